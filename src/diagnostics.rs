@@ -1,0 +1,186 @@
+//! Problems found in a plan's content, each tied to a place in a file.
+//!
+//! Content authors are not programmers: every problem says which file, which line and column,
+//! what is wrong and, where we can tell, how to fix it. Loading never stops at the first
+//! problem; a [`Diagnostics`] collector gathers them all so one run lists everything.
+
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+/// One problem in the content, with its place and an optional hint at the fix.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Diagnostic {
+    /// The file, as the user named it (relative to where they ran the command when possible).
+    pub path: PathBuf,
+    /// 1-based line; 0 when the problem concerns the whole file.
+    pub line: usize,
+    /// 1-based column; 0 when unknown.
+    pub column: usize,
+    /// What is wrong, in plain words.
+    pub message: String,
+    /// How to fix it, when we can tell.
+    pub hint: Option<String>,
+}
+
+impl Diagnostic {
+    /// A problem at a line and column of a file.
+    pub fn new(path: &Path, line: usize, column: usize, message: impl Into<String>) -> Self {
+        Diagnostic {
+            path: path.to_path_buf(),
+            line,
+            column,
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    /// Adds a hint at the fix.
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+
+    /// Adds a hint when there is one.
+    pub fn with_optional_hint(mut self, hint: Option<String>) -> Self {
+        self.hint = hint;
+        self
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.path.display(),
+            self.line.max(1),
+            self.column.max(1),
+            self.message
+        )?;
+        if let Some(hint) = &self.hint {
+            write!(f, "\n  help: {hint}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Every problem found in one run, in a stable order.
+#[derive(Debug, Default, Clone)]
+pub struct Diagnostics {
+    items: Vec<Diagnostic>,
+}
+
+impl Diagnostics {
+    /// An empty collector.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Records a problem.
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.items.push(diagnostic);
+    }
+
+    /// Takes every problem from another collector.
+    pub fn extend(&mut self, other: Diagnostics) {
+        self.items.extend(other.items);
+    }
+
+    /// True when nothing is wrong.
+    pub fn is_empty(&self) -> bool {
+        self.items.is_empty()
+    }
+
+    /// How many problems were found.
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    /// The problems, sorted by file, line and column, without repeats.
+    pub fn into_sorted(mut self) -> Vec<Diagnostic> {
+        self.items.sort();
+        self.items.dedup();
+        self.items
+    }
+
+    /// The problems as recorded.
+    pub fn iter(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.items.iter()
+    }
+}
+
+/// The error returned when content has problems: all of them, sorted.
+#[derive(Debug, Clone)]
+pub struct ContentErrors(pub Vec<Diagnostic>);
+
+impl fmt::Display for ContentErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for d in &self.0 {
+            writeln!(f, "{d}")?;
+        }
+        let n = self.0.len();
+        write!(
+            f,
+            "{n} problem{} found in the content; nothing was written",
+            if n == 1 { "" } else { "s" }
+        )
+    }
+}
+
+impl std::error::Error for ContentErrors {}
+
+/// The closest candidate to a misspelt word, when one is close enough to be a likely typo.
+pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+    candidates
+        .into_iter()
+        .map(|c| (strsim::jaro_winkler(word, c), c))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+/// Converts a byte offset in `text` to a 1-based (line, column) pair, counting characters.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(text.len());
+    let mut start = offset;
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let before = &text[..start];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nearest_finds_a_typo_and_ignores_strangers() {
+        let keys = ["id", "text", "due", "status", "owner", "evidence"];
+        assert_eq!(nearest("staus", keys), Some("status"));
+        assert_eq!(nearest("evidance", keys), Some("evidence"));
+        assert_eq!(nearest("zzzz", keys), None);
+    }
+
+    #[test]
+    fn line_col_counts_characters_not_bytes() {
+        let text = "ab\n£cd\nx";
+        assert_eq!(line_col(text, 0), (1, 1));
+        assert_eq!(line_col(text, 3), (2, 1));
+        assert_eq!(line_col(text, 5), (2, 2));
+        assert_eq!(line_col(text, 9), (3, 1));
+    }
+
+    #[test]
+    fn display_puts_place_first_and_hint_after() {
+        let d = Diagnostic::new(Path::new("content/a.md"), 7, 3, "unknown key \"due_dat\"")
+            .with_hint("did you mean \"due\"?");
+        assert_eq!(
+            d.to_string(),
+            "content/a.md:7:3: unknown key \"due_dat\"\n  help: did you mean \"due\"?"
+        );
+    }
+}

@@ -1,0 +1,668 @@
+//! The accessible website: one HTML page per item of the plan, rendered in parallel.
+//!
+//! Each page gets a view (a plain serialisable struct) built from the plan, which the theme's
+//! Tera template turns into HTML. Markdown bodies are rendered to HTML here, with links made
+//! relative to the page. Pages are returned in route order, so output is identical run to run.
+
+use anyhow::{anyhow, Result};
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::parse::kinds::{Contact, Licence, PlanStatus};
+use crate::plan::{Aim, Owner, Plan, Priority, Route, Statement};
+use crate::render::markdown::{render, Heading};
+use crate::theme::{chain, Theme};
+
+/// One output file: its path in the output folder and its bytes.
+pub type OutputFile = (String, Vec<u8>);
+
+/// Renders every page and static file of the website.
+pub fn render_site(plan: &Plan, theme: &Theme) -> Result<Vec<OutputFile>> {
+    let site = SiteView::new(plan);
+    let routes = routes(plan);
+    let mut files: Vec<OutputFile> = routes
+        .par_iter()
+        .map(|route| {
+            let html = render_page(plan, theme, &site, route)?;
+            Ok((route.file(), html.into_bytes()))
+        })
+        .collect::<Result<_>>()?;
+    for (path, bytes) in &theme.statics {
+        files.push((format!("static/{path}"), bytes.clone()));
+    }
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(files)
+}
+
+/// Every page of the site, in a stable order.
+pub fn routes(plan: &Plan) -> Vec<Route> {
+    let mut r = vec![Route::Home];
+    for aim in &plan.aims {
+        r.push(Route::Aim(aim.id.clone()));
+        for p in &aim.priorities {
+            r.push(Route::Priority {
+                aim: aim.id.clone(),
+                id: p.id.clone(),
+            });
+        }
+    }
+    r.push(Route::Glossary);
+    r.push(Route::Performance);
+    r.extend(
+        plan.statements
+            .iter()
+            .map(|s| Route::Statement(s.id.clone())),
+    );
+    r.extend(plan.pages.iter().map(|p| Route::Page(p.id.clone())));
+    r.push(Route::Accessibility);
+    r.push(Route::NotFound);
+    r
+}
+
+/// What every page shares: the plan's name, navigation and footer.
+#[derive(Serialize)]
+struct SiteView<'a> {
+    title: &'a str,
+    subtitle: Option<&'a str>,
+    period: &'a str,
+    draft: bool,
+    area: &'a str,
+    commissioner: &'a str,
+    organisation: &'a str,
+    published: &'a str,
+    licence: &'a Licence,
+    contact: &'a Contact,
+    nav: Vec<NavItem>,
+    base_url: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct NavItem {
+    title: String,
+    path: String,
+}
+
+impl<'a> SiteView<'a> {
+    fn new(plan: &'a Plan) -> Self {
+        let m = &plan.meta;
+        let mut nav = vec![NavItem {
+            title: "Home".into(),
+            path: String::new(),
+        }];
+        let (before, after): (Vec<_>, Vec<_>) = plan
+            .pages
+            .iter()
+            .partition(|p| p.order.is_some_and(|o| o < 5));
+        nav.extend(before.iter().map(|p| NavItem {
+            title: p.title.clone(),
+            path: Route::Page(p.id.clone()).path(),
+        }));
+        nav.extend(plan.aims.iter().map(|a| NavItem {
+            title: a.title.clone(),
+            path: Route::Aim(a.id.clone()).path(),
+        }));
+        nav.extend(after.iter().filter(|p| p.id != "contact").map(|p| NavItem {
+            title: p.title.clone(),
+            path: Route::Page(p.id.clone()).path(),
+        }));
+        if !plan.statements.is_empty() {
+            nav.push(NavItem {
+                title: "Performance".into(),
+                path: Route::Performance.path(),
+            });
+        }
+        nav.push(NavItem {
+            title: "Glossary".into(),
+            path: Route::Glossary.path(),
+        });
+        nav.extend(after.iter().filter(|p| p.id == "contact").map(|p| NavItem {
+            title: p.title.clone(),
+            path: Route::Page(p.id.clone()).path(),
+        }));
+        SiteView {
+            title: &m.title,
+            subtitle: m.subtitle.as_deref(),
+            period: &m.period,
+            draft: m.status == PlanStatus::Draft,
+            area: &m.area,
+            commissioner: &m.commissioner,
+            organisation: &m.organisation,
+            published: &m.published,
+            licence: &m.licence,
+            contact: &m.contact,
+            nav,
+            base_url: m.base_url.as_deref(),
+        }
+    }
+}
+
+/// A link in breadcrumbs, previous/next and lists.
+#[derive(Serialize)]
+struct Link {
+    title: String,
+    path: String,
+}
+
+/// What one page's template receives besides `site`.
+#[derive(Serialize)]
+struct PageView {
+    /// The `<title>` text's first part.
+    title: String,
+    /// This page's site path (for marking the current navigation item).
+    path: String,
+    /// The relative way back to the site root.
+    root: String,
+    /// Breadcrumbs above the title, not including the page itself.
+    breadcrumbs: Vec<Link>,
+    /// The "on this page" list.
+    toc: Vec<Heading>,
+}
+
+fn page_view(route: &Route, title: &str, breadcrumbs: Vec<Link>, toc: Vec<Heading>) -> PageView {
+    let toc = if toc.iter().filter(|h| h.level == 2).count() >= 3 {
+        toc.into_iter().filter(|h| h.level == 2).collect()
+    } else {
+        Vec::new()
+    };
+    PageView {
+        title: title.to_string(),
+        path: route.path(),
+        root: route.root(),
+        breadcrumbs,
+        toc,
+    }
+}
+
+fn home() -> Link {
+    Link {
+        title: "Home".into(),
+        path: String::new(),
+    }
+}
+
+fn render_page(plan: &Plan, theme: &Theme, site: &SiteView, route: &Route) -> Result<String> {
+    let mut ctx = tera::Context::new();
+    ctx.insert("site", site);
+    let template = match route {
+        Route::Home => {
+            let foreword = render(&plan.meta.foreword.markdown, route);
+            ctx.insert(
+                "page",
+                &page_view(
+                    route,
+                    &format!("{} {}", plan.meta.title, plan.meta.period),
+                    vec![],
+                    vec![],
+                ),
+            );
+            ctx.insert("foreword", &foreword.html);
+            ctx.insert(
+                "aims",
+                &plan
+                    .aims
+                    .iter()
+                    .map(|a| AimSummary::new(a, route))
+                    .collect::<Vec<_>>(),
+            );
+            "home.html"
+        }
+        Route::Aim(id) => {
+            let aim = plan.aim(id).ok_or_else(|| anyhow!("no aim {id}"))?;
+            let intro = render(&aim.intro.markdown, route);
+            ctx.insert(
+                "page",
+                &page_view(route, &aim.title, vec![home()], intro.headings.clone()),
+            );
+            ctx.insert("aim", &AimSummary::new(aim, route));
+            ctx.insert("intro", &intro.html);
+            "aim.html"
+        }
+        Route::Priority { id, .. } => {
+            let p = plan
+                .priority(id)
+                .ok_or_else(|| anyhow!("no priority {id}"))?;
+            let aim = plan
+                .aim(&p.aim)
+                .ok_or_else(|| anyhow!("no aim {}", p.aim))?;
+            let view = PriorityView::new(plan, aim, p, route);
+            let mut toc = view.body_headings.clone();
+            toc.extend(view.groups.iter().map(|g| Heading {
+                level: 2,
+                id: g.heading_id.to_string(),
+                text: g.heading.clone(),
+            }));
+            if !view.statements.is_empty() {
+                toc.push(Heading {
+                    level: 2,
+                    id: "performance".into(),
+                    text: "How progress is measured".into(),
+                });
+            }
+            let crumbs = vec![
+                home(),
+                Link {
+                    title: aim.title.clone(),
+                    path: Route::Aim(aim.id.clone()).path(),
+                },
+            ];
+            ctx.insert(
+                "page",
+                &page_view(
+                    route,
+                    &format!("Priority {}: {}", p.number, p.title),
+                    crumbs,
+                    toc,
+                ),
+            );
+            ctx.insert("priority", &view);
+            "priority.html"
+        }
+        Route::Glossary => {
+            ctx.insert("page", &page_view(route, "Glossary", vec![home()], vec![]));
+            ctx.insert("letters", &glossary_letters(plan, route));
+            "glossary.html"
+        }
+        Route::Performance => {
+            ctx.insert(
+                "page",
+                &page_view(route, "Performance", vec![home()], vec![]),
+            );
+            ctx.insert(
+                "statements",
+                &plan
+                    .statements
+                    .iter()
+                    .map(|s| StatementView::new(plan, s, route))
+                    .collect::<Vec<_>>(),
+            );
+            "performance.html"
+        }
+        Route::Statement(id) => {
+            let s = plan
+                .statements
+                .iter()
+                .find(|s| &s.id == id)
+                .ok_or_else(|| anyhow!("no statement {id}"))?;
+            let view = StatementView::new(plan, s, route);
+            let crumbs = vec![
+                home(),
+                Link {
+                    title: "Performance".into(),
+                    path: Route::Performance.path(),
+                },
+            ];
+            ctx.insert("page", &page_view(route, &s.measure, crumbs, vec![]));
+            ctx.insert("statement", &view);
+            "statement.html"
+        }
+        Route::Page(id) => {
+            let page = plan
+                .pages
+                .iter()
+                .find(|p| &p.id == id)
+                .ok_or_else(|| anyhow!("no page {id}"))?;
+            let body = render(&page.body.markdown, route);
+            ctx.insert(
+                "page",
+                &page_view(route, &page.title, vec![home()], body.headings.clone()),
+            );
+            ctx.insert("body", &body.html);
+            "page.html"
+        }
+        Route::Accessibility => {
+            ctx.insert(
+                "page",
+                &page_view(route, "Accessibility statement", vec![home()], vec![]),
+            );
+            ctx.insert("pages_count", &(routes(plan).len() - 1));
+            "accessibility.html"
+        }
+        Route::NotFound => {
+            let mut view = page_view(route, "Page not found", vec![], vec![]);
+            // Web servers serve 404.html at any depth, so it links from the site root.
+            view.root = match site.base_url {
+                Some(url) => format!("{}/", url.trim_end_matches('/')),
+                None => "/".to_string(),
+            };
+            ctx.insert("page", &view);
+            "404.html"
+        }
+    };
+    theme
+        .tera
+        .render(template, &ctx)
+        .map_err(|e| anyhow!("rendering {} with {template}: {}", route.file(), chain(&e)))
+}
+
+#[derive(Serialize)]
+struct AimSummary {
+    id: String,
+    title: String,
+    path: String,
+    outcomes: Vec<String>,
+    priorities: Vec<PrioritySummary>,
+}
+
+#[derive(Serialize)]
+struct PrioritySummary {
+    number: u32,
+    title: String,
+    path: String,
+    commissioner: usize,
+    chief_constable: usize,
+}
+
+impl AimSummary {
+    fn new(aim: &Aim, _from: &Route) -> Self {
+        AimSummary {
+            id: aim.id.clone(),
+            title: aim.title.clone(),
+            path: Route::Aim(aim.id.clone()).path(),
+            outcomes: aim.outcomes.clone(),
+            priorities: aim
+                .priorities
+                .iter()
+                .map(|p| PrioritySummary {
+                    number: p.number,
+                    title: p.title.clone(),
+                    path: Route::Priority {
+                        aim: aim.id.clone(),
+                        id: p.id.clone(),
+                    }
+                    .path(),
+                    commissioner: p.commissioner.as_ref().map_or(0, |g| g.commitments.len()),
+                    chief_constable: p
+                        .chief_constable
+                        .as_ref()
+                        .map_or(0, |g| g.commitments.len()),
+                })
+                .collect(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct PriorityView {
+    number: u32,
+    title: String,
+    aim_title: String,
+    aim_path: String,
+    aim_priority_count: usize,
+    body: String,
+    body_headings: Vec<Heading>,
+    groups: Vec<GroupView>,
+    previous: Option<Link>,
+    next: Option<Link>,
+    statements: Vec<Link>,
+}
+
+#[derive(Serialize)]
+struct GroupView {
+    owner: Owner,
+    heading: String,
+    heading_id: &'static str,
+    lead: String,
+    commitments: Vec<CommitmentView>,
+}
+
+#[derive(Serialize)]
+struct CommitmentView {
+    id: String,
+    text: String,
+    status: Option<&'static str>,
+    status_class: Option<String>,
+    due: Option<String>,
+    owner: Option<String>,
+    evidence: Vec<Link>,
+}
+
+impl PriorityView {
+    fn new(plan: &Plan, aim: &Aim, p: &Priority, route: &Route) -> Self {
+        let body = render(&p.body.markdown, route);
+        let all: Vec<&Priority> = plan.priorities().collect();
+        let pos = all.iter().position(|q| q.id == p.id).unwrap_or(0);
+        let link = |q: &Priority| Link {
+            title: format!("Priority {}: {}", q.number, q.title),
+            path: Route::Priority {
+                aim: q.aim.clone(),
+                id: q.id.clone(),
+            }
+            .path(),
+        };
+        PriorityView {
+            number: p.number,
+            title: p.title.clone(),
+            aim_title: aim.title.clone(),
+            aim_path: Route::Aim(aim.id.clone()).path(),
+            aim_priority_count: aim.priorities.len(),
+            body: body.html,
+            body_headings: body.headings,
+            groups: p
+                .groups()
+                .map(|(owner, g)| GroupView {
+                    owner,
+                    heading: match owner {
+                        Owner::Commissioner => "The Commissioner's commitments".to_string(),
+                        Owner::ChiefConstable => {
+                            "The Chief Constable's responsibilities".to_string()
+                        }
+                    },
+                    heading_id: match owner {
+                        Owner::Commissioner => "commissioner",
+                        Owner::ChiefConstable => "chief-constable",
+                    },
+                    lead: g.lead.clone(),
+                    commitments: g
+                        .commitments
+                        .iter()
+                        .map(|c| CommitmentView {
+                            id: c.id.clone(),
+                            text: c.text.clone(),
+                            status: c.status.map(|s| s.label()),
+                            status_class: c.status.map(|s| crate::render::slug(s.label())),
+                            due: c.due.as_deref().map(human_due),
+                            owner: c.owner.clone(),
+                            evidence: c
+                                .evidence
+                                .iter()
+                                .map(|e| Link {
+                                    title: e.title.clone(),
+                                    path: match e.url.strip_prefix('/') {
+                                        Some(site) => route.href_to(site),
+                                        None => e.url.clone(),
+                                    },
+                                })
+                                .collect(),
+                        })
+                        .collect(),
+                })
+                .collect(),
+            previous: pos.checked_sub(1).and_then(|i| all.get(i)).map(|q| link(q)),
+            next: all.get(pos + 1).map(|q| link(q)),
+            statements: plan
+                .statements
+                .iter()
+                .filter(|s| s.priorities.contains(&p.id))
+                .map(|s| Link {
+                    title: s.measure.clone(),
+                    path: Route::Statement(s.id.clone()).path(),
+                })
+                .collect(),
+        }
+    }
+}
+
+/// "2023-10" → "October 2023"; "2022" → "2022"; "2023-10-31" → "31 October 2023".
+pub fn human_due(due: &str) -> String {
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let parts: Vec<&str> = due.split('-').collect();
+    let month = |m: &str| {
+        m.parse::<usize>()
+            .ok()
+            .and_then(|m| MONTHS.get(m.wrapping_sub(1)))
+            .copied()
+            .unwrap_or("")
+    };
+    match parts.as_slice() {
+        [y, m] => format!("{} {y}", month(m)),
+        [y, m, d] => format!("{} {} {y}", d.trim_start_matches('0'), month(m)),
+        _ => due.to_string(),
+    }
+}
+
+#[derive(Serialize)]
+struct Letter {
+    letter: String,
+    terms: Vec<TermView>,
+}
+
+#[derive(Serialize)]
+struct TermView {
+    id: String,
+    term: String,
+    abbreviations: Vec<String>,
+    definition: String,
+}
+
+fn glossary_letters(plan: &Plan, route: &Route) -> Vec<Letter> {
+    let mut letters: Vec<Letter> = Vec::new();
+    for t in &plan.glossary {
+        let sort_key = t.term.trim_start_matches("The ").trim_start_matches("the ");
+        let letter = sort_key
+            .chars()
+            .next()
+            .map(|c| c.to_uppercase().to_string())
+            .unwrap_or_default();
+        let view = TermView {
+            id: t.id.clone(),
+            term: t.term.clone(),
+            abbreviations: t.abbreviations.clone(),
+            definition: render(&t.definition.markdown, route).html,
+        };
+        match letters.iter_mut().find(|l| l.letter == letter) {
+            Some(l) => l.terms.push(view),
+            None => letters.push(Letter {
+                letter,
+                terms: vec![view],
+            }),
+        }
+    }
+    letters.sort_by(|a, b| a.letter.cmp(&b.letter));
+    letters
+}
+
+#[derive(Serialize)]
+struct StatementView {
+    id: String,
+    measure: String,
+    path: String,
+    target: String,
+    latest: Option<String>,
+    latest_period: Option<String>,
+    previous: Option<String>,
+    previous_period: Option<String>,
+    areas: Vec<(String, String)>,
+    priorities: Vec<Link>,
+    source: String,
+    body: String,
+}
+
+impl StatementView {
+    fn new(plan: &Plan, s: &Statement, route: &Route) -> Self {
+        let fmt = |v: f64| format_value(v, s.unit);
+        StatementView {
+            id: s.id.clone(),
+            measure: s.measure.clone(),
+            path: Route::Statement(s.id.clone()).path(),
+            target: s.target.text.clone(),
+            latest: s.latest.as_ref().map(|f| fmt(f.value)),
+            latest_period: s.latest.as_ref().map(|f| f.period.clone()),
+            previous: s.previous.as_ref().map(|f| fmt(f.value)),
+            previous_period: s.previous.as_ref().map(|f| f.period.clone()),
+            areas: s
+                .areas
+                .iter()
+                .map(|a| (plan.area_name(&a.area).to_string(), fmt(a.value)))
+                .collect(),
+            priorities: s
+                .priorities
+                .iter()
+                .filter_map(|id| plan.priority(id))
+                .map(|p| Link {
+                    title: format!("Priority {}: {}", p.number, p.title),
+                    path: Route::Priority {
+                        aim: p.aim.clone(),
+                        id: p.id.clone(),
+                    }
+                    .path(),
+                })
+                .collect(),
+            source: s.source.clone(),
+            body: render(&s.body.markdown, route).html,
+        }
+    }
+}
+
+/// A figure as readers see it: `24.2%`, `1,234`, `12 seconds`.
+pub fn format_value(v: f64, unit: crate::parse::kinds::Unit) -> String {
+    use crate::parse::kinds::Unit;
+    let number = if v.fract() == 0.0 && v.abs() < 1e15 {
+        let n = v as i64;
+        let s = n.unsigned_abs().to_string();
+        let mut grouped = String::new();
+        for (i, c) in s.chars().enumerate() {
+            if i > 0 && (s.len() - i) % 3 == 0 {
+                grouped.push(',');
+            }
+            grouped.push(c);
+        }
+        if n < 0 {
+            format!("-{grouped}")
+        } else {
+            grouped
+        }
+    } else {
+        let s = format!("{v:.2}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    };
+    match unit {
+        Unit::Percent => format!("{number}%"),
+        Unit::Seconds => format!("{number} seconds"),
+        _ => number,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::parse::kinds::Unit;
+
+    #[test]
+    fn values_read_naturally() {
+        assert_eq!(format_value(24.2, Unit::Percent), "24.2%");
+        assert_eq!(format_value(76.0, Unit::Percent), "76%");
+        assert_eq!(format_value(12345.0, Unit::Count), "12,345");
+        assert_eq!(format_value(-1234.0, Unit::Count), "-1,234");
+        assert_eq!(format_value(0.125, Unit::Rate), "0.13");
+    }
+
+    #[test]
+    fn due_dates_read_naturally() {
+        assert_eq!(human_due("2023-10"), "October 2023");
+        assert_eq!(human_due("2022"), "2022");
+        assert_eq!(human_due("2023-10-01"), "1 October 2023");
+    }
+}

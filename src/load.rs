@@ -1,0 +1,214 @@
+//! Reading a plan's files from disk into memory.
+//!
+//! Loading is the only stage that touches the content folder. It walks the folder in a stable
+//! order, refuses files that would make the build unsafe or unbounded (links that leave the
+//! folder, files too large to be content, text that is not UTF-8), and normalises line endings
+//! so every later stage sees the same text whatever editor wrote it.
+
+use std::path::{Path, PathBuf};
+
+use crate::diagnostics::{Diagnostic, Diagnostics};
+
+/// The largest content file we read; anything bigger is not a plan document.
+pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+
+/// One content file's text, with the names we use for it.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// Path relative to the content folder, with `/` separators (`victims/01-victims-voice.md`).
+    pub rel: String,
+    /// Path to show in messages (`content/victims/01-victims-voice.md`).
+    pub display: PathBuf,
+    /// The text, UTF-8, with any byte order mark removed and CRLF turned into LF.
+    pub text: String,
+}
+
+impl SourceFile {
+    /// A file from text held in memory (tests, git revisions).
+    pub fn new(rel: impl Into<String>, display: impl Into<PathBuf>, text: &str) -> Self {
+        SourceFile {
+            rel: rel.into(),
+            display: display.into(),
+            text: normalise(text),
+        }
+    }
+
+    /// Checks raw bytes and wraps them as a source file, or says why they cannot be content.
+    pub fn from_bytes(
+        rel: impl Into<String>,
+        display: impl Into<PathBuf>,
+        bytes: &[u8],
+    ) -> Result<Self, Diagnostic> {
+        let display = display.into();
+        match std::str::from_utf8(bytes) {
+            Ok(text) => Ok(SourceFile::new(rel, display, text)),
+            Err(e) => {
+                let good = &bytes[..e.valid_up_to()];
+                let line = good.iter().filter(|b| **b == b'\n').count() + 1;
+                let column =
+                    good.len() - good.iter().rposition(|b| *b == b'\n').map_or(0, |i| i + 1) + 1;
+                Err(Diagnostic::new(
+                    &display,
+                    line,
+                    column,
+                    format!(
+                        "the file is not UTF-8 text (bad byte at offset {})",
+                        e.valid_up_to()
+                    ),
+                )
+                .with_hint("save the file as UTF-8 in your editor (\"Save with encoding\" or \"Encoding: UTF-8\")"))
+            }
+        }
+    }
+}
+
+fn normalise(text: &str) -> String {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text.to_string()
+    }
+}
+
+/// Reads every `.md` file under `root`, sorted by path. Problems are collected, not fatal.
+pub fn read_dir(root: &Path, diags: &mut Diagnostics) -> Vec<SourceFile> {
+    let mut files = Vec::new();
+    let canonical_root = match root.canonicalize() {
+        Ok(p) => p,
+        Err(e) => {
+            diags.push(Diagnostic::new(
+                root,
+                0,
+                0,
+                format!("cannot read the content folder: {e}"),
+            ));
+            return files;
+        }
+    };
+    let walker = walkdir::WalkDir::new(root)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        let entry = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let path = e
+                    .path()
+                    .map(Path::to_path_buf)
+                    .unwrap_or_else(|| root.to_path_buf());
+                diags.push(Diagnostic::new(&path, 0, 0, format!("cannot read: {e}")));
+                continue;
+            }
+        };
+        let path = entry.path();
+        let is_link = entry.path_is_symlink();
+        if is_link {
+            match path.canonicalize() {
+                Ok(target) if target.starts_with(&canonical_root) => {}
+                Ok(target) => {
+                    diags.push(
+                        Diagnostic::new(
+                            path,
+                            0,
+                            0,
+                            format!(
+                                "this link points outside the content folder (to {})",
+                                target.display()
+                            ),
+                        )
+                        .with_hint(
+                            "copy the file into the content folder instead of linking to it",
+                        ),
+                    );
+                    continue;
+                }
+                Err(e) => {
+                    diags.push(Diagnostic::new(
+                        path,
+                        0,
+                        0,
+                        format!("this link cannot be followed: {e}"),
+                    ));
+                    continue;
+                }
+            }
+            if path.is_dir() {
+                diags.push(
+                    Diagnostic::new(path, 0, 0, "links to folders are not followed")
+                        .with_hint("move the folder into place instead of linking to it"),
+                );
+                continue;
+            }
+        } else if !entry.file_type().is_file() {
+            continue;
+        }
+        if path.extension().and_then(|e| e.to_str()) != Some("md") {
+            continue;
+        }
+        let rel = match path.strip_prefix(root) {
+            Ok(r) => r
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect::<Vec<_>>()
+                .join("/"),
+            Err(_) => continue,
+        };
+        match read_file(path) {
+            Ok(bytes) => match SourceFile::from_bytes(rel, path, &bytes) {
+                Ok(file) => files.push(file),
+                Err(d) => diags.push(d),
+            },
+            Err(d) => diags.push(d),
+        }
+    }
+    files
+}
+
+fn read_file(path: &Path) -> Result<Vec<u8>, Diagnostic> {
+    use std::io::Read;
+    let file = std::fs::File::open(path)
+        .map_err(|e| Diagnostic::new(path, 0, 0, format!("cannot open: {e}")))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Diagnostic::new(path, 0, 0, format!("cannot read: {e}")))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(Diagnostic::new(
+            path,
+            0,
+            0,
+            format!(
+                "the file is larger than {} MiB, too large to be a content file",
+                MAX_FILE_BYTES / 1024 / 1024
+            ),
+        )
+        .with_hint("split it into several pages, or move data out of the content folder"));
+    }
+    Ok(bytes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn crlf_and_bom_are_normalised() {
+        let f = SourceFile::new(
+            "a.md",
+            "content/a.md",
+            "\u{feff}---\r\ntitle: A\r\n---\r\nBody\r\n",
+        );
+        assert_eq!(f.text, "---\ntitle: A\n---\nBody\n");
+    }
+
+    #[test]
+    fn invalid_utf8_names_the_line_and_offset() {
+        let err =
+            SourceFile::from_bytes("a.md", "content/a.md", b"---\ntitle: \xff\n").unwrap_err();
+        assert_eq!((err.line, err.column), (2, 8));
+        assert!(err.message.contains("offset 11"), "{}", err.message);
+    }
+}

@@ -1,0 +1,310 @@
+//! One struct per kind of content file, exactly as an author writes its front matter.
+//!
+//! Every struct denies unknown keys, so a misspelt key is an error rather than data silently
+//! dropped. These are the raw shapes; [`crate::plan`] checks ids and references between them
+//! and builds the validated model.
+
+use serde::{Deserialize, Serialize};
+
+/// `content/_index.md`: the plan itself.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanFront {
+    /// The plan's name, e.g. "Safer West Mercia Plan".
+    pub title: String,
+    /// An optional line shown under the title.
+    #[serde(default)]
+    pub subtitle: Option<String>,
+    /// The years the plan covers, e.g. "2021-2025".
+    pub period: String,
+    /// Draft or final.
+    pub status: PlanStatus,
+    /// The police force area.
+    pub area: String,
+    /// The Commissioner's name.
+    pub commissioner: String,
+    /// The publishing office.
+    pub organisation: String,
+    /// Publication date, `YYYY-MM-DD`.
+    pub published: String,
+    /// The licence the content is published under.
+    pub licence: Licence,
+    /// How readers contact the office.
+    pub contact: Contact,
+    /// Local policing areas that performance statements report by.
+    #[serde(default)]
+    pub areas: Vec<AreaFront>,
+    /// The address the site is published at, for canonical links.
+    #[serde(default)]
+    pub base_url: Option<String>,
+}
+
+/// Whether the plan is a consultation draft or the adopted plan.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum PlanStatus {
+    /// A draft, shown with a banner on every page.
+    Draft,
+    /// The adopted plan.
+    Final,
+}
+
+/// A content licence.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Licence {
+    /// The licence's name.
+    pub name: String,
+    /// Where to read it.
+    pub url: String,
+}
+
+/// Contact details.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    /// Telephone number as written.
+    #[serde(default)]
+    pub phone: Option<String>,
+    /// Email address.
+    #[serde(default)]
+    pub email: Option<String>,
+    /// Postal address, one line per item.
+    #[serde(default)]
+    pub address: Vec<String>,
+    /// Social media accounts.
+    #[serde(default)]
+    pub social: Vec<Social>,
+}
+
+/// A social media account.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Social {
+    /// The service, e.g. "Twitter".
+    pub service: String,
+    /// The account name as shown.
+    pub handle: String,
+    /// The account's address, if given.
+    #[serde(default)]
+    pub url: Option<String>,
+}
+
+/// A local policing area.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct AreaFront {
+    /// Its id, used by statements.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+}
+
+/// `content/<aim>/_index.md`: a strategic aim.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AimFront {
+    /// The aim's title.
+    pub title: String,
+    /// Its position among the aims (1 first).
+    pub order: u32,
+    /// The outcomes the aim seeks.
+    #[serde(default)]
+    pub outcomes: Vec<String>,
+}
+
+/// `content/<aim>/<nn>-<id>.md`: a priority and its commitments.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PriorityFront {
+    /// The priority's number within its aim; must match the file name's prefix.
+    #[serde(default)]
+    pub number: Option<u32>,
+    /// The priority's title.
+    pub title: String,
+    /// What the Commissioner commits to.
+    #[serde(default)]
+    pub commissioner: Option<GroupFront>,
+    /// What the Chief Constable is responsible for.
+    #[serde(default)]
+    pub chief_constable: Option<GroupFront>,
+}
+
+/// A list of commitments by one party.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GroupFront {
+    /// The words introducing the list, e.g. "I will:".
+    #[serde(default)]
+    pub lead: Option<String>,
+    /// The commitments, in order.
+    pub commitments: Vec<CommitmentFront>,
+}
+
+/// One commitment.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CommitmentFront {
+    /// Stable id, unique across the plan.
+    pub id: String,
+    /// The commitment's words.
+    pub text: String,
+    /// Delivery status.
+    #[serde(default)]
+    pub status: Option<DeliveryStatus>,
+    /// Due date: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    #[serde(default)]
+    pub due: Option<String>,
+    /// Who delivers it.
+    #[serde(default)]
+    pub owner: Option<String>,
+    /// Links to evidence of delivery.
+    #[serde(default)]
+    pub evidence: Vec<Evidence>,
+}
+
+/// How far a commitment has got.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum DeliveryStatus {
+    /// Work has not begun.
+    NotStarted,
+    /// Work is under way.
+    InProgress,
+    /// Done.
+    Delivered,
+    /// Under way but may not be delivered as promised.
+    AtRisk,
+}
+
+impl DeliveryStatus {
+    /// The status in words, for readers.
+    pub fn label(self) -> &'static str {
+        match self {
+            DeliveryStatus::NotStarted => "Not started",
+            DeliveryStatus::InProgress => "In progress",
+            DeliveryStatus::Delivered => "Delivered",
+            DeliveryStatus::AtRisk => "At risk",
+        }
+    }
+}
+
+/// A link to evidence.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Evidence {
+    /// What the link shows.
+    pub title: String,
+    /// Where it is.
+    pub url: String,
+}
+
+/// `content/glossary/<id>.md`: a glossary term.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GlossaryFront {
+    /// The term.
+    pub term: String,
+    /// Its abbreviations, if any.
+    #[serde(default)]
+    pub abbreviations: Vec<String>,
+}
+
+/// `content/performance/<id>.md`: a performance statement.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatementFront {
+    /// What is measured.
+    pub measure: String,
+    /// The unit of the figures.
+    pub unit: Unit,
+    /// Which direction is better.
+    #[serde(default)]
+    pub better: Option<Better>,
+    /// What good looks like.
+    pub target: TargetFront,
+    /// The latest figure.
+    #[serde(default)]
+    pub latest: Option<Figure>,
+    /// The figure before it.
+    #[serde(default)]
+    pub previous: Option<Figure>,
+    /// Latest figures by local policing area.
+    #[serde(default)]
+    pub areas: Vec<AreaValue>,
+    /// Priorities this statement evidences, by id.
+    #[serde(default)]
+    pub priorities: Vec<String>,
+    /// Where the figures come from.
+    pub source: String,
+}
+
+/// The unit a statement's figures are in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Unit {
+    /// Per cent.
+    Percent,
+    /// A count of things.
+    Count,
+    /// A rate.
+    Rate,
+    /// Seconds.
+    Seconds,
+    /// No numbers: the statement is qualitative.
+    Text,
+}
+
+/// Whether a higher or lower figure is better.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Better {
+    /// Higher is better.
+    Higher,
+    /// Lower is better.
+    Lower,
+    /// Neither.
+    None,
+}
+
+/// What good looks like.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct TargetFront {
+    /// The target in words.
+    pub text: String,
+    /// The target as a number, when it is one.
+    #[serde(default)]
+    pub value: Option<f64>,
+}
+
+/// A figure for a period.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Figure {
+    /// The number.
+    pub value: f64,
+    /// The period it covers.
+    pub period: String,
+}
+
+/// A figure for one local policing area.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct AreaValue {
+    /// The area's id.
+    pub area: String,
+    /// The figure.
+    pub value: f64,
+}
+
+/// Any other page.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageFront {
+    /// The page title.
+    pub title: String,
+    /// Position in the navigation.
+    #[serde(default)]
+    pub order: Option<u32>,
+}

@@ -1,0 +1,627 @@
+//! Turning a content file's text into typed front matter and a Markdown body.
+//!
+//! A file is `---`, YAML front matter, `---`, then Markdown. [`split`] finds the two parts and
+//! where each starts; [`front_matter`] deserialises the YAML into one struct per kind of
+//! document (see [`kinds`]). Serde stops at the first problem in a value, so after each
+//! recoverable problem we blank out the offending key and try again: one run reports every
+//! unknown key and wrong type in a file, each at its own line.
+
+pub mod kinds;
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use serde::de::DeserializeOwned;
+
+use crate::diagnostics::{nearest, Diagnostic, Diagnostics};
+
+/// The two parts of a content file.
+#[derive(Debug, Clone, Copy)]
+pub struct Split<'a> {
+    /// The YAML between the `---` lines.
+    pub front: &'a str,
+    /// The file line on which the YAML starts (1-based).
+    pub front_line: usize,
+    /// The Markdown after the closing `---`.
+    pub body: &'a str,
+    /// The file line on which the body starts (1-based).
+    pub body_line: usize,
+}
+
+/// Splits a file into front matter and body, or says what is wrong with the fences.
+pub fn split<'a>(text: &'a str, path: &Path) -> Result<Split<'a>, Diagnostic> {
+    let example = "start the file with a line \"---\", then the keys (\"title: ...\"), then another \"---\" line";
+    if text.trim().is_empty() {
+        return Err(Diagnostic::new(path, 1, 1, "the file is empty").with_hint(example));
+    }
+    let rest = match text.strip_prefix("---\n") {
+        Some(rest) => rest,
+        None if text.trim_end() == "---" => {
+            return Err(
+                Diagnostic::new(path, 1, 1, "the front matter is not closed").with_hint(example),
+            )
+        }
+        None => {
+            return Err(
+                Diagnostic::new(path, 1, 1, "the file does not start with front matter")
+                    .with_hint(example),
+            )
+        }
+    };
+    let mut offset = 0;
+    let mut line = 2;
+    for l in rest.split_inclusive('\n') {
+        if l.trim_end() == "---" {
+            let front = &rest[..offset];
+            let body = &rest[offset + l.len()..];
+            return Ok(Split {
+                front,
+                front_line: 2,
+                body,
+                body_line: line + 1,
+            });
+        }
+        offset += l.len();
+        line += 1;
+    }
+    Err(Diagnostic::new(
+        path,
+        1,
+        1,
+        "the front matter is not closed: no second \"---\" line was found",
+    )
+    .with_hint("add a line \"---\" after the last front-matter key, before the text"))
+}
+
+/// How deep YAML may nest before we refuse it; real front matter needs four or five levels.
+const MAX_DEPTH: usize = 32;
+/// How many times one file is retried after blanking a bad key.
+const MAX_RETRIES: usize = 50;
+
+/// Deserialises front matter into `T`, reporting every problem it can find to `diags`.
+///
+/// `first_line` is the file line on which `yaml` starts, so messages point into the file.
+pub fn front_matter<T: DeserializeOwned>(
+    yaml: &str,
+    path: &Path,
+    first_line: usize,
+    diags: &mut Diagnostics,
+) -> Option<T> {
+    if let Some(d) = check_shape(yaml, path, first_line) {
+        diags.push(d);
+        return None;
+    }
+    let mut text = yaml.to_string();
+    let mut blanked: BTreeSet<String> = BTreeSet::new();
+    let mut reported = 0;
+    for _ in 0..MAX_RETRIES {
+        let err = match serde_yaml::from_str::<T>(&text) {
+            Ok(value) => return if reported == 0 { Some(value) } else { None },
+            Err(e) => e,
+        };
+        let problem = Problem::from_error(&err, &text);
+        if let Problem::Missing { key, .. } = &problem {
+            if blanked.contains(key) {
+                return None;
+            }
+        }
+        let (line, column) = problem.position(&text);
+        diags.push(
+            Diagnostic::new(path, line + first_line - 1, column, problem.message())
+                .with_optional_hint(problem.hint()),
+        );
+        reported += 1;
+        match problem.key_line(&text) {
+            Some((key, key_line)) if problem.recoverable() => {
+                if !blank_key(&mut text, key_line) {
+                    return None;
+                }
+                blanked.insert(key);
+            }
+            _ => return None,
+        }
+    }
+    None
+}
+
+/// Refuses YAML that would cost unbounded time or memory before serde sees it: aliases (which
+/// can expand exponentially and have no use in plan content) and very deep nesting.
+fn check_shape(yaml: &str, path: &Path, first_line: usize) -> Option<Diagnostic> {
+    for (i, line) in yaml.lines().enumerate() {
+        let trimmed = line.trim_start();
+        if trimmed.starts_with('#') {
+            continue;
+        }
+        if let Some(pos) = alias_position(line) {
+            return Some(
+                Diagnostic::new(
+                    path,
+                    first_line + i,
+                    pos + 1,
+                    "YAML aliases (\"*name\") are not allowed in front matter",
+                )
+                .with_hint("write the value out in full where it is needed"),
+            );
+        }
+        if line.starts_with('\t') || line.trim_start_matches(' ').starts_with('\t') {
+            return Some(
+                Diagnostic::new(
+                    path,
+                    first_line + i,
+                    1,
+                    "a tab character is used for indentation",
+                )
+                .with_hint("indent front matter with spaces, not tabs"),
+            );
+        }
+        let depth = line.chars().filter(|c| *c == '[' || *c == '{').count();
+        let indent = line.len() - trimmed.len();
+        if depth > MAX_DEPTH || indent / 2 > MAX_DEPTH {
+            return Some(Diagnostic::new(
+                path,
+                first_line + i,
+                indent + 1,
+                "the front matter nests too deeply",
+            ));
+        }
+    }
+    None
+}
+
+/// Finds an alias (`*name` where a value starts) outside quotes.
+fn alias_position(line: &str) -> Option<usize> {
+    let mut quote: Option<char> = None;
+    let mut prev = ' ';
+    for (i, c) in line.char_indices() {
+        match quote {
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None if (c == '"' || c == '\'') && matches!(prev, ' ' | ':' | '[' | ',' | '-') => {
+                quote = Some(c)
+            }
+            None if c == '#' && prev == ' ' => return None,
+            None if c == '*' && matches!(prev, ' ' | '[' | ',' | '-') => {
+                let next = line[i + 1..].chars().next();
+                if next.is_some_and(|n| n.is_alphanumeric() || n == '_')
+                    && value_starts_here(line, i)
+                {
+                    return Some(i);
+                }
+            }
+            None => {}
+        }
+        prev = c;
+    }
+    None
+}
+
+fn value_starts_here(line: &str, i: usize) -> bool {
+    let before = line[..i].trim_end();
+    before.is_empty()
+        || before.ends_with(':')
+        || before.ends_with('-')
+        || before.ends_with('[')
+        || before.ends_with(',')
+}
+
+/// A serde_yaml error, understood.
+#[derive(Debug)]
+enum Problem {
+    UnknownKey {
+        key: String,
+        expected: Vec<String>,
+        at: Option<(usize, usize)>,
+    },
+    UnknownValue {
+        key: String,
+        value: String,
+        expected: Vec<String>,
+        at: Option<(usize, usize)>,
+    },
+    WrongType {
+        key: String,
+        found: String,
+        expected: String,
+        at: Option<(usize, usize)>,
+    },
+    Missing {
+        key: String,
+        within: String,
+        at: Option<(usize, usize)>,
+    },
+    Duplicate {
+        key: String,
+    },
+    Other {
+        message: String,
+        key: Option<String>,
+        at: Option<(usize, usize)>,
+    },
+}
+
+impl Problem {
+    fn from_error(err: &serde_yaml::Error, _text: &str) -> Problem {
+        let at = err.location().map(|l| (l.line(), l.column()));
+        let full = err.to_string();
+        let message = match full.rfind(" at line ") {
+            Some(i) if at.is_some() => full[..i].to_string(),
+            _ => full.clone(),
+        };
+        let (path, rest) = match message.split_once(": ") {
+            Some((p, r)) if !p.contains(' ') && !p.is_empty() => (p.to_string(), r.to_string()),
+            _ => (String::new(), message.clone()),
+        };
+        let last_key = last_key(&path);
+        if let Some(r) = rest.strip_prefix("unknown field ") {
+            let (key, expected) = ticked_then_list(r);
+            return Problem::UnknownKey { key, expected, at };
+        }
+        if let Some(r) = rest.strip_prefix("unknown variant ") {
+            let (value, expected) = ticked_then_list(r);
+            return Problem::UnknownValue {
+                key: last_key,
+                value,
+                expected,
+                at,
+            };
+        }
+        if let Some(r) = rest.strip_prefix("invalid type: ") {
+            if let Some((found, expected)) = r.split_once(", expected ") {
+                return Problem::WrongType {
+                    key: last_key,
+                    found: found.to_string(),
+                    expected: expected.to_string(),
+                    at,
+                };
+            }
+        }
+        if let Some(r) = rest.strip_prefix("missing field ") {
+            return Problem::Missing {
+                key: r.trim_matches('`').to_string(),
+                within: path,
+                at,
+            };
+        }
+        if let Some(r) = rest.strip_prefix("duplicate field ") {
+            return Problem::Duplicate {
+                key: r.trim_matches('`').to_string(),
+            };
+        }
+        if let Some(r) = rest.strip_prefix("invalid value: ") {
+            return Problem::Other {
+                message: format!("\"{last_key}\" has a value that is not allowed: {r}"),
+                key: Some(last_key),
+                at,
+            };
+        }
+        Problem::Other {
+            message: format!("the front matter is not valid YAML: {rest}"),
+            key: None,
+            at,
+        }
+    }
+
+    fn recoverable(&self) -> bool {
+        matches!(
+            self,
+            Problem::UnknownKey { .. }
+                | Problem::UnknownValue { .. }
+                | Problem::WrongType { .. }
+                | Problem::Duplicate { .. }
+        ) || matches!(self, Problem::Other { key: Some(_), .. })
+    }
+
+    fn message(&self) -> String {
+        match self {
+            Problem::UnknownKey { key, .. } => format!("unknown key \"{key}\""),
+            Problem::UnknownValue { key, value, .. } => {
+                format!("\"{value}\" is not an allowed value for \"{key}\"")
+            }
+            Problem::WrongType {
+                key,
+                found,
+                expected,
+                ..
+            } => {
+                if key.is_empty() {
+                    format!(
+                        "the front matter should be {} but is {}",
+                        human_type(expected),
+                        human_found(found)
+                    )
+                } else {
+                    format!(
+                        "\"{key}\" should be {} but is {}",
+                        human_type(expected),
+                        human_found(found)
+                    )
+                }
+            }
+            Problem::Missing { key, within, .. } => {
+                if within.is_empty() {
+                    format!("missing required key \"{key}\"")
+                } else {
+                    format!(
+                        "missing required key \"{key}\" in \"{}\"",
+                        human_path(within)
+                    )
+                }
+            }
+            Problem::Duplicate { key } => format!("the key \"{key}\" appears more than once"),
+            Problem::Other { message, .. } => message.clone(),
+        }
+    }
+
+    fn hint(&self) -> Option<String> {
+        match self {
+            Problem::UnknownKey { key, expected, .. } => Some(
+                match nearest(key, expected.iter().map(String::as_str)) {
+                    Some(near) => format!("did you mean \"{near}\"?"),
+                    None if expected.is_empty() => "no keys are allowed here".to_string(),
+                    None => format!("the keys allowed here are: {}", expected.join(", ")),
+                },
+            ),
+            Problem::UnknownValue { value, expected, .. } => Some(match nearest(value, expected.iter().map(String::as_str)) {
+                Some(near) => format!("did you mean \"{near}\"? (allowed: {})", expected.join(", ")),
+                None => format!("use one of: {}", expected.join(", ")),
+            }),
+            Problem::WrongType { expected, .. } if expected.contains("sequence") => {
+                Some("write a list, one item per line starting with \"- \", or [a, b]".to_string())
+            }
+            Problem::WrongType { expected, .. } if expected.starts_with("struct") || expected == "a map" => {
+                Some("write the keys it holds on the following lines, indented by two spaces".to_string())
+            }
+            Problem::Missing { key, .. } => Some(format!("add a line \"{key}: ...\"")),
+            Problem::Duplicate { .. } => Some("keep one of them and delete the other".to_string()),
+            Problem::Other { key: None, .. } => Some(
+                "check the indentation and quoting; put text containing \": \" or starting with a symbol in double quotes".to_string(),
+            ),
+            _ => None,
+        }
+    }
+
+    fn position(&self, text: &str) -> (usize, usize) {
+        match self {
+            Problem::Duplicate { key } => {
+                let lines = key_lines(text, key);
+                lines
+                    .get(1)
+                    .or(lines.first())
+                    .map_or((1, 1), |(l, c)| (*l, *c))
+            }
+            Problem::UnknownKey { at: Some(at), .. }
+            | Problem::UnknownValue { at: Some(at), .. }
+            | Problem::WrongType { at: Some(at), .. }
+            | Problem::Missing { at: Some(at), .. }
+            | Problem::Other { at: Some(at), .. } => *at,
+            _ => (1, 1),
+        }
+    }
+
+    /// The key the problem is about and the (1-based) line it is written on.
+    fn key_line(&self, text: &str) -> Option<(String, usize)> {
+        let (key, at) = match self {
+            Problem::UnknownKey { key, at, .. } => (key, *at),
+            Problem::UnknownValue { key, at, .. } | Problem::WrongType { key, at, .. } => {
+                (key, *at)
+            }
+            Problem::Other {
+                key: Some(key), at, ..
+            } => (key, *at),
+            Problem::Duplicate { key } => {
+                let lines = key_lines(text, key);
+                return lines.get(1).map(|(l, _)| (key.clone(), *l));
+            }
+            _ => return None,
+        };
+        let (line, _) = at?;
+        let lines: Vec<&str> = text.lines().collect();
+        (1..=line.min(lines.len())).rev().find_map(|l| {
+            let (k, _) = key_on_line(lines[l - 1])?;
+            (k == key.as_str()).then(|| (key.clone(), l))
+        })
+    }
+}
+
+/// Blanks the key on `line` and everything indented under it, keeping line numbers. Returns
+/// false when the key cannot be removed without breaking the surrounding structure.
+fn blank_key(text: &mut String, line: usize) -> bool {
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    let Some(first) = lines.get(line - 1) else {
+        return false;
+    };
+    let Some((_, indent)) = key_on_line(first) else {
+        return false;
+    };
+    if first.trim_start().starts_with('-') {
+        return false;
+    }
+    lines[line - 1].clear();
+    for l in lines.iter_mut().skip(line) {
+        let trimmed = l.trim_start();
+        let this_indent = l.len() - trimmed.len();
+        let belongs = trimmed.is_empty()
+            || this_indent > indent
+            || (this_indent == indent && trimmed.starts_with('-'));
+        if !belongs {
+            break;
+        }
+        l.clear();
+    }
+    *text = lines.join("\n");
+    true
+}
+
+/// The key written on a line (`key:` or `- key:`) and the column it starts at (0-based).
+fn key_on_line(line: &str) -> Option<(&str, usize)> {
+    let trimmed = line.trim_start();
+    let mut indent = line.len() - trimmed.len();
+    let mut rest = trimmed;
+    if let Some(r) = rest.strip_prefix("- ") {
+        let r2 = r.trim_start();
+        indent += 2 + (r.len() - r2.len());
+        rest = r2;
+    }
+    let rest = rest.trim_start_matches(['"', '\'']);
+    let end = rest.find(':')?;
+    let key = rest[..end].trim_end_matches(['"', '\'']);
+    if key.is_empty() || key.contains(' ') || key.starts_with('#') {
+        return None;
+    }
+    let after = &rest[end + 1..];
+    if !(after.is_empty() || after.starts_with(' ')) {
+        return None;
+    }
+    Some((key, indent))
+}
+
+/// Every (1-based line, column) where `key` is written as a key.
+fn key_lines(text: &str, key: &str) -> Vec<(usize, usize)> {
+    text.lines()
+        .enumerate()
+        .filter_map(|(i, l)| {
+            key_on_line(l)
+                .filter(|(k, _)| *k == key)
+                .map(|(_, c)| (i + 1, c + 1))
+        })
+        .collect()
+}
+
+fn last_key(path: &str) -> String {
+    let last = path.rsplit('.').next().unwrap_or(path);
+    last.split('[').next().unwrap_or(last).to_string()
+}
+
+fn human_path(path: &str) -> String {
+    // `commissioner.commitments[2]` → `commissioner.commitments, item 3`
+    let mut out = String::new();
+    for part in path.split('.') {
+        if !out.is_empty() {
+            out.push_str(" > ");
+        }
+        match part.split_once('[') {
+            Some((name, idx)) => {
+                let n: usize = idx.trim_end_matches(']').parse().unwrap_or(0);
+                out.push_str(&format!("{name} item {}", n + 1));
+            }
+            None => out.push_str(part),
+        }
+    }
+    out
+}
+
+/// Parses "`x`, expected one of `a`, `b`" or "`x`, expected `a` or `b`".
+fn ticked_then_list(s: &str) -> (String, Vec<String>) {
+    let mut ticked = s.split('`').skip(1).step_by(2).map(str::to_string);
+    let first = ticked.next().unwrap_or_default();
+    (first, ticked.collect())
+}
+
+fn human_type(expected: &str) -> String {
+    match expected {
+        "u8" | "u16" | "u32" | "u64" | "usize" | "i32" | "i64" => "a whole number".to_string(),
+        "f32" | "f64" => "a number".to_string(),
+        "a sequence" => "a list".to_string(),
+        "a boolean" => "true or false".to_string(),
+        e if e.starts_with("struct ") || e == "a map" => "a set of keys, one per line".to_string(),
+        e if e.starts_with("enum ") => "one of the allowed words".to_string(),
+        e => e.to_string(),
+    }
+}
+
+fn human_found(found: &str) -> String {
+    match found {
+        "sequence" => "a list".to_string(),
+        "map" => "a set of keys".to_string(),
+        "unit value" => "empty".to_string(),
+        f => f
+            .replace("floating point", "the number")
+            .replace("integer", "the number"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Deserialize, Debug)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Item {
+        id: String,
+        text: String,
+        due: Option<String>,
+    }
+
+    #[derive(Deserialize, Debug)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Doc {
+        title: String,
+        number: u32,
+        items: Vec<Item>,
+    }
+
+    fn problems(yaml: &str) -> Vec<String> {
+        let mut d = Diagnostics::new();
+        let r: Option<Doc> = front_matter(yaml, Path::new("f.md"), 2, &mut d);
+        assert!(r.is_none() || d.is_empty());
+        d.into_sorted()
+            .iter()
+            .map(|d| format!("{}:{} {}", d.line, d.column, d.message))
+            .collect()
+    }
+
+    #[test]
+    fn every_unknown_key_in_a_file_is_reported() {
+        let yaml =
+            "title: T\nnumber: 1\nsubtitle: x\nitems:\n  - id: a\n    text: b\n    due_dat: 2022\n";
+        assert_eq!(
+            problems(yaml),
+            vec![
+                "4:1 unknown key \"subtitle\"".to_string(),
+                "8:5 unknown key \"due_dat\"".to_string()
+            ]
+        );
+    }
+
+    #[test]
+    fn wrong_type_and_missing_key_are_both_reported() {
+        let yaml = "number: one\nitems: []\n";
+        assert_eq!(
+            problems(yaml),
+            vec![
+                "2:1 missing required key \"title\"".to_string(),
+                "2:9 \"number\" should be a whole number but is string \"one\"".to_string()
+            ]
+        );
+    }
+
+    #[test]
+    fn duplicate_key_points_at_the_second_one() {
+        assert_eq!(
+            problems("title: a\nnumber: 1\ntitle: b\nitems: []\n"),
+            vec!["4:1 the key \"title\" appears more than once"]
+        );
+    }
+
+    #[test]
+    fn aliases_are_refused_before_expansion() {
+        assert_eq!(problems("title: &a x\nnumber: 1\nitems: [*a]\n").len(), 1);
+        assert!(problems("title: \"*not an alias\"\nnumber: 1\nitems: []\n").is_empty());
+    }
+
+    #[test]
+    fn split_finds_both_parts_and_their_lines() {
+        let s = split("---\ntitle: A\n---\nBody\n", Path::new("a.md")).unwrap();
+        assert_eq!(
+            (s.front, s.front_line, s.body, s.body_line),
+            ("title: A\n", 2, "Body\n", 4)
+        );
+        let e = split("---\ntitle: A\n", Path::new("a.md")).unwrap_err();
+        assert!(e.message.contains("not closed"));
+        let e = split("title: A\n", Path::new("a.md")).unwrap_err();
+        assert!(e.message.contains("does not start"));
+    }
+}

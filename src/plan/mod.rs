@@ -1,0 +1,1053 @@
+//! The validated plan: one typed model that every output reads.
+//!
+//! [`Plan::from_files`] takes the loaded files, parses each by its place in the folder,
+//! checks ids and every reference between items (statements to priorities and areas, links and
+//! anchors in Markdown), and either returns a complete [`Plan`] or every problem found. Outputs
+//! (website, large print, data, diff) receive `&Plan` and never re-read the files.
+
+mod links;
+pub mod route;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+
+use crate::diagnostics::{nearest, ContentErrors, Diagnostic, Diagnostics};
+use crate::load::SourceFile;
+use crate::parse::kinds::*;
+use crate::parse::{front_matter, split};
+
+pub use route::Route;
+
+/// Where an item came from, for messages that point back at the file.
+#[derive(Debug, Clone, Serialize)]
+pub struct Origin {
+    /// The file as shown to the user.
+    #[serde(skip)]
+    pub display: PathBuf,
+    /// The file relative to the content folder.
+    pub file: String,
+    /// The front matter text, for locating values in messages.
+    #[serde(skip)]
+    pub front: String,
+    /// The file line the front matter starts on.
+    #[serde(skip)]
+    pub front_line: usize,
+}
+
+impl Origin {
+    /// The (line, column) of the first place `needle` is written in the front matter, after
+    /// the line of `after_key` when given.
+    pub fn locate(&self, needle: &str) -> (usize, usize) {
+        for (i, line) in self.front.lines().enumerate() {
+            if let Some(col) = line.find(needle) {
+                return (self.front_line + i, line[..col].chars().count() + 1);
+            }
+        }
+        (self.front_line.saturating_sub(1).max(1), 1)
+    }
+
+    fn error_at(&self, needle: &str, message: impl Into<String>) -> Diagnostic {
+        let (line, col) = self.locate(needle);
+        Diagnostic::new(&self.display, line, col, message)
+    }
+}
+
+/// A Markdown body and the file line it starts on.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Body {
+    /// The Markdown text.
+    pub markdown: String,
+    /// The 1-based file line of the first body line.
+    #[serde(skip)]
+    pub line: usize,
+}
+
+impl Body {
+    /// True when the body has no text.
+    pub fn is_empty(&self) -> bool {
+        self.markdown.trim().is_empty()
+    }
+}
+
+/// The plan: its settings, its aims (holding priorities and commitments), the glossary,
+/// performance statements and other pages.
+#[derive(Debug, Clone, Serialize)]
+pub struct Plan {
+    /// Title, period, status, contact and other settings.
+    pub meta: PlanMeta,
+    /// The strategic aims, in order.
+    pub aims: Vec<Aim>,
+    /// Glossary terms, alphabetical.
+    pub glossary: Vec<GlossaryTerm>,
+    /// Performance statements, by id.
+    pub statements: Vec<Statement>,
+    /// Other pages, in navigation order.
+    pub pages: Vec<Page>,
+}
+
+/// The plan's own settings (from `content/_index.md`).
+#[derive(Debug, Clone, Serialize)]
+pub struct PlanMeta {
+    /// The plan's name.
+    pub title: String,
+    /// An optional line under the title.
+    pub subtitle: Option<String>,
+    /// The years covered.
+    pub period: String,
+    /// Draft or final.
+    pub status: PlanStatus,
+    /// The police force area.
+    pub area: String,
+    /// The Commissioner.
+    pub commissioner: String,
+    /// The publishing office.
+    pub organisation: String,
+    /// Publication date, `YYYY-MM-DD`.
+    pub published: String,
+    /// The content licence.
+    pub licence: Licence,
+    /// Contact details.
+    pub contact: Contact,
+    /// Local policing areas.
+    pub areas: Vec<AreaFront>,
+    /// Published address, if set.
+    pub base_url: Option<String>,
+    /// The foreword.
+    pub foreword: Body,
+    /// The source file.
+    pub origin: Origin,
+}
+
+/// A strategic aim.
+#[derive(Debug, Clone, Serialize)]
+pub struct Aim {
+    /// Id (the folder name).
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Position among the aims.
+    pub order: u32,
+    /// Outcomes sought.
+    pub outcomes: Vec<String>,
+    /// Introduction.
+    pub intro: Body,
+    /// Priorities, by number.
+    pub priorities: Vec<Priority>,
+    /// The source file.
+    pub origin: Origin,
+}
+
+/// A priority within an aim.
+#[derive(Debug, Clone, Serialize)]
+pub struct Priority {
+    /// Id (file name without the number).
+    pub id: String,
+    /// The aim it belongs to.
+    pub aim: String,
+    /// Number within the aim.
+    pub number: u32,
+    /// Title.
+    pub title: String,
+    /// Optional text above the commitments.
+    pub body: Body,
+    /// The Commissioner's commitments.
+    pub commissioner: Option<CommitmentGroup>,
+    /// The Chief Constable's responsibilities.
+    pub chief_constable: Option<CommitmentGroup>,
+    /// The source file.
+    pub origin: Origin,
+}
+
+impl Priority {
+    /// Both groups, Commissioner first, with who commits.
+    pub fn groups(&self) -> impl Iterator<Item = (Owner, &CommitmentGroup)> {
+        self.commissioner
+            .iter()
+            .map(|g| (Owner::Commissioner, g))
+            .chain(
+                self.chief_constable
+                    .iter()
+                    .map(|g| (Owner::ChiefConstable, g)),
+            )
+    }
+
+    /// Every commitment, Commissioner's first.
+    pub fn commitments(&self) -> impl Iterator<Item = (Owner, &Commitment)> {
+        self.groups()
+            .flat_map(|(o, g)| g.commitments.iter().map(move |c| (o, c)))
+    }
+}
+
+/// Who makes a commitment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Owner {
+    /// The Police and Crime Commissioner.
+    Commissioner,
+    /// The Chief Constable.
+    ChiefConstable,
+}
+
+impl Owner {
+    /// The owner in words.
+    pub fn label(self) -> &'static str {
+        match self {
+            Owner::Commissioner => "The Commissioner",
+            Owner::ChiefConstable => "The Chief Constable",
+        }
+    }
+
+    /// The default words introducing this owner's list.
+    pub fn default_lead(self) -> &'static str {
+        match self {
+            Owner::Commissioner => "I will:",
+            Owner::ChiefConstable => "The Chief Constable will be responsible for:",
+        }
+    }
+}
+
+/// One party's commitments under a priority.
+#[derive(Debug, Clone, Serialize)]
+pub struct CommitmentGroup {
+    /// The words that introduce the list.
+    pub lead: String,
+    /// The commitments.
+    pub commitments: Vec<Commitment>,
+}
+
+/// A commitment.
+#[derive(Debug, Clone, Serialize)]
+pub struct Commitment {
+    /// Stable id.
+    pub id: String,
+    /// The words.
+    pub text: String,
+    /// Delivery status, if tracked.
+    pub status: Option<DeliveryStatus>,
+    /// Due date, if any.
+    pub due: Option<String>,
+    /// Who delivers it.
+    pub owner: Option<String>,
+    /// Evidence links.
+    pub evidence: Vec<Evidence>,
+}
+
+/// A glossary term.
+#[derive(Debug, Clone, Serialize)]
+pub struct GlossaryTerm {
+    /// Id (file name).
+    pub id: String,
+    /// The term.
+    pub term: String,
+    /// Its abbreviations.
+    pub abbreviations: Vec<String>,
+    /// The definition.
+    pub definition: Body,
+    /// The source file.
+    pub origin: Origin,
+}
+
+/// A performance statement.
+#[derive(Debug, Clone, Serialize)]
+pub struct Statement {
+    /// Id (file name).
+    pub id: String,
+    /// What is measured.
+    pub measure: String,
+    /// Unit of the figures.
+    pub unit: Unit,
+    /// Which way is better.
+    pub better: Better,
+    /// What good looks like.
+    pub target: TargetFront,
+    /// Latest figure.
+    pub latest: Option<Figure>,
+    /// Previous figure.
+    pub previous: Option<Figure>,
+    /// Figures by area.
+    pub areas: Vec<AreaValue>,
+    /// Priorities evidenced.
+    pub priorities: Vec<String>,
+    /// Source of the figures.
+    pub source: String,
+    /// Key points.
+    pub body: Body,
+    /// The source file.
+    pub origin: Origin,
+}
+
+/// Any other page.
+#[derive(Debug, Clone, Serialize)]
+pub struct Page {
+    /// Id (file name).
+    pub id: String,
+    /// Title.
+    pub title: String,
+    /// Navigation position.
+    pub order: Option<u32>,
+    /// Text.
+    pub body: Body,
+    /// The source file.
+    pub origin: Origin,
+}
+
+/// Ids that name generated pages or folders, so content may not take them.
+pub const RESERVED_IDS: &[&str] = &[
+    "glossary",
+    "performance",
+    "accessibility",
+    "static",
+    "data",
+    "large-print",
+    "index",
+    "404",
+];
+
+impl Plan {
+    /// Loads and validates the plan in a content folder.
+    pub fn from_dir(dir: &Path) -> Result<Plan, ContentErrors> {
+        let mut diags = Diagnostics::new();
+        if !dir.is_dir() {
+            diags.push(
+                Diagnostic::new(dir, 0, 0, "the content folder does not exist").with_hint(
+                    "run planpress in the folder that holds content/, or pass --content DIR",
+                ),
+            );
+            return Err(ContentErrors(diags.into_sorted()));
+        }
+        let files = crate::load::read_dir(dir, &mut diags);
+        Plan::from_files(&files, dir, diags)
+    }
+
+    /// Builds and validates the plan from loaded files, adding to the problems already found.
+    pub fn from_files(
+        files: &[SourceFile],
+        root: &Path,
+        mut diags: Diagnostics,
+    ) -> Result<Plan, ContentErrors> {
+        let mut b = Builder::default();
+        for file in files {
+            b.add(file, &mut diags);
+        }
+        match b.finish(root, &mut diags) {
+            Some(plan) if diags.is_empty() => Ok(plan),
+            _ => Err(ContentErrors(diags.into_sorted())),
+        }
+    }
+
+    /// Every priority, in plan order.
+    pub fn priorities(&self) -> impl Iterator<Item = &Priority> {
+        self.aims.iter().flat_map(|a| a.priorities.iter())
+    }
+
+    /// Every commitment with its priority and owner, in plan order.
+    pub fn commitments(&self) -> impl Iterator<Item = (&Priority, Owner, &Commitment)> {
+        self.priorities()
+            .flat_map(|p| p.commitments().map(move |(o, c)| (p, o, c)))
+    }
+
+    /// The priority with this id.
+    pub fn priority(&self, id: &str) -> Option<&Priority> {
+        self.priorities().find(|p| p.id == id)
+    }
+
+    /// The aim with this id.
+    pub fn aim(&self, id: &str) -> Option<&Aim> {
+        self.aims.iter().find(|a| a.id == id)
+    }
+
+    /// The name of a local policing area.
+    pub fn area_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.meta
+            .areas
+            .iter()
+            .find(|a| a.id == id)
+            .map_or(id, |a| a.name.as_str())
+    }
+}
+
+#[derive(Default)]
+struct Builder {
+    plan: Option<(PlanFront, Body, Origin)>,
+    aims: BTreeMap<String, (AimFront, Body, Origin)>,
+    priorities: Vec<(String, u32, String, PriorityFront, Body, Origin)>,
+    glossary: Vec<GlossaryTerm>,
+    statements: Vec<(StatementFront, String, Body, Origin)>,
+    pages: Vec<Page>,
+}
+
+/// What a file is, from its place in the folder.
+enum Kind {
+    Plan,
+    Page(String),
+    Aim(String),
+    Priority {
+        aim: String,
+        number: u32,
+        id: String,
+    },
+    Glossary(String),
+    Statement(String),
+}
+
+fn classify(rel: &str) -> Result<Kind, (String, Option<String>)> {
+    let parts: Vec<&str> = rel.split('/').collect();
+    let stem = |name: &str| name.trim_end_matches(".md").to_string();
+    match parts.as_slice() {
+        ["_index.md"] => Ok(Kind::Plan),
+        [name] => Ok(Kind::Page(stem(name))),
+        ["glossary", "_index.md"] | ["performance", "_index.md"] => Err((
+            "the glossary and performance folders do not take an _index.md".to_string(),
+            Some("their index pages are generated; remove this file".to_string()),
+        )),
+        ["glossary", name] => Ok(Kind::Glossary(stem(name))),
+        ["performance", name] => Ok(Kind::Statement(stem(name))),
+        [aim, "_index.md"] => Ok(Kind::Aim(aim.to_string())),
+        [aim, name] => {
+            let s = stem(name);
+            match s.split_once('-') {
+                Some((n, id))
+                    if n.len() >= 2 && n.chars().all(|c| c.is_ascii_digit()) && !id.is_empty() =>
+                {
+                    Ok(Kind::Priority {
+                        aim: aim.to_string(),
+                        number: n.parse().unwrap_or(0),
+                        id: id.to_string(),
+                    })
+                }
+                _ => Err((
+                    "a priority's file name must start with its two-digit number".to_string(),
+                    Some(format!(
+                        "rename it to {aim}/NN-{s}.md, for example {aim}/01-{s}.md"
+                    )),
+                )),
+            }
+        }
+        _ => Err((
+            "content files may be at most one folder deep".to_string(),
+            Some("aims are folders directly inside content/, holding their priorities".to_string()),
+        )),
+    }
+}
+
+/// True for ids made of lower-case letters, digits and single hyphens.
+pub fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 80
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+        && !id.contains("--")
+}
+
+fn id_hint(id: &str) -> String {
+    let suggestion = crate::render::slug(id);
+    if suggestion.is_empty() {
+        "use lower-case letters, digits and hyphens".to_string()
+    } else {
+        format!("use lower-case letters, digits and hyphens, e.g. \"{suggestion}\"")
+    }
+}
+
+impl Builder {
+    fn add(&mut self, file: &SourceFile, diags: &mut Diagnostics) {
+        let path = file.display.as_path();
+        let kind = match classify(&file.rel) {
+            Ok(k) => k,
+            Err((message, hint)) => {
+                diags.push(Diagnostic::new(path, 0, 0, message).with_optional_hint(hint));
+                return;
+            }
+        };
+        let file_id = match &kind {
+            Kind::Plan => None,
+            Kind::Page(id)
+            | Kind::Aim(id)
+            | Kind::Glossary(id)
+            | Kind::Statement(id)
+            | Kind::Priority { id, .. } => Some(id.clone()),
+        };
+        if let Some(id) = &file_id {
+            if !valid_id(id) {
+                diags.push(
+                    Diagnostic::new(
+                        path,
+                        0,
+                        0,
+                        format!("\"{id}\" cannot be used as an id (it becomes a web address)"),
+                    )
+                    .with_hint(format!("rename the file or folder: {}", id_hint(id))),
+                );
+                return;
+            }
+        }
+        if let Kind::Priority { aim, .. } = &kind {
+            if !valid_id(aim) {
+                diags.push(
+                    Diagnostic::new(
+                        path,
+                        0,
+                        0,
+                        format!("the aim folder \"{aim}\" cannot be used as an id"),
+                    )
+                    .with_hint(format!("rename the folder: {}", id_hint(aim))),
+                );
+                return;
+            }
+        }
+        let parts = match split(&file.text, path) {
+            Ok(p) => p,
+            Err(d) => {
+                diags.push(d);
+                return;
+            }
+        };
+        let origin = Origin {
+            display: file.display.clone(),
+            file: file.rel.clone(),
+            front: parts.front.to_string(),
+            front_line: parts.front_line,
+        };
+        let body = Body {
+            markdown: parts.body.to_string(),
+            line: parts.body_line,
+        };
+        match kind {
+            Kind::Plan => {
+                if let Some(front) =
+                    front_matter::<PlanFront>(parts.front, path, parts.front_line, diags)
+                {
+                    self.plan = Some((front, body, origin));
+                }
+            }
+            Kind::Page(id) => {
+                if let Some(front) =
+                    front_matter::<PageFront>(parts.front, path, parts.front_line, diags)
+                {
+                    self.pages.push(Page {
+                        id,
+                        title: front.title,
+                        order: front.order,
+                        body,
+                        origin,
+                    });
+                }
+            }
+            Kind::Aim(id) => {
+                if let Some(front) =
+                    front_matter::<AimFront>(parts.front, path, parts.front_line, diags)
+                {
+                    self.aims.insert(id, (front, body, origin));
+                }
+            }
+            Kind::Priority { aim, number, id } => {
+                if let Some(front) =
+                    front_matter::<PriorityFront>(parts.front, path, parts.front_line, diags)
+                {
+                    self.priorities.push((aim, number, id, front, body, origin));
+                }
+            }
+            Kind::Glossary(id) => {
+                if let Some(front) =
+                    front_matter::<GlossaryFront>(parts.front, path, parts.front_line, diags)
+                {
+                    self.glossary.push(GlossaryTerm {
+                        id,
+                        term: front.term,
+                        abbreviations: front.abbreviations,
+                        definition: body,
+                        origin,
+                    });
+                }
+            }
+            Kind::Statement(id) => {
+                if let Some(front) =
+                    front_matter::<StatementFront>(parts.front, path, parts.front_line, diags)
+                {
+                    self.statements.push((front, id, body, origin));
+                }
+            }
+        }
+    }
+
+    fn finish(self, root: &Path, diags: &mut Diagnostics) -> Option<Plan> {
+        let Some((front, foreword, origin)) = self.plan else {
+            diags.push(
+                Diagnostic::new(&root.join("_index.md"), 0, 0, "the plan file is missing")
+                    .with_hint("create content/_index.md with the plan's title, period, status and contact (see docs/content-model.md)"),
+            );
+            return None;
+        };
+        check_date(&front.published, "published", &origin, diags, true);
+        if let Some(url) = &front.base_url {
+            if !(url.starts_with("https://") || url.starts_with("http://")) {
+                diags.push(
+                    origin
+                        .error_at("base_url", "\"base_url\" must be a full web address")
+                        .with_hint("e.g. https://www.westmercia-pcc.gov.uk/plan/"),
+                );
+            }
+        }
+        let mut area_ids = BTreeSet::new();
+        for a in &front.areas {
+            if !valid_id(&a.id) {
+                diags.push(
+                    origin
+                        .error_at(&a.id, format!("\"{}\" cannot be used as an area id", a.id))
+                        .with_hint(id_hint(&a.id)),
+                );
+            } else if !area_ids.insert(a.id.clone()) {
+                diags.push(origin.error_at(
+                    &format!("id: {}", a.id),
+                    format!("the area id \"{}\" is used twice", a.id),
+                ));
+            }
+        }
+
+        // Every id becomes part of an address or an anchor: check each namespace once.
+        let mut top_ids: BTreeMap<String, PathBuf> = BTreeMap::new();
+        let mut claim_top = |id: &str, origin: &Origin, what: &str, diags: &mut Diagnostics| {
+            if RESERVED_IDS.contains(&id) {
+                diags.push(
+                    Diagnostic::new(
+                        &origin.display,
+                        0,
+                        0,
+                        format!(
+                            "\"{id}\" is reserved for a generated page and cannot name a {what}"
+                        ),
+                    )
+                    .with_hint("rename the file or folder"),
+                );
+            } else if let Some(other) = top_ids.get(id) {
+                diags.push(
+                    Diagnostic::new(
+                        &origin.display,
+                        0,
+                        0,
+                        format!(
+                            "the {what} id \"{id}\" is already used by {}",
+                            other.display()
+                        ),
+                    )
+                    .with_hint("two items would share one web address; rename one of them"),
+                );
+            } else {
+                top_ids.insert(id.to_string(), origin.display.clone());
+            }
+        };
+        for (id, (_, _, origin)) in &self.aims {
+            claim_top(id, origin, "aim", diags);
+        }
+        for page in &self.pages {
+            claim_top(&page.id, &page.origin, "page", diags);
+        }
+
+        // Aims and their priorities.
+        let mut aims: Vec<Aim> = Vec::new();
+        let mut orders: BTreeMap<u32, String> = BTreeMap::new();
+        for (id, (front, intro, origin)) in self.aims {
+            if let Some(other) = orders.insert(front.order, id.clone()) {
+                diags.push(
+                    origin
+                        .error_at(
+                            "order",
+                            format!(
+                                "aims \"{other}\" and \"{id}\" both have order {}",
+                                front.order
+                            ),
+                        )
+                        .with_hint("give each aim its own order number"),
+                );
+            }
+            aims.push(Aim {
+                id,
+                title: front.title,
+                order: front.order,
+                outcomes: front.outcomes,
+                intro,
+                priorities: Vec::new(),
+                origin,
+            });
+        }
+        aims.sort_by(|a, b| a.order.cmp(&b.order).then(a.id.cmp(&b.id)));
+
+        let mut priority_ids: BTreeMap<String, PathBuf> = BTreeMap::new();
+        let mut commitment_ids: BTreeMap<String, PathBuf> = BTreeMap::new();
+        for (aim_id, number, id, front, body, origin) in self.priorities {
+            let Some(aim) = aims.iter_mut().find(|a| a.id == aim_id) else {
+                diags.push(
+                    Diagnostic::new(&origin.display, 0, 0, format!("the aim folder \"{aim_id}\" has no _index.md"))
+                        .with_hint(format!("create content/{aim_id}/_index.md with the aim's title, order and outcomes")),
+                );
+                continue;
+            };
+            if let Some(n) = front.number {
+                if n != number {
+                    diags.push(
+                        origin
+                            .error_at("number", format!("\"number\" is {n} but the file name says {number:02}"))
+                            .with_hint(format!("make them agree: rename the file to {aim_id}/{n:02}-{id}.md or set number: {number}")),
+                    );
+                }
+            }
+            if let Some(other) = aim.priorities.iter().find(|p| p.number == number) {
+                diags.push(
+                    Diagnostic::new(
+                        &origin.display,
+                        0,
+                        0,
+                        format!(
+                            "priority number {number} is also used by {}",
+                            other.origin.display.display()
+                        ),
+                    )
+                    .with_hint("number the priorities within an aim 01, 02, 03..."),
+                );
+            }
+            if let Some(other) = priority_ids.insert(id.clone(), origin.display.clone()) {
+                diags.push(
+                    Diagnostic::new(
+                        &origin.display,
+                        0,
+                        0,
+                        format!(
+                            "the priority id \"{id}\" is already used by {}",
+                            other.display()
+                        ),
+                    )
+                    .with_hint("give each priority file a different name after its number"),
+                );
+            }
+            if front.commissioner.is_none() && front.chief_constable.is_none() {
+                diags.push(
+                    Diagnostic::new(&origin.display, origin.front_line, 1, "the priority has no commitments")
+                        .with_hint("add \"commissioner:\" and/or \"chief_constable:\", each with a \"commitments:\" list"),
+                );
+            }
+            let mut group = |g: Option<GroupFront>, owner: Owner, diags: &mut Diagnostics| {
+                g.map(|g| {
+                    if g.commitments.is_empty() {
+                        let key = match owner {
+                            Owner::Commissioner => "commissioner",
+                            Owner::ChiefConstable => "chief_constable",
+                        };
+                        diags.push(
+                            origin
+                                .error_at(
+                                    key,
+                                    format!("\"{key}\" has an empty list of commitments"),
+                                )
+                                .with_hint("add commitments or remove the group"),
+                        );
+                    }
+                    let commitments = g
+                        .commitments
+                        .into_iter()
+                        .map(|c| {
+                            check_commitment(&c, &origin, &mut commitment_ids, diags);
+                            Commitment {
+                                id: c.id,
+                                text: c.text,
+                                status: c.status,
+                                due: c.due,
+                                owner: c.owner,
+                                evidence: c.evidence,
+                            }
+                        })
+                        .collect();
+                    CommitmentGroup {
+                        lead: g.lead.unwrap_or_else(|| owner.default_lead().to_string()),
+                        commitments,
+                    }
+                })
+            };
+            let commissioner = group(front.commissioner, Owner::Commissioner, diags);
+            let chief_constable = group(front.chief_constable, Owner::ChiefConstable, diags);
+            if front.title.trim().is_empty() {
+                diags.push(origin.error_at("title", "the priority's title is empty"));
+            }
+            aim.priorities.push(Priority {
+                id,
+                aim: aim_id,
+                number,
+                title: front.title,
+                body,
+                commissioner,
+                chief_constable,
+                origin,
+            });
+        }
+        for aim in &mut aims {
+            aim.priorities.sort_by_key(|p| p.number);
+        }
+
+        // Glossary.
+        let mut glossary = self.glossary;
+        glossary.sort_by(|a, b| {
+            a.term
+                .to_lowercase()
+                .cmp(&b.term.to_lowercase())
+                .then(a.id.cmp(&b.id))
+        });
+        let mut abbreviations: BTreeMap<String, String> = BTreeMap::new();
+        for t in &glossary {
+            for a in &t.abbreviations {
+                if let Some(other) = abbreviations.insert(a.clone(), t.id.clone()) {
+                    diags.push(t.origin.error_at(a, format!("the abbreviation \"{a}\" is also given by the glossary term \"{other}\"")).with_hint("keep it on one term only"));
+                }
+                if a.trim().is_empty() || a.contains(char::is_whitespace) {
+                    diags.push(
+                        t.origin
+                            .error_at(
+                                "abbreviations",
+                                format!("\"{a}\" is not a usable abbreviation"),
+                            )
+                            .with_hint("an abbreviation is one word, such as CJS"),
+                    );
+                }
+            }
+        }
+
+        // Statements.
+        let priority_names: Vec<&str> = priority_ids.keys().map(String::as_str).collect();
+        let mut statements = Vec::new();
+        for (front, id, body, origin) in self.statements {
+            for p in &front.priorities {
+                if !priority_ids.contains_key(p) {
+                    let d = origin.error_at(p, format!("there is no priority with the id \"{p}\""));
+                    diags.push(match nearest(p, priority_names.iter().copied()) {
+                        Some(n) => d.with_hint(format!("did you mean \"{n}\"?")),
+                        None => d.with_hint("priority ids are the file names without their number, e.g. victims/01-victims-voice.md is \"victims-voice\""),
+                    });
+                }
+            }
+            for a in &front.areas {
+                if !area_ids.contains(&a.area) {
+                    let d = origin.error_at(
+                        &a.area,
+                        format!("there is no local policing area with the id \"{}\"", a.area),
+                    );
+                    diags.push(
+                        match nearest(&a.area, area_ids.iter().map(String::as_str)) {
+                            Some(n) => d.with_hint(format!("did you mean \"{n}\"?")),
+                            None => d.with_hint(
+                                "areas are listed under \"areas:\" in content/_index.md",
+                            ),
+                        },
+                    );
+                }
+            }
+            for (name, v) in [
+                ("latest", front.latest.as_ref().map(|f| f.value)),
+                ("previous", front.previous.as_ref().map(|f| f.value)),
+                ("target", front.target.value),
+            ] {
+                if v.is_some_and(|v| !v.is_finite()) {
+                    diags.push(origin.error_at(name, format!("\"{name}\" is not a usable number")));
+                }
+            }
+            statements.push(Statement {
+                id,
+                measure: front.measure,
+                unit: front.unit,
+                better: front.better.unwrap_or(Better::Higher),
+                target: front.target,
+                latest: front.latest,
+                previous: front.previous,
+                areas: front.areas,
+                priorities: front.priorities,
+                source: front.source,
+                body,
+                origin,
+            });
+        }
+        statements.sort_by(|a, b| a.id.cmp(&b.id));
+
+        let mut pages = self.pages;
+        pages.sort_by(|a, b| {
+            a.order
+                .unwrap_or(u32::MAX)
+                .cmp(&b.order.unwrap_or(u32::MAX))
+                .then(a.id.cmp(&b.id))
+        });
+
+        let plan = Plan {
+            meta: PlanMeta {
+                title: front.title,
+                subtitle: front.subtitle,
+                period: front.period,
+                status: front.status,
+                area: front.area,
+                commissioner: front.commissioner,
+                organisation: front.organisation,
+                published: front.published,
+                licence: front.licence,
+                contact: front.contact,
+                areas: front.areas,
+                base_url: front.base_url,
+                foreword,
+                origin,
+            },
+            aims,
+            glossary,
+            statements,
+            pages,
+        };
+        links::check(&plan, diags);
+        Some(plan)
+    }
+}
+
+fn check_commitment(
+    c: &CommitmentFront,
+    origin: &Origin,
+    seen: &mut BTreeMap<String, PathBuf>,
+    diags: &mut Diagnostics,
+) {
+    let needle = format!("id: {}", c.id);
+    if !valid_id(&c.id) {
+        diags.push(
+            origin
+                .error_at(
+                    &needle,
+                    format!("\"{}\" cannot be used as a commitment id", c.id),
+                )
+                .with_hint(id_hint(&c.id)),
+        );
+    } else if let Some(other) = seen.insert(c.id.clone(), origin.display.clone()) {
+        let (line, col) = if other == origin.display {
+            // Point at the second occurrence within the same file.
+            let mut hits = origin
+                .front
+                .lines()
+                .enumerate()
+                .filter(|(_, l)| l.trim_start().trim_start_matches("- ") == needle);
+            hits.next();
+            hits.next().map_or(origin.locate(&needle), |(i, l)| {
+                (origin.front_line + i, l.len() - l.trim_start().len() + 1)
+            })
+        } else {
+            origin.locate(&needle)
+        };
+        diags.push(
+            Diagnostic::new(
+                &origin.display,
+                line,
+                col,
+                format!(
+                    "the commitment id \"{}\" is already used in {}",
+                    c.id,
+                    other.display()
+                ),
+            )
+            .with_hint("commitment ids must be unique across the whole plan; choose another"),
+        );
+    }
+    if c.text.trim().is_empty() {
+        diags.push(origin.error_at(&needle, format!("the commitment \"{}\" has no text", c.id)));
+    }
+    if let Some(due) = &c.due {
+        check_date(due, due, origin, diags, false);
+    }
+    for e in &c.evidence {
+        if !(e.url.starts_with("https://")
+            || e.url.starts_with("http://")
+            || e.url.starts_with('/'))
+        {
+            diags.push(
+                origin
+                    .error_at(
+                        &e.url,
+                        format!("the evidence link \"{}\" is not a web address", e.url),
+                    )
+                    .with_hint("use a full address starting https://, or a site path starting /"),
+            );
+        }
+    }
+}
+
+/// Checks `YYYY-MM-DD` (or, when `full` is false, also `YYYY` and `YYYY-MM`).
+fn check_date(value: &str, needle: &str, origin: &Origin, diags: &mut Diagnostics, full: bool) {
+    if !valid_date(value, full) {
+        let expected = if full {
+            "YYYY-MM-DD"
+        } else {
+            "YYYY, YYYY-MM or YYYY-MM-DD"
+        };
+        diags.push(
+            origin
+                .error_at(
+                    needle,
+                    format!("\"{value}\" is not a date in the form {expected}"),
+                )
+                .with_hint("for example 2023-10-31"),
+        );
+    }
+}
+
+/// True for a real calendar date written `YYYY-MM-DD` (or a year or month when `full` is false).
+pub fn valid_date(value: &str, full: bool) -> bool {
+    let parts: Vec<&str> = value.split('-').collect();
+    let num = |s: &str, len: usize| {
+        (s.len() == len && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+    };
+    match parts.as_slice() {
+        [y] if !full => num(y, 4).is_some(),
+        [y, m] if !full => num(y, 4).is_some() && num(m, 2).is_some_and(|m| (1..=12).contains(&m)),
+        [y, m, d] => match (num(y, 4), num(m, 2), num(d, 2)) {
+            (Some(y), Some(m), Some(d)) if (1..=12).contains(&m) => {
+                let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+                let days = [
+                    31,
+                    if leap { 29 } else { 28 },
+                    31,
+                    30,
+                    31,
+                    30,
+                    31,
+                    31,
+                    30,
+                    31,
+                    30,
+                    31,
+                ][m as usize - 1];
+                (1..=days).contains(&d)
+            }
+            _ => false,
+        },
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_checked_as_calendar_dates() {
+        assert!(valid_date("2024-02-29", true));
+        assert!(!valid_date("2023-02-29", true));
+        assert!(!valid_date("2023-13-01", true));
+        assert!(!valid_date("2023", true));
+        assert!(valid_date("2023", false));
+        assert!(valid_date("2023-10", false));
+        assert!(!valid_date("23-10", false));
+    }
+
+    #[test]
+    fn ids_are_address_safe() {
+        assert!(valid_id("victims-voice"));
+        assert!(valid_id("a1"));
+        assert!(!valid_id("Victims"));
+        assert!(!valid_id("a--b"));
+        assert!(!valid_id("-a"));
+        assert!(!valid_id("a b"));
+    }
+}

@@ -1,0 +1,133 @@
+//! The website's look: Tera templates and static files.
+//!
+//! The default theme is compiled into the binary, so `planpress` works from any folder. A
+//! theme folder (`themes/<name>/templates/*.html`, `themes/<name>/static/**`) overrides any of
+//! those files by name; the repository's `themes/default` is the same theme, so edits to it
+//! show up without recompiling.
+
+use std::path::Path;
+
+use anyhow::{bail, Context, Result};
+use tera::Tera;
+
+macro_rules! embedded_templates {
+    ($($name:literal),* $(,)?) => {
+        &[$(($name, include_str!(concat!("../themes/default/templates/", $name)))),*]
+    };
+}
+
+/// The default theme's templates, by name.
+pub const DEFAULT_TEMPLATES: &[(&str, &str)] = embedded_templates!(
+    "base.html",
+    "home.html",
+    "aim.html",
+    "priority.html",
+    "glossary.html",
+    "performance.html",
+    "statement.html",
+    "page.html",
+    "accessibility.html",
+    "404.html",
+);
+
+/// The default theme's static files, by path under `static/`.
+pub const DEFAULT_STATIC: &[(&str, &[u8])] = &[(
+    "style.css",
+    include_bytes!("../themes/default/static/style.css"),
+)];
+
+/// Templates ready to render, and the static files to copy.
+pub struct Theme {
+    /// The compiled templates.
+    pub tera: Tera,
+    /// Static files: path under `static/` and bytes, sorted by path.
+    pub statics: Vec<(String, Vec<u8>)>,
+}
+
+impl Theme {
+    /// Loads theme `name` from `themes_dir/<name>` over the built-in default.
+    pub fn load(themes_dir: &Path, name: &str) -> Result<Theme> {
+        let dir = themes_dir.join(name);
+        if !crate::plan::valid_id(name) {
+            bail!("\"{name}\" is not a theme name: use lower-case letters, digits and hyphens");
+        }
+        if name != "default" && !dir.is_dir() {
+            bail!(
+                "the theme \"{name}\" was not found: there is no folder {}",
+                dir.display()
+            );
+        }
+        let mut templates: Vec<(String, String)> = DEFAULT_TEMPLATES
+            .iter()
+            .map(|(n, t)| (n.to_string(), t.to_string()))
+            .collect();
+        let mut statics: Vec<(String, Vec<u8>)> = DEFAULT_STATIC
+            .iter()
+            .map(|(n, b)| (n.to_string(), b.to_vec()))
+            .collect();
+        if dir.is_dir() {
+            let root = dir.canonicalize()?;
+            for (sub, is_template) in [("templates", true), ("static", false)] {
+                let base = dir.join(sub);
+                if !base.is_dir() {
+                    continue;
+                }
+                for entry in walkdir::WalkDir::new(&base).sort_by_file_name() {
+                    let entry = entry?;
+                    if entry.file_type().is_dir() {
+                        continue;
+                    }
+                    let real = entry.path().canonicalize()?;
+                    if !real.starts_with(&root) {
+                        bail!(
+                            "{} points outside the theme folder; copy the file in instead",
+                            entry.path().display()
+                        );
+                    }
+                    let rel = entry
+                        .path()
+                        .strip_prefix(&base)?
+                        .to_string_lossy()
+                        .replace('\\', "/");
+                    if is_template {
+                        if !rel.ends_with(".html") {
+                            continue;
+                        }
+                        let text = std::fs::read_to_string(entry.path())
+                            .with_context(|| format!("cannot read {}", entry.path().display()))?;
+                        upsert(&mut templates, rel, text);
+                    } else {
+                        let bytes = std::fs::read(entry.path())
+                            .with_context(|| format!("cannot read {}", entry.path().display()))?;
+                        upsert(&mut statics, rel, bytes);
+                    }
+                }
+            }
+        }
+        statics.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut tera = Tera::default();
+        tera.autoescape_on(vec![".html"]);
+        tera.add_raw_templates(templates)
+            .map_err(|e| anyhow::anyhow!("the theme's templates have an error: {}", chain(&e)))?;
+        Ok(Theme { tera, statics })
+    }
+}
+
+fn upsert<T>(list: &mut Vec<(String, T)>, key: String, value: T) {
+    match list.iter_mut().find(|(k, _)| *k == key) {
+        Some(slot) => slot.1 = value,
+        None => list.push((key, value)),
+    }
+}
+
+/// A Tera error with its causes, on one line.
+pub fn chain(e: &dyn std::error::Error) -> String {
+    let mut s = e.to_string();
+    let mut source = e.source();
+    while let Some(cause) = source {
+        s.push_str(": ");
+        s.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    s
+}

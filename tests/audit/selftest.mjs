@@ -1,0 +1,265 @@
+#!/usr/bin/env node
+// Proves that audit.mjs bites: the hand-written accessible site in
+// fixtures/good must pass, and each deliberate break must make the audit
+// fail for the right rule (and, where the break is local to one page, only
+// on that page).
+//
+//   node tests/audit/selftest.mjs [--jobs N] [--keep] [NAME...]
+//
+// Prints `selftest: N passed, M failed`; exits 1 on any failure.
+
+import { spawn } from 'node:child_process';
+import { cp, mkdtemp, readFile, rm, writeFile, mkdir } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const GOOD = join(HERE, 'fixtures', 'good');
+const AUDIT = join(HERE, 'audit.mjs');
+const ALL_PAGES = ['/', '/budget.html', '/chart.html'];
+
+// Edit one file of the copied site; fail loudly if the anchor text is gone,
+// so a change to the fixture cannot silently turn a break into a no-op.
+async function edit(site, file, from, to) {
+  const p = join(site, file);
+  const s = await readFile(p, 'utf8');
+  if (typeof from === 'string' ? !s.includes(from) : !from.test(s)) {
+    throw new Error(`fixture ${file} no longer contains ${from}`);
+  }
+  await writeFile(p, s.replace(from, to));
+}
+const appendCss = async (site, css) => {
+  const p = join(site, 'style.css');
+  await writeFile(p, (await readFile(p, 'utf8')) + '\n/* selftest break */\n' + css + '\n');
+};
+const beforeMainEnd = (site, file, html) => edit(site, file, '</main>', html + '\n</main>');
+
+// expect: [page, check, rule, optional regexp over node details]
+// onlyPage: the break touches one page, so the other pages must still pass.
+// absent: rules that must NOT be reported (the check is specific).
+const CASES = [
+  {
+    name: 'a-no-skip-link', why: 'skip link removed',
+    apply: (s) => edit(s, 'index.html', /<a class="skip-link"[^>]*>Skip to main content<\/a>\n/, ''),
+    expect: [['/', 'keyboard', 'skip-link-first', /first focus is|expected "Skip to main content"/]], onlyPage: '/',
+  },
+  {
+    name: 'b-img-no-alt', why: "an image's alt dropped",
+    apply: (s) => edit(s, 'index.html', / alt="Fixture badge[^"]*"/, ''),
+    expect: [['/', 'axe', 'image-alt'], ['/', 'html', 'vnu', /must have an “alt” attribute/]], onlyPage: '/',
+  },
+  {
+    name: 'c-low-contrast', why: 'body text #999 on white',
+    apply: (s) => appendCss(s, 'body { color: #999999; }'),
+    expect: ALL_PAGES.map((p) => [p, 'axe', 'color-contrast']),
+  },
+  {
+    name: 'd-horizontal-overflow', why: 'a 600px wide fixed-width element',
+    apply: (s) => beforeMainEnd(s, 'index.html', '  <div style="width: 600px; border: 2px solid #1b1b1b">A fixed-width box that does not reflow.</div>'),
+    expect: [['/', 'reflow', 'reflow', /width 600px/]], onlyPage: '/',
+  },
+  {
+    name: 'e-no-focus-style', why: 'outline:none everywhere',
+    apply: (s) => appendCss(s, '*, *:focus, *:focus-visible { outline: none !important; }'),
+    expect: ALL_PAGES.map((p) => [p, 'keyboard', 'focus-visible']),
+  },
+  {
+    name: 'f-external-request', why: 'an <img> from another host',
+    apply: (s) => beforeMainEnd(s, 'index.html', '  <img src="http://example.invalid/x.png" alt="Remote picture" width="10" height="10">'),
+    expect: [['/', 'network', 'external-request', /example\.invalid\/x\.png/]], onlyPage: '/',
+  },
+  {
+    name: 'g-invalid-html', why: 'duplicate id and a stray end tag',
+    apply: (s) => beforeMainEnd(s, 'index.html', '  <p id="note">First note.</p>\n  <p id="note">Second note.</p></span>'),
+    expect: [['/', 'html', 'vnu', /Duplicate ID/], ['/', 'html', 'vnu', /Stray end tag/]], onlyPage: '/',
+  },
+  // --- further breaks, one per remaining check -----------------------------
+  {
+    name: 'h-text-spacing-clip', why: 'fixed-height overflow:hidden box that clips under 1.4.12 spacing',
+    apply: (s) => appendCss(s, '.site-name { height: 1.3em; overflow: hidden; }'),
+    expect: ALL_PAGES.map((p) => [p, 'text-spacing', 'text-spacing', /site-name|a:nth-of-type|> a/]),
+    absent: ['text-clipped'],
+  },
+  {
+    name: 'i-table-no-region', why: 'wide table scroller without tabindex/role/name',
+    apply: (s) => edit(s, 'budget.html', '<div class="table-scroll" role="region" aria-labelledby="budget-caption" tabindex="0">', '<div class="table-scroll">'),
+    expect: [['/budget.html', 'reflow', 'table-scroll-region', /tabindex="0".*role="region".*accessible name/]], onlyPage: '/budget.html',
+  },
+  {
+    name: 'j-focus-obscured', why: 'a position:fixed banner over the header links',
+    apply: (s) => edit(s, 'index.html', '</body>', '<div style="position: fixed; top: 0; left: 0; right: 0; height: 180px; background: #1a4f8b"></div>\n</body>'),
+    expect: [['/', 'keyboard', 'focus-obscured', /covered by/]], onlyPage: '/',
+  },
+  {
+    name: 'k-focus-low-contrast', why: 'focus outline #c8c8c8 on white',
+    apply: (s) => appendCss(s, 'a:focus-visible, summary:focus-visible, [tabindex]:focus-visible { outline-color: #c8c8c8; }'),
+    expect: ALL_PAGES.map((p) => [p, 'keyboard', 'focus-indicator-contrast', /outline #c8c8c8 vs #ffffff = 1\.\d+:1/]),
+    absent: ['focus-visible'],
+  },
+  {
+    name: 'l-skip-link-wrong-target', why: 'skip link points at a missing id',
+    apply: (s) => edit(s, 'index.html', 'href="#main-content"', 'href="#content"'),
+    expect: [['/', 'keyboard', 'skip-link-target', /did not move to #main-content/]], onlyPage: '/',
+    absent: ['skip-link-first'],
+  },
+  {
+    name: 'm-print-contrast', why: 'pale text in the print stylesheet only',
+    apply: (s) => appendCss(s, '@media print { html, a { color: #b5b5b5 !important; } }'),
+    expect: ALL_PAGES.map((p) => [p, 'axe-print', 'print:color-contrast']),
+    absent: ['color-contrast'],
+  },
+  {
+    name: 'n-focus-invisible', why: 'a link that stays off-screen when focused',
+    apply: (s) => beforeMainEnd(s, 'index.html', '  <p><a href="/chart.html" style="position: absolute; left: -9999px">Hidden chart link</a></p>'),
+    expect: [['/', 'keyboard', 'focus-invisible', /outside the viewport/]], onlyPage: '/',
+  },
+  {
+    name: 'o-keyboard-unreachable', why: 'a link that throws focus away',
+    apply: (s) => beforeMainEnd(s, 'index.html', '  <p><a href="/chart.html" onfocus="this.blur()">Chart again</a></p>'),
+    expect: [['/', 'keyboard', 'keyboard-unreachable', /Chart again/]], onlyPage: '/',
+  },
+];
+
+function runAudit(dir, report) {
+  return new Promise((ok) => {
+    const t = Date.now();
+    const child = spawn(process.execPath, [AUDIT, dir, '--report', report], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (d) => (out += d));
+    child.stderr.on('data', (d) => (out += d));
+    child.on('close', (code) => ok({ code, out, ms: Date.now() - t }));
+  });
+}
+
+async function readReport(report) {
+  return JSON.parse(await readFile(join(report, 'report.json'), 'utf8'));
+}
+
+function lastLine(out) {
+  return out.trim().split('\n').pop();
+}
+
+async function runCase(work, c) {
+  const dir = join(work, c.name);
+  const site = join(dir, 'site');
+  const report = join(dir, 'report');
+  await cp(GOOD, site, { recursive: true });
+  await c.apply(site);
+  const r = await runAudit(site, report);
+  const problems = [];
+  if (r.code !== 1) problems.push(`audit exited ${r.code}, expected 1`);
+  if (!/^audit: \d+ passed, \d+ failed$/.test(lastLine(r.out))) problems.push(`bad last line: ${lastLine(r.out)}`);
+  let rep = null;
+  try { rep = await readReport(report); } catch (e) { problems.push('no report.json: ' + e.message); }
+  if (rep) {
+    const page = (u) => rep.pages.find((p) => p.url === u);
+    for (const [url, check, rule, re] of c.expect) {
+      const p = page(url);
+      if (!p) { problems.push(`page ${url} missing from report`); continue; }
+      const fs = p.findings.filter((f) => f.check === check && f.rule === rule);
+      if (!fs.length) {
+        problems.push(`${url}: no ${check}/${rule} finding (got: ${p.findings.map((f) => f.check + '/' + f.rule).join(', ') || 'none'})`);
+      } else if (re && !fs.some((f) => f.nodes.some((n) => re.test(`${n.selector} ${n.detail}`)) || re.test(f.message))) {
+        problems.push(`${url}: ${check}/${rule} reported, but no node matches ${re}: ${JSON.stringify(fs.map((f) => f.nodes.slice(0, 3)))}`);
+      }
+    }
+    for (const rule of c.absent || []) {
+      for (const p of rep.pages) {
+        if (p.findings.some((f) => f.rule === rule)) problems.push(`${p.url}: unexpected ${rule} finding (the break should only trip the specific check)`);
+      }
+    }
+    if (c.onlyPage) {
+      for (const p of rep.pages) {
+        if (p.url !== c.onlyPage && !p.passed) problems.push(`${p.url} should still pass but has ${p.findings.map((f) => f.rule).join(', ')}`);
+      }
+      const m = /^audit: (\d+) passed, (\d+) failed$/.exec(lastLine(r.out));
+      if (m && (m[1] !== String(ALL_PAGES.length - 1) || m[2] !== '1')) problems.push(`expected "audit: ${ALL_PAGES.length - 1} passed, 1 failed", got "${lastLine(r.out)}"`);
+    }
+  }
+  return { name: c.name, why: c.why, ok: problems.length === 0, problems, ms: r.ms, out: r.out };
+}
+
+async function runGood(work) {
+  const report = join(work, 'good-report');
+  const r = await runAudit(GOOD, report);
+  const problems = [];
+  if (r.code !== 0) problems.push(`audit exited ${r.code}, expected 0`);
+  if (lastLine(r.out) !== `audit: ${ALL_PAGES.length} passed, 0 failed`) problems.push(`last line "${lastLine(r.out)}"`);
+  try {
+    const rep = await readReport(report);
+    const urls = rep.pages.map((p) => p.url).sort();
+    if (JSON.stringify(urls) !== JSON.stringify([...ALL_PAGES].sort())) problems.push(`pages found: ${urls.join(', ')}`);
+    for (const p of rep.pages) {
+      if (p.findings.length) problems.push(`${p.url}: ${p.findings.map((f) => `${f.check}/${f.rule}: ${JSON.stringify(f.nodes.slice(0, 2))}`).join('; ')}`);
+      // guard against a check that silently did nothing
+      if (!p.tabOrder || p.tabOrder.length < 5) problems.push(`${p.url}: only ${p.tabOrder ? p.tabOrder.length : 0} tab stops recorded`);
+      if (p.tabOrder && p.tabOrder[0] && p.tabOrder[0].label !== 'Skip to main content') problems.push(`${p.url}: first stop ${p.tabOrder[0].label}`);
+      if (p.tabOrder && p.tabOrder.some((s) => s.indicator !== 'ok')) problems.push(`${p.url}: a stop without a measured indicator`);
+      for (const k of ['keyboard', 'skip-link', 'axe', 'axe-print', 'reflow', 'text-spacing']) {
+        if (!(k in (p.timings || {}))) problems.push(`${p.url}: step ${k} did not run`);
+      }
+    }
+  } catch (e) {
+    problems.push('no report: ' + e.message);
+  }
+  return { name: 'good-site-passes', why: 'the accessible fixture passes', ok: problems.length === 0, problems, ms: r.ms, out: r.out };
+}
+
+async function runUsage(work) {
+  const empty = join(work, 'empty');
+  await mkdir(empty, { recursive: true });
+  await writeFile(join(empty, 'readme.txt'), 'no html here\n');
+  const problems = [];
+  const t = Date.now();
+  for (const [args, label] of [[[join(work, 'does-not-exist')], 'missing dir'], [[empty], 'no html files'], [[], 'no arguments']]) {
+    const r = await new Promise((ok) => {
+      const child = spawn(process.execPath, [AUDIT, ...args, '--report', join(work, 'usage-report')], { stdio: ['ignore', 'pipe', 'pipe'] });
+      child.on('close', (code) => ok(code));
+    });
+    if (r !== 2) problems.push(`${label}: exit ${r}, expected 2`);
+  }
+  return { name: 'usage-errors-exit-2', why: 'missing dir / no html files / no args', ok: problems.length === 0, problems, ms: Date.now() - t, out: '' };
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  let jobs = 2;
+  let keep = false;
+  const only = [];
+  for (let i = 0; i < args.length; i++) {
+    if (args[i] === '--jobs') jobs = Math.max(1, parseInt(args[++i], 10) || 1);
+    else if (args[i] === '--keep') keep = true;
+    else only.push(args[i]);
+  }
+  const started = Date.now();
+  const work = await mkdtemp(join(tmpdir(), 'planpress-audit-selftest-'));
+  const cases = only.length ? CASES.filter((c) => only.some((o) => c.name.startsWith(o))) : CASES;
+  const tasks = [() => runGood(work), () => runUsage(work), ...cases.map((c) => () => runCase(work, c).catch((e) => ({ name: c.name, why: c.why, ok: false, problems: [String(e.stack || e)], ms: 0, out: '' })))];
+  const results = new Array(tasks.length);
+  let next = 0;
+  await Promise.all(Array.from({ length: Math.min(jobs, tasks.length) }, async () => {
+    while (next < tasks.length) {
+      const i = next++;
+      results[i] = await tasks[i]();
+      const r = results[i];
+      console.log(`${r.ok ? 'PASS' : 'FAIL'}  ${r.name.padEnd(28)} ${(r.ms / 1000).toFixed(1).padStart(5)}s  ${r.why}`);
+      if (!r.ok) {
+        for (const p of r.problems) console.log(`        - ${p}`);
+        if (r.out) console.log(r.out.trim().split('\n').map((l) => '        | ' + l).join('\n'));
+      }
+    }
+  }));
+  if (!keep) await rm(work, { recursive: true, force: true });
+  else console.log(`kept ${work}`);
+  const passed = results.filter((r) => r.ok).length;
+  const failed = results.length - passed;
+  console.log(`selftest: total ${((Date.now() - started) / 1000).toFixed(1)}s with ${jobs} job(s)`);
+  console.log(`selftest: ${passed} passed, ${failed} failed`);
+  process.exitCode = failed ? 1 : 0;
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
