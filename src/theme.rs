@@ -107,10 +107,27 @@ impl Theme {
         statics.sort_by(|a, b| a.0.cmp(&b.0));
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html"]);
+        tera.set_escape_fn(escape_html);
         tera.add_raw_templates(templates)
             .map_err(|e| anyhow::anyhow!("the theme's templates have an error: {}", chain(&e)))?;
         Ok(Theme { tera, statics })
     }
+}
+
+/// Escapes what matters in HTML text and double-quoted attributes. (Tera's own escaper also
+/// rewrites `/` and `'`, which makes every path in the output harder to read and diff.)
+fn escape_html(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+    out
 }
 
 fn upsert<T>(list: &mut Vec<(String, T)>, key: String, value: T) {

@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use pulldown_cmark::{Event, HeadingLevel, Tag};
 
-use super::{Body, Origin, Plan, Route};
+use super::{Body, Broken, Origin, Plan, Route};
 use crate::diagnostics::{line_col, nearest, Diagnostic, Diagnostics};
 use crate::render::markdown::{heading_ids, options};
 
@@ -56,7 +56,7 @@ pub fn anchors(plan: &Plan) -> BTreeMap<String, BTreeSet<String>> {
 }
 
 /// Checks links and headings in every body, reporting problems with their file positions.
-pub fn check(plan: &Plan, diags: &mut Diagnostics) {
+pub(crate) fn check(plan: &Plan, broken: &Broken, diags: &mut Diagnostics) {
     let pages = anchors(plan);
     let mut bodies: Vec<(&Body, &Origin, Route)> =
         vec![(&plan.meta.foreword, &plan.meta.origin, Route::Home)];
@@ -83,7 +83,7 @@ pub fn check(plan: &Plan, diags: &mut Diagnostics) {
         bodies.push((&page.body, &page.origin, Route::Page(page.id.clone())));
     }
     for (body, origin, route) in bodies {
-        check_body(body, origin, &route, &pages, diags);
+        check_body(body, origin, &route, &pages, broken, diags);
     }
 }
 
@@ -92,6 +92,7 @@ fn check_body(
     origin: &Origin,
     route: &Route,
     pages: &BTreeMap<String, BTreeSet<String>>,
+    broken: &Broken,
     diags: &mut Diagnostics,
 ) {
     let md = &body.markdown;
@@ -113,7 +114,7 @@ fn check_body(
             }
             Event::Start(Tag::Link { dest_url, .. })
             | Event::Start(Tag::Image { dest_url, .. }) => {
-                if let Some(message) = check_link(&dest_url, route, pages) {
+                if let Some(message) = check_link(&dest_url, route, pages, broken) {
                     let (line, col) = at(range.start);
                     diags.push(
                         Diagnostic::new(&origin.display, line, col, message.0)
@@ -131,6 +132,7 @@ fn check_link(
     dest: &str,
     from: &Route,
     pages: &BTreeMap<String, BTreeSet<String>>,
+    broken: &Broken,
 ) -> Option<(String, Option<String>)> {
     let lower = dest.trim().to_ascii_lowercase();
     if lower.starts_with("javascript:")
@@ -173,6 +175,9 @@ fn check_link(
             )),
         ));
     };
+    if broken.paths.contains(&page) || (page == Route::Glossary.path() && broken.glossary) {
+        return None;
+    }
     let Some(anchors) = pages.get(&page) else {
         let near = nearest(&page, pages.keys().map(String::as_str))
             .map(|n| format!("did you mean \"/{n}\"?"));

@@ -376,6 +376,50 @@ struct Builder {
     glossary: Vec<GlossaryTerm>,
     statements: Vec<(StatementFront, String, Body, Origin)>,
     pages: Vec<Page>,
+    broken: Broken,
+}
+
+/// Items whose files could not be parsed. References to them are not reported as well: the
+/// author already has the file's own error to fix, and a second message would mislead.
+#[derive(Default)]
+pub(crate) struct Broken {
+    /// Site paths of pages that will be missing.
+    pub paths: BTreeSet<String>,
+    /// Priority ids that will be missing.
+    pub priorities: BTreeSet<String>,
+    /// Aim ids whose `_index.md` failed.
+    pub aims: BTreeSet<String>,
+    /// True when the glossary lost a term, so its anchors are incomplete.
+    pub glossary: bool,
+}
+
+impl Broken {
+    fn mark(&mut self, kind: &Kind) {
+        match kind {
+            Kind::Plan => {}
+            Kind::Page(id) => {
+                self.paths.insert(Route::Page(id.clone()).path());
+            }
+            Kind::Aim(id) => {
+                self.aims.insert(id.clone());
+                self.paths.insert(Route::Aim(id.clone()).path());
+            }
+            Kind::Priority { aim, id, .. } => {
+                self.priorities.insert(id.clone());
+                self.paths.insert(
+                    Route::Priority {
+                        aim: aim.clone(),
+                        id: id.clone(),
+                    }
+                    .path(),
+                );
+            }
+            Kind::Glossary(_) => self.glossary = true,
+            Kind::Statement(id) => {
+                self.paths.insert(Route::Statement(id.clone()).path());
+            }
+        }
+    }
 }
 
 /// What a file is, from its place in the folder.
@@ -503,6 +547,7 @@ impl Builder {
             Ok(p) => p,
             Err(d) => {
                 diags.push(d);
+                self.broken.mark(&kind);
                 return;
             }
         };
@@ -516,65 +561,48 @@ impl Builder {
             markdown: parts.body.to_string(),
             line: parts.body_line,
         };
-        match kind {
-            Kind::Plan => {
-                if let Some(front) =
-                    front_matter::<PlanFront>(parts.front, path, parts.front_line, diags)
-                {
-                    self.plan = Some((front, body, origin));
-                }
-            }
-            Kind::Page(id) => {
-                if let Some(front) =
-                    front_matter::<PageFront>(parts.front, path, parts.front_line, diags)
-                {
-                    self.pages.push(Page {
-                        id,
-                        title: front.title,
-                        order: front.order,
-                        body,
-                        origin,
-                    });
-                }
-            }
-            Kind::Aim(id) => {
-                if let Some(front) =
-                    front_matter::<AimFront>(parts.front, path, parts.front_line, diags)
-                {
-                    self.aims.insert(id, (front, body, origin));
-                }
-            }
+        let (yaml, line) = (parts.front, parts.front_line);
+        let parsed = match &kind {
+            Kind::Plan => front_matter::<PlanFront>(yaml, path, line, diags)
+                .map(|front| self.plan = Some((front, body, origin))),
+            Kind::Page(id) => front_matter::<PageFront>(yaml, path, line, diags).map(|front| {
+                self.pages.push(Page {
+                    id: id.clone(),
+                    title: front.title,
+                    order: front.order,
+                    body,
+                    origin,
+                })
+            }),
+            Kind::Aim(id) => front_matter::<AimFront>(yaml, path, line, diags)
+                .map(|front| drop(self.aims.insert(id.clone(), (front, body, origin)))),
             Kind::Priority { aim, number, id } => {
-                if let Some(front) =
-                    front_matter::<PriorityFront>(parts.front, path, parts.front_line, diags)
-                {
-                    self.priorities.push((aim, number, id, front, body, origin));
-                }
+                front_matter::<PriorityFront>(yaml, path, line, diags).map(|front| {
+                    self.priorities
+                        .push((aim.clone(), *number, id.clone(), front, body, origin))
+                })
             }
             Kind::Glossary(id) => {
-                if let Some(front) =
-                    front_matter::<GlossaryFront>(parts.front, path, parts.front_line, diags)
-                {
+                front_matter::<GlossaryFront>(yaml, path, line, diags).map(|front| {
                     self.glossary.push(GlossaryTerm {
-                        id,
+                        id: id.clone(),
                         term: front.term,
                         abbreviations: front.abbreviations,
                         definition: body,
                         origin,
-                    });
-                }
+                    })
+                })
             }
-            Kind::Statement(id) => {
-                if let Some(front) =
-                    front_matter::<StatementFront>(parts.front, path, parts.front_line, diags)
-                {
-                    self.statements.push((front, id, body, origin));
-                }
-            }
+            Kind::Statement(id) => front_matter::<StatementFront>(yaml, path, line, diags)
+                .map(|front| self.statements.push((front, id.clone(), body, origin))),
+        };
+        if parsed.is_none() {
+            self.broken.mark(&kind);
         }
     }
 
-    fn finish(self, root: &Path, diags: &mut Diagnostics) -> Option<Plan> {
+    fn finish(mut self, root: &Path, diags: &mut Diagnostics) -> Option<Plan> {
+        let mut broken = std::mem::take(&mut self.broken);
         let Some((front, foreword, origin)) = self.plan else {
             diags.push(
                 Diagnostic::new(&root.join("_index.md"), 0, 0, "the plan file is missing")
@@ -582,7 +610,7 @@ impl Builder {
             );
             return None;
         };
-        check_date(&front.published, "published", &origin, diags, true);
+        check_date(&front.published, &front.published, &origin, diags, true);
         if let Some(url) = &front.base_url {
             if !(url.starts_with("https://") || url.starts_with("http://")) {
                 diags.push(
@@ -680,6 +708,14 @@ impl Builder {
         let mut commitment_ids: BTreeMap<String, PathBuf> = BTreeMap::new();
         for (aim_id, number, id, front, body, origin) in self.priorities {
             let Some(aim) = aims.iter_mut().find(|a| a.id == aim_id) else {
+                broken.mark(&Kind::Priority {
+                    aim: aim_id.clone(),
+                    number,
+                    id: id.clone(),
+                });
+                if broken.aims.contains(&aim_id) {
+                    continue;
+                }
                 diags.push(
                     Diagnostic::new(&origin.display, 0, 0, format!("the aim folder \"{aim_id}\" has no _index.md"))
                         .with_hint(format!("create content/{aim_id}/_index.md with the aim's title, order and outcomes")),
@@ -818,7 +854,7 @@ impl Builder {
         let mut statements = Vec::new();
         for (front, id, body, origin) in self.statements {
             for p in &front.priorities {
-                if !priority_ids.contains_key(p) {
+                if !priority_ids.contains_key(p) && !broken.priorities.contains(p) {
                     let d = origin.error_at(p, format!("there is no priority with the id \"{p}\""));
                     diags.push(match nearest(p, priority_names.iter().copied()) {
                         Some(n) => d.with_hint(format!("did you mean \"{n}\"?")),
@@ -898,7 +934,7 @@ impl Builder {
             statements,
             pages,
         };
-        links::check(&plan, diags);
+        links::check(&plan, &broken, diags);
         Some(plan)
     }
 }
@@ -929,6 +965,7 @@ fn check_commitment(
                 .filter(|(_, l)| l.trim_start().trim_start_matches("- ") == needle);
             hits.next();
             hits.next().map_or(origin.locate(&needle), |(i, l)| {
+                let l = l.replacen("- ", "  ", 1);
                 (origin.front_line + i, l.len() - l.trim_start().len() + 1)
             })
         } else {
@@ -1049,5 +1086,15 @@ mod tests {
         assert!(!valid_id("a--b"));
         assert!(!valid_id("-a"));
         assert!(!valid_id("a b"));
+    }
+}
+
+impl Plan {
+    /// "draft" or "final".
+    pub fn status_label(&self) -> &'static str {
+        match self.meta.status {
+            PlanStatus::Draft => "draft",
+            PlanStatus::Final => "final",
+        }
     }
 }

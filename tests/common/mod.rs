@@ -1,0 +1,252 @@
+//! Shared helpers for the integration tests: running the real binary on a copy of a fixture
+//! plan, and reading the HTML it writes.
+#![allow(dead_code)]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+/// The repository root.
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A copy of a content folder in a temporary directory, to change and build.
+pub struct Site {
+    pub dir: tempfile::TempDir,
+}
+
+impl Site {
+    /// Copies `content` (relative to the repo) into `<tmp>/content`.
+    pub fn from_content(content: &str) -> Site {
+        let dir = tempfile::tempdir().unwrap();
+        copy_tree(&repo().join(content), &dir.path().join("content"));
+        Site { dir }
+    }
+
+    /// The shipped plan.
+    pub fn shipped() -> Site {
+        Site::from_content("content")
+    }
+
+    /// The small fixture plan.
+    pub fn minimal() -> Site {
+        Site::from_content("tests/fixtures/minimal/content")
+    }
+
+    pub fn path(&self, rel: &str) -> PathBuf {
+        self.dir.path().join(rel)
+    }
+
+    /// Writes a file under the site folder (e.g. `content/safety/03-x.md`).
+    pub fn write(&self, rel: &str, text: &str) -> &Self {
+        let p = self.path(rel);
+        fs::create_dir_all(p.parent().unwrap()).unwrap();
+        fs::write(p, text).unwrap();
+        self
+    }
+
+    /// Replaces `from` with `to` in a file, asserting `from` is there.
+    pub fn edit(&self, rel: &str, from: &str, to: &str) -> &Self {
+        let p = self.path(rel);
+        let text = fs::read_to_string(&p).unwrap();
+        assert!(text.contains(from), "{rel} does not contain {from:?}");
+        fs::write(p, text.replacen(from, to, 1)).unwrap();
+        self
+    }
+
+    /// Runs `planpress ARGS` in the site folder.
+    pub fn run(&self, args: &[&str]) -> Output {
+        Command::new(env!("CARGO_BIN_EXE_planpress"))
+            .args(args)
+            .current_dir(self.dir.path())
+            .env("NO_COLOR", "1")
+            .env_remove("CLICOLOR_FORCE")
+            .output()
+            .unwrap()
+    }
+
+    /// Runs `planpress build --themes-dir <repo>/themes` and asserts success.
+    pub fn build(&self) -> Output {
+        let out = self.run(&[
+            "build",
+            "--themes-dir",
+            repo().join("themes").to_str().unwrap(),
+        ]);
+        assert!(
+            out.status.success(),
+            "build failed:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out
+    }
+
+    /// Every file under the output folder, relative path → bytes, sorted.
+    pub fn output(&self) -> Vec<(String, Vec<u8>)> {
+        read_tree(&self.path("public"))
+    }
+}
+
+pub fn copy_tree(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let rel = entry.path().strip_prefix(from).unwrap();
+        let dest = to.join(rel);
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&dest).unwrap();
+        } else {
+            fs::copy(entry.path(), &dest).unwrap();
+        }
+    }
+}
+
+pub fn read_tree(root: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(root)
+        .into_iter()
+        .map(|e| e.unwrap())
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            (
+                e.path()
+                    .strip_prefix(root)
+                    .unwrap()
+                    .to_string_lossy()
+                    .to_string(),
+                fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+pub fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).to_string()
+}
+
+pub fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).to_string()
+}
+
+/// A start tag found in HTML: its name and attributes, in document order.
+#[derive(Debug, Clone)]
+pub struct Tag {
+    pub name: String,
+    pub attrs: Vec<(String, String)>,
+}
+
+impl Tag {
+    pub fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// The start tags of an HTML document, skipping comments, scripts' and styles' contents.
+/// Enough for the well-formed HTML planpress writes; not a general HTML parser.
+pub fn tags(html: &str) -> Vec<Tag> {
+    let mut out = Vec::new();
+    let mut rest = html;
+    while let Some(i) = rest.find('<') {
+        rest = &rest[i + 1..];
+        if let Some(r) = rest.strip_prefix("!--") {
+            rest = r.split_once("-->").map_or("", |(_, r)| r);
+            continue;
+        }
+        if rest.starts_with('/') || rest.starts_with('!') {
+            continue;
+        }
+        let end = tag_end(rest);
+        let inner = &rest[..end];
+        rest = &rest[end..];
+        let name_end = inner
+            .find(|c: char| c.is_whitespace() || c == '/' || c == '>')
+            .unwrap_or(inner.len());
+        let name = inner[..name_end].to_ascii_lowercase();
+        let attrs = parse_attrs(&inner[name_end..]);
+        if name == "script" || name == "style" {
+            let close = format!("</{name}");
+            rest = rest.find(&close).map_or("", |j| &rest[j..]);
+        }
+        out.push(Tag { name, attrs });
+    }
+    out
+}
+
+fn tag_end(s: &str) -> usize {
+    let mut quote = None;
+    for (i, c) in s.char_indices() {
+        match quote {
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None if c == '"' || c == '\'' => quote = Some(c),
+            None if c == '>' => return i,
+            None => {}
+        }
+    }
+    s.len()
+}
+
+fn parse_attrs(s: &str) -> Vec<(String, String)> {
+    let mut attrs = Vec::new();
+    let mut chars = s.trim_end_matches('/').char_indices().peekable();
+    let s = s.trim_end_matches('/');
+    while let Some((i, c)) = chars.next() {
+        if c.is_whitespace() {
+            continue;
+        }
+        let mut j = i;
+        while let Some(&(k, c)) = chars.peek() {
+            if c == '=' || c.is_whitespace() {
+                break;
+            }
+            j = k;
+            chars.next();
+        }
+        let name = s[i..=j].to_ascii_lowercase();
+        let mut value = String::new();
+        if let Some(&(_, '=')) = chars.peek() {
+            chars.next();
+            match chars.peek().map(|&(_, c)| c) {
+                Some(q @ ('"' | '\'')) => {
+                    chars.next();
+                    for (_, c) in chars.by_ref() {
+                        if c == q {
+                            break;
+                        }
+                        value.push(c);
+                    }
+                }
+                _ => {
+                    while let Some(&(_, c)) = chars.peek() {
+                        if c.is_whitespace() {
+                            break;
+                        }
+                        value.push(c);
+                        chars.next();
+                    }
+                }
+            }
+        }
+        attrs.push((name, unescape(&value)));
+    }
+    attrs
+}
+
+fn unescape(s: &str) -> String {
+    s.replace("&quot;", "\"")
+        .replace("&#39;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+/// The text between `<tag ...>` and `</tag>` for the first such element.
+pub fn element_text<'a>(html: &'a str, tag: &str) -> Option<&'a str> {
+    let start = html.find(&format!("<{tag}"))?;
+    let open_end = start + html[start..].find('>')? + 1;
+    let close = open_end + html[open_end..].find(&format!("</{tag}>"))?;
+    Some(&html[open_end..close])
+}

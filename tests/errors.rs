@@ -1,0 +1,293 @@
+//! Every kind of content error is reported as `path:line:column: message`, with a hint where
+//! one helps, all in one run, with exit status 1 and nothing written.
+
+mod common;
+
+use common::{stderr, Site};
+
+/// Runs `planpress check` on the minimal plan after `change`, and returns stderr.
+fn check_after(change: impl FnOnce(&Site)) -> String {
+    let site = Site::minimal();
+    change(&site);
+    let out = site.run(&["check"]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "check should fail:\n{}",
+        stderr(&out)
+    );
+    stderr(&out)
+}
+
+fn assert_reports(err: &str, expected: &str) {
+    assert!(
+        err.lines().any(|l| l == expected),
+        "expected the line\n  {expected}\nin\n{err}"
+    );
+}
+
+const PRIORITY: &str = "content/safety/01-safer-streets.md";
+
+#[test]
+fn the_minimal_fixture_is_valid() {
+    let site = Site::minimal();
+    let out = site.run(&["check"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
+#[test]
+fn unknown_key_names_the_line_and_the_nearest_valid_key() {
+    let err = check_after(|s| {
+        s.edit(PRIORITY, "      due: 2025-10", "      due_dat: 2025-10");
+    });
+    assert_reports(
+        &err,
+        "content/safety/01-safer-streets.md:10:7: error: unknown key \"due_dat\"",
+    );
+    assert_reports(&err, "  help: did you mean \"due\"?");
+}
+
+#[test]
+fn missing_required_key_is_reported() {
+    let err = check_after(|s| {
+        s.edit(PRIORITY, "title: Make streets safer\n", "");
+    });
+    assert_reports(
+        &err,
+        "content/safety/01-safer-streets.md:2:1: error: missing required key \"title\"",
+    );
+    assert_reports(&err, "  help: add a line \"title: ...\"");
+}
+
+#[test]
+fn wrong_type_is_reported_in_words() {
+    let err = check_after(|s| {
+        s.edit("content/safety/_index.md", "order: 1", "order: first");
+    });
+    assert_reports(&err, "content/safety/_index.md:3:8: error: \"order\" should be a whole number but is string \"first\"");
+}
+
+#[test]
+fn a_value_outside_the_allowed_list_suggests_the_nearest() {
+    let err = check_after(|s| {
+        s.edit(PRIORITY, "      due: 2025-10", "      status: deliverd");
+    });
+    assert_reports(&err, "content/safety/01-safer-streets.md:10:15: error: \"deliverd\" is not an allowed value for \"status\"");
+    assert!(err.contains("did you mean \"delivered\"?"), "{err}");
+}
+
+#[test]
+fn malformed_yaml_is_reported_with_its_position() {
+    let err = check_after(|s| {
+        s.edit(
+            "content/safety/_index.md",
+            "  - People feel safer.",
+            "  - \"People feel safer.",
+        );
+    });
+    assert!(err.starts_with("content/safety/_index.md:"), "{err}");
+    assert!(err.contains("not valid YAML"), "{err}");
+}
+
+#[test]
+fn front_matter_fences_are_checked() {
+    let err = check_after(|s| {
+        s.write(
+            "content/about.md",
+            "---\ntitle: About\n\nNo closing line.\n",
+        );
+    });
+    assert_reports(&err, "content/about.md:1:1: error: the front matter is not closed: no second \"---\" line was found");
+    let err = check_after(|s| {
+        s.write("content/about.md", "# About\n\nNo front matter.\n");
+    });
+    assert_reports(
+        &err,
+        "content/about.md:1:1: error: the file does not start with front matter",
+    );
+    let err = check_after(|s| {
+        s.write("content/about.md", "");
+    });
+    assert_reports(&err, "content/about.md:1:1: error: the file is empty");
+}
+
+#[test]
+fn duplicate_commitment_ids_are_reported_in_the_same_file_and_across_files() {
+    let err = check_after(|s| {
+        s.edit(PRIORITY, "id: street-lighting", "id: more-patrols");
+    });
+    assert_reports(&err, "content/safety/01-safer-streets.md:8:7: error: the commitment id \"more-patrols\" is already used in content/safety/01-safer-streets.md");
+    let err = check_after(|s| {
+        s.edit(
+            "content/safety/02-roads.md",
+            "id: speed-enforcement",
+            "id: more-patrols",
+        );
+    });
+    assert!(
+        err.contains("the commitment id \"more-patrols\" is already used in"),
+        "{err}"
+    );
+}
+
+#[test]
+fn references_to_missing_priorities_and_areas_are_reported_with_suggestions() {
+    let err = check_after(|s| {
+        s.edit(
+            "content/performance/calls-answered.md",
+            "priorities: [safer-streets]",
+            "priorities: [safer-street]",
+        );
+        s.edit(
+            "content/performance/calls-answered.md",
+            "area: north",
+            "area: nort",
+        );
+    });
+    assert_reports(&err, "content/performance/calls-answered.md:14:14: error: there is no priority with the id \"safer-street\"");
+    assert!(err.contains("did you mean \"safer-streets\"?"), "{err}");
+    assert_reports(&err, "content/performance/calls-answered.md:12:11: error: there is no local policing area with the id \"nort\"");
+}
+
+#[test]
+fn links_to_missing_pages_and_anchors_are_reported_at_the_link() {
+    let err = check_after(|s| {
+        s.edit(
+            "content/about.md",
+            "/safety/safer-streets/#more-patrols",
+            "/safety/safer-streets/#more-patrol",
+        );
+        s.edit(
+            "content/_index.md",
+            "/glossary/#anti-social-behaviour",
+            "/glosary/",
+        );
+    });
+    assert_reports(&err, "content/about.md:7:17: error: the link \"/safety/safer-streets/#more-patrol\" points to an anchor \"#more-patrol\" that is not on that page");
+    assert!(err.contains("did you mean \"#more-patrols\"?"), "{err}");
+    assert_reports(&err, "content/_index.md:24:27: error: the link \"/glosary/\" points to a page that does not exist");
+    assert!(err.contains("did you mean \"/glossary/\"?"), "{err}");
+}
+
+#[test]
+fn dates_and_numbers_are_checked() {
+    let err = check_after(|s| {
+        s.edit(PRIORITY, "due: 2025-10", "due: October 2025");
+        s.edit(
+            "content/_index.md",
+            "published: 2024-05-01",
+            "published: 2024-02-30",
+        );
+    });
+    assert_reports(&err, "content/safety/01-safer-streets.md:10:12: error: \"October 2025\" is not a date in the form YYYY, YYYY-MM or YYYY-MM-DD");
+    assert_reports(
+        &err,
+        "content/_index.md:8:12: error: \"2024-02-30\" is not a date in the form YYYY-MM-DD",
+    );
+    let err = check_after(|s| {
+        s.edit(PRIORITY, "number: 1", "number: 3");
+    });
+    assert_reports(
+        &err,
+        "content/safety/01-safer-streets.md:2:1: error: \"number\" is 3 but the file name says 01",
+    );
+}
+
+#[test]
+fn files_in_the_wrong_place_or_with_bad_names_are_explained() {
+    let err = check_after(|s| {
+        s.write("content/safety/safer-roads.md", "---\ntitle: x\n---\n");
+    });
+    assert!(err.contains("content/safety/safer-roads.md:1:1: error: a priority's file name must start with its two-digit number"), "{err}");
+    let err = check_after(|s| {
+        s.write("content/lonely/01-thing.md", "---\ntitle: Thing\ncommissioner:\n  commitments:\n    - id: lonely-one\n      text: Something.\n---\n");
+    });
+    assert!(
+        err.contains(
+            "content/lonely/01-thing.md:1:1: error: the aim folder \"lonely\" has no _index.md"
+        ),
+        "{err}"
+    );
+    let err = check_after(|s| {
+        s.write("content/glossary.md", "---\ntitle: Glossary\n---\n");
+    });
+    assert!(
+        err.contains("\"glossary\" is reserved for a generated page"),
+        "{err}"
+    );
+    let err = check_after(|s| {
+        s.write("content/Bad Name.md", "---\ntitle: x\n---\n");
+    });
+    assert!(
+        err.contains("\"Bad Name\" cannot be used as an id"),
+        "{err}"
+    );
+}
+
+#[test]
+fn text_that_is_not_utf8_is_reported_with_its_position() {
+    let err = check_after(|s| {
+        std::fs::write(s.path("content/about.md"), b"---\ntitle: Caf\xe9\n---\n").unwrap();
+    });
+    assert_reports(
+        &err,
+        "content/about.md:2:11: error: the file is not UTF-8 text (bad byte at offset 14)",
+    );
+}
+
+#[test]
+fn a_second_level_one_heading_is_refused() {
+    let err = check_after(|s| {
+        s.edit("content/about.md", "## How", "# How");
+    });
+    assert_reports(&err, "content/about.md:9:1: error: a level-1 heading (\"# \") in the text; the page title is already the level-1 heading");
+}
+
+#[test]
+fn yaml_aliases_and_tabs_are_refused_before_parsing() {
+    let err = check_after(|s| {
+        s.edit(
+            "content/safety/_index.md",
+            "outcomes:",
+            "x: &a [1]\noutcomes: *a\nold:",
+        );
+    });
+    assert!(
+        err.contains("YAML aliases (\"*name\") are not allowed"),
+        "{err}"
+    );
+    let err = check_after(|s| {
+        s.edit(
+            "content/safety/_index.md",
+            "  - People are safer.",
+            "\t- People are safer.",
+        );
+    });
+    assert!(
+        err.contains("a tab character is used for indentation"),
+        "{err}"
+    );
+}
+
+#[test]
+fn every_problem_in_every_file_is_reported_in_one_run() {
+    let err = check_after(|s| {
+        s.edit(
+            PRIORITY,
+            "      due: 2025-10",
+            "      due_dat: 2025-10\n      colour: red",
+        );
+        s.edit("content/safety/_index.md", "order: 1", "order: first");
+        s.edit(
+            "content/about.md",
+            "/safety/safer-streets/#more-patrols",
+            "/glossary/#nowhere",
+        );
+    });
+    let errors = err.lines().filter(|l| l.contains(": error: ")).count();
+    assert_eq!(errors, 4, "{err}");
+    assert!(
+        err.ends_with("4 problems found in the content; nothing was written\n"),
+        "{err}"
+    );
+}

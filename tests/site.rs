@@ -1,0 +1,370 @@
+//! The shipped plan builds into a complete, navigable, deterministic website.
+
+mod common;
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fs;
+
+use common::{element_text, stderr, stdout, tags, Site};
+use planpress::plan::Owner;
+use planpress::Plan;
+
+fn shipped_plan() -> Plan {
+    Plan::from_dir(&common::repo().join("content")).unwrap_or_else(|e| panic!("{e}"))
+}
+
+#[test]
+fn shipped_plan_has_every_aim_priority_commitment_and_outcome_of_the_draft() {
+    let plan = shipped_plan();
+    assert_eq!(plan.aims.len(), 4);
+    let per_aim: Vec<usize> = plan.aims.iter().map(|a| a.priorities.len()).collect();
+    assert_eq!(per_aim, vec![4, 4, 6, 5]);
+    let outcomes: Vec<usize> = plan.aims.iter().map(|a| a.outcomes.len()).collect();
+    assert_eq!(outcomes, vec![3, 4, 5, 8]);
+    let by = |owner| plan.commitments().filter(|(_, o, _)| *o == owner).count();
+    assert_eq!(by(Owner::Commissioner), 92);
+    assert_eq!(by(Owner::ChiefConstable), 57);
+    assert_eq!(plan.status_label(), "draft");
+}
+
+#[test]
+fn shipped_glossary_has_the_nine_defined_terms_and_the_plans_abbreviations() {
+    let plan = shipped_plan();
+    let defined = plan
+        .glossary
+        .iter()
+        .filter(|t| !t.definition.is_empty())
+        .count();
+    assert_eq!(defined, 9);
+    let abbreviations: BTreeSet<&str> = plan
+        .glossary
+        .iter()
+        .flat_map(|t| t.abbreviations.iter().map(String::as_str))
+        .collect();
+    for a in [
+        "CJS", "VAL", "SOC", "KSI", "VAWG", "HMICFRS", "SPR", "PCSO", "ASB", "OPCC",
+    ] {
+        assert!(abbreviations.contains(a), "glossary lacks {a}");
+    }
+}
+
+#[test]
+fn shipped_plan_keeps_the_plans_words_and_due_dates() {
+    let plan = shipped_plan();
+    let redditch = plan
+        .commitments()
+        .find(|(_, _, c)| c.text.contains("Redditch"))
+        .expect("Redditch commitment");
+    assert_eq!(redditch.2.due.as_deref(), Some("2023-10"));
+    let lead = plan
+        .priorities()
+        .filter_map(|p| p.commissioner.as_ref())
+        .filter(|g| g.lead == "I will hold the Chief Constable to account to:")
+        .count();
+    assert_eq!(
+        lead, 1,
+        "Reforming priority 3 uses the hold-to-account lead"
+    );
+    for (_, _, c) in plan.commitments() {
+        assert!(
+            !c.text.contains("Page "),
+            "extraction artefact in {}: {}",
+            c.id,
+            c.text
+        );
+        assert!(!c.text.contains("  "), "double space in {}", c.id);
+    }
+}
+
+#[test]
+fn every_page_has_language_title_one_h1_main_landmark_and_a_skip_link_first() {
+    let site = Site::shipped();
+    site.build();
+    let mut titles = BTreeMap::new();
+    let files = site.output();
+    let pages: Vec<_> = files.iter().filter(|(p, _)| p.ends_with(".html")).collect();
+    assert!(pages.len() >= 40, "only {} pages", pages.len());
+    for (path, bytes) in pages {
+        let html = String::from_utf8(bytes.clone()).unwrap();
+        let t = tags(&html);
+        assert_eq!(
+            t.iter()
+                .find(|t| t.name == "html")
+                .and_then(|t| t.attr("lang")),
+            Some("en-GB"),
+            "{path}"
+        );
+        let title = element_text(&html, "title")
+            .unwrap_or_else(|| panic!("{path} has no title"))
+            .trim()
+            .to_string();
+        assert!(!title.is_empty(), "{path}");
+        if let Some(other) = titles.insert(title.clone(), path.clone()) {
+            panic!("{path} and {other} share the title {title:?}");
+        }
+        assert_eq!(
+            t.iter().filter(|t| t.name == "h1").count(),
+            1,
+            "{path} must have one h1"
+        );
+        let mains: Vec<_> = t.iter().filter(|t| t.name == "main").collect();
+        assert_eq!(mains.len(), 1, "{path}");
+        assert_eq!(mains[0].attr("id"), Some("main-content"), "{path}");
+        let first_focusable = t
+            .iter()
+            .find(|t| {
+                t.name == "a"
+                    || t.name == "button"
+                    || t.name == "input"
+                    || t.attr("tabindex") == Some("0")
+            })
+            .unwrap();
+        assert_eq!(
+            first_focusable.attr("href"),
+            Some("#main-content"),
+            "{path}: first focusable element must be the skip link"
+        );
+        assert!(html.contains(">Skip to main content</a>"), "{path}");
+        assert!(
+            html.contains("accessibility/index.html\">Accessibility statement</a>"),
+            "{path}: footer link"
+        );
+        assert!(
+            html.contains("Open Government Licence v3.0"),
+            "{path}: licence"
+        );
+    }
+}
+
+#[test]
+fn every_internal_link_and_anchor_resolves_and_nothing_loads_from_another_host() {
+    let site = Site::shipped();
+    site.build();
+    let files = site.output();
+    let mut ids: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
+    let mut htmls = Vec::new();
+    for (path, bytes) in &files {
+        if path.ends_with(".html") {
+            let html = String::from_utf8(bytes.clone()).unwrap();
+            let t = tags(&html);
+            ids.insert(
+                path.clone(),
+                t.iter()
+                    .filter_map(|t| t.attr("id").map(str::to_string))
+                    .collect(),
+            );
+            htmls.push((path.clone(), t));
+        }
+    }
+    let existing: BTreeSet<&str> = files.iter().map(|(p, _)| p.as_str()).collect();
+    let mut checked = 0;
+    for (path, t) in &htmls {
+        if path == "404.html" {
+            continue; // served at any depth, so it links from the site root
+        }
+        for tag in t {
+            for attr in ["href", "src"] {
+                let Some(url) = tag.attr(attr) else { continue };
+                if tag.name == "link" && tag.attr("rel") == Some("canonical") {
+                    continue;
+                }
+                if url.starts_with("https://") || url.starts_with("http://") {
+                    assert!(
+                        tag.name == "a",
+                        "{path}: <{}> loads {url} from another host",
+                        tag.name
+                    );
+                    continue;
+                }
+                if url.starts_with("mailto:") || url.starts_with("tel:") {
+                    continue;
+                }
+                assert!(
+                    !url.starts_with('/'),
+                    "{path}: root-relative {url} breaks when opened from disk"
+                );
+                let (file, anchor) = url
+                    .split_once('#')
+                    .map_or((url, None), |(f, a)| (f, Some(a)));
+                let target = if file.is_empty() {
+                    path.clone()
+                } else {
+                    resolve(path, file)
+                };
+                assert!(
+                    existing.contains(target.as_str()),
+                    "{path}: {url} → {target} does not exist"
+                );
+                if let Some(anchor) = anchor {
+                    assert!(
+                        ids.get(&target).is_some_and(|s| s.contains(anchor)),
+                        "{path}: {url}: no #{anchor} in {target}"
+                    );
+                }
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 1000, "only {checked} links checked");
+}
+
+fn resolve(from: &str, rel: &str) -> String {
+    let mut parts: Vec<&str> = from.split('/').collect();
+    parts.pop();
+    for seg in rel.split('/') {
+        match seg {
+            ".." => {
+                parts.pop();
+            }
+            "." | "" => {}
+            s => parts.push(s),
+        }
+    }
+    parts.join("/")
+}
+
+#[test]
+fn two_builds_are_byte_identical() {
+    let a = Site::shipped();
+    a.build();
+    let first = a.output();
+    a.build();
+    assert_eq!(first, a.output());
+    let b = Site::shipped();
+    b.build();
+    assert_eq!(first, b.output(), "a build in another folder differs");
+}
+
+#[test]
+fn a_failed_build_exits_1_and_leaves_the_previous_output_untouched() {
+    let site = Site::shipped();
+    site.build();
+    let before = site.output();
+    site.edit("content/victims/01-victims-voice.md", "title:", "titel:");
+    let out = site.run(&["build"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("content/victims/01-victims-voice.md:3:1: unknown key \"titel\""),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        before,
+        site.output(),
+        "public/ changed after a failed build"
+    );
+    let leftovers: Vec<_> = fs::read_dir(site.dir.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .collect();
+    assert!(
+        leftovers.iter().all(|n| !n.contains("planpress-")),
+        "staging folder left behind: {leftovers:?}"
+    );
+}
+
+#[test]
+fn build_prints_one_summary_line() {
+    let site = Site::minimal();
+    let out = site.build();
+    let text = stdout(&out);
+    assert_eq!(text.lines().count(), 1, "{text}");
+    assert!(
+        text.starts_with("Built ") && text.contains(" pages ") && text.contains(" ms"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_folder_that_planpress_did_not_make_is_never_replaced() {
+    let site = Site::minimal();
+    site.write("public/notes.txt", "my own notes");
+    let out = site.run(&["build"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("not made by planpress"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        fs::read_to_string(site.path("public/notes.txt")).unwrap(),
+        "my own notes"
+    );
+}
+
+#[test]
+fn priority_pages_group_commitments_with_anchors_and_link_to_neighbours() {
+    let site = Site::minimal();
+    site.build();
+    let html = fs::read_to_string(site.path("public/safety/safer-streets/index.html")).unwrap();
+    let commissioner = html.find("The Commissioner's commitments</h2>").unwrap();
+    let chief = html.find("The Chief Constable's responsibilities").unwrap();
+    let patrols = html.find("<li id=\"more-patrols\">").unwrap();
+    let respond = html.find("<li id=\"respond-quickly\">").unwrap();
+    assert!(commissioner < patrols && patrols < chief && chief < respond);
+    assert!(html.contains("October 2025"), "due date shown in words");
+    assert!(html.contains("rel=\"next\""), "link to the next priority");
+    assert!(
+        html.contains("../../performance/calls-answered/index.html"),
+        "link to the statement that evidences it"
+    );
+    let roads = fs::read_to_string(site.path("public/safety/roads/index.html")).unwrap();
+    assert!(roads.contains("I will hold the Chief Constable to account to:"));
+    assert!(roads.contains("rel=\"prev\"") && !roads.contains("rel=\"next\""));
+}
+
+#[test]
+fn a_final_plan_has_no_draft_banner_and_a_draft_has_one_on_every_page() {
+    let site = Site::minimal();
+    site.build();
+    for (path, bytes) in site.output().iter().filter(|(p, _)| p.ends_with(".html")) {
+        assert!(
+            !String::from_utf8_lossy(bytes).contains("draft-banner"),
+            "{path}"
+        );
+    }
+    site.edit("content/_index.md", "status: final", "status: draft");
+    site.build();
+    for (path, bytes) in site.output().iter().filter(|(p, _)| p.ends_with(".html")) {
+        assert!(
+            String::from_utf8_lossy(bytes).contains("This is the draft plan"),
+            "{path}"
+        );
+    }
+}
+
+#[test]
+fn code_blocks_are_highlighted_with_classes() {
+    let site = Site::minimal();
+    site.edit(
+        "content/about.md",
+        "More text.",
+        "```yaml\nstatus: draft\n```\n",
+    );
+    site.build();
+    let html = fs::read_to_string(site.path("public/about/index.html")).unwrap();
+    assert!(
+        html.contains("<pre class=\"code\" tabindex=\"0\""),
+        "{html}"
+    );
+    assert!(html.contains("class=\"hl-"), "{html}");
+}
+
+#[test]
+fn help_is_available_for_every_command_and_bad_usage_exits_2() {
+    let site = Site::minimal();
+    for args in [
+        vec!["--help"],
+        vec!["build", "--help"],
+        vec!["check", "--help"],
+    ] {
+        let out = site.run(&args);
+        assert_eq!(out.status.code(), Some(0), "{args:?}");
+        assert!(stdout(&out).contains("Usage:"), "{args:?}");
+    }
+    let out = site.run(&["build", "--no-such-flag"]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = site.run(&["frobnicate"]);
+    assert_eq!(out.status.code(), Some(2));
+}
