@@ -3,6 +3,7 @@
 //! Nothing here reads or writes files; the outputs in [`crate::export`] decide where
 //! fragments go.
 
+pub mod abbreviations;
 pub mod highlight;
 pub mod markdown;
 
