@@ -195,7 +195,11 @@ function runVnu(files, root) {
   const byFile = new Map(files.map((f) => [f, []]));
   const general = [];
   const one = (chunk) => new Promise((ok) => {
-    const child = spawn('java', ['-Xss2m', '-jar', VNU_JAR, '--errors-only', '--format', 'json', '--stdout', ...chunk], {
+    const child = spawn('java', [
+      // short-lived JVM: C1 only and the serial GC start fastest; the schema
+      // needs a deep stack.
+      '-Xss4m', '-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC',
+      '-jar', VNU_JAR, '--errors-only', '--no-langdetect', '--format', 'json', '--stdout', ...chunk], {
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -266,52 +270,144 @@ function finding(check, rule, message, nodes = [], extra = {}) {
 }
 
 // ------------------------------------------------------------ the audit
-async function auditPage(browser, base, item) {
+// One browser context and page per worker, reused from page to page (a new
+// renderer per page costs ~0.3 s of CPU). Storage and cookies are cleared and
+// the page is parked on about:blank between audits; a page that crashed or
+// timed out is replaced.
+class Tab {
+  constructor(browser) {
+    this.browser = browser;
+    this.context = null;
+    this.page = null;
+    this.sink = null;
+    this.broken = false;
+  }
+
+  async open() {
+    const context = await this.browser.newContext({
+      viewport: DESKTOP,
+      deviceScaleFactor: 1,
+      reducedMotion: 'reduce',
+      bypassCSP: true,
+      serviceWorkers: 'block',
+      locale: 'en-GB',
+    });
+    context.setDefaultTimeout(30_000);
+    context.on('request', (req) => {
+      const sink = this.sink;
+      if (!sink) return;
+      const u = req.url();
+      sink.requests++;
+      if (!isLocalUrl(u)) {
+        const k = u.length > 300 ? u.slice(0, 300) + '...' : u;
+        if (!sink.external.has(k)) sink.external.set(k, req.resourceType());
+      }
+    });
+    context.on('response', (resp) => {
+      const sink = this.sink;
+      if (!sink) return;
+      const u = resp.url();
+      if (isLocalUrl(u) && /^https?:/.test(u) && resp.status() >= 400 && new URL(u).pathname !== '/favicon.ico') {
+        sink.broken.set(new URL(u).pathname + new URL(u).search, resp.status());
+      }
+    });
+    // Nothing leaves the machine: record (above), then refuse.
+    await context.route((u) => !isLocalUrl(u), (route) => route.abort('blockedbyclient'));
+    const page = await context.newPage();
+    page.on('websocket', (ws) => { if (this.sink && !isLocalUrl(ws.url())) this.sink.external.set(ws.url(), 'websocket'); });
+    page.on('crash', () => { this.broken = true; });
+    this.context = context;
+    this.page = page;
+    this.broken = false;
+  }
+
+  async ready() {
+    if (!this.page || this.broken || this.page.isClosed()) {
+      await this.close();
+      await this.open();
+    }
+    await this.page.setViewportSize(DESKTOP);
+    await this.page.emulateMedia({ media: 'screen' });
+    return this.page;
+  }
+
+  async park() {
+    try {
+      await this.page.evaluate(() => { try { localStorage.clear(); sessionStorage.clear(); } catch { /* opaque origin */ } });
+      await this.page.goto('about:blank', { timeout: 10_000 });
+      await this.context.clearCookies();
+    } catch {
+      this.broken = true;
+    }
+    this.sink = null;
+  }
+
+  async close() {
+    const c = this.context;
+    this.context = null;
+    this.page = null;
+    this.sink = null;
+    if (c) await c.close().catch(() => {});
+  }
+}
+
+async function auditPage(tab, base, item) {
   const url = base + item.url;
   const findings = [];
   const incomplete = [];
   const notes = [];
   const timings = {};
-  const requests = [];
   const tabOrder = [];
   let t0 = Date.now();
   const lap = (name) => { const t = Date.now(); timings[name] = t - t0; t0 = t; };
 
-  const context = await browser.newContext({
-    viewport: DESKTOP,
-    deviceScaleFactor: 1,
-    reducedMotion: 'reduce',
-    bypassCSP: true,
-    serviceWorkers: 'block',
-    locale: 'en-GB',
-  });
-  context.setDefaultTimeout(30_000);
-  const external = new Map();
-  const broken = new Map();
-  context.on('request', (req) => {
-    const u = req.url();
-    requests.push(u);
-    if (!isLocalUrl(u)) {
-      const k = u.length > 300 ? u.slice(0, 300) + '...' : u;
-      if (!external.has(k)) external.set(k, req.resourceType());
-    }
-  });
-  context.on('response', (resp) => {
-    const u = resp.url();
-    if (isLocalUrl(u) && resp.status() >= 400 && new URL(u).pathname !== '/favicon.ico') {
-      broken.set(u.replace(base, ''), resp.status());
-    }
-  });
-  await context.route((u) => !isLocalUrl(u), (route) => route.abort('blockedbyclient'));
-  const page = await context.newPage();
-  page.on('websocket', (ws) => { if (!isLocalUrl(ws.url())) external.set(ws.url(), 'websocket'); });
+  const page = await tab.ready();
+  const sink = { requests: 0, external: new Map(), broken: new Map() };
+  tab.sink = sink;
+  const { external, broken } = sink;
 
   try {
-    // ---- 1. keyboard walk on a fresh load ------------------------------
     const resp = await prepare(page, url);
     if (!resp || resp.status() >= 400) {
       findings.push(finding('audit', 'page-load', `page answered HTTP ${resp ? resp.status() : 'nothing'}`));
     }
+    // ---- 1. axe-core, screen then print, on the untouched page ----------
+    if (!(await page.evaluate(() => !!window.axe))) await page.addScriptTag({ path: require.resolve('axe-core') });
+    const axeScreen = await page.evaluate((tags) => window.axe.run(document, {
+      runOnly: { type: 'tag', values: tags },
+      resultTypes: ['violations', 'incomplete'],
+      iframes: false,
+    }), AXE_TAGS);
+    const axeNodes = (nodes) => nodes.map((n) => ({
+      selector: n.target.map((t) => (Array.isArray(t) ? t.join(' >>> ') : t)).join(' '),
+      detail: (n.failureSummary || [...(n.any || []), ...(n.all || []), ...(n.none || [])].map((c) => c.message).join('\n  ') || '')
+        .replace(/:\s*\n\s+/g, ': ').replace(/\n\s+/g, '; ').replace(/\s+/g, ' ').trim(),
+      html: (n.html || '').slice(0, 200),
+    }));
+    for (const v of axeScreen.violations) {
+      findings.push(finding('axe', v.id, v.help, axeNodes(v.nodes), { impact: v.impact, helpUrl: v.helpUrl, tags: v.tags.filter((t) => /^wcag|best-practice/.test(t)) }));
+    }
+    for (const v of axeScreen.incomplete) {
+      incomplete.push({ check: 'axe', rule: v.id, message: v.help, impact: v.impact, helpUrl: v.helpUrl, nodes: axeNodes(v.nodes) });
+    }
+    lap('axe');
+    await page.emulateMedia({ media: 'print' });
+    await settle(page);
+    const axePrint = await page.evaluate(() => window.axe.run(document, {
+      runOnly: { type: 'rule', values: ['color-contrast'] },
+      resultTypes: ['violations', 'incomplete'],
+      iframes: false,
+    }));
+    await page.emulateMedia({ media: 'screen' });
+    for (const v of axePrint.violations) {
+      findings.push(finding('axe-print', 'print:' + v.id, v.help + ' (print stylesheet)', axeNodes(v.nodes), { impact: v.impact, helpUrl: v.helpUrl }));
+    }
+    for (const v of axePrint.incomplete) {
+      incomplete.push({ check: 'axe-print', rule: 'print:' + v.id, message: v.help + ' (print stylesheet)', nodes: axeNodes(v.nodes) });
+    }
+    lap('axe-print');
+
+    // ---- 2. keyboard walk ------------------------------------------------
     await page.evaluate(() => window.__ppAudit.baseline());
     const expected = await page.evaluate(() => window.__ppAudit.expectedFocusables());
     const stops = [];
@@ -319,6 +415,7 @@ async function auditPage(browser, base, item) {
     let capped = false;
     let iframeRepeats = 0;
     let noneInARow = 0;
+    let cycledToFirst = false;
     for (let i = 0; ; i++) {
       if (i >= TAB_CAP) { capped = true; break; }
       await page.keyboard.press('Tab');
@@ -333,13 +430,14 @@ async function auditPage(browser, base, item) {
       noneInARow = 0;
       if (seen.has(s.id)) {
         if (s.tag === 'iframe' && stops.length && stops[stops.length - 1].id === s.id && iframeRepeats++ < 50) continue;
+        cycledToFirst = s.id === stops[0].id;
         break;
       }
       seen.add(s.id);
       stops.push(s);
     }
     lap('keyboard');
-    for (const s of stops) tabOrder.push({ selector: s.selector, label: s.label, visible: s.visibility.visible, indicator: s.indicator.status, via: (s.indicator.good || []).map((g) => `${g.what} ${g.ratio}:1`).join(', ') });
+    for (const s of stops) tabOrder.push({ selector: s.selector, label: s.label, visible: s.visibility.visible, indicator: s.indicator.status, via: (s.indicator.good || []).map((g) => `${g.what} ${g.ratio}:1`).join(', '), uncertainBackground: !!s.indicator.uncertainBg });
 
     // first stop: the skip link
     const first = stops[0];
@@ -366,7 +464,7 @@ async function auditPage(browser, base, item) {
       const ind = s.indicator;
       if (ind.status === 'none') noIndicator.push({ selector: s.selector, detail: `"${s.label}": no change of outline, box-shadow, background, border, underline or colour when focused` });
       else if (ind.status === 'low-contrast') {
-        lowContrast.push({ selector: s.selector, detail: `"${s.label}": ` + ind.weak.map((w) => `${w.what} ${w.colour}${w.against ? ' vs ' + w.against : ''} = ${w.ratio}:1`).join('; ') + ' (needs 3:1)' });
+        lowContrast.push({ selector: s.selector, detail: `"${s.label}": ` + ind.weak.map((w) => `${w.what} ${w.colour}${w.against ? ' vs ' + w.against : ''} = ${w.ratio}:1`).join('; ') + ' (needs 3:1)' + (ind.uncertainBg ? '; a background image is involved, colours are approximate' : '') });
       } else if (ind.status === 'unverifiable' || ind.status === 'unknown') {
         incomplete.push({ check: 'keyboard', rule: 'focus-indicator', message: 'Focus indicator could not be measured; check by eye.', nodes: [{ selector: s.selector, detail: (ind.unverifiable || [ind.reason]).join('; ') }] });
       }
@@ -388,16 +486,21 @@ async function auditPage(browser, base, item) {
       const missed = expected.filter((e) => !seen.has(e.id) && !(e.group && reachedGroups.has(e.group)));
       if (missed.length) {
         findings.push(finding('keyboard', 'keyboard-unreachable', 'Link or control never received focus when tabbing through the page (WCAG 2.1.1).',
-          missed.slice(0, 50).map((e) => ({ selector: e.selector, detail: `<${e.tag}> "${e.label}"` }))));
+          missed.map((e) => ({ selector: e.selector, detail: `<${e.tag}> "${e.label}"` }))));
       }
     }
     notes.push(`${stops.length} tab stops, ${expected.length} focusable elements expected`);
 
-    // ---- 2. skip link activation, on a second fresh load ----------------
+    // ---- 3. skip link activation (Enter) ---------------------------------
     if (first && first.tag === 'a' && first.label === SKIP_TEXT) {
-      await prepare(page, url);
-      await page.keyboard.press('Tab');
-      const s = await page.evaluate(() => window.__ppAudit.stop());
+      // Tabbing wrapped round to the skip link: test it in place; otherwise
+      // load the page again and Tab once.
+      let s = cycledToFirst ? await page.evaluate(() => window.__ppAudit.stop()) : null;
+      if (!s || s.kind !== 'el' || s.id !== first.id) {
+        await prepare(page, url);
+        await page.keyboard.press('Tab');
+        s = await page.evaluate(() => window.__ppAudit.stop());
+      }
       await page.keyboard.press('Enter');
       await page.waitForLoadState('load');
       await settle(page);
@@ -421,42 +524,8 @@ async function auditPage(browser, base, item) {
       lap('skip-link');
     }
 
-    // ---- 3. axe-core, screen then print --------------------------------
-    if (!(await page.evaluate(() => !!window.axe))) await page.addScriptTag({ path: require.resolve('axe-core') });
-    const axeScreen = await page.evaluate((tags) => window.axe.run(document, {
-      runOnly: { type: 'tag', values: tags },
-      resultTypes: ['violations', 'incomplete'],
-      iframes: false,
-    }), AXE_TAGS);
-    const axeNodes = (nodes) => nodes.slice(0, 50).map((n) => ({
-      selector: n.target.map((t) => (Array.isArray(t) ? t.join(' >>> ') : t)).join(' '),
-      detail: (n.failureSummary || [...(n.any || []), ...(n.all || []), ...(n.none || [])].map((c) => c.message).join('; ') || '').replace(/\s+/g, ' ').trim(),
-      html: (n.html || '').slice(0, 200),
-    }));
-    for (const v of axeScreen.violations) {
-      findings.push(finding('axe', v.id, v.help, axeNodes(v.nodes), { impact: v.impact, helpUrl: v.helpUrl, tags: v.tags.filter((t) => /^wcag|best-practice/.test(t)) }));
-    }
-    for (const v of axeScreen.incomplete) {
-      incomplete.push({ check: 'axe', rule: v.id, message: v.help, impact: v.impact, helpUrl: v.helpUrl, nodes: axeNodes(v.nodes) });
-    }
-    lap('axe');
-    await page.emulateMedia({ media: 'print' });
-    await settle(page);
-    const axePrint = await page.evaluate(() => window.axe.run(document, {
-      runOnly: { type: 'rule', values: ['color-contrast'] },
-      resultTypes: ['violations', 'incomplete'],
-      iframes: false,
-    }));
-    await page.emulateMedia({ media: 'screen' });
-    for (const v of axePrint.violations) {
-      findings.push(finding('axe-print', 'print:' + v.id, v.help + ' (print stylesheet)', axeNodes(v.nodes), { impact: v.impact, helpUrl: v.helpUrl }));
-    }
-    for (const v of axePrint.incomplete) {
-      incomplete.push({ check: 'axe-print', rule: 'print:' + v.id, message: v.help + ' (print stylesheet)', nodes: axeNodes(v.nodes) });
-    }
-    lap('axe-print');
-
     // ---- 4. tables + clipping at desktop width -------------------------
+    await page.evaluate(() => { const a = document.activeElement; if (a && a.blur) a.blur(); });
     const clipKey = (c) => c.selector + '|' + c.axes.map((a) => a.split(' ')[0]).join(',');
     const baseClips = new Map();
     await page.evaluate(() => window.scrollTo(0, 0));
@@ -508,9 +577,10 @@ async function auditPage(browser, base, item) {
     }
     lap('text-spacing');
   } catch (e) {
+    tab.broken = true;
     findings.push(finding('audit', 'audit-error', `The audit could not finish this page: ${String(e && e.message || e).split('\n')[0]}`));
   } finally {
-    await context.close().catch(() => {});
+    await tab.park();
   }
 
   // ---- 7. network ---------------------------------------------------------
@@ -522,12 +592,21 @@ async function auditPage(browser, base, item) {
     findings.push(finding('network', 'broken-resource', 'A same-site resource the page uses is missing.',
       [...broken].map(([u, st]) => ({ selector: `HTTP ${st}`, detail: u }))));
   }
-  return { findings, incomplete, notes, timings, requests: requests.length, tabOrder };
+  return { findings, incomplete, notes, timings, requests: sink.requests, tabOrder };
 }
 
 // ----------------------------------------------------------------- report
 function mdEscape(s) {
   return String(s ?? '').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/\r?\n/g, ' ');
+}
+
+function code(s) {
+  const t = String(s ?? '').replace(/\s+/g, ' ').trim();
+  return t.includes('`') ? '`` ' + t + ' ``' : '`' + t + '`';
+}
+
+function mdNode(n) {
+  return `${code(n.selector)}: ${mdEscape(n.detail)}` + (n.html ? ` — ${code(n.html)}` : '');
 }
 
 function markdown(result) {
@@ -556,7 +635,7 @@ function markdown(result) {
       L.push('### Findings', '');
       for (const f of p.findings) {
         L.push(`#### ${f.check} / \`${f.rule}\`${f.impact ? ` (${f.impact})` : ''}`, '', mdEscape(f.message) + (f.helpUrl ? ` [More](${f.helpUrl})` : ''), '');
-        for (const n of f.nodes) L.push(`- \`${mdEscape(n.selector)}\`: ${mdEscape(n.detail)}`);
+        for (const n of f.nodes) L.push(`- ${mdNode(n)}`);
         if (f.nodes.length) L.push('');
       }
     }
@@ -564,7 +643,7 @@ function markdown(result) {
       L.push('### Needs review (not failures)', '');
       for (const f of p.incomplete) {
         L.push(`- ${f.check} / \`${f.rule}\`: ${mdEscape(f.message)}`);
-        for (const n of f.nodes.slice(0, 10)) L.push(`  - \`${mdEscape(n.selector)}\`: ${mdEscape(n.detail)}`);
+        for (const n of f.nodes.slice(0, 10)) L.push(`  - ${mdNode(n)}`);
         if (f.nodes.length > 10) L.push(`  - … and ${f.nodes.length - 10} more (see report.json)`);
       }
       L.push('');
@@ -611,6 +690,7 @@ async function main() {
   const results = new Array(pages.length);
   let next = 0;
   async function worker() {
+    const tab = new Tab(browser);
     while (next < pages.length) {
       const i = next++;
       const t = Date.now();
@@ -618,17 +698,19 @@ async function main() {
       let timer;
       try {
         r = await Promise.race([
-          auditPage(browser, base, pages[i]),
+          auditPage(tab, base, pages[i]),
           new Promise((_, rej) => { timer = setTimeout(() => rej(new Error(`timed out after ${PAGE_TIMEOUT_MS / 1000}s`)), PAGE_TIMEOUT_MS); }),
         ]);
       } catch (e) {
-        r = { findings: [finding('audit', 'audit-error', String(e.message || e))], incomplete: [], notes: [], timings: {}, requests: 0 };
+        await tab.close(); // abandons whatever the page was doing
+        r = { findings: [finding('audit', 'audit-error', String(e.message || e))], incomplete: [], notes: [], timings: {}, requests: 0, tabOrder: [] };
       } finally {
         clearTimeout(timer);
       }
       r.ms = Date.now() - t;
       results[i] = r;
     }
+    await tab.close();
   }
   await Promise.all(Array.from({ length: Math.min(opts.concurrency, pages.length) }, worker));
   const chromiumVersion = browser.version();
@@ -642,7 +724,7 @@ async function main() {
     const errs = vnu.byFile.get(p.file) || [];
     if (errs.length) {
       r.findings.push(finding('html', 'vnu', 'The Nu Html Checker reported errors.',
-        errs.map((e) => ({ selector: `line ${e.line}${e.column ? ':' + e.column : ''}`, detail: e.message + (e.extract ? ` — \`${e.extract.replace(/\s+/g, ' ').trim()}\`` : '') }))));
+        errs.map((e) => ({ selector: `line ${e.line}${e.column ? ':' + e.column : ''}`, detail: e.message, html: e.extract.replace(/\s+/g, ' ').trim() }))));
     }
     return { url: p.url, file: p.rel, passed: r.findings.length === 0, ms: r.ms, ...r };
   });

@@ -264,8 +264,11 @@
       const inside = px(F.outlineOffset) < 0 && -px(F.outlineOffset) >= px(F.outlineWidth);
       const against = inside ? ownF.colour : outside.colour;
       const c = blend(rgba(F.outlineColor), against);
-      const r = contrast(c, against);
-      note(r >= 3, 'outline', r, { colour: hex(c), against: hex(against), width: F.outlineWidth });
+      let r = contrast(c, against);
+      // outline-style:auto is Chromium's own two-tone ring (the colour plus
+      // a white ring), visible on dark backgrounds too.
+      if (F.outlineStyle === 'auto') r = Math.max(r, contrast({ r: 255, g: 255, b: 255, a: 1 }, against));
+      note(r >= 3, F.outlineStyle === 'auto' ? 'outline (browser ring)' : 'outline', r, { colour: hex(c), against: hex(against), width: F.outlineWidth });
     }
 
     // box-shadow
@@ -493,6 +496,7 @@
     for (const el of document.querySelectorAll('body *')) {
       const r = el.getBoundingClientRect();
       if (r.width === 0 && r.height === 0) continue;
+      if (!rendered(el)) continue;
       if ((r.right > cw + 1 || r.left < -1) && !inScroller(el)) wide.push({ el, r });
     }
     // outermost offenders only

@@ -119,6 +119,17 @@ const CASES = [
     apply: (s) => beforeMainEnd(s, 'index.html', '  <p><a href="/chart.html" onfocus="this.blur()">Chart again</a></p>'),
     expect: [['/', 'keyboard', 'keyboard-unreachable', /Chart again/]], onlyPage: '/',
   },
+  {
+    name: 'p-broken-resource', why: 'a stylesheet link to a missing file',
+    apply: (s) => edit(s, 'chart.html', '<link rel="stylesheet" href="/style.css">', '<link rel="stylesheet" href="/style.css">\n<link rel="stylesheet" href="/missing.css">'),
+    expect: [['/chart.html', 'network', 'broken-resource', /\/missing\.css/]], onlyPage: '/chart.html',
+  },
+  {
+    name: 'q-text-clipped', why: 'text cut off by overflow:hidden at normal spacing',
+    apply: (s) => appendCss(s, '.site-name { height: 0.8em; overflow: hidden; }'),
+    expect: ALL_PAGES.map((p) => [p, 'reflow', 'text-clipped', /Planpress/]),
+    absent: ['text-spacing'],
+  },
 ];
 
 function runAudit(dir, report) {
@@ -224,7 +235,7 @@ async function runUsage(work) {
 
 async function main() {
   const args = process.argv.slice(2);
-  let jobs = 2;
+  let jobs = 1;
   let keep = false;
   const only = [];
   for (let i = 0; i < args.length; i++) {
