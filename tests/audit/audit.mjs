@@ -29,6 +29,7 @@ const HELPERS = join(HERE, 'page-helpers.js');
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 const DESKTOP = { width: 1280, height: 800 };
 const NARROW = { width: 320, height: 640 };
+const FORCED_COLOURS_STOPS = 12;
 const TAB_CAP = 400;
 const PAGE_TIMEOUT_MS = 120_000;
 const SKIP_TEXT = 'Skip to main content';
@@ -490,6 +491,30 @@ async function auditPage(tab, base, item) {
       }
     }
     notes.push(`${stops.length} tab stops, ${expected.length} focusable elements expected`);
+
+    // ---- 2b. forced colours (Windows high contrast) ------------------------
+    // Backgrounds and box-shadows are dropped in forced-colours modes, so the
+    // focus indicator must survive as an outline. Tab through the first stops
+    // with forced colours on and check each focused element draws one.
+    await page.emulateMedia({ media: 'screen', forcedColors: 'active' });
+    await page.evaluate(() => document.activeElement && document.activeElement.blur && document.activeElement.blur());
+    const forcedBad = [];
+    for (let i = 0; i < Math.min(FORCED_COLOURS_STOPS, stops.length); i++) {
+      await page.keyboard.press('Tab');
+      const r = await page.evaluate(() => {
+        const el = document.activeElement;
+        if (!el || el === document.body) return null;
+        const cs = getComputedStyle(el);
+        return { label: (el.innerText || el.getAttribute('aria-label') || el.tagName).trim().slice(0, 60), style: cs.outlineStyle, width: parseFloat(cs.outlineWidth) || 0, colour: cs.outlineColor, selector: el.id ? '#' + el.id : el.tagName.toLowerCase() };
+      });
+      if (!r) break;
+      if (r.style === 'none' || r.width < 2 || /rgba\(0, 0, 0, 0\)|transparent/.test(r.colour)) {
+        forcedBad.push({ selector: r.selector, detail: `"${r.label}": outline ${r.style} ${r.width}px ${r.colour}` });
+      }
+    }
+    await page.emulateMedia({ media: 'screen', forcedColors: 'none' });
+    if (forcedBad.length) findings.push(finding('keyboard', 'forced-colours-focus', 'In forced-colours (high contrast) mode the focused element must still show an outline of at least 2px (WCAG 2.4.7).', forcedBad));
+    lap('forced-colours');
 
     // ---- 3. skip link activation (Enter) ---------------------------------
     if (first && first.tag === 'a' && first.label === SKIP_TEXT) {

@@ -110,6 +110,11 @@ const CASES = [
     absent: ['color-contrast'],
   },
   {
+    name: 'r-forced-colours-focus', why: 'a focus style made of background and shadow only, which forced colours drop',
+    apply: (s) => edit(s, 'style.css', 'outline: 3px solid #1b1b1b;', 'outline: none; background: #ffdd00; box-shadow: 0 4px #1b1b1b;'),
+    expect: [['/', 'keyboard', 'forced-colours-focus', /outline none/]],
+  },
+  {
     name: 'n-focus-invisible', why: 'a link that stays off-screen when focused',
     apply: (s) => beforeMainEnd(s, 'index.html', '  <p><a href="/chart.html" style="position: absolute; left: -9999px">Hidden chart link</a></p>'),
     expect: [['/', 'keyboard', 'focus-invisible', /outside the viewport/]], onlyPage: '/',
