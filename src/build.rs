@@ -5,7 +5,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 
-use crate::export::website;
+use crate::export::{data, large_print, website};
 use crate::plan::Plan;
 use crate::theme::Theme;
 use crate::write::Staging;
@@ -46,6 +46,10 @@ pub struct BuildSummary {
     pub files: usize,
     /// Wall time.
     pub elapsed: Duration,
+    /// Pages in the large-print PDF.
+    pub large_print_pages: usize,
+    /// Time spent typesetting the large-print PDF (part of `elapsed`).
+    pub large_print_elapsed: Duration,
 }
 
 /// Loads and validates the plan at `opts.content`, applying option overrides.
@@ -63,7 +67,28 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
     let start = Instant::now();
     let plan = load(opts)?;
     let theme = Theme::load(&opts.themes, &opts.theme)?;
-    let files = website::render_site(&plan, &theme)?;
+    // The large-print PDF is typeset once per build, first, because every page's footer
+    // gives its page count and size.
+    let lp_start = Instant::now();
+    let lp_opts = large_print::Options::new(large_print::DEFAULT_SIZE)?
+        .with_performance(true)
+        .with_base_url(plan.meta.base_url.clone());
+    let pdf = large_print::pdf(&plan, &lp_opts)?;
+    let large_print_elapsed = lp_start.elapsed();
+    let link = pdf.link();
+    // The open data files come next: the performance and delivery pages give their sizes.
+    let data = data::export(&plan)?;
+    let mut files =
+        website::render_site_with_downloads(&plan, &theme, Some(&link), Some(&data.links))?;
+    files.extend(data.files);
+    let lp_html = large_print::html_page(
+        &plan,
+        &theme,
+        &lp_opts,
+        &large_print::HtmlTarget::Site(Some(link.clone())),
+    )?;
+    files.push((large_print::HTML_PATH.to_string(), lp_html.into_bytes()));
+    files.push((large_print::PDF_PATH.to_string(), pdf.bytes));
     let staging = Staging::new(&opts.out)
         .with_context(|| format!("cannot prepare the output folder {}", opts.out.display()))?;
     for (path, bytes) in &files {
@@ -76,5 +101,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
         pages: files.iter().filter(|(p, _)| p.ends_with(".html")).count(),
         files: files.len(),
         elapsed: start.elapsed(),
+        large_print_pages: pdf.pages,
+        large_print_elapsed,
     })
 }

@@ -11,10 +11,13 @@
 pub mod build;
 pub mod diagnostics;
 pub mod export;
+pub mod fmt;
+pub mod git;
 pub mod load;
 pub mod parse;
 pub mod plan;
 pub mod render;
+pub mod serve;
 pub mod theme;
 pub mod write;
 

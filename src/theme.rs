@@ -25,6 +25,8 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = embedded_templates!(
     "glossary.html",
     "performance.html",
     "statement.html",
+    "national-priorities.html",
+    "delivery.html",
     "page.html",
     "accessibility.html",
     "404.html",

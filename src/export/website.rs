@@ -8,17 +8,55 @@ use anyhow::{anyhow, Result};
 use rayon::prelude::*;
 use serde::Serialize;
 
+use crate::export::data::DataLinks;
+use crate::export::large_print::LargePrintLink;
 use crate::parse::kinds::{Contact, Licence, PlanStatus};
-use crate::plan::{Aim, Owner, Plan, Priority, Route, Statement};
+use crate::plan::{Aim, Owner, Plan, Priority, Route};
+use crate::render::abbreviations::Abbreviations;
 use crate::render::markdown::{render, Heading};
 use crate::theme::{chain, Theme};
+
+mod delivery;
+mod performance;
 
 /// One output file: its path in the output folder and its bytes.
 pub type OutputFile = (String, Vec<u8>);
 
 /// Renders every page and static file of the website.
 pub fn render_site(plan: &Plan, theme: &Theme) -> Result<Vec<OutputFile>> {
-    let site = SiteView::new(plan);
+    render_site_with(plan, theme, None)
+}
+
+/// Renders the website, with every page's footer linking to the large-print edition
+/// described by `large_print` (its page count and file size).
+pub fn render_site_with(
+    plan: &Plan,
+    theme: &Theme,
+    large_print: Option<&LargePrintLink>,
+) -> Result<Vec<OutputFile>> {
+    render_site_with_downloads(plan, theme, large_print, None)
+}
+
+/// Renders the website as [`render_site_with`] does, and links the open data files described
+/// by `data` (their format and size) from the performance and delivery pages. The caller
+/// writes those files (see [`crate::export::data`]).
+pub fn render_site_with_downloads(
+    plan: &Plan,
+    theme: &Theme,
+    large_print: Option<&LargePrintLink>,
+    data: Option<&DataLinks>,
+) -> Result<Vec<OutputFile>> {
+    let mut site = SiteView::new(plan);
+    site.large_print = large_print;
+    site.data = data;
+    // "What has changed" (/changes/), when the plan names a revision to compare with.
+    let changes = crate::export::diff_report::website_changes(plan)?;
+    if changes.is_some() {
+        site.nav.push(NavItem {
+            title: "What has changed".into(),
+            path: "changes/".into(),
+        });
+    }
     let routes = routes(plan);
     let mut files: Vec<OutputFile> = routes
         .par_iter()
@@ -27,11 +65,46 @@ pub fn render_site(plan: &Plan, theme: &Theme) -> Result<Vec<OutputFile>> {
             Ok((route.file(), html.into_bytes()))
         })
         .collect::<Result<_>>()?;
+    if let Some(changes) = &changes {
+        files.push(render_changes(plan, theme, &site, changes)?);
+    }
     for (path, bytes) in &theme.statics {
         files.push((format!("static/{path}"), bytes.clone()));
     }
     files.sort_by(|a, b| a.0.cmp(&b.0));
     Ok(files)
+}
+
+/// The "What has changed" page at /changes/, from the theme's `changes.html`.
+fn render_changes(
+    plan: &Plan,
+    theme: &Theme,
+    site: &SiteView,
+    changes: &crate::export::diff_report::WebsiteChanges,
+) -> Result<OutputFile> {
+    let route = Route::Page("changes".into());
+    if let Some(p) = plan.pages.iter().find(|p| p.id == "changes") {
+        return Err(anyhow!(
+            "{} uses the address /changes/, which the \"What has changed\" page needs because the plan sets compare_with; rename the page",
+            p.origin.display.display()
+        ));
+    }
+    let mut ctx = tera::Context::new();
+    ctx.insert("site", site);
+    ctx.insert(
+        "page",
+        &page_view(&route, "What has changed", vec![home()], vec![]),
+    );
+    ctx.insert("changes", changes);
+    let tera = crate::export::diff_report::with_changes_template(&theme.tera)?;
+    let html = tera.render("changes.html", &ctx).map_err(|e| {
+        anyhow!(
+            "rendering {} with changes.html: {}",
+            route.file(),
+            chain(&e)
+        )
+    })?;
+    Ok((route.file(), html.into_bytes()))
 }
 
 /// Every page of the site, in a stable order.
@@ -53,6 +126,10 @@ pub fn routes(plan: &Plan) -> Vec<Route> {
             .iter()
             .map(|s| Route::Statement(s.id.clone())),
     );
+    if !plan.meta.national_priorities.is_empty() {
+        r.push(Route::NationalPriorities);
+    }
+    r.push(Route::Delivery);
     r.extend(plan.pages.iter().map(|p| Route::Page(p.id.clone())));
     r.push(Route::Accessibility);
     r.push(Route::NotFound);
@@ -74,6 +151,16 @@ struct SiteView<'a> {
     contact: &'a Contact,
     nav: Vec<NavItem>,
     base_url: Option<&'a str>,
+    /// Publication date in words.
+    published_in_words: String,
+    /// Glossary abbreviations, linked at their first use on each page.
+    #[serde(skip)]
+    abbreviations: Abbreviations,
+    /// The large-print PDF and page, when the build made them.
+    large_print: Option<&'a LargePrintLink>,
+    /// The open data files, when the build made them.
+    #[serde(skip)]
+    data: Option<&'a DataLinks>,
 }
 
 #[derive(Serialize)]
@@ -128,10 +215,18 @@ impl<'a> SiteView<'a> {
             commissioner: &m.commissioner,
             organisation: &m.organisation,
             published: &m.published,
+            published_in_words: human_due(&m.published),
+            abbreviations: Abbreviations::new(plan.glossary.iter().flat_map(|t| {
+                t.abbreviations
+                    .iter()
+                    .map(move |a| (a.as_str(), t.term.as_str(), t.id.as_str()))
+            })),
             licence: &m.licence,
             contact: &m.contact,
             nav,
             base_url: m.base_url.as_deref(),
+            large_print: None,
+            data: None,
         }
     }
 }
@@ -263,18 +358,7 @@ fn render_page(plan: &Plan, theme: &Theme, site: &SiteView, route: &Route) -> Re
             "glossary.html"
         }
         Route::Performance => {
-            ctx.insert(
-                "page",
-                &page_view(route, "Performance", vec![home()], vec![]),
-            );
-            ctx.insert(
-                "statements",
-                &plan
-                    .statements
-                    .iter()
-                    .map(|s| StatementView::new(plan, s, route))
-                    .collect::<Vec<_>>(),
-            );
+            performance::index_page(plan, route, site.data, &mut ctx);
             "performance.html"
         }
         Route::Statement(id) => {
@@ -283,16 +367,7 @@ fn render_page(plan: &Plan, theme: &Theme, site: &SiteView, route: &Route) -> Re
                 .iter()
                 .find(|s| &s.id == id)
                 .ok_or_else(|| anyhow!("no statement {id}"))?;
-            let view = StatementView::new(plan, s, route);
-            let crumbs = vec![
-                home(),
-                Link {
-                    title: "Performance".into(),
-                    path: Route::Performance.path(),
-                },
-            ];
-            ctx.insert("page", &page_view(route, &s.measure, crumbs, vec![]));
-            ctx.insert("statement", &view);
+            performance::statement_page(plan, s, route, site.data, &mut ctx);
             "statement.html"
         }
         Route::Page(id) => {
@@ -308,6 +383,14 @@ fn render_page(plan: &Plan, theme: &Theme, site: &SiteView, route: &Route) -> Re
             );
             ctx.insert("body", &body.html);
             "page.html"
+        }
+        Route::NationalPriorities => {
+            performance::national_page(plan, route, site.data, &mut ctx);
+            "national-priorities.html"
+        }
+        Route::Delivery => {
+            delivery::delivery_page(plan, route, site.data, &mut ctx);
+            "delivery.html"
         }
         Route::Accessibility => {
             ctx.insert(
@@ -328,10 +411,16 @@ fn render_page(plan: &Plan, theme: &Theme, site: &SiteView, route: &Route) -> Re
             "404.html"
         }
     };
-    theme
+    let html = theme
         .tera
         .render(template, &ctx)
-        .map_err(|e| anyhow!("rendering {} with {template}: {}", route.file(), chain(&e)))
+        .map_err(|e| anyhow!("rendering {} with {template}: {}", route.file(), chain(&e)))?;
+    Ok(match route {
+        Route::Glossary | Route::NotFound => html,
+        _ => site
+            .abbreviations
+            .link_first_uses(&html, &route.href_to(&Route::Glossary.path())),
+    })
 }
 
 #[derive(Serialize)]
@@ -393,7 +482,7 @@ struct PriorityView {
     groups: Vec<GroupView>,
     previous: Option<Link>,
     next: Option<Link>,
-    statements: Vec<Link>,
+    statements: Vec<performance::StatementSummary>,
 }
 
 #[derive(Serialize)]
@@ -412,6 +501,8 @@ struct CommitmentView {
     status: Option<&'static str>,
     status_class: Option<String>,
     due: Option<String>,
+    /// True when the due date has passed at the plan's reporting date and it is not delivered.
+    overdue: bool,
     owner: Option<String>,
     evidence: Vec<Link>,
 }
@@ -461,6 +552,10 @@ impl PriorityView {
                             status: c.status.map(|s| s.label()),
                             status_class: c.status.map(|s| crate::render::slug(s.label())),
                             due: c.due.as_deref().map(human_due),
+                            overdue: crate::plan::delivery::is_overdue(
+                                c,
+                                &plan.meta.reporting_date,
+                            ),
                             owner: c.owner.clone(),
                             evidence: c
                                 .evidence
@@ -483,10 +578,7 @@ impl PriorityView {
                 .statements
                 .iter()
                 .filter(|s| s.priorities.contains(&p.id))
-                .map(|s| Link {
-                    title: s.measure.clone(),
-                    path: Route::Statement(s.id.clone()).path(),
-                })
+                .map(performance::StatementSummary::new)
                 .collect(),
         }
     }
@@ -564,86 +656,7 @@ fn glossary_letters(plan: &Plan, route: &Route) -> Vec<Letter> {
     letters
 }
 
-#[derive(Serialize)]
-struct StatementView {
-    id: String,
-    measure: String,
-    path: String,
-    target: String,
-    latest: Option<String>,
-    latest_period: Option<String>,
-    previous: Option<String>,
-    previous_period: Option<String>,
-    areas: Vec<(String, String)>,
-    priorities: Vec<Link>,
-    source: String,
-    body: String,
-}
-
-impl StatementView {
-    fn new(plan: &Plan, s: &Statement, route: &Route) -> Self {
-        let fmt = |v: f64| format_value(v, s.unit);
-        StatementView {
-            id: s.id.clone(),
-            measure: s.measure.clone(),
-            path: Route::Statement(s.id.clone()).path(),
-            target: s.target.text.clone(),
-            latest: s.latest.as_ref().map(|f| fmt(f.value)),
-            latest_period: s.latest.as_ref().map(|f| f.period.clone()),
-            previous: s.previous.as_ref().map(|f| fmt(f.value)),
-            previous_period: s.previous.as_ref().map(|f| f.period.clone()),
-            areas: s
-                .areas
-                .iter()
-                .map(|a| (plan.area_name(&a.area).to_string(), fmt(a.value)))
-                .collect(),
-            priorities: s
-                .priorities
-                .iter()
-                .filter_map(|id| plan.priority(id))
-                .map(|p| Link {
-                    title: format!("Priority {}: {}", p.number, p.title),
-                    path: Route::Priority {
-                        aim: p.aim.clone(),
-                        id: p.id.clone(),
-                    }
-                    .path(),
-                })
-                .collect(),
-            source: s.source.clone(),
-            body: render(&s.body.markdown, route).html,
-        }
-    }
-}
-
-/// A figure as readers see it: `24.2%`, `1,234`, `12 seconds`.
-pub fn format_value(v: f64, unit: crate::parse::kinds::Unit) -> String {
-    use crate::parse::kinds::Unit;
-    let number = if v.fract() == 0.0 && v.abs() < 1e15 {
-        let n = v as i64;
-        let s = n.unsigned_abs().to_string();
-        let mut grouped = String::new();
-        for (i, c) in s.chars().enumerate() {
-            if i > 0 && (s.len() - i) % 3 == 0 {
-                grouped.push(',');
-            }
-            grouped.push(c);
-        }
-        if n < 0 {
-            format!("-{grouped}")
-        } else {
-            grouped
-        }
-    } else {
-        let s = format!("{v:.2}");
-        s.trim_end_matches('0').trim_end_matches('.').to_string()
-    };
-    match unit {
-        Unit::Percent => format!("{number}%"),
-        Unit::Seconds => format!("{number} seconds"),
-        _ => number,
-    }
-}
+pub use crate::plan::performance::format_value;
 
 #[cfg(test)]
 mod tests {

@@ -34,9 +34,21 @@ pub struct PlanFront {
     /// Local policing areas that performance statements report by.
     #[serde(default)]
     pub areas: Vec<AreaFront>,
+    /// The national policing priorities that performance statements can evidence, in the
+    /// order the plan lists them.
+    #[serde(default)]
+    pub national_priorities: Vec<NationalPriorityFront>,
+    /// The date delivery is reported at, `YYYY-MM-DD`: commitments due before it and not
+    /// delivered are overdue. Defaults to `published`.
+    #[serde(default)]
+    pub reporting_date: Option<String>,
     /// The address the site is published at, for canonical links.
     #[serde(default)]
     pub base_url: Option<String>,
+    /// A git revision (tag, branch or commit) to compare the plan with on the website's
+    /// "What has changed" page, e.g. `consultation-draft`.
+    #[serde(default)]
+    pub compare_with: Option<String>,
 }
 
 /// Whether the plan is a consultation draft or the adopted plan.
@@ -98,6 +110,16 @@ pub struct AreaFront {
     pub id: String,
     /// Its name.
     pub name: String,
+}
+
+/// A national policing priority, as the plan words it.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct NationalPriorityFront {
+    /// Its id, used by statements' `national_priorities`.
+    pub id: String,
+    /// The priority in the plan's words, e.g. "Reduce serious violence".
+    pub title: String,
 }
 
 /// `content/<aim>/_index.md`: a strategic aim.
@@ -211,6 +233,12 @@ pub struct GlossaryFront {
 }
 
 /// `content/performance/<id>.md`: a performance statement.
+///
+/// One struct covers every shape the force's performance report uses: a figure against a
+/// numeric target, figures by local policing area and over time, counts against control
+/// limits, qualitative targets, national measures with a direction of change, and
+/// breakdowns such as satisfaction by service stage. Every part but the measure, unit,
+/// target and source is optional; see `docs/content-model.md`.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct StatementFront {
@@ -223,19 +251,50 @@ pub struct StatementFront {
     pub better: Option<Better>,
     /// What good looks like.
     pub target: TargetFront,
-    /// The latest figure.
+    /// The latest figure, force-wide.
     #[serde(default)]
     pub latest: Option<Figure>,
-    /// The figure before it.
+    /// The figure for the period before it.
     #[serde(default)]
     pub previous: Option<Figure>,
-    /// Latest figures by local policing area.
+    /// An earlier figure to compare with: the start of a trend, or the same quarter two
+    /// years before.
+    #[serde(default)]
+    pub baseline: Option<Figure>,
+    /// A published percentage change, such as the year-to-date change.
+    #[serde(default)]
+    pub change: Option<Change>,
+    /// The published direction of change (the report's arrows).
+    #[serde(default)]
+    pub direction: Option<Direction>,
+    /// Statistical control limits the latest figure is judged against.
+    #[serde(default)]
+    pub limits: Option<Limits>,
+    /// Latest figures by local policing area (the same period as `latest`).
     #[serde(default)]
     pub areas: Vec<AreaValue>,
+    /// Figures over time, oldest first, force-wide and optionally by area.
+    #[serde(default)]
+    pub series: Vec<SeriesPoint>,
+    /// Figures broken down by something other than area or time.
+    #[serde(default)]
+    pub breakdowns: Vec<Breakdown>,
+    /// Figures the source showed only as chart images, so they are not given here.
+    #[serde(default)]
+    pub chart_only: Vec<String>,
     /// Priorities this statement evidences, by id.
     #[serde(default)]
     pub priorities: Vec<String>,
-    /// Where the figures come from.
+    /// National policing priorities this statement evidences, by id.
+    #[serde(default)]
+    pub national_priorities: Vec<String>,
+    /// Who leads on the measure, as the source names them.
+    #[serde(default)]
+    pub lead: Option<String>,
+    /// Where the underlying data comes from, e.g. a survey or police recorded crime.
+    #[serde(default)]
+    pub data_source: Option<String>,
+    /// The publication the figures are taken from.
     pub source: String,
 }
 
@@ -253,6 +312,19 @@ pub enum Unit {
     Seconds,
     /// No numbers: the statement is qualitative.
     Text,
+}
+
+impl Unit {
+    /// The unit in words, for axis titles and data files.
+    pub fn label(self) -> &'static str {
+        match self {
+            Unit::Percent => "Per cent",
+            Unit::Count => "Number",
+            Unit::Rate => "Rate",
+            Unit::Seconds => "Seconds",
+            Unit::Text => "Text",
+        }
+    }
 }
 
 /// Whether a higher or lower figure is better.
@@ -273,9 +345,12 @@ pub enum Better {
 pub struct TargetFront {
     /// The target in words.
     pub text: String,
-    /// The target as a number, when it is one.
+    /// The target as a figure, when it is one.
     #[serde(default)]
     pub value: Option<f64>,
+    /// The target as a percentage change on the baseline (`-20` for a 20% reduction).
+    #[serde(default)]
+    pub change: Option<f64>,
 }
 
 /// A figure for a period.
@@ -288,6 +363,61 @@ pub struct Figure {
     pub period: String,
 }
 
+/// A published percentage change.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Change {
+    /// The change in per cent (`-29` for a 29% fall).
+    pub value: f64,
+    /// What is compared with what, e.g. "Year to date 2021/22 on 2019/20".
+    pub basis: String,
+}
+
+/// The direction a figure has moved, as published.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Direction {
+    /// Rising (↑).
+    Up,
+    /// Falling (↓).
+    Down,
+    /// About level (↔).
+    Level,
+}
+
+impl Direction {
+    /// The direction in words.
+    pub fn label(self) -> &'static str {
+        match self {
+            Direction::Up => "Rising",
+            Direction::Down => "Falling",
+            Direction::Level => "Level",
+        }
+    }
+
+    /// The arrow the report uses.
+    pub fn arrow(self) -> &'static str {
+        match self {
+            Direction::Up => "↑",
+            Direction::Down => "↓",
+            Direction::Level => "↔",
+        }
+    }
+}
+
+/// Upper and lower statistical control limits.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Limits {
+    /// The upper control limit.
+    pub upper: f64,
+    /// The lower control limit.
+    pub lower: f64,
+    /// How the limits were set, e.g. "Two standard deviations either side of the 2019/20 mean".
+    #[serde(default)]
+    pub basis: Option<String>,
+}
+
 /// A figure for one local policing area.
 #[derive(Debug, Clone, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
@@ -296,6 +426,61 @@ pub struct AreaValue {
     pub area: String,
     /// The figure.
     pub value: f64,
+}
+
+/// The figures for one period in a series.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct SeriesPoint {
+    /// The period, e.g. "April 2021".
+    pub period: String,
+    /// The force-wide figure.
+    #[serde(default)]
+    pub value: Option<f64>,
+    /// Figures by local policing area.
+    #[serde(default)]
+    pub areas: Vec<AreaValue>,
+}
+
+/// Figures broken down by stage, question, category or similar.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct Breakdown {
+    /// What the breakdown shows, e.g. "Satisfaction by service stage".
+    pub title: String,
+    /// The unit of its figures, when it differs from the statement's.
+    #[serde(default)]
+    pub unit: Option<Unit>,
+    /// The period of the items' `value`s.
+    #[serde(default)]
+    pub period: Option<String>,
+    /// The period of the items' `baseline`s.
+    #[serde(default)]
+    pub baseline_period: Option<String>,
+    /// The items, in the source's order.
+    pub items: Vec<BreakdownItem>,
+}
+
+/// One line of a breakdown.
+#[derive(Debug, Clone, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct BreakdownItem {
+    /// What it is, e.g. "Initial report".
+    pub label: String,
+    /// Its figure for the breakdown's period.
+    pub value: f64,
+    /// Its figure for the baseline period.
+    #[serde(default)]
+    pub baseline: Option<f64>,
+    /// The published percentage change.
+    #[serde(default)]
+    pub change: Option<f64>,
+    /// Its control limits.
+    #[serde(default)]
+    pub limits: Option<Limits>,
+    /// A short note, e.g. "up 1% on last quarter".
+    #[serde(default)]
+    pub note: Option<String>,
 }
 
 /// Any other page.

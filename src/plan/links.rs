@@ -51,6 +51,17 @@ pub fn anchors(plan: &Plan) -> BTreeMap<String, BTreeSet<String>> {
             heading_ids(&page.body.markdown),
         );
     }
+    if !plan.meta.national_priorities.is_empty() {
+        add(
+            Route::NationalPriorities,
+            plan.meta
+                .national_priorities
+                .iter()
+                .map(|n| n.id.clone())
+                .collect(),
+        );
+    }
+    add(Route::Delivery, Vec::new());
     add(Route::Accessibility, Vec::new());
     map
 }

@@ -5,7 +5,10 @@
 //! anchors in Markdown), and either returns a complete [`Plan`] or every problem found. Outputs
 //! (website, large print, data, diff) receive `&Plan` and never re-read the files.
 
+pub mod delivery;
+pub mod diff;
 mod links;
+pub mod performance;
 pub mod route;
 
 use std::collections::{BTreeMap, BTreeSet};
@@ -50,6 +53,29 @@ impl Origin {
 
     fn error_at(&self, needle: &str, message: impl Into<String>) -> Diagnostic {
         let (line, col) = self.locate(needle);
+        Diagnostic::new(&self.display, line, col, message)
+    }
+
+    /// The (line, column) of `needle` at or after the top-level `key:` line, so that a value
+    /// is found under its own key and not where the same words appear earlier.
+    pub fn locate_under(&self, key: &str, needle: &str) -> (usize, usize) {
+        let prefix = format!("{key}:");
+        let lines: Vec<&str> = self.front.lines().collect();
+        if let Some(start) = lines.iter().position(|l| l.starts_with(&prefix)) {
+            for (i, line) in lines.iter().enumerate().skip(start) {
+                let from = if i == start { prefix.len() } else { 0 };
+                if let Some(col) = line[from..].find(needle) {
+                    let col = from + col;
+                    return (self.front_line + i, line[..col].chars().count() + 1);
+                }
+            }
+            return (self.front_line + start, 1);
+        }
+        self.locate(needle)
+    }
+
+    fn error_under(&self, key: &str, needle: &str, message: impl Into<String>) -> Diagnostic {
+        let (line, col) = self.locate_under(key, needle);
         Diagnostic::new(&self.display, line, col, message)
     }
 }
@@ -112,12 +138,42 @@ pub struct PlanMeta {
     pub contact: Contact,
     /// Local policing areas.
     pub areas: Vec<AreaFront>,
+    /// National policing priorities, in the plan's order.
+    pub national_priorities: Vec<NationalPriorityFront>,
+    /// The date delivery is reported at (`YYYY-MM-DD`): `reporting_date`, or `published`.
+    pub reporting_date: String,
     /// Published address, if set.
     pub base_url: Option<String>,
     /// The foreword.
     pub foreword: Body,
     /// The source file.
     pub origin: Origin,
+}
+
+impl PlanMeta {
+    /// The settings as written in `content/_index.md`, before any cross-checks.
+    pub fn from_front(front: PlanFront, foreword: Body, origin: Origin) -> Self {
+        PlanMeta {
+            reporting_date: front
+                .reporting_date
+                .unwrap_or_else(|| front.published.clone()),
+            title: front.title,
+            subtitle: front.subtitle,
+            period: front.period,
+            status: front.status,
+            area: front.area,
+            commissioner: front.commissioner,
+            organisation: front.organisation,
+            published: front.published,
+            licence: front.licence,
+            contact: front.contact,
+            areas: front.areas,
+            national_priorities: front.national_priorities,
+            base_url: front.base_url,
+            foreword,
+            origin,
+        }
+    }
 }
 
 /// A strategic aim.
@@ -249,7 +305,8 @@ pub struct GlossaryTerm {
     pub origin: Origin,
 }
 
-/// A performance statement.
+/// A performance statement. Its status and the sentences that describe it are worked out
+/// in [`performance`], so every output words them the same way.
 #[derive(Debug, Clone, Serialize)]
 pub struct Statement {
     /// Id (file name).
@@ -266,16 +323,66 @@ pub struct Statement {
     pub latest: Option<Figure>,
     /// Previous figure.
     pub previous: Option<Figure>,
+    /// An earlier figure to compare with (trend start, same quarter two years before).
+    pub baseline: Option<Figure>,
+    /// A published percentage change.
+    pub change: Option<Change>,
+    /// The published direction of change.
+    pub direction: Option<Direction>,
+    /// Control limits.
+    pub limits: Option<Limits>,
     /// Figures by area.
     pub areas: Vec<AreaValue>,
+    /// Figures over time, oldest first.
+    pub series: Vec<SeriesPoint>,
+    /// Other breakdowns.
+    pub breakdowns: Vec<Breakdown>,
+    /// Figures the source gave only as chart images.
+    pub chart_only: Vec<String>,
     /// Priorities evidenced.
     pub priorities: Vec<String>,
+    /// National policing priorities evidenced.
+    pub national_priorities: Vec<String>,
+    /// Who leads on the measure.
+    pub lead: Option<String>,
+    /// Where the underlying data comes from.
+    pub data_source: Option<String>,
     /// Source of the figures.
     pub source: String,
     /// Key points.
     pub body: Body,
     /// The source file.
     pub origin: Origin,
+}
+
+impl Statement {
+    /// The statement as written in its file, before any cross-checks.
+    pub fn from_front(id: String, front: StatementFront, body: Body, origin: Origin) -> Self {
+        Statement {
+            id,
+            measure: front.measure,
+            unit: front.unit,
+            better: front.better.unwrap_or(Better::Higher),
+            target: front.target,
+            latest: front.latest,
+            previous: front.previous,
+            baseline: front.baseline,
+            change: front.change,
+            direction: front.direction,
+            limits: front.limits,
+            areas: front.areas,
+            series: front.series,
+            breakdowns: front.breakdowns,
+            chart_only: front.chart_only,
+            priorities: front.priorities,
+            national_priorities: front.national_priorities,
+            lead: front.lead,
+            data_source: front.data_source,
+            source: front.source,
+            body,
+            origin,
+        }
+    }
 }
 
 /// Any other page.
@@ -301,6 +408,8 @@ pub const RESERVED_IDS: &[&str] = &[
     "static",
     "data",
     "large-print",
+    "national-priorities",
+    "delivery",
     "index",
     "404",
 ];
@@ -620,6 +729,36 @@ impl Builder {
                 );
             }
         }
+        if let Some(date) = &front.reporting_date {
+            check_date(date, "reporting_date", &origin, diags, true);
+        }
+        let mut national_ids = BTreeSet::new();
+        for n in &front.national_priorities {
+            if !valid_id(&n.id) {
+                diags.push(
+                    origin
+                        .error_under(
+                            "national_priorities",
+                            &n.id,
+                            format!("\"{}\" cannot be used as a national priority id", n.id),
+                        )
+                        .with_hint(id_hint(&n.id)),
+                );
+            } else if !national_ids.insert(n.id.clone()) {
+                diags.push(origin.error_under(
+                    "national_priorities",
+                    &format!("id: {}", n.id),
+                    format!("the national priority id \"{}\" is used twice", n.id),
+                ));
+            }
+            if n.title.trim().is_empty() {
+                diags.push(origin.error_under(
+                    "national_priorities",
+                    &format!("id: {}", n.id),
+                    format!("the national priority \"{}\" has an empty title", n.id),
+                ));
+            }
+        }
         let mut area_ids = BTreeSet::new();
         for a in &front.areas {
             if !valid_id(&a.id) {
@@ -855,52 +994,30 @@ impl Builder {
         for (front, id, body, origin) in self.statements {
             for p in &front.priorities {
                 if !priority_ids.contains_key(p) && !broken.priorities.contains(p) {
-                    let d = origin.error_at(p, format!("there is no priority with the id \"{p}\""));
+                    let d = origin.error_under("priorities", p, format!("there is no priority with the id \"{p}\""));
                     diags.push(match nearest(p, priority_names.iter().copied()) {
                         Some(n) => d.with_hint(format!("did you mean \"{n}\"?")),
                         None => d.with_hint("priority ids are the file names without their number, e.g. victims/01-victims-voice.md is \"victims-voice\""),
                     });
                 }
             }
-            for a in &front.areas {
-                if !area_ids.contains(&a.area) {
-                    let d = origin.error_at(
-                        &a.area,
-                        format!("there is no local policing area with the id \"{}\"", a.area),
+            for n in &front.national_priorities {
+                if !national_ids.contains(n) {
+                    let d = origin.error_under(
+                        "national_priorities",
+                        n,
+                        format!("there is no national policing priority with the id \"{n}\""),
                     );
-                    diags.push(
-                        match nearest(&a.area, area_ids.iter().map(String::as_str)) {
-                            Some(n) => d.with_hint(format!("did you mean \"{n}\"?")),
-                            None => d.with_hint(
-                                "areas are listed under \"areas:\" in content/_index.md",
-                            ),
-                        },
-                    );
+                    diags.push(match nearest(n, national_ids.iter().map(String::as_str)) {
+                        Some(near) => d.with_hint(format!("did you mean \"{near}\"?")),
+                        None => d.with_hint(
+                            "national priorities are listed under \"national_priorities:\" in content/_index.md",
+                        ),
+                    });
                 }
             }
-            for (name, v) in [
-                ("latest", front.latest.as_ref().map(|f| f.value)),
-                ("previous", front.previous.as_ref().map(|f| f.value)),
-                ("target", front.target.value),
-            ] {
-                if v.is_some_and(|v| !v.is_finite()) {
-                    diags.push(origin.error_at(name, format!("\"{name}\" is not a usable number")));
-                }
-            }
-            statements.push(Statement {
-                id,
-                measure: front.measure,
-                unit: front.unit,
-                better: front.better.unwrap_or(Better::Higher),
-                target: front.target,
-                latest: front.latest,
-                previous: front.previous,
-                areas: front.areas,
-                priorities: front.priorities,
-                source: front.source,
-                body,
-                origin,
-            });
+            check_statement(&front, &origin, &area_ids, diags);
+            statements.push(Statement::from_front(id, front, body, origin));
         }
         statements.sort_by(|a, b| a.id.cmp(&b.id));
 
@@ -913,22 +1030,7 @@ impl Builder {
         });
 
         let plan = Plan {
-            meta: PlanMeta {
-                title: front.title,
-                subtitle: front.subtitle,
-                period: front.period,
-                status: front.status,
-                area: front.area,
-                commissioner: front.commissioner,
-                organisation: front.organisation,
-                published: front.published,
-                licence: front.licence,
-                contact: front.contact,
-                areas: front.areas,
-                base_url: front.base_url,
-                foreword,
-                origin,
-            },
+            meta: PlanMeta::from_front(front, foreword, origin),
             aims,
             glossary,
             statements,
@@ -936,6 +1038,169 @@ impl Builder {
         };
         links::check(&plan, &broken, diags);
         Some(plan)
+    }
+}
+
+/// Checks a statement's figures: areas exist, numbers are usable, and the shapes agree
+/// (a numeric target needs a direction, limits are the right way round, and so on).
+fn check_statement(
+    front: &StatementFront,
+    origin: &Origin,
+    area_ids: &BTreeSet<String>,
+    diags: &mut Diagnostics,
+) {
+    let check_areas = |key: &str, areas: &[AreaValue], diags: &mut Diagnostics| {
+        let mut seen = BTreeSet::new();
+        for a in areas {
+            if !area_ids.contains(&a.area) {
+                let d = origin.error_under(
+                    key,
+                    &a.area,
+                    format!("there is no local policing area with the id \"{}\"", a.area),
+                );
+                diags.push(match nearest(&a.area, area_ids.iter().map(String::as_str)) {
+                    Some(n) => d.with_hint(format!("did you mean \"{n}\"?")),
+                    None => d.with_hint("areas are listed under \"areas:\" in content/_index.md"),
+                });
+            } else if !seen.insert(a.area.as_str()) {
+                diags.push(origin.error_under(
+                    key,
+                    &a.area,
+                    format!("the area \"{}\" is given twice in one list", a.area),
+                ));
+            }
+        }
+    };
+    check_areas("areas", &front.areas, diags);
+    let mut periods = BTreeSet::new();
+    for point in &front.series {
+        check_areas("series", &point.areas, diags);
+        if point.value.is_none() && point.areas.is_empty() {
+            diags.push(
+                origin
+                    .error_under("series", &point.period, format!("the series point \"{}\" has no figures", point.period))
+                    .with_hint("give it a force-wide \"value\", figures by \"areas\", or both"),
+            );
+        }
+        if !periods.insert(point.period.as_str()) {
+            diags.push(origin.error_under(
+                "series",
+                &point.period,
+                format!("the period \"{}\" appears twice in the series", point.period),
+            ));
+        }
+    }
+
+    // Every number must be a real one.
+    let mut numbers: Vec<(&str, f64)> = Vec::new();
+    let figures = [
+        ("latest", &front.latest),
+        ("previous", &front.previous),
+        ("baseline", &front.baseline),
+    ];
+    for (key, f) in figures {
+        if let Some(f) = f {
+            numbers.push((key, f.value));
+        }
+    }
+    numbers.extend(front.target.value.map(|v| ("target", v)));
+    numbers.extend(front.target.change.map(|v| ("target", v)));
+    numbers.extend(front.change.as_ref().map(|c| ("change", c.value)));
+    if let Some(l) = &front.limits {
+        numbers.extend([("limits", l.upper), ("limits", l.lower)]);
+    }
+    numbers.extend(front.areas.iter().map(|a| ("areas", a.value)));
+    for p in &front.series {
+        numbers.extend(p.value.map(|v| ("series", v)));
+        numbers.extend(p.areas.iter().map(|a| ("series", a.value)));
+    }
+    for b in &front.breakdowns {
+        for i in &b.items {
+            numbers.push(("breakdowns", i.value));
+            numbers.extend(i.baseline.map(|v| ("breakdowns", v)));
+            numbers.extend(i.change.map(|v| ("breakdowns", v)));
+            if let Some(l) = &i.limits {
+                numbers.extend([("breakdowns", l.upper), ("breakdowns", l.lower)]);
+            }
+        }
+    }
+    for (key, v) in &numbers {
+        if !v.is_finite() {
+            diags.push(origin.error_at(&format!("{key}:"), format!("\"{key}\" holds a value that is not a usable number")));
+        }
+    }
+
+    if front.unit == Unit::Text {
+        let has_figures = front.latest.is_some()
+            || front.previous.is_some()
+            || front.baseline.is_some()
+            || front.target.value.is_some()
+            || front.limits.is_some()
+            || !front.areas.is_empty()
+            || !front.series.is_empty();
+        if has_figures {
+            diags.push(
+                origin
+                    .error_at("unit:", "\"unit: text\" is for statements without figures, but this one has figures")
+                    .with_hint("set the unit of the figures: percent, count, rate or seconds"),
+            );
+        }
+    }
+    let numeric_target = front.target.value.is_some() || front.target.change.is_some();
+    if front.target.value.is_some() && front.target.change.is_some() {
+        diags.push(
+            origin
+                .error_under("target", "change:", "the target has both a \"value\" and a \"change\"")
+                .with_hint("give the target as a figure (value) or as a percentage change on the baseline (change), not both"),
+        );
+    }
+    if front.target.change.is_some() && front.baseline.is_none() && front.change.is_none() {
+        diags.push(
+            origin
+                .error_under("target", "change:", "the target is a change, but there is no \"baseline\" or \"change\" to judge it by")
+                .with_hint("add the baseline figure the change is measured from"),
+        );
+    }
+    if numeric_target && matches!(front.better, Some(Better::None)) {
+        diags.push(
+            origin
+                .error_at("better:", "a numeric target needs to say whether higher or lower is better")
+                .with_hint("set \"better: higher\" or \"better: lower\", or remove the target's number"),
+        );
+    }
+    let check_limits = |key: &str, needle: &str, l: &Limits, diags: &mut Diagnostics| {
+        if l.upper < l.lower {
+            diags.push(
+                origin
+                    .error_under(key, needle, format!("the upper control limit ({}) is below the lower one ({})", l.upper, l.lower))
+                    .with_hint("swap \"upper\" and \"lower\""),
+            );
+        }
+    };
+    if let Some(l) = &front.limits {
+        check_limits("limits", "upper:", l, diags);
+    }
+    for b in &front.breakdowns {
+        if b.items.is_empty() {
+            diags.push(origin.error_under(
+                "breakdowns",
+                &b.title,
+                format!("the breakdown \"{}\" has no items", b.title),
+            ));
+        }
+        let unit = b.unit.unwrap_or(front.unit);
+        if unit == Unit::Text {
+            diags.push(
+                origin
+                    .error_under("breakdowns", &b.title, format!("the breakdown \"{}\" needs a unit for its figures", b.title))
+                    .with_hint("add \"unit: percent\" (or count, rate, seconds) to the breakdown"),
+            );
+        }
+        for i in &b.items {
+            if let Some(l) = &i.limits {
+                check_limits("breakdowns", &i.label, l, diags);
+            }
+        }
     }
 }
 

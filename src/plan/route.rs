@@ -26,6 +26,10 @@ pub enum Route {
     Performance,
     /// One performance statement.
     Statement(String),
+    /// How the force contributes to the national policing priorities.
+    NationalPriorities,
+    /// Delivery of the plan's commitments.
+    Delivery,
     /// Another page.
     Page(String),
     /// The accessibility statement.
@@ -44,6 +48,8 @@ impl Route {
             Route::Glossary => "glossary/".to_string(),
             Route::Performance => "performance/".to_string(),
             Route::Statement(s) => format!("performance/{s}/"),
+            Route::NationalPriorities => "national-priorities/".to_string(),
+            Route::Delivery => "delivery/".to_string(),
             Route::Page(p) => format!("{p}/"),
             Route::Accessibility => "accessibility/".to_string(),
             Route::NotFound => String::new(),

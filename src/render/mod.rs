@@ -4,6 +4,7 @@
 //! fragments go.
 
 pub mod abbreviations;
+pub mod chart;
 pub mod highlight;
 pub mod markdown;
 

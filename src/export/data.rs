@@ -1,0 +1,653 @@
+//! Open data: the validated plan as JSON with a JSON Schema beside it, and the commitments and
+//! performance figures as CSV.
+//!
+//! The files are written to `data/` in the site, and the website links to them with their
+//! format and size. Everything comes from the same [`Plan`] the website renders, in the plan's
+//! own order (aims by order, priorities by number, statements and glossary as the model sorts
+//! them), so two builds of the same content give byte-identical files. Ids are the content's
+//! own ids, stable across builds. Status, overdue and other judgements are included as
+//! derived fields, worked out by [`crate::plan::performance`] and [`crate::plan::delivery`].
+
+use anyhow::{Context, Result};
+use serde::Serialize;
+
+use crate::export::large_print::human_size;
+use crate::parse::kinds::{
+    AreaFront, AreaValue, Better, Breakdown, Change, Contact, Direction, Evidence, Figure,
+    Licence, Limits, NationalPriorityFront, PlanStatus, SeriesPoint, TargetFront, Unit,
+};
+use crate::plan::delivery::{is_overdue, State};
+use crate::plan::{CommitmentGroup, Owner, Plan, Priority, Route, Statement};
+
+/// The whole plan as JSON.
+pub const JSON_PATH: &str = "data/plan.json";
+/// The JSON Schema that `plan.json` follows.
+pub const SCHEMA_PATH: &str = "data/plan.schema.json";
+/// Every commitment, one per row.
+pub const COMMITMENTS_PATH: &str = "data/commitments.csv";
+/// Every performance figure, one per row.
+pub const PERFORMANCE_PATH: &str = "data/performance.csv";
+
+/// The schema, written by hand and kept beside the code that writes the JSON.
+pub const SCHEMA: &str = include_str!("plan.schema.json");
+
+/// The version of the JSON's shape; it changes when a field is removed or changes meaning.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// One data file as the website links to it.
+#[derive(Debug, Clone, Serialize)]
+pub struct Download {
+    /// The file, relative to the site root.
+    pub path: String,
+    /// Its format for readers: "CSV", "JSON".
+    pub format: &'static str,
+    /// Its size in bytes.
+    pub bytes: usize,
+    /// Its size for readers: "24 KB".
+    pub size: String,
+    /// "CSV, 24 KB".
+    pub label: String,
+}
+
+impl Download {
+    fn new(path: &str, format: &'static str, bytes: usize) -> Download {
+        let size = human_size(bytes);
+        Download {
+            path: path.to_string(),
+            format,
+            bytes,
+            label: format!("{format}, {size}"),
+            size,
+        }
+    }
+}
+
+/// The data files' links, for the website's download lists.
+#[derive(Debug, Clone, Serialize)]
+pub struct DataLinks {
+    /// `plan.json`.
+    pub json: Download,
+    /// `plan.schema.json`.
+    pub schema: Download,
+    /// `commitments.csv`.
+    pub commitments: Download,
+    /// `performance.csv`.
+    pub performance: Download,
+}
+
+/// The data files and their links.
+pub struct DataFiles {
+    /// Path in the output folder and bytes, sorted by path.
+    pub files: Vec<(String, Vec<u8>)>,
+    /// What the website shows for each.
+    pub links: DataLinks,
+}
+
+/// Writes every data file for `plan`.
+pub fn export(plan: &Plan) -> Result<DataFiles> {
+    let json = json(plan)?;
+    let commitments = commitments_csv(plan)?;
+    let performance = performance_csv(plan)?;
+    let links = DataLinks {
+        json: Download::new(JSON_PATH, "JSON", json.len()),
+        schema: Download::new(SCHEMA_PATH, "JSON Schema", SCHEMA.len()),
+        commitments: Download::new(COMMITMENTS_PATH, "CSV", commitments.len()),
+        performance: Download::new(PERFORMANCE_PATH, "CSV", performance.len()),
+    };
+    let mut files = vec![
+        (JSON_PATH.to_string(), json),
+        (SCHEMA_PATH.to_string(), SCHEMA.as_bytes().to_vec()),
+        (COMMITMENTS_PATH.to_string(), commitments),
+        (PERFORMANCE_PATH.to_string(), performance),
+    ];
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(DataFiles { files, links })
+}
+
+/// `plan.json`: the whole validated plan, pretty-printed, ending with a newline.
+pub fn json(plan: &Plan) -> Result<Vec<u8>> {
+    let mut bytes =
+        serde_json::to_vec_pretty(&PlanData::new(plan)).context("cannot write plan.json")?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+#[derive(Serialize)]
+struct PlanData<'a> {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    schema_version: u32,
+    plan: MetaData<'a>,
+    areas: &'a [AreaFront],
+    national_priorities: &'a [NationalPriorityFront],
+    aims: Vec<AimData<'a>>,
+    statements: Vec<StatementData<'a>>,
+    glossary: Vec<TermData<'a>>,
+    pages: Vec<PageData<'a>>,
+}
+
+#[derive(Serialize)]
+struct MetaData<'a> {
+    title: &'a str,
+    subtitle: Option<&'a str>,
+    period: &'a str,
+    status: PlanStatus,
+    area: &'a str,
+    commissioner: &'a str,
+    organisation: &'a str,
+    published: &'a str,
+    reporting_date: &'a str,
+    licence: &'a Licence,
+    contact: &'a Contact,
+    base_url: Option<&'a str>,
+    foreword: &'a str,
+}
+
+#[derive(Serialize)]
+struct AimData<'a> {
+    id: &'a str,
+    path: String,
+    title: &'a str,
+    order: u32,
+    outcomes: &'a [String],
+    introduction: &'a str,
+    priorities: Vec<PriorityData<'a>>,
+}
+
+#[derive(Serialize)]
+struct PriorityData<'a> {
+    id: &'a str,
+    path: String,
+    number: u32,
+    title: &'a str,
+    body: &'a str,
+    commissioner: Option<GroupData<'a>>,
+    chief_constable: Option<GroupData<'a>>,
+    statements: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+struct GroupData<'a> {
+    lead: &'a str,
+    commitments: Vec<CommitmentData<'a>>,
+}
+
+#[derive(Serialize)]
+struct CommitmentData<'a> {
+    id: &'a str,
+    path: String,
+    text: &'a str,
+    status: Option<&'static str>,
+    due: Option<&'a str>,
+    owner: Option<&'a str>,
+    evidence: &'a [Evidence],
+    overdue: bool,
+}
+
+#[derive(Serialize)]
+struct StatementData<'a> {
+    id: &'a str,
+    path: String,
+    measure: &'a str,
+    unit: Unit,
+    better: Better,
+    target: &'a TargetFront,
+    latest: Option<&'a Figure>,
+    previous: Option<&'a Figure>,
+    baseline: Option<&'a Figure>,
+    change: Option<&'a Change>,
+    direction: Option<Direction>,
+    limits: Option<&'a Limits>,
+    areas: &'a [AreaValue],
+    series: &'a [SeriesPoint],
+    breakdowns: &'a [Breakdown],
+    chart_only: &'a [String],
+    priorities: &'a [String],
+    national_priorities: &'a [String],
+    lead: Option<&'a str>,
+    data_source: Option<&'a str>,
+    source: &'a str,
+    key_points: &'a str,
+    status: &'static str,
+    status_label: &'static str,
+    status_sentence: String,
+}
+
+#[derive(Serialize)]
+struct TermData<'a> {
+    id: &'a str,
+    term: &'a str,
+    abbreviations: &'a [String],
+    definition: &'a str,
+}
+
+#[derive(Serialize)]
+struct PageData<'a> {
+    id: &'a str,
+    path: String,
+    title: &'a str,
+    order: Option<u32>,
+    body: &'a str,
+}
+
+impl<'a> PlanData<'a> {
+    fn new(plan: &'a Plan) -> Self {
+        let m = &plan.meta;
+        let date = m.reporting_date.as_str();
+        PlanData {
+            schema: "plan.schema.json",
+            schema_version: SCHEMA_VERSION,
+            plan: MetaData {
+                title: &m.title,
+                subtitle: m.subtitle.as_deref(),
+                period: &m.period,
+                status: m.status,
+                area: &m.area,
+                commissioner: &m.commissioner,
+                organisation: &m.organisation,
+                published: &m.published,
+                reporting_date: date,
+                licence: &m.licence,
+                contact: &m.contact,
+                base_url: m.base_url.as_deref(),
+                foreword: &m.foreword.markdown,
+            },
+            areas: &m.areas,
+            national_priorities: &m.national_priorities,
+            aims: plan
+                .aims
+                .iter()
+                .map(|a| AimData {
+                    id: &a.id,
+                    path: Route::Aim(a.id.clone()).path(),
+                    title: &a.title,
+                    order: a.order,
+                    outcomes: &a.outcomes,
+                    introduction: &a.intro.markdown,
+                    priorities: a
+                        .priorities
+                        .iter()
+                        .map(|p| priority_data(plan, p, date))
+                        .collect(),
+                })
+                .collect(),
+            statements: plan.statements.iter().map(statement_data).collect(),
+            glossary: plan
+                .glossary
+                .iter()
+                .map(|t| TermData {
+                    id: &t.id,
+                    term: &t.term,
+                    abbreviations: &t.abbreviations,
+                    definition: &t.definition.markdown,
+                })
+                .collect(),
+            pages: plan
+                .pages
+                .iter()
+                .map(|p| PageData {
+                    id: &p.id,
+                    path: Route::Page(p.id.clone()).path(),
+                    title: &p.title,
+                    order: p.order,
+                    body: &p.body.markdown,
+                })
+                .collect(),
+        }
+    }
+}
+
+fn priority_path(p: &Priority) -> String {
+    Route::Priority {
+        aim: p.aim.clone(),
+        id: p.id.clone(),
+    }
+    .path()
+}
+
+fn priority_data<'a>(plan: &'a Plan, p: &'a Priority, date: &str) -> PriorityData<'a> {
+    let path = priority_path(p);
+    let group = |g: &'a Option<CommitmentGroup>| {
+        g.as_ref().map(|g| GroupData {
+            lead: &g.lead,
+            commitments: g
+                .commitments
+                .iter()
+                .map(|c| CommitmentData {
+                    id: &c.id,
+                    path: format!("{path}#{}", c.id),
+                    text: &c.text,
+                    status: c.status.map(|_| State::of(c).id()),
+                    due: c.due.as_deref(),
+                    owner: c.owner.as_deref(),
+                    evidence: &c.evidence,
+                    overdue: is_overdue(c, date),
+                })
+                .collect(),
+        })
+    };
+    PriorityData {
+        id: &p.id,
+        path: path.clone(),
+        number: p.number,
+        title: &p.title,
+        body: &p.body.markdown,
+        commissioner: group(&p.commissioner),
+        chief_constable: group(&p.chief_constable),
+        statements: plan
+            .statements
+            .iter()
+            .filter(|s| s.priorities.contains(&p.id))
+            .map(|s| s.id.as_str())
+            .collect(),
+    }
+}
+
+fn statement_data(s: &Statement) -> StatementData<'_> {
+    let status = s.status();
+    StatementData {
+        id: &s.id,
+        path: Route::Statement(s.id.clone()).path(),
+        measure: &s.measure,
+        unit: s.unit,
+        better: s.better,
+        target: &s.target,
+        latest: s.latest.as_ref(),
+        previous: s.previous.as_ref(),
+        baseline: s.baseline.as_ref(),
+        change: s.change.as_ref(),
+        direction: s.direction,
+        limits: s.limits.as_ref(),
+        areas: &s.areas,
+        series: &s.series,
+        breakdowns: &s.breakdowns,
+        chart_only: &s.chart_only,
+        priorities: &s.priorities,
+        national_priorities: &s.national_priorities,
+        lead: s.lead.as_deref(),
+        data_source: s.data_source.as_deref(),
+        source: &s.source,
+        key_points: &s.body.markdown,
+        status: status.id(),
+        status_label: status.label(),
+        status_sentence: s.status_sentence(),
+    }
+}
+
+/// The columns of `commitments.csv`.
+pub const COMMITMENT_COLUMNS: [&str; 15] = [
+    "id",
+    "aim_id",
+    "aim",
+    "priority_id",
+    "priority_number",
+    "priority",
+    "party",
+    "text",
+    "status",
+    "due",
+    "owner",
+    "overdue",
+    "evidence_titles",
+    "evidence_urls",
+    "path",
+];
+
+/// `commitments.csv`: one row per commitment, in plan order.
+pub fn commitments_csv(plan: &Plan) -> Result<Vec<u8>> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(COMMITMENT_COLUMNS)?;
+    let date = plan.meta.reporting_date.as_str();
+    for (p, party, c) in plan.commitments() {
+        let aim = plan.aim(&p.aim).map_or("", |a| a.title.as_str());
+        let join = |f: fn(&Evidence) -> &str| {
+            c.evidence.iter().map(f).collect::<Vec<_>>().join(" | ")
+        };
+        w.write_record([
+            c.id.as_str(),
+            p.aim.as_str(),
+            aim,
+            p.id.as_str(),
+            &p.number.to_string(),
+            p.title.as_str(),
+            party_id(party),
+            c.text.as_str(),
+            c.status.map_or("", |_| State::of(c).id()),
+            c.due.as_deref().unwrap_or(""),
+            c.owner.as_deref().unwrap_or(""),
+            if is_overdue(c, date) { "yes" } else { "no" },
+            &join(|e| e.title.as_str()),
+            &join(|e| e.url.as_str()),
+            &format!("{}#{}", priority_path(p), c.id),
+        ])?;
+    }
+    w.into_inner().context("cannot write commitments.csv")
+}
+
+fn party_id(o: Owner) -> &'static str {
+    match o {
+        Owner::Commissioner => "commissioner",
+        Owner::ChiefConstable => "chief-constable",
+    }
+}
+
+/// The columns of `performance.csv`.
+pub const PERFORMANCE_COLUMNS: [&str; 12] = [
+    "statement_id",
+    "measure",
+    "figure",
+    "period",
+    "area_id",
+    "area",
+    "breakdown",
+    "item",
+    "value",
+    "unit",
+    "status",
+    "source",
+];
+
+/// One row of `performance.csv`.
+#[derive(Default)]
+struct Row {
+    figure: &'static str,
+    period: String,
+    area_id: String,
+    breakdown: String,
+    item: String,
+    value: Option<f64>,
+    unit: Option<Unit>,
+    status: &'static str,
+}
+
+/// `performance.csv`: a tidy table with one row per figure in the content, and one `status`
+/// row per statement giving its judged status. Statements are in id order.
+pub fn performance_csv(plan: &Plan) -> Result<Vec<u8>> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(PERFORMANCE_COLUMNS)?;
+    for s in &plan.statements {
+        for r in figure_rows(s) {
+            let unit = r.unit.unwrap_or(s.unit);
+            let area = if r.area_id.is_empty() {
+                ""
+            } else {
+                plan.area_name(&r.area_id)
+            };
+            w.write_record([
+                s.id.as_str(),
+                s.measure.as_str(),
+                r.figure,
+                r.period.as_str(),
+                r.area_id.as_str(),
+                area,
+                r.breakdown.as_str(),
+                r.item.as_str(),
+                &r.value.map_or(String::new(), plain_number),
+                unit_id(unit),
+                r.status,
+                s.source.as_str(),
+            ])?;
+        }
+    }
+    w.into_inner().context("cannot write performance.csv")
+}
+
+/// A number as data: no grouping, no trailing zeros.
+fn plain_number(v: f64) -> String {
+    let s = format!("{v}");
+    s.trim_end_matches(".0").to_string()
+}
+
+fn unit_id(u: Unit) -> &'static str {
+    match u {
+        Unit::Percent => "percent",
+        Unit::Count => "count",
+        Unit::Rate => "rate",
+        Unit::Seconds => "seconds",
+        Unit::Text => "text",
+    }
+}
+
+/// Every figure of a statement as rows, in a fixed order.
+fn figure_rows(s: &Statement) -> Vec<Row> {
+    let mut rows = vec![Row {
+        figure: "status",
+        period: s.latest.as_ref().map(|f| f.period.clone()).unwrap_or_default(),
+        status: s.status().id(),
+        unit: Some(s.unit),
+        ..Row::default()
+    }];
+    let percent = Some(Unit::Percent);
+    if let Some(v) = s.target.value {
+        rows.push(Row {
+            figure: "target",
+            value: Some(v),
+            ..Row::default()
+        });
+    }
+    if let Some(v) = s.target.change {
+        rows.push(Row {
+            figure: "target-change",
+            value: Some(v),
+            unit: percent,
+            ..Row::default()
+        });
+    }
+    for (figure, f) in [
+        ("latest", &s.latest),
+        ("previous", &s.previous),
+        ("baseline", &s.baseline),
+    ] {
+        if let Some(f) = f {
+            rows.push(Row {
+                figure,
+                period: f.period.clone(),
+                value: Some(f.value),
+                ..Row::default()
+            });
+        }
+    }
+    if let Some(c) = &s.change {
+        rows.push(Row {
+            figure: "change",
+            period: c.basis.clone(),
+            value: Some(c.value),
+            unit: percent,
+            ..Row::default()
+        });
+    }
+    if let Some(l) = &s.limits {
+        rows.push(Row {
+            figure: "upper-limit",
+            period: l.basis.clone().unwrap_or_default(),
+            value: Some(l.upper),
+            ..Row::default()
+        });
+        rows.push(Row {
+            figure: "lower-limit",
+            period: l.basis.clone().unwrap_or_default(),
+            value: Some(l.lower),
+            ..Row::default()
+        });
+    }
+    let latest_period = s.latest.as_ref().map(|f| f.period.clone()).unwrap_or_default();
+    for a in &s.areas {
+        rows.push(Row {
+            figure: "area",
+            period: latest_period.clone(),
+            area_id: a.area.clone(),
+            value: Some(a.value),
+            ..Row::default()
+        });
+    }
+    for p in &s.series {
+        if let Some(v) = p.value {
+            rows.push(Row {
+                figure: "series",
+                period: p.period.clone(),
+                value: Some(v),
+                ..Row::default()
+            });
+        }
+        for a in &p.areas {
+            rows.push(Row {
+                figure: "series",
+                period: p.period.clone(),
+                area_id: a.area.clone(),
+                value: Some(a.value),
+                ..Row::default()
+            });
+        }
+    }
+    for b in &s.breakdowns {
+        let unit = b.unit.or(Some(s.unit));
+        for i in &b.items {
+            let row = |figure, period: &Option<String>, value, unit| Row {
+                figure,
+                period: period.clone().unwrap_or_default(),
+                breakdown: b.title.clone(),
+                item: i.label.clone(),
+                value: Some(value),
+                unit,
+                ..Row::default()
+            };
+            rows.push(Row {
+                status: i
+                    .limits
+                    .as_ref()
+                    .map_or("", |l| crate::plan::performance::against_limits(i.value, l).id()),
+                ..row("breakdown", &b.period, i.value, unit)
+            });
+            if let Some(v) = i.baseline {
+                rows.push(row("breakdown-baseline", &b.baseline_period, v, unit));
+            }
+            if let Some(v) = i.change {
+                rows.push(row("breakdown-change", &None, v, percent));
+            }
+            if let Some(l) = &i.limits {
+                rows.push(row("breakdown-upper-limit", &l.basis, l.upper, unit));
+                rows.push(row("breakdown-lower-limit", &l.basis, l.lower, unit));
+            }
+        }
+    }
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_are_written_plainly() {
+        assert_eq!(plain_number(24.0), "24");
+        assert_eq!(plain_number(24.2), "24.2");
+        assert_eq!(plain_number(-29.0), "-29");
+        assert_eq!(plain_number(84806.0), "84806");
+    }
+
+    #[test]
+    fn the_schema_is_json() {
+        let v: serde_json::Value = serde_json::from_str(SCHEMA).unwrap();
+        assert_eq!(v["$schema"], "https://json-schema.org/draft/2020-12/schema");
+    }
+}

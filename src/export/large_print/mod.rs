@@ -1,0 +1,396 @@
+//! The large-print edition of the plan: a tagged PDF typeset with Typst, and one HTML page.
+//!
+//! UKAAF's minimum standard says large print must be *reset* in large type, never enlarged on
+//! a photocopier. So the edition is made from the same [`Plan`] as the website:
+//! [`document`] turns the plan into simple blocks (applying the content rules), then
+//! [`markup`] writes them as Typst markup with the typographic rules in its preamble, and
+//! [`world`] compiles that with the bundled Liberation Sans into a PDF/UA-1 file. The HTML
+//! page ([`html_page`]) is written from the same blocks. `docs/large-print.md` lists every
+//! rule and how it is enforced.
+
+pub mod document;
+pub mod html;
+pub mod markup;
+pub mod world;
+
+use std::fmt;
+use std::io::{self, Write};
+use std::path::Path;
+
+use anyhow::{anyhow, Result};
+use serde::Serialize;
+
+use crate::parse::kinds::{Contact, Licence};
+use crate::plan::{Plan, Route};
+use crate::theme::{chain, Theme};
+
+/// UKAAF's minimum body size for large print, in points.
+pub const MIN_SIZE: f64 = 16.0;
+/// UKAAF's recommended body size for large print, in points.
+pub const DEFAULT_SIZE: f64 = 18.0;
+/// The largest body size offered: above it, headings (1.5 times the body) no longer fit long
+/// words across an A4 line.
+pub const MAX_SIZE: f64 = 32.0;
+/// Where `planpress build` publishes the PDF, in the output folder.
+pub const PDF_PATH: &str = "large-print.pdf";
+/// Where `planpress build` publishes the HTML page, in the output folder.
+pub const HTML_PATH: &str = "large-print/index.html";
+
+/// The template of the large-print HTML page, used when the theme does not provide one.
+const DEFAULT_TEMPLATE: &str = include_str!("../../../themes/default/templates/large-print.html");
+
+/// How to make the edition.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Options {
+    /// Body text size in points (16 to 32).
+    pub size: f64,
+    /// Whether to include the performance statements.
+    pub with_performance: bool,
+    /// The website's address, for turning site links into full addresses.
+    pub base_url: Option<String>,
+}
+
+impl Options {
+    /// Options for a checked body size, without performance statements.
+    pub fn new(size: f64) -> Result<Options, SizeError> {
+        Ok(Options {
+            size: check_size(size)?,
+            with_performance: false,
+            base_url: None,
+        })
+    }
+
+    /// Includes (or leaves out) the performance statements.
+    pub fn with_performance(mut self, yes: bool) -> Options {
+        self.with_performance = yes;
+        self
+    }
+
+    /// Sets the website's address.
+    pub fn with_base_url(mut self, url: Option<String>) -> Options {
+        self.base_url = url;
+        self
+    }
+}
+
+/// A body size outside what large print allows.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SizeError(pub f64);
+
+impl fmt::Display for SizeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let size = markup::size_words(self.0);
+        if !self.0.is_finite() {
+            write!(f, "the size must be a number of points, such as 18")
+        } else if self.0 < MIN_SIZE {
+            write!(
+                f,
+                "{size}pt is below the UKAAF minimum of 16pt for large print (18pt is recommended; 24pt is giant print)"
+            )
+        } else {
+            write!(
+                f,
+                "{size}pt is above the largest size offered, 32pt: larger headings would no longer fit across an A4 page"
+            )
+        }
+    }
+}
+
+impl std::error::Error for SizeError {}
+
+/// Checks a body size against the UKAAF minimum and the largest size offered.
+pub fn check_size(size: f64) -> Result<f64, SizeError> {
+    if size.is_finite() && (MIN_SIZE..=MAX_SIZE).contains(&size) {
+        Ok(size)
+    } else {
+        Err(SizeError(size))
+    }
+}
+
+/// The Typst typesetter refused the document; every message it gave.
+#[derive(Debug, Clone)]
+pub struct TypesetError {
+    /// The messages, each with its hints.
+    pub messages: Vec<String>,
+}
+
+impl fmt::Display for TypesetError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "the large-print PDF could not be typeset: {}",
+            self.messages.join("; ")
+        )?;
+        if self
+            .messages
+            .iter()
+            .any(|m| m.contains("missing document title"))
+        {
+            write!(
+                f,
+                " (the plan has no title: set \"title:\" in content/_index.md)"
+            )?;
+        }
+        Ok(())
+    }
+}
+
+impl std::error::Error for TypesetError {}
+
+/// A typeset PDF.
+#[derive(Debug, Clone)]
+pub struct Pdf {
+    /// The file.
+    pub bytes: Vec<u8>,
+    /// How many pages it has.
+    pub pages: usize,
+    /// Typesetting warnings, if any.
+    pub warnings: Vec<String>,
+}
+
+impl Pdf {
+    /// What the website says about the file in its links.
+    pub fn link(&self) -> LargePrintLink {
+        LargePrintLink::new(self.pages, self.bytes.len())
+    }
+}
+
+/// The facts the website shows beside its link to the large-print PDF:
+/// "Large print version (PDF, 64 pages, 412 KB)".
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct LargePrintLink {
+    /// Pages in the PDF.
+    pub pages: usize,
+    /// Its size in bytes.
+    pub bytes: usize,
+    /// Its size for readers: "412 KB", "1.1 MB".
+    pub size: String,
+    /// "PDF, 64 pages, 412 KB".
+    pub label: String,
+    /// The PDF, relative to the site root.
+    pub pdf: String,
+    /// The HTML page, relative to the site root.
+    pub html: String,
+}
+
+impl LargePrintLink {
+    /// The link facts for a PDF of `pages` pages and `bytes` bytes.
+    pub fn new(pages: usize, bytes: usize) -> LargePrintLink {
+        let size = human_size(bytes);
+        LargePrintLink {
+            pages,
+            bytes,
+            label: format!(
+                "PDF, {pages} page{}, {size}",
+                if pages == 1 { "" } else { "s" }
+            ),
+            size,
+            pdf: PDF_PATH.to_string(),
+            html: HTML_PATH.to_string(),
+        }
+    }
+}
+
+/// "980 bytes", "412 KB", "1.1 MB" (1 KB = 1,024 bytes).
+pub fn human_size(bytes: usize) -> String {
+    const KB: f64 = 1024.0;
+    let b = bytes as f64;
+    if b < KB {
+        format!("{bytes} bytes")
+    } else if b < KB * KB {
+        format!("{} KB", (b / KB).round().max(1.0))
+    } else {
+        format!("{:.1} MB", b / (KB * KB))
+    }
+}
+
+/// The Typst source of the edition (what [`pdf`] compiles), for inspection.
+pub fn typst_source(plan: &Plan, opts: &Options) -> String {
+    let doc = document::build(plan, opts.with_performance);
+    markup::source(&doc, opts)
+}
+
+/// Typesets the edition as a tagged PDF/UA-1 file.
+///
+/// The same plan and options always give the same bytes: the creation date is the plan's
+/// publication date and nothing is read from the machine.
+pub fn pdf(plan: &Plan, opts: &Options) -> Result<Pdf, TypesetError> {
+    check_size(opts.size).map_err(|e| TypesetError {
+        messages: vec![e.to_string()],
+    })?;
+    let doc = document::build(plan, opts.with_performance);
+    let source = markup::source(&doc, opts);
+    let date = parse_ymd(&plan.meta.published);
+    let compiled =
+        world::compile_pdf(source, date).map_err(|messages| TypesetError { messages })?;
+    Ok(Pdf {
+        bytes: compiled.bytes,
+        pages: compiled.pages,
+        warnings: compiled.warnings,
+    })
+}
+
+/// `YYYY-MM-DD` as numbers.
+pub(crate) fn parse_ymd(date: &str) -> Option<(i32, u8, u8)> {
+    let mut parts = date.split('-');
+    let y = parts.next()?.parse().ok()?;
+    let m = parts.next()?.parse().ok()?;
+    let d = parts.next()?.parse().ok()?;
+    Some((y, m, d))
+}
+
+/// Where the HTML page will live.
+#[derive(Debug, Clone)]
+pub enum HtmlTarget {
+    /// On the website, at [`HTML_PATH`], beside the PDF described by the link (if any).
+    Site(Option<LargePrintLink>),
+    /// A file on its own, with no website around it.
+    Standalone,
+}
+
+/// What the `large-print.html` template receives as `lp`.
+#[derive(Serialize)]
+struct PageView<'a> {
+    title: &'a str,
+    subtitle: Option<&'a str>,
+    period: &'a str,
+    draft: bool,
+    organisation: &'a str,
+    published: &'a str,
+    size: String,
+    /// The root font size as a percentage of the browser's default (16px = 12pt).
+    font_percent: String,
+    root: Option<String>,
+    pdf: Option<LargePrintLink>,
+    contents: Vec<html::ContentsEntry>,
+    body: String,
+    contact: &'a Contact,
+    licence: &'a Licence,
+}
+
+/// Renders the large-print HTML page with the theme's `large-print.html` template (or the
+/// built-in one).
+pub fn html_page(
+    plan: &Plan,
+    theme: &Theme,
+    opts: &Options,
+    target: &HtmlTarget,
+) -> Result<String> {
+    check_size(opts.size)?;
+    let doc = document::build(plan, opts.with_performance);
+    let route = Route::Page("large-print".to_string());
+    let (root, pdf, links) = match target {
+        HtmlTarget::Site(pdf) => (
+            Some(route.root()),
+            pdf.clone(),
+            html::Links {
+                route: Some(route),
+                base_url: opts.base_url.clone(),
+            },
+        ),
+        HtmlTarget::Standalone => (
+            None,
+            None,
+            html::Links {
+                route: None,
+                base_url: opts.base_url.clone(),
+            },
+        ),
+    };
+    let m = &plan.meta;
+    let view = PageView {
+        title: &m.title,
+        subtitle: m.subtitle.as_deref(),
+        period: &m.period,
+        draft: doc.draft,
+        organisation: &m.organisation,
+        published: &doc.published_words,
+        size: markup::size_words(opts.size),
+        font_percent: markup::size_words(opts.size / 12.0 * 100.0),
+        root,
+        pdf,
+        contents: html::contents(&doc),
+        body: html::body(&doc, &links),
+        contact: &m.contact,
+        licence: &m.licence,
+    };
+    let mut ctx = tera::Context::new();
+    ctx.insert("lp", &view);
+    let render = |tera: &tera::Tera| {
+        tera.render("large-print.html", &ctx)
+            .map_err(|e| anyhow!("rendering {HTML_PATH} with large-print.html: {}", chain(&e)))
+    };
+    if theme
+        .tera
+        .get_template_names()
+        .any(|n| n == "large-print.html")
+    {
+        render(&theme.tera)
+    } else {
+        let mut tera = theme.tera.clone();
+        tera.add_raw_template("large-print.html", DEFAULT_TEMPLATE)
+            .map_err(|e| anyhow!("the large-print template has an error: {}", chain(&e)))?;
+        render(&tera)
+    }
+}
+
+/// Writes `bytes` to `path` through a temporary file beside it, renamed into place only once
+/// complete, so a failure never leaves a partial file at `path`.
+pub fn write_file_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let name = path.file_name().ok_or_else(|| {
+        io::Error::new(io::ErrorKind::InvalidInput, "the path does not name a file")
+    })?;
+    if path.is_dir() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "it is a folder; give a file name",
+        ));
+    }
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let tmp = dir.join(format!(
+        ".{}.planpress-{}.tmp",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
+    let result = (|| {
+        let mut file = std::fs::File::create(&tmp)?;
+        file.write_all(bytes)?;
+        file.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_below_the_ukaaf_minimum_are_refused() {
+        assert!(check_size(15.9).is_err());
+        assert!(check_size(16.0).is_ok());
+        assert!(check_size(24.0).is_ok());
+        assert!(check_size(f64::NAN).is_err());
+        assert!(check_size(40.0).is_err());
+        assert!(SizeError(15.0)
+            .to_string()
+            .contains("UKAAF minimum of 16pt"));
+    }
+
+    #[test]
+    fn file_sizes_read_naturally() {
+        assert_eq!(human_size(980), "980 bytes");
+        assert_eq!(human_size(421_888), "412 KB");
+        assert_eq!(human_size(1_153_434), "1.1 MB");
+        assert_eq!(
+            LargePrintLink::new(64, 421_888).label,
+            "PDF, 64 pages, 412 KB"
+        );
+    }
+}

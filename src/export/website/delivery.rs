@@ -1,0 +1,156 @@
+//! The website's delivery page: how far the plan's commitments have got, by aim and by
+//! owner, with the overdue ones listed. The counting is done by [`crate::plan::delivery`];
+//! this module shapes it for the theme's `delivery.html`.
+
+use serde::Serialize;
+
+use super::performance::DownloadView;
+use super::{home, human_due, page_view};
+use crate::export::data::DataLinks;
+use crate::plan::delivery::{Counts, Item, State, Summary};
+use crate::plan::{Plan, Route};
+
+#[derive(Debug, Clone, Serialize)]
+struct StateView {
+    id: &'static str,
+    label: &'static str,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct CountsView {
+    cells: Vec<usize>,
+    overdue: usize,
+    total: usize,
+}
+
+impl From<&Counts> for CountsView {
+    fn from(c: &Counts) -> Self {
+        CountsView {
+            cells: State::ALL.iter().map(|s| c.get(*s)).collect(),
+            overdue: c.overdue,
+            total: c.total,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct RowView {
+    title: String,
+    path: Option<String>,
+    counts: CountsView,
+}
+
+#[derive(Debug, Clone, Serialize)]
+struct ItemView {
+    id: String,
+    text: String,
+    path: String,
+    priority: String,
+    due: Option<String>,
+    state: StateView,
+    owner: String,
+}
+
+impl From<&Item<'_>> for ItemView {
+    fn from(i: &Item<'_>) -> Self {
+        let p = i.priority;
+        let state = State::of(i.commitment);
+        ItemView {
+            id: i.commitment.id.clone(),
+            text: i.commitment.text.clone(),
+            path: format!(
+                "{}#{}",
+                Route::Priority {
+                    aim: p.aim.clone(),
+                    id: p.id.clone(),
+                }
+                .path(),
+                i.commitment.id
+            ),
+            priority: format!("Priority {}: {}", p.number, p.title),
+            due: i.commitment.due.as_deref().map(human_due),
+            state: StateView {
+                id: state.id(),
+                label: state.label(),
+            },
+            owner: i.owner(),
+        }
+    }
+}
+
+/// Renders the delivery page's context.
+pub(super) fn delivery_page(
+    plan: &Plan,
+    route: &Route,
+    data: Option<&DataLinks>,
+    ctx: &mut tera::Context,
+) {
+    let summary = Summary::of(plan);
+    ctx.insert(
+        "page",
+        &page_view(route, "Delivery of the plan's commitments", vec![home()], vec![]),
+    );
+    ctx.insert(
+        "states",
+        &State::ALL
+            .iter()
+            .map(|s| StateView {
+                id: s.id(),
+                label: s.label(),
+            })
+            .collect::<Vec<_>>(),
+    );
+    ctx.insert("reporting_date", &human_due(&summary.reporting_date));
+    ctx.insert("all", &CountsView::from(&summary.all));
+    ctx.insert(
+        "reported",
+        &(summary.all.total - summary.all.get(State::NotReported)),
+    );
+    ctx.insert(
+        "by_aim",
+        &summary
+            .by_aim
+            .iter()
+            .map(|(id, title, c)| RowView {
+                title: title.clone(),
+                path: Some(Route::Aim(id.clone()).path()),
+                counts: c.into(),
+            })
+            .collect::<Vec<_>>(),
+    );
+    ctx.insert(
+        "by_owner",
+        &summary
+            .by_owner
+            .iter()
+            .map(|(owner, c)| RowView {
+                title: owner.clone(),
+                path: None,
+                counts: c.into(),
+            })
+            .collect::<Vec<_>>(),
+    );
+    ctx.insert(
+        "overdue",
+        &summary.overdue.iter().map(ItemView::from).collect::<Vec<_>>(),
+    );
+    ctx.insert(
+        "upcoming",
+        &summary
+            .upcoming
+            .iter()
+            .map(ItemView::from)
+            .collect::<Vec<_>>(),
+    );
+    ctx.insert(
+        "downloads",
+        &data
+            .map(|d| {
+                vec![
+                    DownloadView::new("Download all commitments", &d.commitments),
+                    DownloadView::new("Download the whole plan as open data", &d.json),
+                ]
+            })
+            .unwrap_or_default(),
+    );
+}

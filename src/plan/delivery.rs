@@ -1,0 +1,269 @@
+//! How far the plan's commitments have been delivered, as of the plan's reporting date.
+//!
+//! Commitments carry an optional status, due date and owner. This module counts them by aim
+//! and by owner and finds the overdue ones. "Overdue" is judged against the plan's
+//! `reporting_date` (or its publication date), never the clock, so a build is the same
+//! whenever it runs.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::{Commitment, Owner, Plan, Priority};
+use crate::parse::kinds::DeliveryStatus;
+
+/// A commitment's delivery state for reporting: a status, or none reported yet.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum State {
+    /// Not started.
+    NotStarted,
+    /// In progress.
+    InProgress,
+    /// At risk.
+    AtRisk,
+    /// Delivered.
+    Delivered,
+    /// No status has been reported.
+    NotReported,
+}
+
+impl State {
+    /// Every state, in the order tables list them.
+    pub const ALL: [State; 5] = [
+        State::NotStarted,
+        State::InProgress,
+        State::AtRisk,
+        State::Delivered,
+        State::NotReported,
+    ];
+
+    /// The state of a commitment.
+    pub fn of(c: &Commitment) -> State {
+        match c.status {
+            Some(DeliveryStatus::NotStarted) => State::NotStarted,
+            Some(DeliveryStatus::InProgress) => State::InProgress,
+            Some(DeliveryStatus::AtRisk) => State::AtRisk,
+            Some(DeliveryStatus::Delivered) => State::Delivered,
+            None => State::NotReported,
+        }
+    }
+
+    /// The state in words.
+    pub fn label(self) -> &'static str {
+        match self {
+            State::NotStarted => DeliveryStatus::NotStarted.label(),
+            State::InProgress => DeliveryStatus::InProgress.label(),
+            State::AtRisk => DeliveryStatus::AtRisk.label(),
+            State::Delivered => DeliveryStatus::Delivered.label(),
+            State::NotReported => "No status reported",
+        }
+    }
+
+    /// A stable id for data files and CSS classes.
+    pub fn id(self) -> &'static str {
+        match self {
+            State::NotStarted => "not-started",
+            State::InProgress => "in-progress",
+            State::AtRisk => "at-risk",
+            State::Delivered => "delivered",
+            State::NotReported => "not-reported",
+        }
+    }
+}
+
+/// The first day after a due date's period: `2023` → `2024-01-01`, `2023-10` → `2023-11-01`,
+/// `2023-10-31` → `2023-11-01`. A commitment is overdue from that day.
+pub fn due_end(due: &str) -> Option<String> {
+    let parts: Vec<u32> = due
+        .split('-')
+        .map(|p| p.parse().ok())
+        .collect::<Option<_>>()?;
+    let next_month = |y: u32, m: u32| {
+        if m >= 12 {
+            format!("{:04}-01-01", y + 1)
+        } else {
+            format!("{y:04}-{:02}-01", m + 1)
+        }
+    };
+    match parts.as_slice() {
+        [y] => Some(format!("{:04}-01-01", y + 1)),
+        [y, m] => Some(next_month(*y, *m)),
+        [y, m, d] => {
+            let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+            let days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+                .get(m.checked_sub(1)? as usize)
+                .copied()?;
+            if *d >= days {
+                Some(next_month(*y, *m))
+            } else {
+                Some(format!("{y:04}-{m:02}-{:02}", d + 1))
+            }
+        }
+        _ => None,
+    }
+}
+
+/// True when a commitment due `due` is overdue on `date` (`YYYY-MM-DD`): its due period has
+/// ended and it has not been delivered.
+pub fn is_overdue(c: &Commitment, date: &str) -> bool {
+    c.status != Some(DeliveryStatus::Delivered)
+        && c
+            .due
+            .as_deref()
+            .and_then(due_end)
+            .is_some_and(|end| end.as_str() <= date)
+}
+
+/// Counts of commitments in each state, with how many are overdue.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    /// Commitments in each state, in [`State::ALL`] order.
+    pub by_state: [usize; 5],
+    /// Overdue commitments.
+    pub overdue: usize,
+    /// All commitments.
+    pub total: usize,
+}
+
+impl Counts {
+    fn add(&mut self, c: &Commitment, date: &str) {
+        let i = State::ALL
+            .iter()
+            .position(|s| *s == State::of(c))
+            .unwrap_or(4);
+        self.by_state[i] += 1;
+        self.total += 1;
+        if is_overdue(c, date) {
+            self.overdue += 1;
+        }
+    }
+
+    /// The count for one state.
+    pub fn get(&self, state: State) -> usize {
+        State::ALL
+            .iter()
+            .position(|s| *s == state)
+            .map_or(0, |i| self.by_state[i])
+    }
+}
+
+/// A commitment with where it sits, for lists.
+#[derive(Debug, Clone)]
+pub struct Item<'a> {
+    /// The priority it belongs to.
+    pub priority: &'a Priority,
+    /// Who made it.
+    pub party: Owner,
+    /// The commitment.
+    pub commitment: &'a Commitment,
+}
+
+impl Item<'_> {
+    /// Who delivers it: its `owner`, or the party that made it.
+    pub fn owner(&self) -> String {
+        self.commitment
+            .owner
+            .clone()
+            .unwrap_or_else(|| self.party.label().to_string())
+    }
+}
+
+/// The delivery picture of the whole plan.
+#[derive(Debug, Clone)]
+pub struct Summary<'a> {
+    /// The date overdue is judged at (`YYYY-MM-DD`).
+    pub reporting_date: String,
+    /// Counts across the plan.
+    pub all: Counts,
+    /// Counts per aim: aim id, title and counts, in plan order.
+    pub by_aim: Vec<(String, String, Counts)>,
+    /// Counts per owner, alphabetical.
+    pub by_owner: Vec<(String, Counts)>,
+    /// Overdue commitments, in plan order.
+    pub overdue: Vec<Item<'a>>,
+    /// Commitments with a due date that are not overdue, soonest first.
+    pub upcoming: Vec<Item<'a>>,
+}
+
+impl<'a> Summary<'a> {
+    /// Counts and lists for `plan` at its reporting date.
+    pub fn of(plan: &'a Plan) -> Summary<'a> {
+        let date = plan.meta.reporting_date.clone();
+        let mut all = Counts::default();
+        let mut by_aim = Vec::new();
+        let mut by_owner: BTreeMap<String, Counts> = BTreeMap::new();
+        let mut overdue = Vec::new();
+        let mut upcoming = Vec::new();
+        for aim in &plan.aims {
+            let mut counts = Counts::default();
+            for p in &aim.priorities {
+                for (party, c) in p.commitments() {
+                    let item = Item {
+                        priority: p,
+                        party,
+                        commitment: c,
+                    };
+                    counts.add(c, &date);
+                    all.add(c, &date);
+                    by_owner.entry(item.owner()).or_default().add(c, &date);
+                    if is_overdue(c, &date) {
+                        overdue.push(item);
+                    } else if c.due.is_some() && State::of(c) != State::Delivered {
+                        upcoming.push(item);
+                    }
+                }
+            }
+            by_aim.push((aim.id.clone(), aim.title.clone(), counts));
+        }
+        upcoming.sort_by_key(|i| i.commitment.due.as_deref().and_then(due_end));
+        Summary {
+            reporting_date: date,
+            all,
+            by_aim,
+            by_owner: by_owner.into_iter().collect(),
+            overdue,
+            upcoming,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_due_period_ends_the_day_after_its_last_day() {
+        assert_eq!(due_end("2022").as_deref(), Some("2023-01-01"));
+        assert_eq!(due_end("2023-10").as_deref(), Some("2023-11-01"));
+        assert_eq!(due_end("2023-12").as_deref(), Some("2024-01-01"));
+        assert_eq!(due_end("2023-10-31").as_deref(), Some("2023-11-01"));
+        assert_eq!(due_end("2024-02-28").as_deref(), Some("2024-02-29"));
+        assert_eq!(due_end("2023-02-28").as_deref(), Some("2023-03-01"));
+        assert_eq!(due_end("2023-12-31").as_deref(), Some("2024-01-01"));
+        assert_eq!(due_end("soon"), None);
+    }
+
+    fn commitment(status: Option<DeliveryStatus>, due: Option<&str>) -> Commitment {
+        Commitment {
+            id: "c".into(),
+            text: "t".into(),
+            status,
+            due: due.map(str::to_string),
+            owner: None,
+            evidence: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn overdue_means_past_its_period_and_not_delivered() {
+        let c = commitment(Some(DeliveryStatus::InProgress), Some("2023-10"));
+        assert!(!is_overdue(&c, "2023-10-31"), "due in October: not overdue during it");
+        assert!(is_overdue(&c, "2023-11-01"));
+        let done = commitment(Some(DeliveryStatus::Delivered), Some("2020"));
+        assert!(!is_overdue(&done, "2030-01-01"));
+        let unreported = commitment(None, Some("2022"));
+        assert!(is_overdue(&unreported, "2023-01-01"));
+        assert!(!is_overdue(&commitment(None, None), "2099-01-01"));
+    }
+}

@@ -1,0 +1,677 @@
+//! `planpress serve`: a local preview of the website that rebuilds itself as authors edit.
+//!
+//! Authors want to see a change in the page they are reading a moment after saving the file, and
+//! to see *why* when a change breaks the build. So the preview builds once with
+//! [`crate::build`], serves the output folder over HTTP, watches the content and theme folders
+//! ([`watch`]), rebuilds on change, and tells open pages to reload ([`live_reload`]). A failed
+//! rebuild never stops the server: it prints the problems in the terminal as `planpress build`
+//! does, keeps serving the last good build, and lists the problems at the top of every page.
+//!
+//! The server is deliberately small and strict, because it is a door into the author's machine:
+//! it answers only `GET` and `HEAD`, listens on 127.0.0.1 unless told otherwise, serves only
+//! files inside the output folder ([`site_files`]), bounds every request in size and time
+//! ([`http`]), and caps the number of connections. The live-reload script and error banner are
+//! added to responses as they are sent; nothing the preview adds is ever written to disk.
+
+/// Prints a line on standard output. A closed terminal (`planpress serve | head`, a dropped SSH
+/// session) must never stop the preview, so failures to print are ignored, where `println!`
+/// would panic.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
+/// Like `say!`, on standard error.
+macro_rules! warn {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
+mod http;
+mod live_reload;
+mod site_files;
+mod watch;
+
+use std::fs;
+use std::io;
+use std::net::{IpAddr, SocketAddr, TcpListener, TcpStream};
+use std::panic;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard, PoisonError};
+use std::thread;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use anyhow::{bail, Context, Result};
+use serde::Serialize;
+
+use crate::build::BuildOptions;
+use crate::diagnostics::ContentErrors;
+use http::{Method, Request, Response};
+
+/// The port `planpress serve` listens on unless told otherwise.
+pub const DEFAULT_PORT: u16 = 1111;
+
+/// Connections handled at once; each has its own thread. Further connections are answered
+/// `503` straight away, so a flood of clients cannot exhaust the machine's threads.
+const MAX_CONNECTIONS: usize = 64;
+
+/// What to preview and where to listen.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    /// The content folder.
+    pub content: PathBuf,
+    /// Where to build the site. `None` means a new folder in the system's temporary folder,
+    /// removed when the server is stopped, so previewing never touches `public/`.
+    pub out: Option<PathBuf>,
+    /// The folder holding themes.
+    pub themes: PathBuf,
+    /// The theme's name.
+    pub theme: String,
+    /// The address to listen on; anything but a loopback address prints a warning.
+    pub bind: IpAddr,
+    /// The port to listen on; 0 picks a free one.
+    pub port: u16,
+}
+
+impl Default for ServeOptions {
+    fn default() -> Self {
+        ServeOptions {
+            content: PathBuf::from("content"),
+            out: None,
+            themes: PathBuf::from("themes"),
+            theme: "default".to_string(),
+            bind: IpAddr::from([127, 0, 0, 1]),
+            port: DEFAULT_PORT,
+        }
+    }
+}
+
+/// Builds the site, serves it, and rebuilds it on every change until the process is stopped.
+///
+/// `report` prints an error the way the command line does (it receives [`ContentErrors`] for
+/// content problems), so a failed rebuild reads exactly like a failed `planpress build`.
+/// Returns only on a fatal error: the port cannot be opened, the output folder cannot be used,
+/// or the first build fails for a reason other than the content.
+pub fn serve(opts: &ServeOptions, report: fn(&anyhow::Error)) -> Result<()> {
+    if !opts.content.is_dir() {
+        bail!(
+            "there is no content folder at {} (choose one with --content)",
+            opts.content.display()
+        );
+    }
+    let theme_dir = opts.themes.join(&opts.theme);
+    let listener = TcpListener::bind((opts.bind, opts.port)).with_context(|| {
+        format!(
+            "cannot listen on {}; choose another port with --port, or --port 0 for any free port",
+            SocketAddr::new(opts.bind, opts.port)
+        )
+    })?;
+    let addr = listener.local_addr()?;
+
+    let (out, temporary) = match &opts.out {
+        Some(out) => (std::path::absolute(out)?, None),
+        None => {
+            let dir = temporary_output()
+                .context("cannot make a folder for the preview in the temporary folder")?;
+            (dir.clone(), Some(RemoveOnDrop(dir)))
+        }
+    };
+    let mut watched = vec![opts.content.clone()];
+    if theme_dir.is_dir() {
+        watched.push(theme_dir);
+    }
+    refuse_output_inside(&out, &watched)?;
+
+    let build_opts = BuildOptions {
+        content: opts.content.clone(),
+        out: out.clone(),
+        themes: opts.themes.clone(),
+        theme: opts.theme.clone(),
+        ..BuildOptions::default()
+    };
+    let preview = Arc::new(Preview::new(out.clone(), opts.bind.is_loopback()));
+
+    if let Some(temporary) = &temporary {
+        stop_on_signal(temporary.0.clone(), Arc::clone(&preview));
+    }
+    // Watch before the first build, so an edit made while it runs still triggers a rebuild.
+    let watcher = watch::Watcher::start(&watched);
+    let building = preview
+        .building
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner);
+    let first = build_catching_panics(&build_opts);
+    drop(building);
+    match first {
+        Ok(summary) => {
+            say!(
+                "Built {} pages ({} files) in {} ms",
+                summary.pages,
+                summary.files,
+                summary.elapsed.as_millis()
+            );
+            preview.record(Ok(()));
+        }
+        Err(e) if e.downcast_ref::<ContentErrors>().is_some() => {
+            report(&e);
+            say!("The preview shows the problems until they are fixed; save a file to rebuild.");
+            preview.record(Err(&e));
+        }
+        Err(e) => return Err(e),
+    }
+
+    if !opts.bind.is_loopback() {
+        warn!(
+            "warning: listening on {}, not 127.0.0.1: other machines that can reach this one can read the preview",
+            opts.bind
+        );
+    }
+    say!(
+        "Serving {} at http://{addr}/ (press Ctrl-C to stop)",
+        out.display()
+    );
+    match watcher {
+        Ok(watcher) => {
+            let preview = Arc::clone(&preview);
+            watcher.on_change(move |reason| preview.rebuild(&build_opts, report, reason));
+        }
+        Err(e) => warn!(
+            "warning: cannot watch for changes ({e:#}); the preview will not rebuild by itself"
+        ),
+    }
+    let result = accept(listener, preview);
+    drop(temporary);
+    result
+}
+
+/// The preview's shared state: where the site is, how the last build went, who is connected.
+struct Preview {
+    /// The output folder, absolute.
+    out: PathBuf,
+    /// Whether to answer only requests addressed to a loopback name (see [`host_allowed`]).
+    loopback_only: bool,
+    state: Mutex<BuildState>,
+    /// Signalled whenever `state` changes; live-reload streams wait on it.
+    changed: Condvar,
+    /// Held while a build runs, so stopping never removes a folder mid-build.
+    building: Mutex<()>,
+    connections: AtomicUsize,
+    event_streams: AtomicUsize,
+}
+
+/// How the latest build went, as sent to browsers (`/__planpress/status` and the event stream).
+#[derive(Debug, Clone, Serialize)]
+struct BuildState {
+    /// Changes each time the server starts, so pages reload after a restart.
+    instance: String,
+    /// Counts builds, good or bad.
+    attempt: u64,
+    /// Counts good builds; a page reloads when this moves past the one it was served from.
+    generation: u64,
+    /// Whether the latest build succeeded.
+    ok: bool,
+    /// What stopped the latest build; empty when it succeeded.
+    problems: Vec<Problem>,
+}
+
+/// One reason a build failed, ready to show in a page.
+#[derive(Debug, Clone, Serialize)]
+struct Problem {
+    /// `path:line:column`, when the problem is in a content file.
+    place: Option<String>,
+    message: String,
+    hint: Option<String>,
+}
+
+impl Preview {
+    fn new(out: PathBuf, loopback_only: bool) -> Preview {
+        let started = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .unwrap_or_default()
+            .as_nanos();
+        Preview {
+            out,
+            loopback_only,
+            state: Mutex::new(BuildState {
+                instance: format!("{:x}-{started:x}", std::process::id()),
+                attempt: 0,
+                generation: 0,
+                ok: true,
+                problems: Vec::new(),
+            }),
+            changed: Condvar::new(),
+            building: Mutex::new(()),
+            connections: AtomicUsize::new(0),
+            event_streams: AtomicUsize::new(0),
+        }
+    }
+
+    fn state(&self) -> MutexGuard<'_, BuildState> {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// Records a build's outcome and wakes every live-reload stream.
+    fn record(&self, outcome: std::result::Result<(), &anyhow::Error>) {
+        let mut state = self.state();
+        state.attempt += 1;
+        match outcome {
+            Ok(()) => {
+                state.generation += 1;
+                state.ok = true;
+                state.problems.clear();
+            }
+            Err(e) => {
+                state.ok = false;
+                state.problems = problems(e);
+            }
+        }
+        drop(state);
+        self.changed.notify_all();
+    }
+
+    /// Rebuilds after a change, reporting the outcome in the terminal and to browsers.
+    fn rebuild(&self, opts: &BuildOptions, report: fn(&anyhow::Error), reason: &str) {
+        let _building = self.building.lock().unwrap_or_else(PoisonError::into_inner);
+        say!("{reason}; rebuilding");
+        match build_catching_panics(opts) {
+            Ok(summary) => {
+                self.record(Ok(()));
+                say!(
+                    "Rebuilt {} pages in {} ms; open pages will reload",
+                    summary.pages,
+                    summary.elapsed.as_millis()
+                );
+            }
+            Err(e) => {
+                // `report` prints with `eprintln!`, which panics if standard error is closed.
+                let _ = panic::catch_unwind(|| report(&e));
+                self.record(Err(&e));
+                say!(
+                    "Still serving the last good build; the problems are shown in the page until they are fixed"
+                );
+            }
+        }
+    }
+}
+
+/// Builds, turning a panic into an error. A bug in one stage must not stop the watcher
+/// thread, or the preview would silently stop rebuilding; the panic's message is printed by the
+/// panic hook and shown in the page like any other failure.
+fn build_catching_panics(opts: &BuildOptions) -> Result<crate::BuildSummary> {
+    panic::catch_unwind(panic::AssertUnwindSafe(|| crate::build(opts))).unwrap_or_else(|payload| {
+        let message = payload
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_default();
+        bail!("planpress crashed while building (a bug; please report it): {message}")
+    })
+}
+
+/// Turns a build error into the list shown in pages: one entry per content problem, or the
+/// whole error chain as one entry for anything else (a theme template error, a full disk).
+fn problems(e: &anyhow::Error) -> Vec<Problem> {
+    match e.downcast_ref::<ContentErrors>() {
+        Some(errors) => errors
+            .0
+            .iter()
+            .map(|d| Problem {
+                place: Some(format!(
+                    "{}:{}:{}",
+                    d.path.display(),
+                    d.line.max(1),
+                    d.column.max(1)
+                )),
+                message: d.message.clone(),
+                hint: d.hint.clone(),
+            })
+            .collect(),
+        None => vec![Problem {
+            place: None,
+            message: format!("{e:#}"),
+            hint: None,
+        }],
+    }
+}
+
+/// Accepts connections for ever, one thread each, up to [`MAX_CONNECTIONS`] at once.
+fn accept(listener: TcpListener, preview: Arc<Preview>) -> Result<()> {
+    for stream in listener.incoming() {
+        let stream = match stream {
+            Ok(s) => s,
+            Err(e) => {
+                // Running out of file descriptors or a connection reset before it was accepted:
+                // wait a moment rather than spin, then carry on.
+                if !matches!(
+                    e.kind(),
+                    io::ErrorKind::ConnectionAborted
+                        | io::ErrorKind::ConnectionReset
+                        | io::ErrorKind::Interrupted
+                ) {
+                    thread::sleep(Duration::from_millis(50));
+                }
+                continue;
+            }
+        };
+        if !take_slot(&preview.connections, MAX_CONNECTIONS) {
+            http::refuse_busy(stream);
+            continue;
+        }
+        let worker = Arc::clone(&preview);
+        let spawned = thread::Builder::new()
+            .name("planpress-http".into())
+            .spawn(move || {
+                let _slot = Slot(&worker.connections);
+                handle(stream, &worker);
+            });
+        if let Err(e) = spawned {
+            // The thread never ran, so its slot was never given back.
+            preview.connections.fetch_sub(1, Ordering::SeqCst);
+            warn!("warning: cannot start a thread for a connection: {e}");
+        }
+    }
+    Ok(())
+}
+
+/// Counts one more user of a limited resource, unless `max` are already counted.
+fn take_slot(counter: &AtomicUsize, max: usize) -> bool {
+    counter
+        .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| {
+            (n < max).then_some(n + 1)
+        })
+        .is_ok()
+}
+
+/// Gives back a place taken by [`take_slot`] when dropped.
+struct Slot<'a>(&'a AtomicUsize);
+
+impl Drop for Slot<'_> {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::SeqCst);
+    }
+}
+
+/// Handles one connection: one request, one response, then close.
+fn handle(mut stream: TcpStream, preview: &Preview) {
+    let request = http::read_request(&mut stream);
+    let head_only = matches!(&request, Ok(r) if r.method == Method::Head);
+    let response = match request {
+        Ok(request) => respond(&request, preview),
+        Err(refusal) => Some(refusal.into_response()),
+    };
+    if let Some(response) = response {
+        let _ = response.write_to(&mut stream, head_only);
+    } else {
+        live_reload::stream_events(&mut stream, preview, head_only);
+    }
+    http::close(stream);
+}
+
+/// Decides the response to a well-formed `GET` or `HEAD`; `None` means "open an event stream".
+fn respond(request: &Request, preview: &Preview) -> Option<Response> {
+    if preview.loopback_only && !host_allowed(request.host.as_deref()) {
+        return Some(Response::text(
+            421,
+            "This preview answers only requests for localhost or 127.0.0.1.\n",
+        ));
+    }
+    let target = match site_files::Target::parse(&request.target) {
+        Ok(t) => t,
+        Err(status) => return Some(Response::text(status, "Bad request.\n")),
+    };
+    if let Some(rest) = target.reserved() {
+        return live_reload::respond(rest, preview);
+    }
+    let root = fs::canonicalize(&preview.out).ok();
+    let found = root
+        .as_deref()
+        .map(|root| site_files::resolve(root, &target));
+    Some(match found {
+        Some(site_files::Found::File(path)) => file_response(&path, 200, preview),
+        Some(site_files::Found::Redirect(location)) => {
+            Response::text(301, "Moved.\n").with_header("Location", location)
+        }
+        Some(site_files::Found::Nothing) | None => not_found(root.as_deref(), preview),
+    })
+}
+
+/// A file from the output folder; HTML gets the live-reload script (and the error banner while
+/// the build is broken) added on the way out.
+fn file_response(path: &Path, status: u16, preview: &Preview) -> Response {
+    let content_type = site_files::content_type(path);
+    if content_type.starts_with("text/html") {
+        return match fs::read(path) {
+            Ok(bytes) => {
+                let html = String::from_utf8_lossy(&bytes);
+                let page = live_reload::inject(&html, &preview.state());
+                Response::new(status, content_type, page.into_bytes())
+            }
+            Err(_) => Response::text(500, "The file could not be read.\n"),
+        };
+    }
+    match fs::File::open(path).and_then(|f| Ok((f.metadata()?.len(), f))) {
+        Ok((len, file)) => Response::file(status, content_type, file, len),
+        Err(_) => Response::text(500, "The file could not be read.\n"),
+    }
+}
+
+/// The site's own `404.html` with status 404, or a plain page when there is none yet.
+fn not_found(root: Option<&Path>, preview: &Preview) -> Response {
+    if let Some(root) = root {
+        let page = site_files::Target::parse("/404.html")
+            .map(|t| site_files::resolve(root, &t))
+            .ok();
+        if let Some(site_files::Found::File(path)) = page {
+            return file_response(&path, 404, preview);
+        }
+    }
+    let state = preview.state();
+    let why = if state.generation == 0 {
+        "Nothing has been built yet, because the content has problems."
+    } else {
+        "There is no page at this address."
+    };
+    let html = format!(
+        "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<title>Page not found – planpress preview</title>\n</head>\n<body>\n<main>\n<h1>Page not found</h1>\n<p>{why}</p>\n</main>\n</body>\n</html>\n"
+    );
+    Response::new(
+        404,
+        "text/html; charset=utf-8",
+        live_reload::inject(&html, &state).into_bytes(),
+    )
+}
+
+/// Whether a request's `Host` names this machine. A page on another site can point a name it
+/// controls at 127.0.0.1 ("DNS rebinding") and then read the preview through it; refusing
+/// other names closes that door. A request without `Host` (HTTP/1.0) is allowed.
+fn host_allowed(host: Option<&str>) -> bool {
+    let Some(host) = host else {
+        return true;
+    };
+    let name = if let Some(rest) = host.strip_prefix('[') {
+        rest.split(']').next().unwrap_or("")
+    } else {
+        host.rsplit_once(':').map_or(host, |(name, _)| name)
+    };
+    let name = name.to_ascii_lowercase();
+    name == "localhost"
+        || name.ends_with(".localhost")
+        || name.parse::<IpAddr>().is_ok_and(|ip| ip.is_loopback())
+}
+
+/// Refuses an output folder inside a watched folder (every build would trigger another) or one
+/// that contains it (a build would replace the content).
+fn refuse_output_inside(out: &Path, watched: &[PathBuf]) -> Result<()> {
+    let out = real_path(out);
+    for dir in watched {
+        let dir = real_path(dir);
+        if out.starts_with(&dir) || dir.starts_with(&out) {
+            bail!(
+                "the output folder {} overlaps {}, which the preview watches; choose another --out",
+                out.display(),
+                dir.display()
+            );
+        }
+    }
+    Ok(())
+}
+
+/// The path with symbolic links resolved as far as it exists.
+fn real_path(path: &Path) -> PathBuf {
+    if let Ok(real) = fs::canonicalize(path) {
+        return real;
+    }
+    match (path.parent(), path.file_name()) {
+        (Some(parent), Some(name)) if !parent.as_os_str().is_empty() => {
+            real_path(parent).join(name)
+        }
+        _ => std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf()),
+    }
+}
+
+/// A new, empty folder in the system's temporary folder for the preview's output.
+///
+/// Why not `target/` or `public/`: authors run planpress from a content repository, where
+/// `target/` means nothing, and `public/` holds what is about to be published, which a preview
+/// must not replace. The temporary folder always exists and is writable, and the operating
+/// system clears it. `create_dir` fails if the name is taken, so the preview never writes into
+/// a folder someone else made.
+fn temporary_output() -> io::Result<PathBuf> {
+    let base = std::env::temp_dir();
+    let nanos = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap_or_default()
+        .subsec_nanos();
+    let mut last = None;
+    for n in 0..100u32 {
+        let dir = base.join(format!(
+            "planpress-serve-{}-{:x}",
+            std::process::id(),
+            nanos.wrapping_add(n)
+        ));
+        match fs::create_dir(&dir) {
+            Ok(()) => return Ok(dir),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => last = Some(e),
+            Err(e) => return Err(e),
+        }
+    }
+    Err(last.unwrap_or_else(|| io::Error::other("no free name")))
+}
+
+/// Removes the temporary output folder when `serve` returns with an error.
+struct RemoveOnDrop(PathBuf);
+
+impl Drop for RemoveOnDrop {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.0);
+    }
+}
+
+/// On Ctrl-C (or SIGTERM, SIGHUP), removes the temporary output folder `out`, then exits.
+///
+/// The signal handler only sets a flag (all a handler may safely do); a thread watches the
+/// flag, waits for any build in progress to finish (so no staging folder is left behind),
+/// removes the folder and exits with the conventional 128 + signal number.
+#[cfg(unix)]
+fn stop_on_signal(out: PathBuf, preview: Arc<Preview>) {
+    use std::sync::atomic::AtomicI32;
+
+    static SIGNAL: AtomicI32 = AtomicI32::new(0);
+    extern "C" fn on_signal(signal: libc::c_int) {
+        SIGNAL.store(signal, Ordering::SeqCst);
+    }
+    let handler: extern "C" fn(libc::c_int) = on_signal;
+    for signal in [libc::SIGINT, libc::SIGTERM, libc::SIGHUP] {
+        // SAFETY: the handler only stores to an atomic, which is async-signal-safe.
+        unsafe {
+            libc::signal(signal, handler as libc::sighandler_t);
+        }
+    }
+    let spawned = thread::Builder::new()
+        .name("planpress-stop".into())
+        .spawn(move || loop {
+            thread::sleep(Duration::from_millis(100));
+            let signal = SIGNAL.load(Ordering::SeqCst);
+            if signal != 0 {
+                let _building = preview
+                    .building
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner);
+                say!("Stopped; removing {}", out.display());
+                let _ = fs::remove_dir_all(&out);
+                std::process::exit(128 + signal);
+            }
+        });
+    if let Err(e) = spawned {
+        warn!("warning: the preview folder will not be removed on exit: {e}");
+    }
+}
+
+/// Elsewhere the process ends on Ctrl-C without cleaning up, and the folder is left for the
+/// operating system to clear.
+#[cfg(not(unix))]
+fn stop_on_signal(_out: PathBuf, _preview: Arc<Preview>) {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_loopback_names_are_answered_on_loopback() {
+        for ok in [
+            None,
+            Some("localhost"),
+            Some("localhost:1111"),
+            Some("127.0.0.1:1111"),
+            Some("127.1.2.3"),
+            Some("[::1]:80"),
+            Some("site.localhost:8080"),
+        ] {
+            assert!(host_allowed(ok), "{ok:?}");
+        }
+        for bad in [
+            Some("evil.example"),
+            Some("evil.example:1111"),
+            Some("192.168.1.2"),
+            Some("localhost.evil.example"),
+            Some(""),
+        ] {
+            assert!(!host_allowed(bad), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn an_output_folder_inside_the_content_is_refused() {
+        let tmp = tempfile::tempdir().unwrap();
+        let content = tmp.path().join("content");
+        fs::create_dir(&content).unwrap();
+        assert!(
+            refuse_output_inside(&content.join("site"), std::slice::from_ref(&content)).is_err()
+        );
+        assert!(refuse_output_inside(tmp.path(), std::slice::from_ref(&content)).is_err());
+        assert!(refuse_output_inside(&tmp.path().join("site"), &[content]).is_ok());
+    }
+
+    #[test]
+    fn content_errors_become_one_problem_each() {
+        let e = anyhow::Error::new(ContentErrors(vec![crate::Diagnostic::new(
+            Path::new("content/a.md"),
+            3,
+            0,
+            "unknown key \"ordr\"",
+        )
+        .with_hint("did you mean \"order\"?")]));
+        let list = problems(&e);
+        assert_eq!(list.len(), 1);
+        assert_eq!(list[0].place.as_deref(), Some("content/a.md:3:1"));
+        assert_eq!(list[0].hint.as_deref(), Some("did you mean \"order\"?"));
+        let other = problems(&anyhow::anyhow!("disk full").context("cannot write"));
+        assert_eq!(other[0].place, None);
+        assert_eq!(other[0].message, "cannot write: disk full");
+    }
+}
