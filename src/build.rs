@@ -1,6 +1,17 @@
 //! `planpress build`: validate the plan, render every output, and swap them into place.
+//!
+//! Pages are rendered on every core and each is written into the staging folder by the
+//! thread that made it, so memory holds a page per thread rather than the whole site. The
+//! large-print PDF is the slowest output by far, so it is typeset only when what shapes it has
+//! changed: the previous output's PDF is reused when a record beside it shows it was made
+//! from the same Typst source (see [`LARGE_PRINT_KEY_PATH`]). Builds that take more than a
+//! second show their progress on a terminal ([`Progress`]).
 
-use std::path::PathBuf;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Condvar, Mutex, PoisonError};
+use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
@@ -8,7 +19,7 @@ use anyhow::{Context, Result};
 use crate::export::{data, large_print, website};
 use crate::plan::Plan;
 use crate::theme::Theme;
-use crate::write::Staging;
+use crate::write::{Staging, MARKER};
 
 /// What to build and where.
 #[derive(Debug, Clone)]
@@ -23,6 +34,9 @@ pub struct BuildOptions {
     pub theme: String,
     /// Overrides the plan's `base_url`.
     pub base_url: Option<String>,
+    /// Whether to make the large-print edition (the PDF and its web page). On by default;
+    /// `planpress build --no-large-print` turns it off for quick builds of very large plans.
+    pub large_print: bool,
 }
 
 impl Default for BuildOptions {
@@ -33,6 +47,7 @@ impl Default for BuildOptions {
             themes: PathBuf::from("themes"),
             theme: "default".to_string(),
             base_url: None,
+            large_print: true,
         }
     }
 }
@@ -50,6 +65,8 @@ pub struct BuildSummary {
     pub large_print_pages: usize,
     /// Time spent typesetting the large-print PDF (part of `elapsed`).
     pub large_print_elapsed: Duration,
+    /// True when the previous output's PDF was reused because nothing that shapes it changed.
+    pub large_print_reused: bool,
 }
 
 /// Loads and validates the plan at `opts.content`, applying option overrides.
@@ -65,43 +82,289 @@ pub fn load(opts: &BuildOptions) -> Result<Plan> {
 /// on any failure the previous output folder is left untouched.
 pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
     let start = Instant::now();
+    let progress = Progress::start();
+    progress.stage("Reading the content", 0);
     let plan = load(opts)?;
     let theme = Theme::load(&opts.themes, &opts.theme)?;
-    // The large-print PDF is typeset once per build, first, because every page's footer
-    // gives its page count and size.
+    let staging = Staging::new(&opts.out)
+        .with_context(|| format!("cannot prepare the output folder {}", opts.out.display()))?;
+    let files = AtomicUsize::new(0);
+    let pages = AtomicUsize::new(0);
+    let write = |path: &str, bytes: &[u8]| -> Result<()> {
+        staging.write(path, bytes)?;
+        files.fetch_add(1, Ordering::Relaxed);
+        if path.ends_with(".html") {
+            pages.fetch_add(1, Ordering::Relaxed);
+            progress.advance();
+        }
+        Ok(())
+    };
+
+    // The large-print PDF comes first, because every page's footer gives its page count and
+    // size.
     let lp_start = Instant::now();
     let lp_opts = large_print::Options::new(large_print::DEFAULT_SIZE)?
         .with_performance(true)
         .with_base_url(plan.meta.base_url.clone());
-    let pdf = large_print::pdf(&plan, &lp_opts)?;
+    let pdf = if opts.large_print {
+        progress.stage("Typesetting the large-print PDF", 0);
+        Some(large_print_pdf(&plan, &lp_opts, &opts.out)?)
+    } else {
+        None
+    };
     let large_print_elapsed = lp_start.elapsed();
-    let link = pdf.link();
+    let link = pdf
+        .as_ref()
+        .map(|p| large_print::LargePrintLink::new(p.pages, p.bytes.len()));
+
     // The open data files come next: the performance and delivery pages give their sizes.
     let data = data::export(&plan)?;
-    let mut files =
-        website::render_site_with_downloads(&plan, &theme, Some(&link), Some(&data.links))?;
-    files.extend(data.files);
-    let lp_html = large_print::html_page(
-        &plan,
-        &theme,
-        &lp_opts,
-        &large_print::HtmlTarget::Site(Some(link.clone())),
-    )?;
-    files.push((large_print::HTML_PATH.to_string(), lp_html.into_bytes()));
-    files.push((large_print::PDF_PATH.to_string(), pdf.bytes));
-    let staging = Staging::new(&opts.out)
-        .with_context(|| format!("cannot prepare the output folder {}", opts.out.display()))?;
-    for (path, bytes) in &files {
-        staging.write(path, bytes)?;
+    for (path, bytes) in &data.files {
+        write(path, bytes)?;
     }
+    let data_links = data.links;
+
+    progress.stage("Writing pages", website::routes(&plan).len());
+    website::render_site_to(&plan, &theme, link.as_ref(), Some(&data_links), &write)?;
+    if let (Some(pdf), Some(link)) = (&pdf, &link) {
+        let lp_html = large_print::html_page(
+            &plan,
+            &theme,
+            &lp_opts,
+            &large_print::HtmlTarget::Site(Some(link.clone())),
+        )?;
+        write(large_print::HTML_PATH, lp_html.as_bytes())?;
+        write(large_print::PDF_PATH, &pdf.bytes)?;
+        write(LARGE_PRINT_KEY_PATH, pdf.record().as_bytes())?;
+    }
+    progress.stage("Saving the output folder", 0);
     staging
         .commit()
         .with_context(|| format!("cannot replace the output folder {}", opts.out.display()))?;
     Ok(BuildSummary {
-        pages: files.iter().filter(|(p, _)| p.ends_with(".html")).count(),
-        files: files.len(),
+        pages: pages.into_inner(),
+        files: files.into_inner(),
         elapsed: start.elapsed(),
-        large_print_pages: pdf.pages,
+        large_print_pages: pdf.as_ref().map_or(0, |p| p.pages),
         large_print_elapsed,
+        large_print_reused: pdf.as_ref().is_some_and(|p| p.reused),
     })
+}
+
+/// The record written beside the large-print PDF in the output folder: what the PDF was made
+/// from (a hash of its Typst source, publication date, planpress version and fonts), a hash of
+/// the PDF itself, and its page count. The next build reuses the PDF when the first hash is
+/// unchanged and the second still matches the file.
+pub const LARGE_PRINT_KEY_PATH: &str = ".large-print.pdf.key";
+
+/// Raise this when the same Typst source would give a different PDF (a change to how
+/// `large_print::world` compiles, or a new Typst), so no older PDF is reused.
+const LARGE_PRINT_CACHE_VERSION: u32 = 1;
+
+/// The large-print PDF for this build, typeset now or reused from the previous output.
+struct LargePrintPdf {
+    bytes: Vec<u8>,
+    pages: usize,
+    /// The hash of everything that shapes the PDF.
+    inputs: String,
+    reused: bool,
+}
+
+impl LargePrintPdf {
+    /// The text of [`LARGE_PRINT_KEY_PATH`] for this PDF.
+    fn record(&self) -> String {
+        format!(
+            "inputs {}\npdf {:016x}\npages {}\n",
+            self.inputs,
+            fnv1a(&[&self.bytes]),
+            self.pages
+        )
+    }
+}
+
+/// Typesets the large-print PDF, or reuses the one in `previous_out` when it was made from the
+/// same inputs. Either way the bytes are the same.
+fn large_print_pdf(
+    plan: &Plan,
+    opts: &large_print::Options,
+    previous_out: &Path,
+) -> Result<LargePrintPdf> {
+    let source = large_print::typst_source(plan, opts);
+    let header = format!(
+        "planpress {} large print {LARGE_PRINT_CACHE_VERSION}\npublished {}\nfonts {} {}\n",
+        env!("CARGO_PKG_VERSION"),
+        plan.meta.published,
+        large_print::world::FONT_REGULAR.len(),
+        large_print::world::FONT_BOLD.len(),
+    );
+    let inputs = format!("{:016x}", fnv1a(&[header.as_bytes(), source.as_bytes()]));
+    if let Some(pdf) = previous_large_print(previous_out, &inputs) {
+        return Ok(pdf);
+    }
+    let pdf = large_print::pdf(plan, opts)?;
+    Ok(LargePrintPdf {
+        bytes: pdf.bytes,
+        pages: pdf.pages,
+        inputs,
+        reused: false,
+    })
+}
+
+/// The previous output's PDF, if it was made from `inputs` and is intact.
+fn previous_large_print(out: &Path, inputs: &str) -> Option<LargePrintPdf> {
+    if !out.join(MARKER).is_file() {
+        return None;
+    }
+    let record = std::fs::read_to_string(out.join(LARGE_PRINT_KEY_PATH)).ok()?;
+    let field = |name: &str| {
+        record
+            .lines()
+            .find_map(|l| l.strip_prefix(name)?.strip_prefix(' '))
+            .map(str::to_string)
+    };
+    if field("inputs")? != inputs {
+        return None;
+    }
+    let pages: usize = field("pages")?.parse().ok()?;
+    let bytes = std::fs::read(out.join(large_print::PDF_PATH)).ok()?;
+    if field("pdf")? != format!("{:016x}", fnv1a(&[&bytes])) {
+        return None;
+    }
+    Some(LargePrintPdf {
+        bytes,
+        pages,
+        inputs: inputs.to_string(),
+        reused: true,
+    })
+}
+
+/// 64-bit FNV-1a over the parts in turn: stable across runs, machines and Rust versions,
+/// which the standard library's hasher does not promise.
+fn fnv1a(parts: &[&[u8]]) -> u64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for &b in *part {
+            hash ^= u64::from(b);
+            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    hash
+}
+
+/// A one-line progress display on standard error, for builds that take more than a second.
+///
+/// Drawn only when standard error is a terminal, so logs, pipes and tests see nothing; the
+/// line is cleared when the build ends, before any error is printed.
+struct Progress {
+    shared: Option<Arc<ProgressShared>>,
+    thread: Option<JoinHandle<()>>,
+}
+
+struct ProgressShared {
+    /// The current stage and how many pages it will write (0 when it does not count pages).
+    stage: Mutex<(&'static str, usize)>,
+    done: AtomicUsize,
+    finished: AtomicBool,
+    wake: Condvar,
+}
+
+/// How long a build runs before its progress is shown.
+const PROGRESS_AFTER: Duration = Duration::from_secs(1);
+
+impl Progress {
+    fn start() -> Progress {
+        let terminal = std::io::stderr().is_terminal()
+            && std::env::var_os("TERM").is_none_or(|t| t != "dumb");
+        if !terminal {
+            return Progress {
+                shared: None,
+                thread: None,
+            };
+        }
+        let shared = Arc::new(ProgressShared {
+            stage: Mutex::new(("Building", 0)),
+            done: AtomicUsize::new(0),
+            finished: AtomicBool::new(false),
+            wake: Condvar::new(),
+        });
+        let theirs = Arc::clone(&shared);
+        let thread = std::thread::Builder::new()
+            .name("planpress-progress".into())
+            .spawn(move || theirs.draw_until_finished())
+            .ok();
+        Progress {
+            shared: Some(shared),
+            thread,
+        }
+    }
+
+    /// Names the stage the build is in; `total` is how many pages it writes, if it writes any.
+    fn stage(&self, name: &'static str, total: usize) {
+        if let Some(s) = &self.shared {
+            *s.stage.lock().unwrap_or_else(PoisonError::into_inner) = (name, total);
+            s.done.store(0, Ordering::Relaxed);
+        }
+    }
+
+    /// Counts one page written.
+    fn advance(&self) {
+        if let Some(s) = &self.shared {
+            s.done.fetch_add(1, Ordering::Relaxed);
+        }
+    }
+}
+
+impl ProgressShared {
+    fn draw_until_finished(&self) {
+        let started = Instant::now();
+        let mut drawn = false;
+        let mut stage = self.stage.lock().unwrap_or_else(PoisonError::into_inner);
+        while !self.finished.load(Ordering::Relaxed) {
+            stage = self
+                .wake
+                .wait_timeout(stage, Duration::from_millis(100))
+                .unwrap_or_else(PoisonError::into_inner)
+                .0;
+            if self.finished.load(Ordering::Relaxed) || started.elapsed() < PROGRESS_AFTER {
+                continue;
+            }
+            let (name, total) = *stage;
+            let line = if total > 0 {
+                let done = self.done.load(Ordering::Relaxed).min(total);
+                format!("{name}: {done} of {total}")
+            } else {
+                format!("{name}...")
+            };
+            eprint!("\r\x1b[2K{line}");
+            drawn = true;
+        }
+        if drawn {
+            eprint!("\r\x1b[2K");
+        }
+    }
+}
+
+impl Drop for Progress {
+    fn drop(&mut self) {
+        if let Some(s) = &self.shared {
+            s.finished.store(true, Ordering::Relaxed);
+            let _guard = s.stage.lock().unwrap_or_else(PoisonError::into_inner);
+            s.wake.notify_all();
+        }
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fnv1a_matches_the_published_test_vectors() {
+        assert_eq!(fnv1a(&[b""]), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a(&[b"a"]), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(fnv1a(&[b"foo", b"bar"]), fnv1a(&[b"foobar"]));
+    }
 }

@@ -153,6 +153,10 @@ struct BuildArgs {
     /// The folder holding themes.
     #[arg(long, value_name = "DIR", default_value = "themes", hide = true)]
     themes_dir: PathBuf,
+    /// Leave out the large-print edition (its PDF and web page), for quick builds of very
+    /// large plans.
+    #[arg(long)]
+    no_large_print: bool,
 }
 
 impl BuildArgs {
@@ -163,6 +167,7 @@ impl BuildArgs {
             themes: self.themes_dir.clone(),
             theme: self.theme.clone(),
             base_url: self.base_url.clone(),
+            large_print: !self.no_large_print,
         }
     }
 }

@@ -7,6 +7,8 @@
 
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use crate::diagnostics::{Diagnostic, Diagnostics};
 
 /// The largest content file we read; anything bigger is not a plan document.
@@ -62,6 +64,22 @@ impl SourceFile {
     }
 }
 
+impl SourceFile {
+    /// As [`SourceFile::from_bytes`], taking the bytes so that text which needs no
+    /// normalising is not copied.
+    fn from_vec(rel: String, display: &Path, bytes: Vec<u8>) -> Result<Self, Diagnostic> {
+        match String::from_utf8(bytes) {
+            Ok(text) if !text.starts_with('\u{feff}') && !text.contains('\r') => Ok(SourceFile {
+                rel,
+                display: display.to_path_buf(),
+                text,
+            }),
+            Ok(text) => Ok(SourceFile::new(rel, display, &text)),
+            Err(e) => SourceFile::from_bytes(rel, display, e.as_bytes()),
+        }
+    }
+}
+
 fn normalise(text: &str) -> String {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.contains('\r') {
@@ -86,6 +104,7 @@ pub fn read_dir(root: &Path, diags: &mut Diagnostics) -> Vec<SourceFile> {
             return files;
         }
     };
+    let mut to_read: Vec<(String, PathBuf)> = Vec::new();
     let walker = walkdir::WalkDir::new(root)
         .follow_links(false)
         .sort_by_file_name()
@@ -156,11 +175,17 @@ pub fn read_dir(root: &Path, diags: &mut Diagnostics) -> Vec<SourceFile> {
                 .join("/"),
             Err(_) => continue,
         };
-        match read_file(path) {
-            Ok(bytes) => match SourceFile::from_bytes(rel, path, &bytes) {
-                Ok(file) => files.push(file),
-                Err(d) => diags.push(d),
-            },
+        to_read.push((rel, path.to_path_buf()));
+    }
+    // Reading and checking the text is most of loading's work, and each file stands alone:
+    // read them on every core, keeping the walk's order.
+    let read: Vec<Result<SourceFile, Diagnostic>> = to_read
+        .into_par_iter()
+        .map(|(rel, path)| SourceFile::from_vec(rel, &path, read_file(&path)?))
+        .collect();
+    for file in read {
+        match file {
+            Ok(file) => files.push(file),
             Err(d) => diags.push(d),
         }
     }

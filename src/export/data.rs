@@ -13,8 +13,8 @@ use serde::Serialize;
 
 use crate::export::large_print::human_size;
 use crate::parse::kinds::{
-    AreaFront, AreaValue, Better, Breakdown, Change, Contact, Direction, Evidence, Figure,
-    Licence, Limits, NationalPriorityFront, PlanStatus, SeriesPoint, TargetFront, Unit,
+    AreaFront, AreaValue, Better, Breakdown, Change, Contact, Direction, Evidence, Figure, Licence,
+    Limits, NationalPriorityFront, PlanStatus, SeriesPoint, TargetFront, Unit,
 };
 use crate::plan::delivery::{is_overdue, State};
 use crate::plan::{CommitmentGroup, Owner, Plan, Priority, Route, Statement};
@@ -400,9 +400,8 @@ pub fn commitments_csv(plan: &Plan) -> Result<Vec<u8>> {
     let date = plan.meta.reporting_date.as_str();
     for (p, party, c) in plan.commitments() {
         let aim = plan.aim(&p.aim).map_or("", |a| a.title.as_str());
-        let join = |f: fn(&Evidence) -> &str| {
-            c.evidence.iter().map(f).collect::<Vec<_>>().join(" | ")
-        };
+        let join =
+            |f: fn(&Evidence) -> &str| c.evidence.iter().map(f).collect::<Vec<_>>().join(" | ");
         w.write_record([
             c.id.as_str(),
             p.aim.as_str(),
@@ -512,7 +511,11 @@ fn unit_id(u: Unit) -> &'static str {
 fn figure_rows(s: &Statement) -> Vec<Row> {
     let mut rows = vec![Row {
         figure: "status",
-        period: s.latest.as_ref().map(|f| f.period.clone()).unwrap_or_default(),
+        period: s
+            .latest
+            .as_ref()
+            .map(|f| f.period.clone())
+            .unwrap_or_default(),
         status: s.status().id(),
         unit: Some(s.unit),
         ..Row::default()
@@ -570,7 +573,11 @@ fn figure_rows(s: &Statement) -> Vec<Row> {
             ..Row::default()
         });
     }
-    let latest_period = s.latest.as_ref().map(|f| f.period.clone()).unwrap_or_default();
+    let latest_period = s
+        .latest
+        .as_ref()
+        .map(|f| f.period.clone())
+        .unwrap_or_default();
     for a in &s.areas {
         rows.push(Row {
             figure: "area",
@@ -612,10 +619,9 @@ fn figure_rows(s: &Statement) -> Vec<Row> {
                 ..Row::default()
             };
             rows.push(Row {
-                status: i
-                    .limits
-                    .as_ref()
-                    .map_or("", |l| crate::plan::performance::against_limits(i.value, l).id()),
+                status: i.limits.as_ref().map_or("", |l| {
+                    crate::plan::performance::against_limits(i.value, l).id()
+                }),
                 ..row("breakdown", &b.period, i.value, unit)
             });
             if let Some(v) = i.baseline {

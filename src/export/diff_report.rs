@@ -487,7 +487,23 @@ pub fn markdown(report: &Report) -> String {
 // ---------------------------------------------------------------------------------------------
 // HTML
 
+/// Escapes text for HTML, letting long unbroken runs (addresses, table rows, paths) wrap after
+/// `/`, `|`, `-`, `_` and `.`, so narrow screens never scroll sideways.
+fn escape_wrapping(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut run = 0;
+    for c in text.chars() {
+        out.push_str(&escape(c.encode_utf8(&mut [0; 4])));
+        run = if c.is_whitespace() { 0 } else { run + 1 };
+        if run > 12 && matches!(c, '/' | '|' | '-' | '_' | '.' | ')' | '#') {
+            out.push_str("<wbr>");
+        }
+    }
+    out
+}
+
 fn html_spans(spans: &[Span]) -> String {
+    let escape = escape_wrapping;
     let mut s = String::new();
     for span in spans {
         match span {
@@ -593,7 +609,7 @@ pub fn html_fragment(report: &Report, level: u8, ids: &str) -> String {
 
 const REPORT_CSS: &str = r#"
 :root { color-scheme: light; }
-body { margin: 0; font-family: system-ui, -apple-system, "Segoe UI", Arial, sans-serif; font-size: 1.125rem; line-height: 1.5; color: #0b0c0c; background: #fff; }
+body { margin: 0; overflow-wrap: break-word; font-family: system-ui, -apple-system, "Segoe UI", Arial, sans-serif; font-size: 1.125rem; line-height: 1.5; color: #0b0c0c; background: #fff; }
 .wrap { max-width: 60rem; margin: 0 auto; padding: 0 1rem; }
 .skip-link { position: absolute; left: 0.5rem; top: -10rem; padding: 0.5rem 1rem; background: #fd0; color: #0b0c0c; font-weight: 700; z-index: 10; }
 .skip-link:focus { top: 0.5rem; }
@@ -616,6 +632,7 @@ caption { text-align: left; font-weight: 700; padding-bottom: 0.5rem; }
 th, td { border: 1px solid #505a5f; padding: 0.4rem 0.75rem; text-align: left; }
 td { text-align: right; font-variant-numeric: tabular-nums; }
 thead th { background: #f3f2f1; }
+.change { overflow-wrap: anywhere; }
 .change-deleted { color: #7a1010; }
 .change-deleted del { background: #fde8e8; text-decoration-thickness: 2px; }
 .change-added { color: #0b4d1f; }
@@ -681,7 +698,7 @@ pub fn html(report: &Report) -> String {
         }
         out.push_str("</section>\n");
     }
-    out.push_str("</main>\n</div>\n<footer class=\"report-footer\"><div class=\"wrap\"><p>Made with planpress diff, which compares the plan item by item.</p></div></footer>\n</body>\n</html>\n");
+    out.push_str("</main>\n</div>\n<footer class=\"report-footer\"><div class=\"wrap\"><p>Made with planpress diff, which compares the plan item by item. <a href=\"#main-content\">Back to the top</a></p></div></footer>\n</body>\n</html>\n");
     out
 }
 

@@ -4,6 +4,8 @@
 //! Tera template turns into HTML. Markdown bodies are rendered to HTML here, with links made
 //! relative to the page. Pages are returned in route order, so output is identical run to run.
 
+use std::collections::HashMap;
+
 use anyhow::{anyhow, Result};
 use rayon::prelude::*;
 use serde::Serialize;
@@ -11,7 +13,7 @@ use serde::Serialize;
 use crate::export::data::DataLinks;
 use crate::export::large_print::LargePrintLink;
 use crate::parse::kinds::{Contact, Licence, PlanStatus};
-use crate::plan::{Aim, Owner, Plan, Priority, Route};
+use crate::plan::{Aim, Owner, Plan, Priority, Route, Statement};
 use crate::render::abbreviations::Abbreviations;
 use crate::render::markdown::{render, Heading};
 use crate::theme::{chain, Theme};
@@ -46,6 +48,32 @@ pub fn render_site_with_downloads(
     large_print: Option<&LargePrintLink>,
     data: Option<&DataLinks>,
 ) -> Result<Vec<OutputFile>> {
+    let files = std::sync::Mutex::new(Vec::new());
+    render_site_to(plan, theme, large_print, data, |path, bytes| {
+        files
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push((path.to_string(), bytes.to_vec()));
+        Ok(())
+    })?;
+    let mut files = files
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    Ok(files)
+}
+
+/// Renders the website as [`render_site_with_downloads`] does, but hands each file to `sink`
+/// as soon as it is made instead of returning them all, so a big site never has to fit in
+/// memory. `sink` is called from several threads at once, in no particular order; each
+/// file's bytes are the same whatever the order. Returns how many files were handed over.
+pub fn render_site_to(
+    plan: &Plan,
+    theme: &Theme,
+    large_print: Option<&LargePrintLink>,
+    data: Option<&DataLinks>,
+    sink: impl Fn(&str, &[u8]) -> Result<()> + Sync,
+) -> Result<usize> {
     let mut site = SiteView::new(plan);
     site.large_print = large_print;
     site.data = data;
@@ -58,21 +86,23 @@ pub fn render_site_with_downloads(
         });
     }
     let routes = routes(plan);
-    let mut files: Vec<OutputFile> = routes
-        .par_iter()
-        .map(|route| {
-            let html = render_page(plan, theme, &site, route)?;
-            Ok((route.file(), html.into_bytes()))
-        })
-        .collect::<Result<_>>()?;
+    // Each page is rendered and handed over on the thread that made it; only the count
+    // comes back, so memory holds a page per thread rather than the whole site.
+    routes.par_iter().try_for_each(|route| {
+        let html = render_page(plan, theme, &site, route)?;
+        sink(&route.file(), html.as_bytes())
+    })?;
+    let mut count = routes.len();
     if let Some(changes) = &changes {
-        files.push(render_changes(plan, theme, &site, changes)?);
+        let (path, bytes) = render_changes(plan, theme, &site, changes)?;
+        sink(&path, &bytes)?;
+        count += 1;
     }
     for (path, bytes) in &theme.statics {
-        files.push((format!("static/{path}"), bytes.clone()));
+        sink(&format!("static/{path}"), bytes)?;
+        count += 1;
     }
-    files.sort_by(|a, b| a.0.cmp(&b.0));
-    Ok(files)
+    Ok(count)
 }
 
 /// The "What has changed" page at /changes/, from the theme's `changes.html`.
@@ -161,6 +191,50 @@ struct SiteView<'a> {
     /// The open data files, when the build made them.
     #[serde(skip)]
     data: Option<&'a DataLinks>,
+    /// Lookups built once, so that no page searches the whole plan.
+    #[serde(skip)]
+    index: Index<'a>,
+}
+
+/// What pages look up in the plan, indexed once per build. Searching the plan from every
+/// page instead costs time in proportion to the number of pages squared.
+struct Index<'a> {
+    /// Every priority with its aim, in plan order (which sets previous and next).
+    priorities: Vec<(&'a Aim, &'a Priority)>,
+    /// Each priority's place in `priorities`, by id.
+    priority_at: HashMap<&'a str, usize>,
+    /// The statements evidencing each priority, in statement order, by priority id.
+    statements_for: HashMap<&'a str, Vec<&'a Statement>>,
+}
+
+impl<'a> Index<'a> {
+    fn new(plan: &'a Plan) -> Self {
+        let priorities: Vec<(&Aim, &Priority)> = plan
+            .aims
+            .iter()
+            .flat_map(|a| a.priorities.iter().map(move |p| (a, p)))
+            .collect();
+        let mut priority_at = HashMap::with_capacity(priorities.len());
+        for (i, (_, p)) in priorities.iter().enumerate() {
+            // The first of any repeated id wins, as a search from the start would find.
+            priority_at.entry(p.id.as_str()).or_insert(i);
+        }
+        let mut statements_for: HashMap<&str, Vec<&Statement>> = HashMap::new();
+        for s in &plan.statements {
+            let mut seen: Vec<&str> = Vec::new();
+            for id in &s.priorities {
+                if !seen.contains(&id.as_str()) {
+                    seen.push(id);
+                    statements_for.entry(id.as_str()).or_default().push(s);
+                }
+            }
+        }
+        Index {
+            priorities,
+            priority_at,
+            statements_for,
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -227,6 +301,7 @@ impl<'a> SiteView<'a> {
             base_url: m.base_url.as_deref(),
             large_print: None,
             data: None,
+            index: Index::new(plan),
         }
     }
 }
@@ -313,13 +388,13 @@ fn render_page(plan: &Plan, theme: &Theme, site: &SiteView, route: &Route) -> Re
             "aim.html"
         }
         Route::Priority { id, .. } => {
-            let p = plan
-                .priority(id)
+            let at = *site
+                .index
+                .priority_at
+                .get(id.as_str())
                 .ok_or_else(|| anyhow!("no priority {id}"))?;
-            let aim = plan
-                .aim(&p.aim)
-                .ok_or_else(|| anyhow!("no aim {}", p.aim))?;
-            let view = PriorityView::new(plan, aim, p, route);
+            let (aim, p) = site.index.priorities[at];
+            let view = PriorityView::new(plan, &site.index, at, route);
             let mut toc = view.body_headings.clone();
             toc.extend(view.groups.iter().map(|g| Heading {
                 level: 2,
@@ -508,10 +583,9 @@ struct CommitmentView {
 }
 
 impl PriorityView {
-    fn new(plan: &Plan, aim: &Aim, p: &Priority, route: &Route) -> Self {
+    fn new(plan: &Plan, index: &Index, pos: usize, route: &Route) -> Self {
+        let (aim, p) = index.priorities[pos];
         let body = render(&p.body.markdown, route);
-        let all: Vec<&Priority> = plan.priorities().collect();
-        let pos = all.iter().position(|q| q.id == p.id).unwrap_or(0);
         let link = |q: &Priority| Link {
             title: format!("Priority {}: {}", q.number, q.title),
             path: Route::Priority {
@@ -572,13 +646,17 @@ impl PriorityView {
                         .collect(),
                 })
                 .collect(),
-            previous: pos.checked_sub(1).and_then(|i| all.get(i)).map(|q| link(q)),
-            next: all.get(pos + 1).map(|q| link(q)),
-            statements: plan
-                .statements
-                .iter()
-                .filter(|s| s.priorities.contains(&p.id))
-                .map(performance::StatementSummary::new)
+            previous: pos
+                .checked_sub(1)
+                .and_then(|i| index.priorities.get(i))
+                .map(|(_, q)| link(q)),
+            next: index.priorities.get(pos + 1).map(|(_, q)| link(q)),
+            statements: index
+                .statements_for
+                .get(p.id.as_str())
+                .into_iter()
+                .flatten()
+                .map(|s| performance::StatementSummary::new(s))
                 .collect(),
         }
     }

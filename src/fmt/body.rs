@@ -530,6 +530,15 @@ mod tests {
     }
 
     #[test]
+    fn comments_definitions_setext_headings_and_nested_lists_survive() {
+        let md = "<!-- a note. Kept as written -->\n\nTitle. Here\n=====\n\nSee [the code][code]. Then more.\n\n[code]: /glossary/#victims-code\n\n1. First. Second.\n   * inner. Item.\n10. Tenth  \n    line.\n";
+        assert_eq!(
+            fmt(md),
+            "<!-- a note. Kept as written -->\n\nTitle. Here\n=====\n\nSee [the code][code].\nThen more.\n\n[code]: /glossary/#victims-code\n\n1. First.\n   Second.\n   - inner.\n     Item.\n10. Tenth\\\n    line.\n"
+        );
+    }
+
+    #[test]
     fn same_meaning_notices_a_changed_word() {
         assert!(same_meaning("One two.\n", "One\ntwo.\n").is_ok());
         assert!(same_meaning("One two.\n", "One too.\n").is_err());

@@ -91,9 +91,22 @@ pub fn due_end(due: &str) -> Option<String> {
         [y, m] => Some(next_month(*y, *m)),
         [y, m, d] => {
             let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-            let days = [31, if leap { 29 } else { 28 }, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-                .get(m.checked_sub(1)? as usize)
-                .copied()?;
+            let days = [
+                31,
+                if leap { 29 } else { 28 },
+                31,
+                30,
+                31,
+                30,
+                31,
+                31,
+                30,
+                31,
+                30,
+                31,
+            ]
+            .get(m.checked_sub(1)? as usize)
+            .copied()?;
             if *d >= days {
                 Some(next_month(*y, *m))
             } else {
@@ -108,8 +121,7 @@ pub fn due_end(due: &str) -> Option<String> {
 /// ended and it has not been delivered.
 pub fn is_overdue(c: &Commitment, date: &str) -> bool {
     c.status != Some(DeliveryStatus::Delivered)
-        && c
-            .due
+        && c.due
             .as_deref()
             .and_then(due_end)
             .is_some_and(|end| end.as_str() <= date)
@@ -258,7 +270,10 @@ mod tests {
     #[test]
     fn overdue_means_past_its_period_and_not_delivered() {
         let c = commitment(Some(DeliveryStatus::InProgress), Some("2023-10"));
-        assert!(!is_overdue(&c, "2023-10-31"), "due in October: not overdue during it");
+        assert!(
+            !is_overdue(&c, "2023-10-31"),
+            "due in October: not overdue during it"
+        );
         assert!(is_overdue(&c, "2023-11-01"));
         let done = commitment(Some(DeliveryStatus::Delivered), Some("2020"));
         assert!(!is_overdue(&done, "2030-01-01"));

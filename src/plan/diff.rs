@@ -527,7 +527,8 @@ fn reworded(field: &str, old: &str, new: &str) -> Option<Change> {
 
 /// A `Field` change when the values differ.
 fn field(name: &str, old: impl Into<String>, new: impl Into<String>) -> Option<Change> {
-    let (from, to) = (old.into(), new.into());
+    let none = |s: String| if s.is_empty() { "none".to_string() } else { s };
+    let (from, to) = (none(old.into()), none(new.into()));
     (from != to).then(|| Change::Field {
         field: name.to_string(),
         from,
@@ -731,6 +732,49 @@ fn figure_text(f: Option<&Figure>, unit: crate::parse::kinds::Unit) -> String {
     }
 }
 
+/// A series of figures as "period: value" pairs.
+fn series_text(
+    series: &[crate::parse::kinds::SeriesPoint],
+    unit: crate::parse::kinds::Unit,
+) -> String {
+    if series.is_empty() {
+        return "none".to_string();
+    }
+    series
+        .iter()
+        .map(|p| {
+            let value = p
+                .value
+                .map_or("no figure".to_string(), |v| format_value(v, unit));
+            format!("{}: {value}", p.period)
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// Breakdown tables as "title (label value, ...)".
+fn breakdowns_text(breakdowns: &[crate::parse::kinds::Breakdown]) -> String {
+    if breakdowns.is_empty() {
+        return "none".to_string();
+    }
+    breakdowns
+        .iter()
+        .map(|b| {
+            let items = b
+                .items
+                .iter()
+                .map(|i| match b.unit {
+                    Some(unit) => format!("{} {}", i.label, format_value(i.value, unit)),
+                    None => format!("{} {}", i.label, i.value),
+                })
+                .collect::<Vec<_>>()
+                .join(", ");
+            format!("{} ({items})", b.title)
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
 impl Context<'_> {
     fn plan_settings(&self) -> Vec<Change> {
         let (a, b) = (&self.old.meta, &self.new.meta);
@@ -743,6 +787,13 @@ impl Context<'_> {
                 .social
                 .iter()
                 .map(|s| format!("{} {}", s.service, s.handle))
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
+        let national = |m: &super::PlanMeta| {
+            m.national_priorities
+                .iter()
+                .map(|n| n.title.clone())
                 .collect::<Vec<_>>()
                 .join("; ")
         };
@@ -785,6 +836,8 @@ impl Context<'_> {
             ),
             field("social media", social(a), social(b)),
             field("local policing areas", areas(a), areas(b)),
+            field("national policing priorities", national(a), national(b)),
+            field("reporting date", &a.reporting_date, &b.reporting_date),
             field(
                 "web address",
                 or_not_set(a.base_url.as_deref()),
@@ -1325,6 +1378,21 @@ impl Context<'_> {
                     figure_text(o.previous.as_ref(), o.unit),
                     figure_text(n.previous.as_ref(), n.unit),
                 ),
+                field(
+                    "baseline figure",
+                    figure_text(o.baseline.as_ref(), o.unit),
+                    figure_text(n.baseline.as_ref(), n.unit),
+                ),
+                field(
+                    "figures over time",
+                    series_text(&o.series, o.unit),
+                    series_text(&n.series, n.unit),
+                ),
+                field(
+                    "breakdowns",
+                    breakdowns_text(&o.breakdowns),
+                    breakdowns_text(&n.breakdowns),
+                ),
             ]
             .into_iter()
             .flatten()
@@ -1354,6 +1422,21 @@ impl Context<'_> {
                         "priorities evidenced",
                         o.priorities.join(", "),
                         n.priorities.join(", "),
+                    ),
+                    field(
+                        "national priorities evidenced",
+                        o.national_priorities.join(", "),
+                        n.national_priorities.join(", "),
+                    ),
+                    field(
+                        "headline",
+                        or_not_set(o.lead.as_deref()),
+                        or_not_set(n.lead.as_deref()),
+                    ),
+                    field(
+                        "data source",
+                        or_not_set(o.data_source.as_deref()),
+                        or_not_set(n.data_source.as_deref()),
                     ),
                     field("source", &o.source, &n.source),
                     body("key points", &o.body, &n.body),

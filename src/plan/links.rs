@@ -6,6 +6,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use pulldown_cmark::{Event, HeadingLevel, Tag};
+use rayon::prelude::*;
 
 use super::{Body, Broken, Origin, Plan, Route};
 use crate::diagnostics::{line_col, nearest, Diagnostic, Diagnostics};
@@ -19,12 +20,23 @@ pub fn anchors(plan: &Plan) -> BTreeMap<String, BTreeSet<String>> {
         entry.insert("main-content".to_string());
         entry.extend(ids);
     };
+    // Heading ids come from parsing each body. Priorities are nearly all of a big plan's
+    // bodies, so theirs are found on every core first, in plan order.
+    let priorities: Vec<&super::Priority> = plan.priorities().collect();
+    let mut priority_anchors = priorities
+        .into_par_iter()
+        .map(|p| {
+            let mut ids = heading_ids(&p.body.markdown);
+            ids.extend(p.commitments().map(|(_, c)| c.id.clone()));
+            ids
+        })
+        .collect::<Vec<_>>()
+        .into_iter();
     add(Route::Home, heading_ids(&plan.meta.foreword.markdown));
     for aim in &plan.aims {
         add(Route::Aim(aim.id.clone()), heading_ids(&aim.intro.markdown));
         for p in &aim.priorities {
-            let mut ids = heading_ids(&p.body.markdown);
-            ids.extend(p.commitments().map(|(_, c)| c.id.clone()));
+            let ids = priority_anchors.next().unwrap_or_default();
             add(
                 Route::Priority {
                     aim: aim.id.clone(),
@@ -93,8 +105,17 @@ pub(crate) fn check(plan: &Plan, broken: &Broken, diags: &mut Diagnostics) {
     for page in &plan.pages {
         bodies.push((&page.body, &page.origin, Route::Page(page.id.clone())));
     }
-    for (body, origin, route) in bodies {
-        check_body(body, origin, &route, &pages, broken, diags);
+    // Each body is checked on its own: on every core, the problems kept in body order.
+    let found: Vec<Diagnostics> = bodies
+        .par_iter()
+        .map(|(body, origin, route)| {
+            let mut found = Diagnostics::new();
+            check_body(body, origin, route, &pages, broken, &mut found);
+            found
+        })
+        .collect();
+    for found in found {
+        diags.extend(found);
     }
 }
 

@@ -11,9 +11,10 @@ mod links;
 pub mod performance;
 pub mod route;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::diagnostics::{nearest, ContentErrors, Diagnostic, Diagnostics};
@@ -436,10 +437,27 @@ impl Plan {
         root: &Path,
         mut diags: Diagnostics,
     ) -> Result<Plan, ContentErrors> {
-        let mut b = Builder::default();
-        for file in files {
-            b.add(file, &mut diags);
-        }
+        // Parsing front matter is most of the work and each file stands alone: parse on every
+        // core, each thread into its own builder, then merge them in file order so the
+        // result is what parsing one file after another would give.
+        let (b, parse_diags) = files
+            .par_iter()
+            .fold(
+                || (Builder::default(), Diagnostics::new()),
+                |(mut b, mut d), file| {
+                    b.add(file, &mut d);
+                    (b, d)
+                },
+            )
+            .reduce(
+                || (Builder::default(), Diagnostics::new()),
+                |(mut a, mut da), (b, db)| {
+                    a.merge(b);
+                    da.extend(db);
+                    (a, da)
+                },
+            );
+        diags.extend(parse_diags);
         match b.finish(root, &mut diags) {
             Some(plan) if diags.is_empty() => Ok(plan),
             _ => Err(ContentErrors(diags.into_sorted())),
@@ -607,6 +625,22 @@ fn id_hint(id: &str) -> String {
 }
 
 impl Builder {
+    /// Takes in what another builder parsed from files that come after this one's.
+    fn merge(&mut self, later: Builder) {
+        if later.plan.is_some() {
+            self.plan = later.plan;
+        }
+        self.aims.extend(later.aims);
+        self.priorities.extend(later.priorities);
+        self.glossary.extend(later.glossary);
+        self.statements.extend(later.statements);
+        self.pages.extend(later.pages);
+        self.broken.paths.extend(later.broken.paths);
+        self.broken.priorities.extend(later.broken.priorities);
+        self.broken.aims.extend(later.broken.aims);
+        self.broken.glossary |= later.broken.glossary;
+    }
+
     fn add(&mut self, file: &SourceFile, diags: &mut Diagnostics) {
         let path = file.display.as_path();
         let kind = match classify(&file.rel) {
@@ -842,11 +876,18 @@ impl Builder {
             });
         }
         aims.sort_by(|a, b| a.order.cmp(&b.order).then(a.id.cmp(&b.id)));
+        // Looked up once per priority: an index, not a search, so big plans stay linear.
+        let aim_index: HashMap<String, usize> = aims
+            .iter()
+            .enumerate()
+            .map(|(i, a)| (a.id.clone(), i))
+            .collect();
+        let mut numbers: HashMap<(usize, u32), usize> = HashMap::new();
 
         let mut priority_ids: BTreeMap<String, PathBuf> = BTreeMap::new();
         let mut commitment_ids: BTreeMap<String, PathBuf> = BTreeMap::new();
         for (aim_id, number, id, front, body, origin) in self.priorities {
-            let Some(aim) = aims.iter_mut().find(|a| a.id == aim_id) else {
+            let Some(&aim_at) = aim_index.get(&aim_id) else {
                 broken.mark(&Kind::Priority {
                     aim: aim_id.clone(),
                     number,
@@ -861,6 +902,7 @@ impl Builder {
                 );
                 continue;
             };
+            let aim = &mut aims[aim_at];
             if let Some(n) = front.number {
                 if n != number {
                     diags.push(
@@ -870,7 +912,7 @@ impl Builder {
                     );
                 }
             }
-            if let Some(other) = aim.priorities.iter().find(|p| p.number == number) {
+            if let Some(other) = numbers.get(&(aim_at, number)).map(|&i| &aim.priorities[i]) {
                 diags.push(
                     Diagnostic::new(
                         &origin.display,
@@ -946,6 +988,9 @@ impl Builder {
             if front.title.trim().is_empty() {
                 diags.push(origin.error_at("title", "the priority's title is empty"));
             }
+            numbers
+                .entry((aim_at, number))
+                .or_insert(aim.priorities.len());
             aim.priorities.push(Priority {
                 id,
                 aim: aim_id,
@@ -994,7 +1039,11 @@ impl Builder {
         for (front, id, body, origin) in self.statements {
             for p in &front.priorities {
                 if !priority_ids.contains_key(p) && !broken.priorities.contains(p) {
-                    let d = origin.error_under("priorities", p, format!("there is no priority with the id \"{p}\""));
+                    let d = origin.error_under(
+                        "priorities",
+                        p,
+                        format!("there is no priority with the id \"{p}\""),
+                    );
                     diags.push(match nearest(p, priority_names.iter().copied()) {
                         Some(n) => d.with_hint(format!("did you mean \"{n}\"?")),
                         None => d.with_hint("priority ids are the file names without their number, e.g. victims/01-victims-voice.md is \"victims-voice\""),
@@ -1058,10 +1107,14 @@ fn check_statement(
                     &a.area,
                     format!("there is no local policing area with the id \"{}\"", a.area),
                 );
-                diags.push(match nearest(&a.area, area_ids.iter().map(String::as_str)) {
-                    Some(n) => d.with_hint(format!("did you mean \"{n}\"?")),
-                    None => d.with_hint("areas are listed under \"areas:\" in content/_index.md"),
-                });
+                diags.push(
+                    match nearest(&a.area, area_ids.iter().map(String::as_str)) {
+                        Some(n) => d.with_hint(format!("did you mean \"{n}\"?")),
+                        None => {
+                            d.with_hint("areas are listed under \"areas:\" in content/_index.md")
+                        }
+                    },
+                );
             } else if !seen.insert(a.area.as_str()) {
                 diags.push(origin.error_under(
                     key,
@@ -1078,7 +1131,11 @@ fn check_statement(
         if point.value.is_none() && point.areas.is_empty() {
             diags.push(
                 origin
-                    .error_under("series", &point.period, format!("the series point \"{}\" has no figures", point.period))
+                    .error_under(
+                        "series",
+                        &point.period,
+                        format!("the series point \"{}\" has no figures", point.period),
+                    )
                     .with_hint("give it a force-wide \"value\", figures by \"areas\", or both"),
             );
         }
@@ -1086,7 +1143,10 @@ fn check_statement(
             diags.push(origin.error_under(
                 "series",
                 &point.period,
-                format!("the period \"{}\" appears twice in the series", point.period),
+                format!(
+                    "the period \"{}\" appears twice in the series",
+                    point.period
+                ),
             ));
         }
     }
@@ -1126,7 +1186,10 @@ fn check_statement(
     }
     for (key, v) in &numbers {
         if !v.is_finite() {
-            diags.push(origin.error_at(&format!("{key}:"), format!("\"{key}\" holds a value that is not a usable number")));
+            diags.push(origin.error_at(
+                &format!("{key}:"),
+                format!("\"{key}\" holds a value that is not a usable number"),
+            ));
         }
     }
 
@@ -1164,15 +1227,27 @@ fn check_statement(
     if numeric_target && matches!(front.better, Some(Better::None)) {
         diags.push(
             origin
-                .error_at("better:", "a numeric target needs to say whether higher or lower is better")
-                .with_hint("set \"better: higher\" or \"better: lower\", or remove the target's number"),
+                .error_at(
+                    "better:",
+                    "a numeric target needs to say whether higher or lower is better",
+                )
+                .with_hint(
+                    "set \"better: higher\" or \"better: lower\", or remove the target's number",
+                ),
         );
     }
     let check_limits = |key: &str, needle: &str, l: &Limits, diags: &mut Diagnostics| {
         if l.upper < l.lower {
             diags.push(
                 origin
-                    .error_under(key, needle, format!("the upper control limit ({}) is below the lower one ({})", l.upper, l.lower))
+                    .error_under(
+                        key,
+                        needle,
+                        format!(
+                            "the upper control limit ({}) is below the lower one ({})",
+                            l.upper, l.lower
+                        ),
+                    )
                     .with_hint("swap \"upper\" and \"lower\""),
             );
         }
@@ -1192,7 +1267,11 @@ fn check_statement(
         if unit == Unit::Text {
             diags.push(
                 origin
-                    .error_under("breakdowns", &b.title, format!("the breakdown \"{}\" needs a unit for its figures", b.title))
+                    .error_under(
+                        "breakdowns",
+                        &b.title,
+                        format!("the breakdown \"{}\" needs a unit for its figures", b.title),
+                    )
                     .with_hint("add \"unit: percent\" (or count, rate, seconds) to the breakdown"),
             );
         }

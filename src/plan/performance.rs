@@ -115,12 +115,13 @@ impl Statement {
     /// The change achieved: the published change if there is one, else the change from the
     /// baseline to the latest figure.
     pub fn achieved_change(&self) -> Option<f64> {
-        self.change.as_ref().map(|c| c.value).or_else(|| {
-            match (&self.baseline, &self.latest) {
+        self.change
+            .as_ref()
+            .map(|c| c.value)
+            .or_else(|| match (&self.baseline, &self.latest) {
                 (Some(b), Some(l)) => percent_change(b.value, l.value),
                 _ => None,
-            }
-        })
+            })
     }
 
     /// The statement's status, from its figures and its target or control limits. A numeric
@@ -145,8 +146,31 @@ impl Statement {
         self.target.value.is_some() || self.target.change.is_some()
     }
 
-    /// A figure in this statement's unit, as readers see it.
+    /// A figure in this statement's unit, as readers see it, with as many decimal places as
+    /// the statement's most precise figure, so figures read alike: `24.0%` beside `18.1%`.
     pub fn format(&self, v: f64) -> String {
+        format_fixed(v, self.unit, self.decimals())
+    }
+
+    /// The decimal places the statement's own figures need (targets and limits excluded).
+    pub fn decimals(&self) -> usize {
+        let mut values: Vec<f64> = Vec::new();
+        for f in [&self.latest, &self.previous, &self.baseline]
+            .into_iter()
+            .flatten()
+        {
+            values.push(f.value);
+        }
+        values.extend(self.areas.iter().map(|a| a.value));
+        for p in &self.series {
+            values.extend(p.value);
+            values.extend(p.areas.iter().map(|a| a.value));
+        }
+        decimals_for(values)
+    }
+
+    /// A target or limit as readers see it, without padding decimals: `25%`.
+    pub fn format_reference(&self, v: f64) -> String {
         format_value(v, self.unit)
     }
 
@@ -157,7 +181,7 @@ impl Statement {
         let label = status.label();
         let latest = self.latest.as_ref().map(|f| self.format(f.value));
         if let Some(t) = self.target.value {
-            let target = self.format(t);
+            let target = self.format_reference(t);
             return match (status, latest) {
                 (Status::NoFigure, _) | (_, None) => format!(
                     "{label}: there is no latest figure to judge against the target of {target}."
@@ -195,7 +219,10 @@ impl Statement {
             };
         }
         if let Some(l) = &self.limits {
-            let (lower, upper) = (self.format(l.lower), self.format(l.upper));
+            let (lower, upper) = (
+                self.format_reference(l.lower),
+                self.format_reference(l.upper),
+            );
             return match latest {
                 Some(v) => format!(
                     "{label}: the latest figure, {v}, against a lower limit of {lower} and an upper limit of {upper}."
@@ -285,7 +312,11 @@ impl Statement {
         }
         let period = self.latest.as_ref().map(|f| f.period.as_str());
         let title = match period {
-            Some(p) => format!("{} by local policing area, {}", self.measure, lower_first(p)),
+            Some(p) => format!(
+                "{} by local policing area, {}",
+                self.measure,
+                lower_first(p)
+            ),
             None => format!("{} by local policing area", self.measure),
         };
         // The one-sentence summary: force against target, then the lowest and highest area.
@@ -293,7 +324,10 @@ impl Statement {
         if let Some(l) = &self.latest {
             let mut s = format!("Force-wide {}", self.format(l.value));
             if let Some(t) = self.target.value {
-                s.push_str(&format!(" against a target of {}", self.format(t)));
+                s.push_str(&format!(
+                    " against a target of {}",
+                    self.format_reference(t)
+                ));
             }
             parts.push(s);
         }
@@ -333,11 +367,8 @@ impl Statement {
             .collect();
         if let Some(t) = self.target.value {
             for (row, v) in rows.iter_mut().zip(&values) {
-                row.cells.push(
-                    against_target(*v, t, self.better)
-                        .label()
-                        .to_string(),
-                );
+                row.cells
+                    .push(against_target(*v, t, self.better).label().to_string());
             }
         }
         let mut head = vec!["Local policing area".to_string(), column];
@@ -348,7 +379,7 @@ impl Statement {
             .target
             .value
             .map(|t| {
-                let mut cells = vec![self.format(t)];
+                let mut cells = vec![self.format_reference(t)];
                 cells.push(String::new());
                 TableRow {
                     header: "Target".to_string(),
@@ -367,6 +398,7 @@ impl Statement {
                 title,
                 summary,
                 unit: self.unit,
+                decimals: self.decimals(),
                 category_axis: "Local policing area".to_string(),
                 value_axis: self.unit.label().to_string(),
                 categories,
@@ -467,7 +499,7 @@ impl Statement {
             .map(|t| TableRow {
                 header: "Target".to_string(),
                 cells: {
-                    let mut c = vec![self.format(t)];
+                    let mut c = vec![self.format_reference(t)];
                     c.resize(head.len() - 1, String::new());
                     c
                 },
@@ -484,6 +516,7 @@ impl Statement {
                 title,
                 summary,
                 unit: self.unit,
+                decimals: self.decimals(),
                 category_axis: "Period".to_string(),
                 value_axis: self.unit.label().to_string(),
                 categories: periods,
@@ -527,7 +560,7 @@ impl Statement {
                     .count();
                 s.push_str(&format!(
                     ", meeting the target of {} in {met} of {} periods",
-                    self.format(t),
+                    self.format_reference(t),
                     points.len()
                 ));
             }
@@ -554,25 +587,21 @@ impl Statement {
             match status {
                 Status::AboveUpperLimit => format!(
                     "above the upper control limit of {}",
-                    self.format(limits.upper)
+                    self.format_reference(limits.upper)
                 ),
                 Status::BelowLowerLimit => format!(
                     "below the lower control limit of {}",
-                    self.format(limits.lower)
+                    self.format_reference(limits.lower)
                 ),
                 _ => format!(
                     "within the control limits of {} to {}",
-                    self.format(limits.lower),
-                    self.format(limits.upper)
+                    self.format_reference(limits.lower),
+                    self.format_reference(limits.upper)
                 ),
             }
         );
         if let Some(b) = &self.baseline {
-            summary.push_str(&format!(
-                "; {} in {}",
-                self.format(b.value),
-                b.period
-            ));
+            summary.push_str(&format!("; {} in {}", self.format(b.value), b.period));
             if let Some(c) = self.achieved_change() {
                 summary.push_str(&format!(" ({})", change_in_words(c)));
             }
@@ -592,11 +621,11 @@ impl Statement {
         let foot = vec![
             TableRow {
                 header: "Upper control limit".to_string(),
-                cells: vec![self.format(limits.upper), String::new()],
+                cells: vec![self.format_reference(limits.upper), String::new()],
             },
             TableRow {
                 header: "Lower control limit".to_string(),
-                cells: vec![self.format(limits.lower), String::new()],
+                cells: vec![self.format_reference(limits.lower), String::new()],
             },
         ];
         Some(FigureBlock {
@@ -609,6 +638,7 @@ impl Statement {
                 title,
                 summary,
                 unit: self.unit,
+                decimals: self.decimals(),
                 category_axis: "Period".to_string(),
                 value_axis: self.unit.label().to_string(),
                 categories: points.iter().map(|f| f.period.clone()).collect(),
@@ -620,12 +650,12 @@ impl Statement {
                 references: vec![
                     Reference {
                         kind: ReferenceKind::Upper,
-                        label: format!("Upper limit {}", self.format(limits.upper)),
+                        label: format!("Upper limit {}", self.format_reference(limits.upper)),
                         value: limits.upper,
                     },
                     Reference {
                         kind: ReferenceKind::Lower,
-                        label: format!("Lower limit {}", self.format(limits.lower)),
+                        label: format!("Lower limit {}", self.format_reference(limits.lower)),
                         value: limits.lower,
                     },
                 ],
@@ -645,7 +675,8 @@ impl Statement {
 
     fn breakdown_block(&self, index: usize, b: &Breakdown) -> FigureBlock {
         let unit = b.unit.unwrap_or(self.unit);
-        let fmt = |v: f64| format_value(v, unit);
+        let decimals = breakdown_decimals(b);
+        let fmt = |v: f64| format_fixed(v, unit, decimals);
         let has = |f: fn(&crate::parse::kinds::BreakdownItem) -> bool| b.items.iter().any(f);
         let (has_baseline, has_change, has_limits, has_note) = (
             has(|i| i.baseline.is_some()),
@@ -689,8 +720,8 @@ impl Statement {
                 if has_limits {
                     match &i.limits {
                         Some(l) => cells.extend([
-                            fmt(l.lower),
-                            fmt(l.upper),
+                            format_value(l.lower, unit),
+                            format_value(l.upper, unit),
                             against_limits(i.value, l).label().to_string(),
                         ]),
                         None => cells.extend([String::new(), String::new(), String::new()]),
@@ -717,6 +748,7 @@ impl Statement {
             title: title.clone(),
             summary: summary.clone(),
             unit,
+            decimals,
             category_axis: b.title.clone(),
             value_axis: unit.label().to_string(),
             categories: b.items.iter().map(|i| i.label.clone()).collect(),
@@ -743,8 +775,18 @@ impl Statement {
     }
 }
 
+/// The decimal places a breakdown's figures need.
+fn breakdown_decimals(b: &Breakdown) -> usize {
+    decimals_for(
+        b.items
+            .iter()
+            .flat_map(|i| std::iter::once(i.value).chain(i.baseline)),
+    )
+}
+
 fn breakdown_summary(b: &Breakdown, unit: Unit) -> String {
-    let fmt = |v: f64| format_value(v, unit);
+    let decimals = breakdown_decimals(b);
+    let fmt = |v: f64| format_fixed(v, unit, decimals);
     let n = b.items.len();
     if b.items.iter().any(|i| i.limits.is_some()) {
         let judged: Vec<(&str, Status)> = b
@@ -827,6 +869,8 @@ pub struct ChartSpec {
     pub summary: String,
     /// The unit of the values.
     pub unit: Unit,
+    /// Decimal places for the values' labels.
+    pub decimals: usize,
     /// The category axis title ("Local policing area", "Period").
     pub category_axis: String,
     /// The value axis title ("Per cent", "Number").
@@ -943,7 +987,17 @@ pub fn format_change(change: f64) -> String {
 /// A figure as readers see it: `24.2%`, `1,234`, `12 seconds`. Up to two decimal places,
 /// without trailing zeros.
 pub fn format_value(v: f64, unit: Unit) -> String {
-    let text = format!("{:.2}", v.abs());
+    format_number(v, unit, None)
+}
+
+/// A figure with exactly `decimals` decimal places, so a column of figures lines up and keeps
+/// the source's precision: `24.0%` beside `18.1%`.
+pub fn format_fixed(v: f64, unit: Unit, decimals: usize) -> String {
+    format_number(v, unit, Some(decimals.min(2)))
+}
+
+fn format_number(v: f64, unit: Unit, decimals: Option<usize>) -> String {
+    let text = format!("{:.*}", decimals.unwrap_or(2), v.abs());
     let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
     let mut grouped = String::new();
     for (i, c) in whole.chars().enumerate() {
@@ -952,7 +1006,10 @@ pub fn format_value(v: f64, unit: Unit) -> String {
         }
         grouped.push(c);
     }
-    let fraction = fraction.trim_end_matches('0');
+    let fraction = match decimals {
+        Some(_) => fraction,
+        None => fraction.trim_end_matches('0'),
+    };
     let mut number = if fraction.is_empty() {
         grouped
     } else {
@@ -966,6 +1023,22 @@ pub fn format_value(v: f64, unit: Unit) -> String {
         Unit::Seconds => format!("{number} seconds"),
         _ => number,
     }
+}
+
+/// How many decimal places (0 to 2) show every one of `values` exactly.
+pub fn decimals_for(values: impl IntoIterator<Item = f64>) -> usize {
+    values
+        .into_iter()
+        .map(|v| {
+            (0..2)
+                .find(|d| {
+                    let scaled = v * 10f64.powi(*d as i32);
+                    (scaled - scaled.round()).abs() < 1e-6
+                })
+                .unwrap_or(2)
+        })
+        .max()
+        .unwrap_or(0)
 }
 
 /// "Year to date 2021/22" → "year to date 2021/22", but "April 2021" stays as it is.
@@ -1013,6 +1086,11 @@ mod tests {
         assert_eq!(format_value(1.999, Unit::Count), "2");
         assert_eq!(format_value(1234.5, Unit::Count), "1,234.5");
         assert_eq!(format_value(-0.001, Unit::Count), "0");
+        assert_eq!(format_fixed(24.0, Unit::Percent, 1), "24.0%");
+        assert_eq!(format_fixed(6447.0, Unit::Count, 0), "6,447");
+        assert_eq!(decimals_for([24.0, 18.1, 30.2]), 1);
+        assert_eq!(decimals_for([9.0, 0.0]), 0);
+        assert_eq!(decimals_for([1.26]), 2);
     }
 
     #[test]

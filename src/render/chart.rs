@@ -12,7 +12,7 @@
 
 use std::fmt::Write as _;
 
-use crate::plan::performance::{format_value, ChartKind, ChartSpec};
+use crate::plan::performance::{format_fixed, format_value, ChartKind, ChartSpec};
 use crate::render::escape;
 
 /// The drawing's width in SVG units; the chart scales to its container.
@@ -141,7 +141,7 @@ fn bars(chart: &ChartSpec) -> (f64, String) {
         "chart-axis-title",
         left,
         y,
-        &[chart.category_axis.clone()],
+        std::slice::from_ref(&chart.category_axis),
     );
     y += 10.0;
     // One row per reference label, above the bars, so labels never overlap.
@@ -191,7 +191,7 @@ fn bars(chart: &ChartSpec) -> (f64, String) {
             "chart-value",
             left + width + 6.0,
             y + bar_height / 2.0 + FONT * 0.35,
-            &[format_value(*v, chart.unit)],
+            &[format_fixed(*v, chart.unit, chart.decimals)],
         );
         y += bar_height + 10.0;
     }
@@ -215,7 +215,7 @@ fn bars(chart: &ChartSpec) -> (f64, String) {
         } else {
             ("chart-ref-label", rx + 4.0)
         };
-        text(&mut out, class, lx, label_y, &[r.label.clone()]);
+        text(&mut out, class, lx, label_y, std::slice::from_ref(&r.label));
     }
     // The value axis along the bottom, with ticks and its title.
     let axis_y = bars_bottom;
@@ -258,7 +258,7 @@ fn bars(chart: &ChartSpec) -> (f64, String) {
         "chart-axis-title chart-anchor-middle",
         (left + right) / 2.0,
         title_y,
-        &[chart.value_axis.clone()],
+        std::slice::from_ref(&chart.value_axis),
     );
     (title_y + 8.0, out)
 }
@@ -288,7 +288,7 @@ fn lines(chart: &ChartSpec) -> (f64, String) {
         "chart-axis-title",
         8.0,
         FONT + 4.0,
-        &[chart.value_axis.clone()],
+        std::slice::from_ref(&chart.value_axis),
     );
     // Value axis with ticks and light grid lines.
     let _ = writeln!(
@@ -356,7 +356,7 @@ fn lines(chart: &ChartSpec) -> (f64, String) {
         "chart-axis-title chart-anchor-middle",
         (left + right) / 2.0,
         axis_title_y,
-        &[chart.category_axis.clone()],
+        std::slice::from_ref(&chart.category_axis),
     );
     // Reference lines, labelled at their right-hand end.
     let mut end_labels: Vec<(f64, String, String)> = Vec::new();
@@ -402,7 +402,7 @@ fn lines(chart: &ChartSpec) -> (f64, String) {
                     "chart-value chart-anchor-middle",
                     *px,
                     py - 12.0,
-                    &[format_value(*v, chart.unit)],
+                    &[format_fixed(*v, chart.unit, chart.decimals)],
                 );
             }
         }
@@ -424,7 +424,13 @@ fn lines(chart: &ChartSpec) -> (f64, String) {
         placed.push(ly);
     }
     for ((_, label, class), ly) in end_labels.iter().zip(&placed) {
-        text(&mut out, class, right + 8.0, *ly, &wrap(label, WIDTH - right - 12.0));
+        text(
+            &mut out,
+            class,
+            right + 8.0,
+            *ly,
+            &wrap(label, WIDTH - right - 12.0),
+        );
     }
     let bottom = axis_title_y.max(placed.last().copied().unwrap_or(0.0)) + 8.0;
     (bottom, out)
@@ -486,6 +492,7 @@ mod tests {
             title: "Referrals by area".into(),
             summary: "Force-wide 24.2% against a target of 25%.".into(),
             unit: Unit::Percent,
+            decimals: 1,
             category_axis: "Local policing area".into(),
             value_axis: "Per cent".into(),
             categories: vec!["North".into(), "South & East".into(), "Force-wide".into()],
@@ -504,9 +511,9 @@ mod tests {
 
     #[test]
     fn scales_are_tidy() {
-        assert_eq!(scale(30.2), (35.0, 5.0));
+        assert_eq!(scale(30.2), (40.0, 10.0));
         assert_eq!(scale(94.0), (100.0, 20.0));
-        assert_eq!(scale(6447.0), (7000.0, 1000.0));
+        assert_eq!(scale(6447.0), (8000.0, 2000.0));
         assert_eq!(scale(0.0), (1.0, 0.2));
     }
 
@@ -525,7 +532,10 @@ mod tests {
             assert!(!svg.contains("fill=") && !svg.contains("stroke="), "{svg}");
         }
         let bars = svg(&spec(ChartKind::Bars), "c1");
-        assert!(bars.contains(">18.1%<") && bars.contains(">24.2%<"), "direct labels");
+        assert!(
+            bars.contains(">18.1%<") && bars.contains(">24.2%<"),
+            "direct labels"
+        );
         assert!(bars.contains("chart-bar-total") && bars.contains("chart-hatch"));
         assert!(bars.contains(">Local policing area<"));
     }

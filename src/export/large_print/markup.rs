@@ -221,6 +221,11 @@ pub fn preamble(doc: &LargePrintDoc, opts: &Options) -> String {
     );
     let _ = writeln!(
         s,
+        "#show outline.entry.where(level: 2): set block(above: {})",
+        pt(m.paragraph * 0.5)
+    );
+    let _ = writeln!(
+        s,
         "#show outline.entry.where(level: 1): set text(weight: \"bold\")"
     );
     s

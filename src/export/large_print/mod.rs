@@ -210,6 +210,12 @@ pub fn typst_source(plan: &Plan, opts: &Options) -> String {
     markup::source(&doc, opts)
 }
 
+/// Forgets the layout work Typst memoises between compilations in this process, so the next
+/// [`pdf`] starts from nothing, as a fresh `planpress` run does. For benchmarks.
+pub fn forget_cached_layout() {
+    typst::comemo::evict(0);
+}
+
 /// Typesets the edition as a tagged PDF/UA-1 file.
 ///
 /// The same plan and options always give the same bytes: the creation date is the plan's

@@ -88,7 +88,12 @@ pub(super) fn delivery_page(
     let summary = Summary::of(plan);
     ctx.insert(
         "page",
-        &page_view(route, "Delivery of the plan's commitments", vec![home()], vec![]),
+        &page_view(
+            route,
+            "Delivery of the plan's commitments",
+            vec![home()],
+            vec![],
+        ),
     );
     ctx.insert(
         "states",
@@ -132,7 +137,11 @@ pub(super) fn delivery_page(
     );
     ctx.insert(
         "overdue",
-        &summary.overdue.iter().map(ItemView::from).collect::<Vec<_>>(),
+        &summary
+            .overdue
+            .iter()
+            .map(ItemView::from)
+            .collect::<Vec<_>>(),
     );
     ctx.insert(
         "upcoming",

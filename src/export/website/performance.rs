@@ -161,8 +161,8 @@ impl StatementView {
         if let Some(l) = &s.limits {
             let mut detail = format!(
                 "Lower {}, upper {}",
-                s.format(l.lower),
-                s.format(l.upper)
+                s.format_reference(l.lower),
+                s.format_reference(l.upper)
             );
             if let Some(b) = &l.basis {
                 detail.push_str(&format!(" ({b})"));
@@ -236,10 +236,7 @@ impl StatementView {
                     path: format!("{}#{}", Route::NationalPriorities.path(), n.id),
                 })
                 .collect(),
-            downloads: performance_downloads(data)
-                .into_iter()
-                .take(1)
-                .collect(),
+            downloads: performance_downloads(data).into_iter().take(1).collect(),
         }
     }
 }

@@ -1,0 +1,441 @@
+//! How fast `planpress build` is, from fifty pages to fifty thousand, against Hugo on the same
+//! pages in the same run.
+//!
+//! Every build runs the real release binary as a child process, so its peak memory (the
+//! child's `ru_maxrss` from `wait4`) and CPU time are its own. Output goes to tmpfs
+//! (`/dev/shm`), into a folder that does not exist yet, and each figure is the median of
+//! several runs. Run with `cargo bench --bench build`; `PLANPRESS_BENCH_SIZES=100,1000`
+//! chooses the sizes, `PLANPRESS_BENCH_BASELINE=/path/to/old/planpress` also times another
+//! planpress binary and prints the ratio, and
+//! `cargo bench --bench build -- --generate N DIR` only writes a synthetic plan of about N
+//! pages (and its Hugo twin in DIR-hugo) for profiling by hand. Results are recorded in
+//! docs/performance.md.
+
+mod synth;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use planpress::build::{BuildOptions, Session};
+
+use synth::Synth;
+
+/// One child process's cost.
+#[derive(Debug, Clone, Copy)]
+struct Run {
+    wall: Duration,
+    cpu: Duration,
+    /// Peak resident memory, KiB.
+    rss: u64,
+}
+
+/// Medians of several runs.
+#[derive(Debug, Clone, Copy)]
+struct Summary {
+    runs: usize,
+    wall: Duration,
+    cpu: Duration,
+    rss: u64,
+}
+
+fn summarise(runs: &[Run]) -> Summary {
+    fn median<T: Ord + Copy>(mut v: Vec<T>) -> T {
+        v.sort();
+        v[v.len() / 2]
+    }
+    Summary {
+        runs: runs.len(),
+        wall: median(runs.iter().map(|r| r.wall).collect()),
+        cpu: median(runs.iter().map(|r| r.cpu).collect()),
+        rss: median(runs.iter().map(|r| r.rss).collect()),
+    }
+}
+
+/// Runs `cmd` to completion and measures it; panics with its error output if it fails.
+fn measure(cmd: &mut Command, log: &Path) -> Run {
+    let err = fs::File::create(log).expect("a log file");
+    let start = Instant::now();
+    let child = cmd
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::from(err))
+        .spawn()
+        .unwrap_or_else(|e| panic!("cannot run {cmd:?}: {e}"));
+    let mut status = 0;
+    // SAFETY: an all-zero rusage is a valid value for wait4 to fill in.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: the pid is our own child, not yet waited for; both pointers are valid.
+    let waited = unsafe { libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut usage) };
+    let wall = start.elapsed();
+    assert!(waited > 0, "wait4 failed: {}", std::io::Error::last_os_error());
+    if !(libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0) {
+        panic!(
+            "{cmd:?} failed:\n{}",
+            fs::read_to_string(log).unwrap_or_default()
+        );
+    }
+    let tv = |t: libc::timeval| Duration::new(t.tv_sec as u64, t.tv_usec as u32 * 1000);
+    Run {
+        wall,
+        cpu: tv(usage.ru_utime) + tv(usage.ru_stime),
+        rss: usage.ru_maxrss as u64,
+    }
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn remove(dir: &Path) {
+    if dir.exists() {
+        fs::remove_dir_all(dir).expect("the old output can be removed");
+    }
+}
+
+fn count_html(dir: &Path) -> usize {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .flatten()
+        .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "html"))
+        .count()
+}
+
+fn header() {
+    println!(
+        "{:<26} {:>7} {:>4} {:>10} {:>10} {:>8} {:>10} {:>9} {:>9}",
+        "build", "pages", "runs", "wall ms", "cpu ms", "cpu/wall", "pages/s", "peak MiB", "KiB/page"
+    );
+}
+
+fn row(name: &str, pages: usize, s: &Summary) {
+    println!(
+        "{:<26} {:>7} {:>4} {:>10.1} {:>10.1} {:>8.2} {:>10.0} {:>9.1} {:>9.1}",
+        name,
+        pages,
+        s.runs,
+        ms(s.wall),
+        ms(s.cpu),
+        s.cpu.as_secs_f64() / s.wall.as_secs_f64(),
+        pages as f64 / s.wall.as_secs_f64(),
+        s.rss as f64 / 1024.0,
+        s.rss as f64 / pages as f64
+    );
+}
+
+fn runs_for(pages: usize) -> usize {
+    match pages {
+        0..=2_000 => 9,
+        2_001..=20_000 => 5,
+        _ => 3,
+    }
+}
+
+fn loadavg() -> String {
+    fs::read_to_string("/proc/loadavg")
+        .map(|s| s.split_whitespace().take(3).collect::<Vec<_>>().join(" "))
+        .unwrap_or_else(|_| "unknown".into())
+}
+
+fn machine() -> String {
+    let cpu = fs::read_to_string("/proc/cpuinfo")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("model name"))
+                .and_then(|l| l.split_once(':'))
+                .map(|(_, v)| v.trim().to_string())
+        })
+        .unwrap_or_else(|| "unknown CPU".into());
+    let mem = fs::read_to_string("/proc/meminfo")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("MemTotal"))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|k| k.parse::<f64>().ok())
+        })
+        .map_or("unknown".into(), |k| format!("{:.1} GiB", k / 1024.0 / 1024.0));
+    let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
+    format!("{cores} cores ({cpu}), {mem} memory")
+}
+
+/// A tool that builds a site: its name and how to run it.
+struct Builder<'a> {
+    name: String,
+    command: Box<dyn Fn(&Path, &Path) -> Command + 'a>,
+}
+
+fn planpress_builder(name: &str, exe: PathBuf, themes: PathBuf, extra: &'static [&'static str]) -> Builder<'static> {
+    Builder {
+        name: name.to_string(),
+        command: Box::new(move |content: &Path, out: &Path| {
+            let mut c = Command::new(&exe);
+            c.arg("build")
+                .arg("--content")
+                .arg(content)
+                .arg("--out")
+                .arg(out)
+                .arg("--themes-dir")
+                .arg(&themes)
+                .args(extra);
+            c
+        }),
+    }
+}
+
+fn hugo_available() -> bool {
+    Command::new("hugo")
+        .arg("version")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .is_ok_and(|s| s.success())
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if let Some(i) = args.iter().position(|a| a == "--generate") {
+        let n: usize = args.get(i + 1).and_then(|n| n.parse().ok()).expect("--generate N DIR");
+        let dir = PathBuf::from(args.get(i + 2).expect("--generate N DIR"));
+        let synth = Synth::new(n);
+        synth.write_planpress(&dir).expect("the plan is written");
+        let hugo = PathBuf::from(format!("{}-hugo", dir.display()));
+        synth.write_hugo(&hugo).expect("the Hugo site is written");
+        println!("wrote {} and {}", dir.display(), hugo.display());
+        return;
+    }
+
+    let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let exe = PathBuf::from(env!("CARGO_BIN_EXE_planpress"));
+    let themes = repo.join("themes");
+    let sizes: Vec<usize> = std::env::var("PLANPRESS_BENCH_SIZES")
+        .ok()
+        .map(|s| s.split(',').filter_map(|n| n.trim().parse().ok()).collect())
+        .unwrap_or_else(|| vec![100, 1_000, 10_000, 50_000]);
+    let shm = Path::new("/dev/shm");
+    let base = if shm.is_dir() {
+        shm.to_path_buf()
+    } else {
+        std::env::temp_dir()
+    };
+    let root = base.join(format!("planpress-bench-{}", std::process::id()));
+    remove(&root);
+    fs::create_dir_all(&root).unwrap();
+    let log = root.join("stderr.log");
+
+    println!("planpress build benchmark");
+    println!("machine: {}", machine());
+    println!("load average at start: {}", loadavg());
+    println!("output: {} (tmpfs when /dev/shm exists)", root.display());
+    println!("binary: {}", exe.display());
+
+    let mut builders = vec![planpress_builder(
+        "planpress",
+        exe.clone(),
+        themes.clone(),
+        &["--no-large-print"],
+    )];
+    if let Ok(old) = std::env::var("PLANPRESS_BENCH_BASELINE") {
+        builders.push(planpress_builder(
+            "baseline planpress",
+            PathBuf::from(old),
+            themes.clone(),
+            &["--no-large-print"],
+        ));
+    }
+    let hugo = hugo_available();
+    if hugo {
+        builders.push(Builder {
+            name: "hugo".into(),
+            command: Box::new(|site: &Path, out: &Path| {
+                let mut c = Command::new("hugo");
+                c.arg("--quiet")
+                    .arg("--source")
+                    .arg(site)
+                    .arg("--destination")
+                    .arg(out);
+                c
+            }),
+        });
+    } else {
+        println!("hugo is not installed (apt-get install hugo): skipping the Hugo comparison");
+    }
+
+    // The shipped plan: the whole build, large print included.
+    println!("\n## The shipped plan (content/)\n");
+    header();
+    let out = root.join("shipped-out");
+    let content = repo.join("content");
+    let full = planpress_builder("planpress", exe.clone(), themes.clone(), &[]);
+    // Cold: no previous output, so the large-print PDF is typeset.
+    let cold: Vec<Run> = (0..3)
+        .map(|_| {
+            remove(&out);
+            measure(&mut (full.command)(&content, &out), &log)
+        })
+        .collect();
+    let pages = count_html(&out);
+    row("build, PDF typeset", pages, &summarise(&cold));
+    // Warm: the previous output's PDF is reused because its inputs are unchanged.
+    measure(&mut (full.command)(&content, &out), &log);
+    let warm: Vec<Run> = (0..15)
+        .map(|_| measure(&mut (full.command)(&content, &out), &log))
+        .collect();
+    row("build, PDF reused", pages, &summarise(&warm));
+    let fresh: Vec<Run> = (0..15)
+        .map(|_| {
+            remove(&out);
+            measure(&mut (full.command)(&content, &out), &log)
+        })
+        .collect();
+    row("build --no-large-print", count_html(&out), &summarise(&fresh));
+    let pdf = root.join("large-print.pdf");
+    let export: Vec<Run> = (0..3)
+        .map(|_| {
+            let mut c = Command::new(&exe);
+            c.args(["export", "large-print", "--with-performance", "--content"])
+                .arg(&content)
+                .arg("--out")
+                .arg(&pdf);
+            measure(&mut c, &log)
+        })
+        .collect();
+    row("export large-print (PDF)", 1, &summarise(&export));
+    if let Ok(old) = std::env::var("PLANPRESS_BENCH_BASELINE") {
+        let old = planpress_builder("baseline", PathBuf::from(old), themes.clone(), &[]);
+        let runs: Vec<Run> = (0..3)
+            .map(|_| {
+                remove(&out);
+                measure(&mut (old.command)(&content, &out), &log)
+            })
+            .collect();
+        row("baseline build", count_html(&out), &summarise(&runs));
+    }
+    remove(&out);
+
+    // Synthetic plans.
+    for &n in &sizes {
+        let dir = root.join(format!("synth-{n}"));
+        let started = Instant::now();
+        let synth = Synth::new(n);
+        synth.write_planpress(&dir.join("content")).unwrap();
+        if hugo {
+            synth.write_hugo(&dir.join("hugo")).unwrap();
+        }
+        println!(
+            "\n## {n} pages: {} aims, {} priorities, {} statements, {:.1} MB of Markdown bodies (generated in {:.0} ms; load {})\n",
+            synth.aims.len(),
+            synth.priorities.len(),
+            synth.statements.len(),
+            synth.markdown_bytes() as f64 / 1e6,
+            ms(started.elapsed()),
+            loadavg()
+        );
+        header();
+        let mut results: Vec<(String, usize, Summary)> = Vec::new();
+        for b in &builders {
+            let site = if b.name == "hugo" {
+                dir.join("hugo")
+            } else {
+                dir.join("content")
+            };
+            let out = dir.join("out");
+            let runs: Vec<Run> = (0..runs_for(n))
+                .map(|_| {
+                    remove(&out);
+                    measure(&mut (b.command)(&site, &out), &log)
+                })
+                .collect();
+            let pages = count_html(&out);
+            remove(&out);
+            let s = summarise(&runs);
+            row(&b.name, pages, &s);
+            results.push((b.name.clone(), pages, s));
+        }
+        if n <= 10_000 {
+            // The same build on one thread, to show how the work spreads over the cores.
+            let out = dir.join("out");
+            let runs: Vec<Run> = (0..runs_for(n).min(3))
+                .map(|_| {
+                    remove(&out);
+                    let mut c = (builders[0].command)(&dir.join("content"), &out);
+                    c.env("RAYON_NUM_THREADS", "1");
+                    measure(&mut c, &log)
+                })
+                .collect();
+            let pages = count_html(&out);
+            remove(&out);
+            row("planpress, 1 thread", pages, &summarise(&runs));
+        }
+        let ours = &results[0];
+        for (name, pages, s) in &results[1..] {
+            let per_page = |p: usize, s: &Summary| s.wall.as_secs_f64() / p as f64;
+            println!(
+                "{name} takes {:.2}x planpress's wall time per page ({:.2}x its peak memory)",
+                per_page(*pages, s) / per_page(ours.1, &ours.2),
+                s.rss as f64 / ours.2.rss as f64
+            );
+        }
+
+        if n == 10_000 || std::env::var_os("PLANPRESS_BENCH_SESSION").is_some() {
+            session(&dir, &themes, &synth);
+        }
+        remove(&dir);
+    }
+    println!("\nload average at end: {}", loadavg());
+    remove(&root);
+}
+
+/// Times the preview's incremental rebuild: one priority file edited, in-process.
+fn session(dir: &Path, themes: &Path, synth: &Synth) {
+    let opts = BuildOptions {
+        content: dir.join("content"),
+        out: dir.join("preview"),
+        themes: themes.to_path_buf(),
+        large_print: false,
+        ..BuildOptions::default()
+    };
+    let started = Instant::now();
+    let mut session = Session::start(opts).expect("the synthetic plan builds");
+    let first = started.elapsed();
+    let p = &synth.priorities[synth.priorities.len() / 2];
+    let file = dir.join(format!(
+        "content/aim-{:02}/{:04}-{}.md",
+        p.aim + 1,
+        p.number,
+        p.id
+    ));
+    let original = fs::read_to_string(&file).unwrap();
+    let mut body_edits = Vec::new();
+    let mut title_edits = Vec::new();
+    for i in 0..9 {
+        let edited = original.replacen("## Why this matters", &format!("## Why this matters {i}"), 1);
+        fs::write(&file, edited).unwrap();
+        let t = Instant::now();
+        let summary = session.rebuild(std::slice::from_ref(&file)).expect("the edit builds");
+        body_edits.push((t.elapsed(), summary.pages));
+        let edited = original.replacen(&format!("title: {}", p.title), &format!("title: {} {i}", p.title), 1);
+        fs::write(&file, edited).unwrap();
+        let t = Instant::now();
+        let summary = session.rebuild(std::slice::from_ref(&file)).expect("the edit builds");
+        title_edits.push((t.elapsed(), summary.pages));
+    }
+    fs::write(&file, &original).unwrap();
+    let median = |mut v: Vec<(Duration, usize)>| {
+        v.sort();
+        v[v.len() / 2]
+    };
+    let (body, body_pages) = median(body_edits);
+    let (title, title_pages) = median(title_edits);
+    println!(
+        "preview session: first build {:.0} ms; after editing one priority's body {:.1} ms ({} page{} rewritten), its title {:.1} ms ({} pages rewritten); medians of 9",
+        ms(first),
+        ms(body),
+        body_pages,
+        if body_pages == 1 { "" } else { "s" },
+        ms(title),
+        title_pages
+    );
+}

@@ -1,0 +1,402 @@
+//! The open data files: plan.json follows its JSON Schema, and the JSON and both CSV files hold
+//! the same items and numbers as the content, in a stable order, linked from the site with
+//! their format and size.
+
+mod common;
+
+use std::collections::BTreeMap;
+use std::fs;
+
+use common::Site;
+use planpress::export::data::{self, COMMITMENT_COLUMNS, PERFORMANCE_COLUMNS};
+use planpress::export::large_print::human_size;
+use planpress::Plan;
+use serde_json::Value;
+
+const FIXTURE: &str = "tests/fixtures/performance/content";
+
+fn plan(content: &str) -> Plan {
+    Plan::from_dir(&common::repo().join(content)).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// Validates `value` against `schema` for the subset of JSON Schema 2020-12 that
+/// plan.schema.json uses. Any other keyword is refused, so the check can never pass by
+/// ignoring part of the schema.
+fn validate(root: &Value, schema: &Value, value: &Value, at: &str, errors: &mut Vec<String>) {
+    let Some(map) = schema.as_object() else {
+        errors.push(format!("{at}: the schema is not an object"));
+        return;
+    };
+    for key in map.keys() {
+        let known = [
+            "$schema",
+            "$id",
+            "$defs",
+            "title",
+            "description",
+            "format",
+            "type",
+            "properties",
+            "required",
+            "additionalProperties",
+            "items",
+            "enum",
+            "const",
+            "$ref",
+            "anyOf",
+            "minimum",
+        ];
+        assert!(
+            known.contains(&key.as_str()),
+            "unsupported keyword {key} at {at}"
+        );
+    }
+    if let Some(r) = map.get("$ref").and_then(Value::as_str) {
+        let name = r.strip_prefix("#/$defs/").expect("local $ref");
+        validate(root, &root["$defs"][name], value, at, errors);
+    }
+    if let Some(types) = map.get("type") {
+        let types: Vec<&str> = match types {
+            Value::String(t) => vec![t.as_str()],
+            Value::Array(ts) => ts.iter().filter_map(Value::as_str).collect(),
+            _ => panic!("bad type at {at}"),
+        };
+        let ok = types.iter().any(|t| match *t {
+            "object" => value.is_object(),
+            "array" => value.is_array(),
+            "string" => value.is_string(),
+            "number" => value.is_number(),
+            "integer" => value.is_i64() || value.is_u64(),
+            "boolean" => value.is_boolean(),
+            "null" => value.is_null(),
+            other => panic!("unknown type {other}"),
+        });
+        if !ok {
+            errors.push(format!("{at}: {value} is not of type {types:?}"));
+            return;
+        }
+    }
+    if let Some(options) = map.get("enum").and_then(Value::as_array) {
+        if !options.contains(value) {
+            errors.push(format!("{at}: {value} is not one of {options:?}"));
+        }
+    }
+    if let Some(c) = map.get("const") {
+        if c != value {
+            errors.push(format!("{at}: {value} is not {c}"));
+        }
+    }
+    if let (Some(min), Some(v)) = (map.get("minimum").and_then(Value::as_f64), value.as_f64()) {
+        if v < min {
+            errors.push(format!("{at}: {v} is below {min}"));
+        }
+    }
+    if let Some(any) = map.get("anyOf").and_then(Value::as_array) {
+        let fits = any.iter().any(|s| {
+            let mut e = Vec::new();
+            validate(root, s, value, at, &mut e);
+            e.is_empty()
+        });
+        if !fits {
+            errors.push(format!("{at}: {value} fits none of the alternatives"));
+        }
+    }
+    if let Some(obj) = value.as_object() {
+        let props = map.get("properties").and_then(Value::as_object);
+        for req in map
+            .get("required")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            let req = req.as_str().unwrap();
+            if !obj.contains_key(req) {
+                errors.push(format!("{at}: missing required {req}"));
+            }
+        }
+        for (k, v) in obj {
+            match props.and_then(|p| p.get(k)) {
+                Some(s) => validate(root, s, v, &format!("{at}/{k}"), errors),
+                None if map.get("additionalProperties") == Some(&Value::Bool(false)) => {
+                    errors.push(format!("{at}: unexpected property {k}"))
+                }
+                None => {}
+            }
+        }
+    }
+    if let (Some(items), Some(arr)) = (map.get("items"), value.as_array()) {
+        for (i, v) in arr.iter().enumerate() {
+            validate(root, items, v, &format!("{at}/{i}"), errors);
+        }
+    }
+}
+
+fn check_against_schema(json: &Value) {
+    let schema: Value = serde_json::from_str(data::SCHEMA).unwrap();
+    let mut errors = Vec::new();
+    validate(&schema, &schema, json, "", &mut errors);
+    assert!(errors.is_empty(), "{}", errors.join("\n"));
+}
+
+#[test]
+fn the_validator_catches_what_the_schema_forbids() {
+    let p = plan(FIXTURE);
+    let mut json: Value = serde_json::from_slice(&data::json(&p).unwrap()).unwrap();
+    check_against_schema(&json);
+    let schema: Value = serde_json::from_str(data::SCHEMA).unwrap();
+    let mut errors = Vec::new();
+    json["statements"][0]["status"] = Value::String("great".into());
+    json["aims"][0]["priorities"][0]["surprise"] = Value::Bool(true);
+    json["plan"]
+        .as_object_mut()
+        .unwrap()
+        .remove("reporting_date");
+    validate(&schema, &schema, &json, "", &mut errors);
+    assert_eq!(errors.len(), 3, "{errors:?}");
+}
+
+#[test]
+fn plan_json_follows_its_schema_and_holds_every_item() {
+    for content in [FIXTURE, "content"] {
+        let p = plan(content);
+        let json: Value = serde_json::from_slice(&data::json(&p).unwrap()).unwrap();
+        check_against_schema(&json);
+        assert_eq!(json["schema_version"], 1);
+        let aims = json["aims"].as_array().unwrap();
+        assert_eq!(aims.len(), p.aims.len());
+        let priorities: Vec<&Value> = aims
+            .iter()
+            .flat_map(|a| a["priorities"].as_array().unwrap())
+            .collect();
+        assert_eq!(priorities.len(), p.priorities().count());
+        let commitments: Vec<&str> = priorities
+            .iter()
+            .flat_map(|pr| {
+                ["commissioner", "chief_constable"]
+                    .into_iter()
+                    .flat_map(move |g| {
+                        pr[g]["commitments"]
+                            .as_array()
+                            .into_iter()
+                            .flatten()
+                            .map(|c| c["id"].as_str().unwrap())
+                    })
+            })
+            .collect();
+        let expected: Vec<&str> = p.commitments().map(|(_, _, c)| c.id.as_str()).collect();
+        assert_eq!(
+            commitments, expected,
+            "{content}: commitments in plan order"
+        );
+        let statements: Vec<&str> = json["statements"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| s["id"].as_str().unwrap())
+            .collect();
+        let expected: Vec<&str> = p.statements.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(statements, expected);
+        for (s, j) in p
+            .statements
+            .iter()
+            .zip(json["statements"].as_array().unwrap())
+        {
+            assert_eq!(j["status"], s.status().id(), "{}", s.id);
+            assert_eq!(j["areas"].as_array().unwrap().len(), s.areas.len());
+            assert_eq!(j["series"].as_array().unwrap().len(), s.series.len());
+            assert_eq!(
+                j["breakdowns"].as_array().unwrap().len(),
+                s.breakdowns.len()
+            );
+            if let Some(l) = &s.latest {
+                assert_eq!(j["latest"]["value"].as_f64(), Some(l.value), "{}", s.id);
+            }
+        }
+        assert_eq!(json["glossary"].as_array().unwrap().len(), p.glossary.len());
+        assert_eq!(json["pages"].as_array().unwrap().len(), p.pages.len());
+        assert_eq!(
+            json["national_priorities"].as_array().unwrap().len(),
+            p.meta.national_priorities.len()
+        );
+    }
+}
+
+fn read_csv(bytes: &[u8]) -> (Vec<String>, Vec<BTreeMap<String, String>>) {
+    let mut r = csv::Reader::from_reader(bytes);
+    let headers: Vec<String> = r.headers().unwrap().iter().map(str::to_string).collect();
+    let rows = r
+        .records()
+        .map(|rec| {
+            let rec = rec.unwrap();
+            headers
+                .iter()
+                .cloned()
+                .zip(rec.iter().map(str::to_string))
+                .collect()
+        })
+        .collect();
+    (headers, rows)
+}
+
+#[test]
+fn commitments_csv_has_one_row_per_commitment_with_its_delivery_fields() {
+    for content in [FIXTURE, "content"] {
+        let p = plan(content);
+        let (headers, rows) = read_csv(&data::commitments_csv(&p).unwrap());
+        assert_eq!(headers, COMMITMENT_COLUMNS);
+        assert_eq!(rows.len(), p.commitments().count(), "{content}");
+        for (row, (priority, _, c)) in rows.iter().zip(p.commitments()) {
+            assert_eq!(row["id"], c.id);
+            assert_eq!(row["text"], c.text, "texts survive quoting");
+            assert_eq!(row["priority_id"], priority.id);
+            assert_eq!(row["due"], c.due.clone().unwrap_or_default());
+        }
+    }
+    let p = plan(FIXTURE);
+    let (_, rows) = read_csv(&data::commitments_csv(&p).unwrap());
+    let by_id: BTreeMap<&str, &BTreeMap<String, String>> =
+        rows.iter().map(|r| (r["id"].as_str(), r)).collect();
+    assert_eq!(by_id["street-lighting"]["status"], "in-progress");
+    assert_eq!(by_id["street-lighting"]["overdue"], "yes");
+    assert_eq!(by_id["more-patrols"]["overdue"], "no");
+    assert_eq!(by_id["more-patrols"]["owner"], "Chief Finance Officer");
+    assert_eq!(
+        by_id["more-patrols"]["evidence_urls"],
+        "https://example.org/decisions/patrols"
+    );
+    assert_eq!(by_id["care-line"]["status"], "");
+    assert_eq!(by_id["respond-quickly"]["party"], "chief-constable");
+    assert_eq!(
+        rows.iter().filter(|r| r["overdue"] == "yes").count(),
+        3,
+        "the same overdue count as the delivery page"
+    );
+}
+
+/// Every number a statement holds, as the content gives it.
+fn numbers(s: &planpress::plan::Statement) -> Vec<f64> {
+    let mut v: Vec<f64> = Vec::new();
+    v.extend(s.target.value);
+    v.extend(s.target.change);
+    for f in [&s.latest, &s.previous, &s.baseline].into_iter().flatten() {
+        v.push(f.value);
+    }
+    v.extend(s.change.as_ref().map(|c| c.value));
+    if let Some(l) = &s.limits {
+        v.extend([l.upper, l.lower]);
+    }
+    v.extend(s.areas.iter().map(|a| a.value));
+    for p in &s.series {
+        v.extend(p.value);
+        v.extend(p.areas.iter().map(|a| a.value));
+    }
+    for b in &s.breakdowns {
+        for i in &b.items {
+            v.push(i.value);
+            v.extend(i.baseline);
+            v.extend(i.change);
+            if let Some(l) = &i.limits {
+                v.extend([l.upper, l.lower]);
+            }
+        }
+    }
+    v.sort_by(f64::total_cmp);
+    v
+}
+
+#[test]
+fn performance_csv_round_trips_every_figure_of_every_statement() {
+    for content in [FIXTURE, "content"] {
+        let p = plan(content);
+        let (headers, rows) = read_csv(&data::performance_csv(&p).unwrap());
+        assert_eq!(headers, PERFORMANCE_COLUMNS);
+        let status_rows = rows.iter().filter(|r| r["figure"] == "status").count();
+        assert_eq!(
+            status_rows,
+            p.statements.len(),
+            "one status row per statement"
+        );
+        for s in &p.statements {
+            let mut from_csv: Vec<f64> = rows
+                .iter()
+                .filter(|r| r["statement_id"] == s.id && r["figure"] != "status")
+                .map(|r| r["value"].parse::<f64>().unwrap())
+                .collect();
+            from_csv.sort_by(f64::total_cmp);
+            assert_eq!(from_csv, numbers(s), "{content}: {}", s.id);
+            let status = rows
+                .iter()
+                .find(|r| r["statement_id"] == s.id && r["figure"] == "status")
+                .unwrap();
+            assert_eq!(status["status"], s.status().id());
+        }
+    }
+    // Areas carry their names, and series rows their periods.
+    let p = plan("content");
+    let (_, rows) = read_csv(&data::performance_csv(&p).unwrap());
+    let april_south = rows
+        .iter()
+        .find(|r| {
+            r["statement_id"] == "victims-advice-line-referrals"
+                && r["figure"] == "series"
+                && r["period"] == "April 2021"
+                && r["area_id"] == "south-worcestershire"
+        })
+        .unwrap();
+    assert_eq!(april_south["value"], "22.3");
+    assert_eq!(april_south["area"], "South Worcestershire");
+    assert_eq!(april_south["unit"], "percent");
+}
+
+#[test]
+fn the_build_writes_the_data_files_and_links_them_with_format_and_size() {
+    let site = Site::from_content(FIXTURE);
+    site.build();
+    let files = site.output();
+    let file = |p: &str| {
+        files
+            .iter()
+            .find(|(path, _)| path == p)
+            .unwrap_or_else(|| panic!("no {p}"))
+            .1
+            .clone()
+    };
+    let json: Value = serde_json::from_slice(&file("data/plan.json")).unwrap();
+    check_against_schema(&json);
+    assert_eq!(file("data/plan.schema.json"), data::SCHEMA.as_bytes());
+    let delivery = String::from_utf8(file("delivery/index.html")).unwrap();
+    let size = human_size(file("data/commitments.csv").len());
+    assert!(
+        delivery.contains(&format!(
+            "<a href=\"../data/commitments.csv\">Download all commitments (CSV, {size})</a>"
+        )),
+        "{delivery}"
+    );
+    let index = String::from_utf8(file("performance/index.html")).unwrap();
+    let size = human_size(file("data/performance.csv").len());
+    assert!(index.contains(&format!(
+        "<a href=\"../data/performance.csv\">Download all performance figures (CSV, {size})</a>"
+    )));
+    let size = human_size(file("data/plan.json").len());
+    assert!(index.contains(&format!(
+        "<a href=\"../data/plan.json\">Download the whole plan as open data (JSON, {size})</a>"
+    )));
+}
+
+#[test]
+fn data_files_are_byte_identical_from_build_to_build() {
+    let p = plan("content");
+    let a = data::export(&p).unwrap();
+    let b = data::export(&plan("content")).unwrap();
+    assert_eq!(a.files, b.files);
+    let paths: Vec<&str> = a.files.iter().map(|(p, _)| p.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "data/commitments.csv",
+            "data/performance.csv",
+            "data/plan.json",
+            "data/plan.schema.json"
+        ]
+    );
+}
