@@ -259,14 +259,17 @@ impl Synth {
         for p in &mut priorities {
             p.commitments = (1..=10)
                 .map(|k| {
+                    // A third have a due date within the plan's period; since the plan
+                    // is published in May 2024, about one in fifteen of those is overdue.
                     let due = (rng.below(3) == 0)
-                        .then(|| format!("{}-{:02}", 2022 + rng.below(4), 1 + rng.below(12)));
+                        .then(|| format!("{}-{:02}", 2024 + rng.below(5), 1 + rng.below(12)));
                     let status = match rng.below(5) {
                         0 => Some("in-progress"),
                         1 => Some("delivered"),
                         _ => None,
                     };
-                    let text = format!("{}.", capitalise(&rng.words(12 + rng.below(8))));
+                    let n = 12 + rng.below(8);
+                    let text = format!("{}.", capitalise(&rng.words(n)));
                     (format!("{}-c{k:02}", p.id), text, due, status)
                 })
                 .collect();
@@ -511,7 +514,7 @@ fn aim_first(aim: usize, aims: usize, total: usize) -> usize {
 /// A body of at least `min_len` bytes: headings, paragraphs, a bulleted and a numbered list,
 /// a table, and links to other pages, anchors, the glossary and outside sites.
 fn body(rng: &mut Rng, targets: &[Target], min_len: usize) -> String {
-    let mut link = |rng: &mut Rng| {
+    let link = |rng: &mut Rng| {
         let t = &targets[rng.below(targets.len())];
         let text = rng.words(3);
         match &t.anchor {
@@ -555,7 +558,7 @@ fn body(rng: &mut Rng, targets: &[Target], min_len: usize) -> String {
     s
 }
 
-const HUGO_BASEOF: &str = r#"<!DOCTYPE html>
+const HUGO_BASEOF: &str = r##"<!DOCTYPE html>
 <html lang="en-GB">
 <head>
 <meta charset="utf-8">
@@ -582,9 +585,9 @@ const HUGO_BASEOF: &str = r#"<!DOCTYPE html>
 </footer>
 </body>
 </html>
-"#;
+"##;
 
-const HUGO_SINGLE: &str = r#"{{ define "main" }}
+const HUGO_SINGLE: &str = r##"{{ define "main" }}
 <h1>{{ .Title }}</h1>
 {{ .Content }}
 {{ with .Params.commissioner }}<section><h2 id="commissioner">The Commissioner's commitments</h2>
@@ -600,9 +603,9 @@ const HUGO_SINGLE: &str = r#"{{ define "main" }}
 {{ with .NextInSection }}<li><a href="{{ .RelPermalink }}" rel="next">{{ .Title }}</a></li>{{ end }}
 </ul></nav>
 {{ end }}
-"#;
+"##;
 
-const HUGO_LIST: &str = r#"{{ define "main" }}
+const HUGO_LIST: &str = r##"{{ define "main" }}
 <h1>{{ .Title }}</h1>
 {{ .Content }}
 {{ with .Params.outcomes }}<ul class="outcomes">{{ range . }}<li>{{ . }}</li>{{ end }}</ul>{{ end }}
@@ -610,9 +613,9 @@ const HUGO_LIST: &str = r#"{{ define "main" }}
 {{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>
 {{ end }}</ol>
 {{ end }}
-"#;
+"##;
 
-const HUGO_HOME: &str = r#"{{ define "main" }}
+const HUGO_HOME: &str = r##"{{ define "main" }}
 <h1>{{ .Site.Title }}</h1>
 {{ .Content }}
 {{ range .Site.Sections }}<section><h2><a href="{{ .RelPermalink }}">{{ .Title }}</a></h2>
@@ -620,10 +623,10 @@ const HUGO_HOME: &str = r#"{{ define "main" }}
 {{ end }}</ol></section>
 {{ end }}
 {{ end }}
-"#;
+"##;
 
-const HUGO_404: &str = r#"{{ define "main" }}
+const HUGO_404: &str = r##"{{ define "main" }}
 <h1>Page not found</h1>
 <p><a href="/">Go to the home page</a></p>
 {{ end }}
-"#;
+"##;

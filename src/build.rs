@@ -7,6 +7,7 @@
 //! from the same Typst source (see [`LARGE_PRINT_KEY_PATH`]). Builds that take more than a
 //! second show their progress on a terminal ([`Progress`]).
 
+use std::collections::{HashMap, HashSet};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -16,8 +17,10 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::export::{data, large_print, website};
-use crate::plan::Plan;
+use crate::load::SourceFile;
+use crate::plan::{Plan, PlanCache, Route};
 use crate::theme::Theme;
 use crate::write::{Staging, MARKER};
 
@@ -86,6 +89,30 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
     progress.stage("Reading the content", 0);
     let plan = load(opts)?;
     let theme = Theme::load(&opts.themes, &opts.theme)?;
+    let written = write_all(opts, &plan, &theme, &progress)?;
+    Ok(BuildSummary {
+        elapsed: start.elapsed(),
+        ..written.summary
+    })
+}
+
+/// What [`write_all`] made, besides its files.
+struct Written {
+    summary: BuildSummary,
+    /// What the pages say about the large-print PDF.
+    large_print: Option<large_print::LargePrintLink>,
+    /// What the pages say about the open data files.
+    data: Option<data::DataLinks>,
+}
+
+/// Writes every output of `plan` into a staging folder and swaps it into place.
+fn write_all(
+    opts: &BuildOptions,
+    plan: &Plan,
+    theme: &Theme,
+    progress: &Progress,
+) -> Result<Written> {
+    let start = Instant::now();
     let staging = Staging::new(&opts.out)
         .with_context(|| format!("cannot prepare the output folder {}", opts.out.display()))?;
     let files = AtomicUsize::new(0);
@@ -103,12 +130,10 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
     // The large-print PDF comes first, because every page's footer gives its page count and
     // size.
     let lp_start = Instant::now();
-    let lp_opts = large_print::Options::new(large_print::DEFAULT_SIZE)?
-        .with_performance(true)
-        .with_base_url(plan.meta.base_url.clone());
+    let lp_opts = large_print_options(plan)?;
     let pdf = if opts.large_print {
         progress.stage("Typesetting the large-print PDF", 0);
-        Some(large_print_pdf(&plan, &lp_opts, &opts.out)?)
+        Some(large_print_pdf(plan, &lp_opts, &opts.out)?)
     } else {
         None
     };
@@ -117,38 +142,417 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
         .as_ref()
         .map(|p| large_print::LargePrintLink::new(p.pages, p.bytes.len()));
 
-    // The open data files come next: the performance and delivery pages give their sizes.
-    let data = data::export(&plan)?;
-    for (path, bytes) in &data.files {
-        write(path, bytes)?;
-    }
-    let data_links = data.links;
-
-    progress.stage("Writing pages", website::routes(&plan).len());
-    website::render_site_to(&plan, &theme, link.as_ref(), Some(&data_links), &write)?;
+    // The open data files are made and written on one core while the pages are rendered on
+    // the others; the pages that give the files' sizes are rendered once they are known.
+    progress.stage("Writing pages", website::routes(plan).len());
+    let export = || -> Result<(data::DataLinks, Option<data::DataLinks>)> {
+        let data = data::export(plan)?;
+        for (path, bytes) in &data.files {
+            write(path, bytes)?;
+        }
+        Ok((data.links.clone(), Some(data.links)))
+    };
+    let (data_links, _) = website::render_site_alongside(plan, theme, link.as_ref(), export, &write)?;
     if let (Some(pdf), Some(link)) = (&pdf, &link) {
-        let lp_html = large_print::html_page(
-            &plan,
-            &theme,
-            &lp_opts,
-            &large_print::HtmlTarget::Site(Some(link.clone())),
-        )?;
-        write(large_print::HTML_PATH, lp_html.as_bytes())?;
-        write(large_print::PDF_PATH, &pdf.bytes)?;
-        write(LARGE_PRINT_KEY_PATH, pdf.record().as_bytes())?;
+        write_large_print(plan, theme, &lp_opts, pdf, link, &write)?;
     }
     progress.stage("Saving the output folder", 0);
     staging
         .commit()
         .with_context(|| format!("cannot replace the output folder {}", opts.out.display()))?;
-    Ok(BuildSummary {
-        pages: pages.into_inner(),
-        files: files.into_inner(),
-        elapsed: start.elapsed(),
-        large_print_pages: pdf.as_ref().map_or(0, |p| p.pages),
-        large_print_elapsed,
-        large_print_reused: pdf.as_ref().is_some_and(|p| p.reused),
+    Ok(Written {
+        summary: BuildSummary {
+            pages: pages.into_inner(),
+            files: files.into_inner(),
+            elapsed: start.elapsed(),
+            large_print_pages: pdf.as_ref().map_or(0, |p| p.pages),
+            large_print_elapsed,
+            large_print_reused: pdf.as_ref().is_some_and(|p| p.reused),
+        },
+        large_print: link,
+        data: Some(data_links),
     })
+}
+
+/// The large-print edition `planpress build` publishes: the recommended size, with the
+/// performance statements.
+fn large_print_options(plan: &Plan) -> Result<large_print::Options> {
+    Ok(large_print::Options::new(large_print::DEFAULT_SIZE)?
+        .with_performance(true)
+        .with_base_url(plan.meta.base_url.clone()))
+}
+
+/// Writes the large-print web page, the PDF and the record of what the PDF was made from.
+fn write_large_print(
+    plan: &Plan,
+    theme: &Theme,
+    opts: &large_print::Options,
+    pdf: &LargePrintPdf,
+    link: &large_print::LargePrintLink,
+    write: &impl Fn(&str, &[u8]) -> Result<()>,
+) -> Result<()> {
+    let html = large_print::html_page(
+        plan,
+        theme,
+        opts,
+        &large_print::HtmlTarget::Site(Some(link.clone())),
+    )?;
+    write(large_print::HTML_PATH, html.as_bytes())?;
+    write(large_print::PDF_PATH, &pdf.bytes)?;
+    write(LARGE_PRINT_KEY_PATH, pdf.record().as_bytes())
+}
+
+/// A build kept loaded between edits, for the preview: after a file changes, only that file is
+/// read and parsed again, only the bodies it affects are checked again, and only the pages
+/// that show something from it are rendered again and written over the old ones.
+///
+/// ```no_run
+/// # use planpress::build::{BuildOptions, Session};
+/// # fn main() -> anyhow::Result<()> {
+/// let mut session = Session::new(BuildOptions::default())?;
+/// session.rebuild(&[])?; // the first rebuild builds everything, as `build` does
+/// // ... content/victims/01-victims-voice.md is saved ...
+/// let changed = [std::path::PathBuf::from("content/victims/01-victims-voice.md")];
+/// session.rebuild(&changed)?; // rewrites that page and the pages listing it
+/// session.refresh_downloads()?; // then, when there is time, the data files and large print
+/// # Ok(())
+/// # }
+/// ```
+///
+/// The plan is validated in full on every rebuild, so problems are reported exactly as
+/// `planpress build` reports them, and a failed rebuild leaves the output as it was. A change
+/// that alters what every page shows (the plan's settings, the glossary, the navigation, the
+/// theme) or which pages exist (a file added, removed or renamed) rebuilds everything, as
+/// [`build`] does. [`Session::rebuild`] leaves the open data files and the large-print
+/// edition as they were, with every page's links describing them;
+/// [`Session::refresh_downloads`] brings them up to date.
+pub struct Session {
+    opts: BuildOptions,
+    theme: Theme,
+    /// The content files as last read, in the order [`crate::load::read_dir`] gives.
+    files: Vec<SourceFile>,
+    /// Problems reading the folder, from the last time it was read in full.
+    load_problems: Vec<Diagnostic>,
+    /// True when the whole folder must be read again before the next rebuild.
+    rescan: bool,
+    /// True when the next rebuild must write every page.
+    everything: bool,
+    /// Files whose text changed since the output was last written, by relative path.
+    changed: HashSet<String>,
+    cache: PlanCache,
+    /// What the output folder shows, once something has been written.
+    shown: Option<Shown>,
+}
+
+/// The plan the output folder was last written from, and what its pages say about the files
+/// made beside them.
+struct Shown {
+    plan: Plan,
+    large_print: Option<large_print::LargePrintLink>,
+    data: Option<data::DataLinks>,
+}
+
+impl Session {
+    /// A session building `opts.content` into `opts.out`. Nothing is read from the content or
+    /// written until the first [`Session::rebuild`]; an error here is about the theme.
+    pub fn new(opts: BuildOptions) -> Result<Session> {
+        let theme = Theme::load(&opts.themes, &opts.theme)?;
+        Ok(Session {
+            opts,
+            theme,
+            files: Vec::new(),
+            load_problems: Vec::new(),
+            rescan: true,
+            everything: true,
+            changed: HashSet::new(),
+            cache: PlanCache::default(),
+            shown: None,
+        })
+    }
+
+    /// A session with everything built, as [`build`] would.
+    pub fn start(opts: BuildOptions) -> Result<Session> {
+        let mut session = Session::new(opts)?;
+        session.rebuild(&[])?;
+        Ok(session)
+    }
+
+    /// Brings the output up to date after the files at `changed` were edited, created or
+    /// removed (paths as a file watcher gives them: in the content folder or the theme's).
+    /// Content problems come back as [`crate::ContentErrors`], exactly as from [`build`],
+    /// and leave the output as it was. `summary.pages` counts the pages written.
+    pub fn rebuild(&mut self, changed: &[PathBuf]) -> Result<BuildSummary> {
+        let start = Instant::now();
+        self.read_changes(changed)?;
+        let mut diags = Diagnostics::new();
+        for d in &self.load_problems {
+            diags.push(d.clone());
+        }
+        let mut plan =
+            Plan::from_files_cached(&self.files, &self.opts.content, diags, &mut self.cache)?;
+        if let Some(url) = &self.opts.base_url {
+            plan.meta.base_url = Some(url.clone());
+        }
+        let routes = match &self.shown {
+            Some(shown) if !self.everything => affected(&shown.plan, &plan, &self.changed),
+            _ => None,
+        };
+        let summary = match (routes, self.shown.as_mut()) {
+            (Some(routes), Some(shown)) => {
+                let out = &self.opts.out;
+                let written = website::render_routes_to(
+                    &plan,
+                    &self.theme,
+                    shown.large_print.as_ref(),
+                    shown.data.as_ref(),
+                    &routes,
+                    |path, bytes| write_in_place(out, path, bytes),
+                )?;
+                shown.plan = plan;
+                BuildSummary {
+                    pages: written,
+                    files: written,
+                    elapsed: start.elapsed(),
+                    large_print_pages: 0,
+                    large_print_elapsed: Duration::ZERO,
+                    large_print_reused: false,
+                }
+            }
+            _ => {
+                let written = write_all(&self.opts, &plan, &self.theme, &Progress::start())?;
+                self.shown = Some(Shown {
+                    plan,
+                    large_print: written.large_print,
+                    data: written.data,
+                });
+                written.summary
+            }
+        };
+        self.changed.clear();
+        self.everything = false;
+        Ok(BuildSummary {
+            elapsed: start.elapsed(),
+            ..summary
+        })
+    }
+
+    /// Remakes the open data files and the large-print edition (the PDF only when what shapes
+    /// it changed) for the plan the output shows, and rewrites the pages that describe them.
+    /// Afterwards the output is exactly what [`build`] would write.
+    pub fn refresh_downloads(&mut self) -> Result<BuildSummary> {
+        let start = Instant::now();
+        let Some(shown) = self.shown.as_mut() else {
+            return self.rebuild(&[]);
+        };
+        let out = &self.opts.out;
+        let write = |path: &str, bytes: &[u8]| write_in_place(out, path, bytes);
+        let plan = &shown.plan;
+        let exported = data::export(plan)?;
+        for (path, bytes) in &exported.files {
+            write(path, bytes)?;
+        }
+        let mut large_print_pages = 0;
+        let mut large_print_reused = false;
+        let link = if self.opts.large_print {
+            let lp_opts = large_print_options(plan)?;
+            let pdf = large_print_pdf(plan, &lp_opts, out)?;
+            let link = large_print::LargePrintLink::new(pdf.pages, pdf.bytes.len());
+            write_large_print(plan, &self.theme, &lp_opts, &pdf, &link, &write)?;
+            large_print_pages = pdf.pages;
+            large_print_reused = pdf.reused;
+            Some(link)
+        } else {
+            None
+        };
+        // Every page's footer describes the PDF; only some pages list the data files.
+        let routes: Vec<Route> = website::routes(plan)
+            .into_iter()
+            .filter(|r| link != shown.large_print || website::shows_downloads(r))
+            .collect();
+        let written = website::render_routes_to(
+            plan,
+            &self.theme,
+            link.as_ref(),
+            Some(&exported.links),
+            &routes,
+            write,
+        )?;
+        shown.large_print = link;
+        shown.data = Some(exported.links);
+        Ok(BuildSummary {
+            pages: written,
+            files: written + exported.files.len(),
+            elapsed: start.elapsed(),
+            large_print_pages,
+            large_print_elapsed: Duration::ZERO,
+            large_print_reused,
+        })
+    }
+
+    /// Reads what changed: just the edited files when that is safe, else the whole folder.
+    fn read_changes(&mut self, changed: &[PathBuf]) -> Result<()> {
+        let content = &self.opts.content;
+        let theme_dir = self.opts.themes.join(&self.opts.theme);
+        let absolute = |p: &Path| std::path::absolute(p).unwrap_or_else(|_| p.to_path_buf());
+        let (content_abs, theme_abs) = (absolute(content), absolute(&theme_dir));
+        for path in changed {
+            let path = absolute(path);
+            if path.starts_with(&theme_abs) {
+                self.theme = Theme::load(&self.opts.themes, &self.opts.theme)?;
+                self.everything = true;
+                continue;
+            }
+            let Ok(within) = path.strip_prefix(&content_abs) else {
+                continue;
+            };
+            if self.rescan || !self.load_problems.is_empty() {
+                continue;
+            }
+            if !could_be_content(&path, within) {
+                continue;
+            }
+            match crate::load::read_one(content, &content.join(within)) {
+                Some(Ok(file)) => match self.files.iter_mut().find(|f| f.rel == file.rel) {
+                    Some(old) => {
+                        if old.text != file.text {
+                            self.changed.insert(file.rel.clone());
+                            *old = file;
+                        }
+                    }
+                    None => self.rescan = true,
+                },
+                // Added, removed, unreadable, or not a plain file: read everything again.
+                _ => self.rescan = true,
+            }
+        }
+        if self.rescan || !self.load_problems.is_empty() {
+            let mut diags = Diagnostics::new();
+            let files = crate::load::read_dir(content, &mut diags);
+            let before: HashMap<&str, &str> = self
+                .files
+                .iter()
+                .map(|f| (f.rel.as_str(), f.text.as_str()))
+                .collect();
+            if files.len() != before.len() || files.iter().any(|f| !before.contains_key(f.rel.as_str())) {
+                self.everything = true;
+            }
+            for f in &files {
+                if before.get(f.rel.as_str()) != Some(&f.text.as_str()) {
+                    self.changed.insert(f.rel.clone());
+                }
+            }
+            self.files = files;
+            self.load_problems = diags.into_sorted();
+            self.rescan = false;
+        }
+        Ok(())
+    }
+}
+
+/// False for paths that reading the folder ignores whatever they are: hidden files and files
+/// that are not Markdown (an editor's backup and swap files). A path without an extension may
+/// have been a folder, so it counts.
+fn could_be_content(path: &Path, within: &Path) -> bool {
+    let hidden = within
+        .components()
+        .any(|c| c.as_os_str().to_string_lossy().starts_with('.'));
+    let ext = path.extension().map(|e| e.to_string_lossy().to_string());
+    !hidden && (ext.as_deref() == Some("md") || ext.is_none() || path.is_dir())
+}
+
+/// The pages to write again after the files in `changed` went from `old` to `new`, or `None`
+/// when every page must be (the set of pages, the navigation or what every page shows
+/// changed). Besides the pages of the changed items themselves: an aim's page and the home
+/// page list its priorities; a priority's neighbours name it in their previous and next
+/// links; statements and priorities name each other; and the summary pages (home, glossary,
+/// performance, national priorities, delivery, accessibility, not found) are always written.
+fn affected(old: &Plan, new: &Plan, changed: &HashSet<String>) -> Option<Vec<Route>> {
+    let routes = website::routes(new);
+    if website::routes(old) != routes {
+        return None;
+    }
+    let flat: Vec<&crate::plan::Priority> = new.priorities().collect();
+    let priority_route = |p: &crate::plan::Priority| Route::Priority {
+        aim: p.aim.clone(),
+        id: p.id.clone(),
+    };
+    let mut wanted: HashSet<Route> = HashSet::new();
+    for rel in changed {
+        if rel == "_index.md" || rel.starts_with("glossary/") {
+            return None;
+        }
+        if let Some(page) = new.pages.iter().find(|p| &p.origin.file == rel) {
+            let before = old.pages.iter().find(|p| p.id == page.id)?;
+            if (&before.title, before.order) != (&page.title, page.order) {
+                return None;
+            }
+            wanted.insert(Route::Page(page.id.clone()));
+        } else if let Some(aim) = new.aims.iter().find(|a| &a.origin.file == rel) {
+            let before = old.aims.iter().find(|a| a.id == aim.id)?;
+            if (&before.title, before.order) != (&aim.title, aim.order) {
+                return None;
+            }
+            wanted.insert(Route::Aim(aim.id.clone()));
+        } else if let Some(at) = flat.iter().position(|p| &p.origin.file == rel) {
+            let p = flat[at];
+            wanted.insert(priority_route(p));
+            wanted.insert(Route::Aim(p.aim.clone()));
+            for q in [at.checked_sub(1), Some(at + 1)]
+                .into_iter()
+                .flatten()
+                .filter_map(|i| flat.get(i))
+            {
+                wanted.insert(priority_route(q));
+            }
+            for s in new.statements.iter().filter(|s| s.priorities.contains(&p.id)) {
+                wanted.insert(Route::Statement(s.id.clone()));
+            }
+        } else if let Some(s) = new.statements.iter().find(|s| &s.origin.file == rel) {
+            wanted.insert(Route::Statement(s.id.clone()));
+            let before = old.statements.iter().find(|b| b.id == s.id)?;
+            for id in s.priorities.iter().chain(&before.priorities) {
+                if let Some(p) = flat.iter().find(|p| &p.id == id) {
+                    wanted.insert(priority_route(p));
+                }
+            }
+        } else {
+            return None;
+        }
+    }
+    Some(
+        routes
+            .into_iter()
+            .filter(|r| {
+                wanted.contains(r)
+                    || !matches!(
+                        r,
+                        Route::Aim(_) | Route::Priority { .. } | Route::Statement(_) | Route::Page(_)
+                    )
+            })
+            .collect(),
+    )
+}
+
+/// Writes one file over the one in the output folder, through a temporary file renamed into
+/// place, so a page being served is never half written.
+fn write_in_place(out: &Path, rel: &str, bytes: &[u8]) -> Result<()> {
+    let within = Path::new(rel);
+    if rel.is_empty()
+        || within
+            .components()
+            .any(|c| !matches!(c, std::path::Component::Normal(_)))
+    {
+        anyhow::bail!("refusing to write outside the output folder: {rel:?}");
+    }
+    let path = out.join(within);
+    let parent = path.parent().unwrap_or(out);
+    std::fs::create_dir_all(parent)
+        .with_context(|| format!("cannot create {}", parent.display()))?;
+    let name = path.file_name().map_or_else(String::new, |n| n.to_string_lossy().to_string());
+    let tmp = parent.join(format!(".{name}.planpress-{}", std::process::id()));
+    std::fs::write(&tmp, bytes)
+        .and_then(|()| std::fs::rename(&tmp, &path))
+        .with_context(|| format!("cannot write {}", path.display()))
 }
 
 /// The record written beside the large-print PDF in the output folder: what the PDF was made

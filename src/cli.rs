@@ -213,14 +213,26 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Build(args) => {
             let summary = planpress::build(&args.options())?;
+            let large_print = if args.no_large_print {
+                "not made".to_string()
+            } else if summary.large_print_reused {
+                format!(
+                    "{} pages, unchanged since the last build",
+                    summary.large_print_pages
+                )
+            } else {
+                format!(
+                    "{} pages in {} ms",
+                    summary.large_print_pages,
+                    summary.large_print_elapsed.as_millis()
+                )
+            };
             println!(
-                "Built {} pages ({} files) into {} in {} ms (large print PDF: {} pages in {} ms)",
+                "Built {} pages ({} files) into {} in {} ms (large print PDF: {large_print})",
                 summary.pages,
                 summary.files,
                 args.out.display(),
                 summary.elapsed.as_millis(),
-                summary.large_print_pages,
-                summary.large_print_elapsed.as_millis()
             );
             Ok(ExitCode::SUCCESS)
         }

@@ -2,8 +2,9 @@
 //!
 //! Loading is the only stage that touches the content folder. It walks the folder in a stable
 //! order, refuses files that would make the build unsafe or unbounded (links that leave the
-//! folder, files too large to be content, text that is not UTF-8), and normalises line endings
-//! so every later stage sees the same text whatever editor wrote it.
+//! folder, files too large to be content, text that is not UTF-8 or holds control characters),
+//! and normalises line endings so every later stage sees the same text whatever editor wrote
+//! it.
 
 use std::path::{Path, PathBuf};
 
@@ -11,8 +12,11 @@ use rayon::prelude::*;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 
-/// The largest content file we read; anything bigger is not a plan document.
-pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+/// The largest content file we read; anything bigger is not a plan document. The longest
+/// shipped file is under 10 KB, and every later stage (above all the large-print typesetting)
+/// costs time and memory in proportion to the text, so the limit is what keeps a hostile
+/// file's cost bounded.
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 
 /// One content file's text, with the names we use for it.
 #[derive(Debug, Clone)]
@@ -42,8 +46,12 @@ impl SourceFile {
         bytes: &[u8],
     ) -> Result<Self, Diagnostic> {
         let display = display.into();
+        if bytes.starts_with(&[0xff, 0xfe]) || bytes.starts_with(&[0xfe, 0xff]) {
+            return Err(Diagnostic::new(&display, 1, 1, "the file is saved as UTF-16 text, not UTF-8")
+                .with_hint("save the file as UTF-8 in your editor (\"Save with encoding\" or \"Encoding: UTF-8\")"));
+        }
         match std::str::from_utf8(bytes) {
-            Ok(text) => Ok(SourceFile::new(rel, display, text)),
+            Ok(text) => SourceFile::new(rel, display, text).checked(),
             Err(e) => {
                 let good = &bytes[..e.valid_up_to()];
                 let line = good.iter().filter(|b| **b == b'\n').count() + 1;
@@ -69,19 +77,45 @@ impl SourceFile {
     /// normalising is not copied.
     fn from_vec(rel: String, display: &Path, bytes: Vec<u8>) -> Result<Self, Diagnostic> {
         match String::from_utf8(bytes) {
-            Ok(text) if !text.starts_with('\u{feff}') && !text.contains('\r') => Ok(SourceFile {
+            Ok(text) if !text.starts_with('\u{feff}') && !text.contains('\r') => SourceFile {
                 rel,
                 display: display.to_path_buf(),
                 text,
-            }),
-            Ok(text) => Ok(SourceFile::new(rel, display, &text)),
+            }
+            .checked(),
+            Ok(text) => SourceFile::new(rel, display, &text).checked(),
             Err(e) => SourceFile::from_bytes(rel, display, e.as_bytes()),
         }
     }
+
+    /// Refuses text holding control characters other than tab and line break. No editor
+    /// writes them into prose; they come from binary files or pasted terminal output, are
+    /// invisible in most editors, are not allowed in HTML, and would reach a terminal raw in
+    /// messages that quote the text.
+    fn checked(self) -> Result<Self, Diagnostic> {
+        let Some((offset, c)) = self.text.char_indices().find(|(_, c)| is_control(*c)) else {
+            return Ok(self);
+        };
+        let (line, column) = crate::diagnostics::line_col(&self.text, offset);
+        let what = if c == '\0' {
+            "a NUL byte (U+0000); it may not be a text file".to_string()
+        } else {
+            format!("a control character (U+{:04X}) that is not text", c as u32)
+        };
+        Err(Diagnostic::new(&self.display, line, column, format!("the file contains {what}"))
+            .with_hint("delete it: most editors do not show it, so select the spot and retype the text around it"))
+    }
+}
+
+/// Control characters that have no place in a text file: C0 except tab and line feed (carriage
+/// returns are gone by now), DEL and C1.
+fn is_control(c: char) -> bool {
+    c.is_control() && c != '\t' && c != '\n'
 }
 
 fn normalise(text: &str) -> String {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // One byte order mark is usual; tools that join files can leave several.
+    let text = text.trim_start_matches('\u{feff}');
     if text.contains('\r') {
         text.replace("\r\n", "\n").replace('\r', "\n")
     } else {
@@ -192,16 +226,39 @@ pub fn read_dir(root: &Path, diags: &mut Diagnostics) -> Vec<SourceFile> {
     files
 }
 
+/// Reads the one file at `path` (under `root`) as [`read_dir`] would, for a rebuild after an
+/// edit. `None` when the path is not a plain file that [`read_dir`] would read as it stands
+/// (it is missing, a folder, a link, hidden, not Markdown, or outside `root`): the caller then
+/// reads the whole folder again.
+pub fn read_one(root: &Path, path: &Path) -> Option<Result<SourceFile, Diagnostic>> {
+    let within = path.strip_prefix(root).ok()?;
+    let mut parts = Vec::new();
+    for c in within.components() {
+        let std::path::Component::Normal(name) = c else {
+            return None;
+        };
+        let name = name.to_string_lossy();
+        if name.starts_with('.') {
+            return None;
+        }
+        parts.push(name);
+    }
+    if parts.is_empty() || path.extension().and_then(|e| e.to_str()) != Some("md") {
+        return None;
+    }
+    if !std::fs::symlink_metadata(path).ok()?.file_type().is_file() {
+        return None;
+    }
+    let display = root.join(within);
+    Some(read_file(&display).and_then(|bytes| SourceFile::from_vec(parts.join("/"), &display, bytes)))
+}
+
+/// Reads a file of at most [`MAX_FILE_BYTES`]. The size is checked before reading, so a huge
+/// file costs nothing; reading stops at the limit as well, in case the file grows meanwhile.
 fn read_file(path: &Path) -> Result<Vec<u8>, Diagnostic> {
     use std::io::Read;
-    let file = std::fs::File::open(path)
-        .map_err(|e| Diagnostic::new(path, 0, 0, format!("cannot open: {e}")))?;
-    let mut bytes = Vec::new();
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| Diagnostic::new(path, 0, 0, format!("cannot read: {e}")))?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(Diagnostic::new(
+    let too_large = || {
+        Diagnostic::new(
             path,
             0,
             0,
@@ -210,7 +267,26 @@ fn read_file(path: &Path) -> Result<Vec<u8>, Diagnostic> {
                 MAX_FILE_BYTES / 1024 / 1024
             ),
         )
-        .with_hint("split it into several pages, or move data out of the content folder"));
+        .with_hint("split it into several pages, or move data out of the content folder")
+    };
+    // Looked at before opening: opening a named pipe would wait for a writer forever.
+    let meta = std::fs::metadata(path)
+        .map_err(|e| Diagnostic::new(path, 0, 0, format!("cannot read: {e}")))?;
+    if !meta.is_file() {
+        return Err(Diagnostic::new(path, 0, 0, "this is not a regular file")
+            .with_hint("content files are ordinary Markdown files"));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(too_large());
+    }
+    let file = std::fs::File::open(path)
+        .map_err(|e| Diagnostic::new(path, 0, 0, format!("cannot open: {e}")))?;
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| Diagnostic::new(path, 0, 0, format!("cannot read: {e}")))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large());
     }
     Ok(bytes)
 }

@@ -38,6 +38,9 @@ pub const DEFAULT_STATIC: &[(&str, &[u8])] = &[(
     include_bytes!("../themes/default/static/style.css"),
 )];
 
+/// The largest file a theme folder may hold; a web font is a few hundred kilobytes.
+pub const MAX_THEME_FILE_BYTES: u64 = 32 * 1024 * 1024;
+
 /// Templates ready to render, and the static files to copy.
 pub struct Theme {
     /// The compiled templates.
@@ -79,11 +82,23 @@ impl Theme {
                     if entry.file_type().is_dir() {
                         continue;
                     }
-                    let real = entry.path().canonicalize()?;
+                    let real = entry.path().canonicalize().with_context(|| {
+                        format!("cannot follow {} to a file", entry.path().display())
+                    })?;
                     if !real.starts_with(&root) {
                         bail!(
                             "{} points outside the theme folder; copy the file in instead",
                             entry.path().display()
+                        );
+                    }
+                    let size = std::fs::metadata(&real)
+                        .with_context(|| format!("cannot read {}", entry.path().display()))?
+                        .len();
+                    if size > MAX_THEME_FILE_BYTES {
+                        bail!(
+                            "{} is larger than {} MiB, too large for a theme file",
+                            entry.path().display(),
+                            MAX_THEME_FILE_BYTES / 1024 / 1024
                         );
                     }
                     let rel = entry

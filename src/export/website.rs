@@ -74,24 +74,42 @@ pub fn render_site_to(
     data: Option<&DataLinks>,
     sink: impl Fn(&str, &[u8]) -> Result<()> + Sync,
 ) -> Result<usize> {
-    let mut site = SiteView::new(plan);
-    site.large_print = large_print;
-    site.data = data;
-    // "What has changed" (/changes/), when the plan names a revision to compare with.
-    let changes = crate::export::diff_report::website_changes(plan)?;
-    if changes.is_some() {
-        site.nav.push(NavItem {
-            title: "What has changed".into(),
-            path: "changes/".into(),
-        });
-    }
+    let (_, count) =
+        render_site_alongside(plan, theme, large_print, || Ok(((), data.cloned())), sink)?;
+    Ok(count)
+}
+
+/// Renders the website as [`render_site_to`] does while `downloads` runs beside it (the
+/// build makes and writes the open data files there). Only the pages that show the data
+/// files' sizes wait for `downloads` to return their links; every other page is rendered
+/// meanwhile, so a slow export does not hold up the site. Returns what `downloads` returned
+/// beside the links, and how many files were handed to `sink`.
+pub fn render_site_alongside<T: Send>(
+    plan: &Plan,
+    theme: &Theme,
+    large_print: Option<&LargePrintLink>,
+    downloads: impl FnOnce() -> Result<(T, Option<DataLinks>)> + Send,
+    sink: impl Fn(&str, &[u8]) -> Result<()> + Sync,
+) -> Result<(T, usize)> {
+    let data: Option<DataLinks>;
+    let (mut site, changes) = site_view(plan, large_print)?;
     let routes = routes(plan);
+    let (after, before): (Vec<&Route>, Vec<&Route>) =
+        routes.iter().partition(|r| shows_downloads(r));
     // Each page is rendered and handed over on the thread that made it; only the count
     // comes back, so memory holds a page per thread rather than the whole site.
-    routes.par_iter().try_for_each(|route| {
-        let html = render_page(plan, theme, &site, route)?;
-        sink(&route.file(), html.as_bytes())
-    })?;
+    let render = |site: &SiteView, routes: &[&Route]| {
+        routes.par_iter().try_for_each(|route| {
+            let html = render_page(plan, theme, site, route)?;
+            sink(&route.file(), html.as_bytes())
+        })
+    };
+    let (made, rendered) = rayon::join(downloads, || render(&site, &before));
+    rendered?;
+    let (value, links) = made?;
+    data = links;
+    site.data = data.as_ref();
+    render(&site, &after)?;
     let mut count = routes.len();
     if let Some(changes) = &changes {
         let (path, bytes) = render_changes(plan, theme, &site, changes)?;
@@ -102,7 +120,71 @@ pub fn render_site_to(
         sink(&format!("static/{path}"), bytes)?;
         count += 1;
     }
+    Ok((value, count))
+}
+
+/// Renders only `routes`, with everything they share made as for the whole site, handing
+/// each page to `sink` as [`render_site_to`] does (and the "What has changed" page, when the
+/// plan has one). For rebuilding just the pages an edit affects. Returns how many files were
+/// handed over.
+pub fn render_routes_to(
+    plan: &Plan,
+    theme: &Theme,
+    large_print: Option<&LargePrintLink>,
+    data: Option<&DataLinks>,
+    routes: &[Route],
+    sink: impl Fn(&str, &[u8]) -> Result<()> + Sync,
+) -> Result<usize> {
+    let (mut site, changes) = site_view(plan, large_print)?;
+    site.data = data;
+    routes.par_iter().try_for_each(|route| {
+        let html = render_page(plan, theme, &site, route)?;
+        sink(&route.file(), html.as_bytes())
+    })?;
+    let mut count = routes.len();
+    if let Some(changes) = &changes {
+        let (path, bytes) = render_changes(plan, theme, &site, changes)?;
+        sink(&path, &bytes)?;
+        count += 1;
+    }
     Ok(count)
+}
+
+/// What every page shares, and the "What has changed" report when the plan names a revision
+/// to compare with (it adds an item to the navigation).
+fn site_view<'a>(
+    plan: &'a Plan,
+    large_print: Option<&'a LargePrintLink>,
+) -> Result<(SiteView<'a>, Option<crate::export::diff_report::WebsiteChanges>)> {
+    let mut site = SiteView::new(plan);
+    site.large_print = large_print;
+    // "What has changed" (/changes/), when the plan names a revision to compare with.
+    let changes = crate::export::diff_report::website_changes(plan)?;
+    if changes.is_some() {
+        site.nav.push(NavItem {
+            title: "What has changed".into(),
+            path: "changes/".into(),
+        });
+    }
+    Ok((site, changes))
+}
+
+/// True for the pages that list the open data files with their sizes, which must wait for
+/// the files to be made. Every route is named, so a new one has to be decided here.
+pub fn shows_downloads(route: &Route) -> bool {
+    match route {
+        Route::Performance
+        | Route::Statement(_)
+        | Route::NationalPriorities
+        | Route::Delivery => true,
+        Route::Home
+        | Route::Aim(_)
+        | Route::Priority { .. }
+        | Route::Glossary
+        | Route::Page(_)
+        | Route::Accessibility
+        | Route::NotFound => false,
+    }
 }
 
 /// The "What has changed" page at /changes/, from the theme's `changes.html`.

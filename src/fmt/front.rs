@@ -116,6 +116,7 @@ pub const PLAN: Shape = Shape::Map(&[
     ("reporting_date", Shape::Text),
     ("base_url", Shape::Text),
     ("compare_with", Shape::Text),
+    ("raw_html", Shape::Plain),
 ]);
 
 /// An aim's `_index.md` ([`crate::parse::kinds::AimFront`]).

@@ -49,6 +49,23 @@ pub struct PlanFront {
     /// "What has changed" page, e.g. `consultation-draft`.
     #[serde(default)]
     pub compare_with: Option<String>,
+    /// What to do with HTML written directly in Markdown bodies: clean it down to a safe
+    /// allow-list (the default), or refuse it.
+    #[serde(default)]
+    pub raw_html: RawHtml,
+}
+
+/// What the plan does with raw HTML in Markdown bodies (`raw_html:` in `content/_index.md`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RawHtml {
+    /// Keep it, cleaned down to a safe allow-list: no scripts, event handlers, frames, forms,
+    /// styles or script addresses.
+    #[default]
+    #[serde(alias = "sanitize")]
+    Sanitise,
+    /// Refuse it: each piece of raw HTML is an error at its line.
+    Reject,
 }
 
 /// Whether the plan is a consultation draft or the adopted plan.

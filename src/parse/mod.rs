@@ -49,8 +49,7 @@ pub fn split<'a>(text: &'a str, path: &Path) -> Result<Split<'a>, Diagnostic> {
         }
     };
     let mut offset = 0;
-    let mut line = 2;
-    for l in rest.split_inclusive('\n') {
+    for (line, l) in (2..).zip(rest.split_inclusive('\n')) {
         if l.trim_end() == "---" {
             let front = &rest[..offset];
             let body = &rest[offset + l.len()..];
@@ -62,7 +61,6 @@ pub fn split<'a>(text: &'a str, path: &Path) -> Result<Split<'a>, Diagnostic> {
             });
         }
         offset += l.len();
-        line += 1;
     }
     Err(Diagnostic::new(
         path,
@@ -77,6 +75,14 @@ pub fn split<'a>(text: &'a str, path: &Path) -> Result<Split<'a>, Diagnostic> {
 const MAX_DEPTH: usize = 32;
 /// How many times one file is retried after blanking a bad key.
 const MAX_RETRIES: usize = 50;
+/// The most YAML re-read while looking for more problems in one file, so a long front matter
+/// full of mistakes is retried fewer times than a short one.
+const RETRY_BUDGET_BYTES: usize = 512 * 1024;
+/// The largest front matter we parse. The longest shipped one is under 7 KB; anything near
+/// this is a mistake (text that belongs in the body) or an attack on the parser.
+pub const MAX_FRONT_MATTER_BYTES: usize = 64 * 1024;
+/// The longest front-matter line, in characters. The longest shipped one is under 250.
+pub const MAX_LINE_CHARS: usize = 4096;
 
 /// Deserialises front matter into `T`, reporting every problem it can find to `diags`.
 ///
@@ -93,8 +99,8 @@ pub fn front_matter<T: DeserializeOwned>(
     }
     let mut text = yaml.to_string();
     let mut blanked: BTreeSet<String> = BTreeSet::new();
-    let mut reported = 0;
-    for _ in 0..MAX_RETRIES {
+    let retries = MAX_RETRIES.min(RETRY_BUDGET_BYTES / yaml.len().max(1)).max(1);
+    for reported in 0..retries {
         let err = match serde_yaml::from_str::<T>(&text) {
             Ok(value) => return if reported == 0 { Some(value) } else { None },
             Err(e) => e,
@@ -110,7 +116,6 @@ pub fn front_matter<T: DeserializeOwned>(
             Diagnostic::new(path, line + first_line - 1, column, problem.message())
                 .with_optional_hint(problem.hint()),
         );
-        reported += 1;
         match problem.key_line(&text) {
             Some((key, key_line)) if problem.recoverable() => {
                 if !blank_key(&mut text, key_line) {
@@ -124,10 +129,39 @@ pub fn front_matter<T: DeserializeOwned>(
     None
 }
 
-/// Refuses YAML that would cost unbounded time or memory before serde sees it: aliases (which
-/// can expand exponentially and have no use in plan content) and very deep nesting.
+/// Refuses YAML that would cost unbounded time or memory before serde sees it: front matter
+/// or lines too long to be plan data, aliases (which can expand exponentially and have no use
+/// in plan content) and very deep nesting.
 fn check_shape(yaml: &str, path: &Path, first_line: usize) -> Option<Diagnostic> {
+    if yaml.len() > MAX_FRONT_MATTER_BYTES {
+        return Some(
+            Diagnostic::new(
+                path,
+                first_line,
+                1,
+                format!(
+                    "the front matter is {} KiB, more than the {} KiB allowed",
+                    yaml.len().div_ceil(1024),
+                    MAX_FRONT_MATTER_BYTES / 1024
+                ),
+            )
+            .with_hint("front matter holds short values; put long text in the Markdown after the second \"---\" line"),
+        );
+    }
+    let mut flow_depth = 0usize;
     for (i, line) in yaml.lines().enumerate() {
+        let length = line.chars().count();
+        if length > MAX_LINE_CHARS {
+            return Some(
+                Diagnostic::new(
+                    path,
+                    first_line + i,
+                    1,
+                    format!("this line is {length} characters long, more than the {MAX_LINE_CHARS} allowed in front matter"),
+                )
+                .with_hint("front matter holds short values; put long text in the Markdown after the second \"---\" line"),
+            );
+        }
         let trimmed = line.trim_start();
         if trimmed.starts_with('#') {
             continue;
@@ -154,9 +188,17 @@ fn check_shape(yaml: &str, path: &Path, first_line: usize) -> Option<Diagnostic>
                 .with_hint("indent front matter with spaces, not tabs"),
             );
         }
-        let depth = line.chars().filter(|c| *c == '[' || *c == '{').count();
         let indent = line.len() - trimmed.len();
-        if depth > MAX_DEPTH || indent / 2 > MAX_DEPTH {
+        let deepest = flow_nesting(line, &mut flow_depth);
+        if let Some(column) = deepest.filter(|_| flow_depth > MAX_DEPTH) {
+            return Some(Diagnostic::new(
+                path,
+                first_line + i,
+                column + 1,
+                "the front matter nests too deeply",
+            ));
+        }
+        if indent / 2 > MAX_DEPTH {
             return Some(Diagnostic::new(
                 path,
                 first_line + i,
@@ -164,6 +206,41 @@ fn check_shape(yaml: &str, path: &Path, first_line: usize) -> Option<Diagnostic>
                 "the front matter nests too deeply",
             ));
         }
+    }
+    None
+}
+
+/// Follows the nesting of flow collections (`[...]`, `{...}`) through one line, carrying the
+/// depth over from earlier lines in `depth`. Returns the 0-based column (in characters) where
+/// the depth first went past [`MAX_DEPTH`], leaving `depth` there. Only a bracket where a value
+/// can start opens a collection (so `text: see [1` does not), and brackets in quotes and
+/// comments do not count; as in [`alias_position`], a quote starts only where a value can.
+fn flow_nesting(line: &str, depth: &mut usize) -> Option<usize> {
+    let mut quote: Option<char> = None;
+    let mut prev = ' ';
+    // The last character outside quotes that was not a space; a line starts a value.
+    let mut significant = '-';
+    for (column, c) in line.chars().enumerate() {
+        let value_starts = matches!(significant, ':' | '-' | ',' | '[' | '{' | '?');
+        match quote {
+            Some('"') if c == '"' && prev != '\\' => quote = None,
+            Some('\'') if c == '\'' => quote = None,
+            Some(_) => {}
+            None if (c == '"' || c == '\'') && value_starts => quote = Some(c),
+            None if c == '#' && prev == ' ' => return None,
+            None if (c == '[' || c == '{') && value_starts => {
+                *depth += 1;
+                if *depth > MAX_DEPTH {
+                    return Some(column);
+                }
+            }
+            None if (c == ']' || c == '}') && *depth > 0 => *depth -= 1,
+            None => {}
+        }
+        if quote.is_none() && c != ' ' {
+            significant = c;
+        }
+        prev = if prev == '\\' && c == '\\' { ' ' } else { c };
     }
     None
 }
@@ -437,16 +514,22 @@ fn blank_key(text: &mut String, line: usize) -> bool {
     if first.trim_start().starts_with('-') {
         return false;
     }
+    // A flow collection (`[...]`, `{...}`) opened under the key belongs to it until it is
+    // closed, whatever the indentation of its last lines.
+    let mut flow_depth = 0;
+    flow_nesting(first, &mut flow_depth);
     lines[line - 1].clear();
     for l in lines.iter_mut().skip(line) {
         let trimmed = l.trim_start();
         let this_indent = l.len() - trimmed.len();
         let belongs = trimmed.is_empty()
+            || flow_depth > 0
             || this_indent > indent
             || (this_indent == indent && trimmed.starts_with('-'));
         if !belongs {
             break;
         }
+        flow_nesting(l, &mut flow_depth);
         l.clear();
     }
     *text = lines.join("\n");
@@ -535,9 +618,26 @@ fn human_found(found: &str) -> String {
         "sequence" => "a list".to_string(),
         "map" => "a set of keys".to_string(),
         "unit value" => "empty".to_string(),
-        f => f
-            .replace("floating point", "the number")
-            .replace("integer", "the number"),
+        f => {
+            let f = f
+                .replace("floating point", "the number")
+                .replace("integer", "the number");
+            match f.split_once(" \"") {
+                Some((kind, quoted)) if quoted.ends_with('"') => {
+                    format!("{kind} \"{}\"", shorten(&quoted[..quoted.len() - 1]))
+                }
+                _ => shorten(&f),
+            }
+        }
+    }
+}
+
+/// A value quoted in a message, cut short when it is long enough to bury the message.
+fn shorten(text: &str) -> String {
+    const MAX: usize = 80;
+    match text.char_indices().nth(MAX) {
+        Some((i, _)) => format!("{}... ({} characters)", &text[..i], text.chars().count()),
+        None => text.to_string(),
     }
 }
 

@@ -3,17 +3,65 @@
 //! Site links (`/glossary/#cjs`) must name a page that will be generated and an anchor on it;
 //! a body may not add a second level-1 heading, since each page already has its title as one.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use pulldown_cmark::{Event, HeadingLevel, Tag};
 use rayon::prelude::*;
 
 use super::{Body, Broken, Origin, Plan, Route};
-use crate::diagnostics::{line_col, nearest, Diagnostic, Diagnostics};
-use crate::render::markdown::{heading_ids, options};
+use crate::diagnostics::{nearest, Diagnostic, Diagnostics};
+use crate::render::markdown::{body_problems, heading_ids, options, RawHtml};
 
-/// Every page the website will have, with the anchors each one offers.
-pub fn anchors(plan: &Plan) -> BTreeMap<String, BTreeSet<String>> {
+/// What checking found in each file's body, kept between checks of one content folder so that
+/// a rebuild parses only the bodies of files that changed (see [`super::PlanCache`]).
+#[derive(Default)]
+pub(crate) struct LinkCache {
+    /// Each body's heading ids, by file.
+    headings: HashMap<String, Vec<String>>,
+    /// Each body's problems, by file, found against `against`.
+    problems: HashMap<String, Diagnostics>,
+    /// Every page's anchors, what was broken and the raw-HTML setting when `problems` were found.
+    against: Option<(BTreeMap<String, BTreeSet<String>>, Broken, RawHtml)>,
+}
+
+/// Every page the website will have, with the anchors each one offers, taking the heading ids
+/// of bodies in files outside `reuse`'s changed set from its cache; also returns every body's
+/// heading ids, by file.
+fn anchors_reusing(
+    plan: &Plan,
+    reuse: Option<(&LinkCache, &HashSet<String>)>,
+) -> (
+    BTreeMap<String, BTreeSet<String>>,
+    HashMap<String, Vec<String>>,
+) {
+    let known = |origin: &Origin| {
+        let (cache, changed) = reuse?;
+        if changed.contains(&origin.file) {
+            return None;
+        }
+        cache.headings.get(&origin.file).cloned()
+    };
+    let headings = std::sync::Mutex::new(HashMap::new());
+    let heading_ids = |body: &Body, origin: &Origin| {
+        let ids = known(origin).unwrap_or_else(|| heading_ids(&body.markdown));
+        headings
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .insert(origin.file.clone(), ids.clone());
+        ids
+    };
+    let map = anchors_with(plan, &heading_ids);
+    let headings = headings
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    (map, headings)
+}
+
+/// Every page's anchors, with `heading_ids` giving those of each body.
+fn anchors_with(
+    plan: &Plan,
+    heading_ids: &(dyn Fn(&Body, &Origin) -> Vec<String> + Sync),
+) -> BTreeMap<String, BTreeSet<String>> {
     let mut map: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     let mut add = |route: Route, ids: Vec<String>| {
         let entry = map.entry(route.path()).or_default();
@@ -26,15 +74,21 @@ pub fn anchors(plan: &Plan) -> BTreeMap<String, BTreeSet<String>> {
     let mut priority_anchors = priorities
         .into_par_iter()
         .map(|p| {
-            let mut ids = heading_ids(&p.body.markdown);
+            let mut ids = heading_ids(&p.body, &p.origin);
             ids.extend(p.commitments().map(|(_, c)| c.id.clone()));
             ids
         })
         .collect::<Vec<_>>()
         .into_iter();
-    add(Route::Home, heading_ids(&plan.meta.foreword.markdown));
+    add(
+        Route::Home,
+        heading_ids(&plan.meta.foreword, &plan.meta.origin),
+    );
     for aim in &plan.aims {
-        add(Route::Aim(aim.id.clone()), heading_ids(&aim.intro.markdown));
+        add(
+            Route::Aim(aim.id.clone()),
+            heading_ids(&aim.intro, &aim.origin),
+        );
         for p in &aim.priorities {
             let ids = priority_anchors.next().unwrap_or_default();
             add(
@@ -52,16 +106,10 @@ pub fn anchors(plan: &Plan) -> BTreeMap<String, BTreeSet<String>> {
     );
     add(Route::Performance, Vec::new());
     for s in &plan.statements {
-        add(
-            Route::Statement(s.id.clone()),
-            heading_ids(&s.body.markdown),
-        );
+        add(Route::Statement(s.id.clone()), heading_ids(&s.body, &s.origin));
     }
     for page in &plan.pages {
-        add(
-            Route::Page(page.id.clone()),
-            heading_ids(&page.body.markdown),
-        );
+        add(Route::Page(page.id.clone()), heading_ids(&page.body, &page.origin));
     }
     if !plan.meta.national_priorities.is_empty() {
         add(
@@ -78,9 +126,34 @@ pub fn anchors(plan: &Plan) -> BTreeMap<String, BTreeSet<String>> {
     map
 }
 
-/// Checks links and headings in every body, reporting problems with their file positions.
-pub(crate) fn check(plan: &Plan, broken: &Broken, diags: &mut Diagnostics) {
-    let pages = anchors(plan);
+/// Checks links and headings in every body, reporting problems with their file positions;
+/// `raw_html` is the plan's setting for HTML written in Markdown.
+///
+/// With `reuse`, what its cache found for bodies in files outside its changed set is reused
+/// (when every page's anchors are as they were then), and the cache is filled for next time.
+pub(crate) fn check_reusing(
+    plan: &Plan,
+    broken: &Broken,
+    raw_html: RawHtml,
+    diags: &mut Diagnostics,
+    reuse: Option<(&mut LinkCache, &HashSet<String>)>,
+) {
+    check_front_matter_addresses(plan, diags);
+    let (pages, headings) = anchors_reusing(plan, reuse.as_ref().map(|(c, ch)| (&**c, *ch)));
+    // A body's problems depend on it and on every page's anchors: reuse them only when the
+    // body's file and the anchors are unchanged.
+    let same_context = reuse.as_ref().is_some_and(|(c, _)| {
+        c.against
+            .as_ref()
+            .is_some_and(|(p, b, r)| *p == pages && b == broken && *r == raw_html)
+    });
+    let known = |origin: &Origin| -> Option<Diagnostics> {
+        let (cache, changed) = reuse.as_ref()?;
+        if !same_context || changed.contains(&origin.file) {
+            return None;
+        }
+        cache.problems.get(&origin.file).cloned()
+    };
     let mut bodies: Vec<(&Body, &Origin, Route)> =
         vec![(&plan.meta.foreword, &plan.meta.origin, Route::Home)];
     for aim in &plan.aims {
@@ -109,15 +182,47 @@ pub(crate) fn check(plan: &Plan, broken: &Broken, diags: &mut Diagnostics) {
     let found: Vec<Diagnostics> = bodies
         .par_iter()
         .map(|(body, origin, route)| {
-            let mut found = Diagnostics::new();
-            check_body(body, origin, route, &pages, broken, &mut found);
-            found
+            known(origin).unwrap_or_else(|| {
+                let mut found = Diagnostics::new();
+                check_body(body, origin, route, &pages, broken, raw_html, &mut found);
+                found
+            })
         })
         .collect();
+    if let Some((cache, _)) = reuse {
+        cache.problems = bodies
+            .iter()
+            .zip(&found)
+            .map(|((_, origin, _), d)| (origin.file.clone(), d.clone()))
+            .collect();
+        cache.headings = headings;
+        cache.against = Some((pages, broken.clone(), raw_html));
+    }
     for found in found {
         diags.extend(found);
     }
 }
+
+/// The web addresses in `content/_index.md` that go into a link on every page: each must be
+/// a web address, never `javascript:` or another scheme that runs code when followed.
+fn check_front_matter_addresses(plan: &Plan, diags: &mut Diagnostics) {
+    let meta = &plan.meta;
+    let social = meta.contact.social.iter().filter_map(|s| s.url.as_deref());
+    for url in std::iter::once(meta.licence.url.as_str()).chain(social) {
+        let lower = url.trim().to_ascii_lowercase();
+        if !(lower.starts_with("https://") || lower.starts_with("http://")) {
+            let needle = if url.is_empty() { "url:" } else { url };
+            diags.push(
+                meta.origin
+                    .error_at(needle, format!("\"{url}\" is not a web address"))
+                    .with_hint("use a full address starting https://"),
+            );
+        }
+    }
+}
+
+/// How many problems are listed for one Markdown body before the rest are summed up.
+const MAX_PROBLEMS_PER_BODY: usize = 100;
 
 fn check_body(
     body: &Body,
@@ -125,36 +230,68 @@ fn check_body(
     route: &Route,
     pages: &BTreeMap<String, BTreeSet<String>>,
     broken: &Broken,
+    raw_html: RawHtml,
     diags: &mut Diagnostics,
 ) {
     let md = &body.markdown;
+    // Where each line starts, so that a body with thousands of problems finds each one's line
+    // by binary search instead of counting from the top every time.
+    let line_starts: Vec<usize> = std::iter::once(0)
+        .chain(md.match_indices('\n').map(|(i, _)| i + 1))
+        .collect();
     let at = |offset: usize| {
-        let (line, col) = line_col(md, offset);
+        let line = line_starts.partition_point(|&start| start <= offset).max(1);
+        let start = line_starts[line - 1];
+        let col = md.get(start..offset).map_or(1, |t| t.chars().count() + 1);
         (body.line + line - 1, col)
     };
+    // A hostile or mangled file can hold a problem on every line; list the first ones and say
+    // that more follow, so the report stays readable and checking stays quick.
+    let mut found = 0;
+    let mut report = |offset: usize, message: String, hint: Option<String>| -> bool {
+        found += 1;
+        let (line, col) = at(offset);
+        if found <= MAX_PROBLEMS_PER_BODY {
+            diags.push(
+                Diagnostic::new(&origin.display, line, col, message).with_optional_hint(hint),
+            );
+        } else {
+            diags.push(
+                Diagnostic::new(
+                    &origin.display,
+                    line,
+                    col,
+                    format!("more problems from here on are not listed (only the first {MAX_PROBLEMS_PER_BODY} in the text are)"),
+                )
+                .with_hint("fix these and check again"),
+            );
+        }
+        found <= MAX_PROBLEMS_PER_BODY
+    };
+    for problem in body_problems(md, raw_html) {
+        if !report(problem.offset, problem.message, problem.hint) {
+            return;
+        }
+    }
     for (event, range) in pulldown_cmark::Parser::new_ext(md, options()).into_offset_iter() {
-        match event {
+        let problem = match event {
             Event::Start(Tag::Heading {
                 level: HeadingLevel::H1,
                 ..
-            }) => {
-                let (line, col) = at(range.start);
-                diags.push(
-                    Diagnostic::new(&origin.display, line, col, "a level-1 heading (\"# \") in the text; the page title is already the level-1 heading")
-                        .with_hint("use \"## \" for sections and \"### \" for sub-sections"),
-                );
-            }
+            }) => Some((
+                "a level-1 heading (\"# \") in the text; the page title is already the level-1 heading".to_string(),
+                Some("use \"## \" for sections and \"### \" for sub-sections".to_string()),
+            )),
             Event::Start(Tag::Link { dest_url, .. })
             | Event::Start(Tag::Image { dest_url, .. }) => {
-                if let Some(message) = check_link(&dest_url, route, pages, broken) {
-                    let (line, col) = at(range.start);
-                    diags.push(
-                        Diagnostic::new(&origin.display, line, col, message.0)
-                            .with_optional_hint(message.1),
-                    );
-                }
+                check_link(&dest_url, route, pages, broken)
             }
-            _ => {}
+            _ => None,
+        };
+        if let Some((message, hint)) = problem {
+            if !report(range.start, message, hint) {
+                return;
+            }
         }
     }
 }
@@ -176,8 +313,19 @@ fn check_link(
             Some("link to a web page instead".to_string()),
         ));
     }
-    if lower.contains("://") || lower.starts_with("mailto:") || lower.starts_with("tel:") {
+    if lower.starts_with("https://")
+        || lower.starts_with("http://")
+        || lower.starts_with("//")
+        || lower.starts_with("mailto:")
+        || lower.starts_with("tel:")
+    {
         return None;
+    }
+    if let Some((scheme, _)) = lower.split_once("://") {
+        return Some((
+            format!("the link \"{dest}\" uses the \"{scheme}:\" scheme, which browsers do not open as a web page"),
+            Some("link to a web page (https://...), an email address (mailto:...) or a phone number (tel:...)".to_string()),
+        ));
     }
     if dest.is_empty() {
         return Some((
@@ -189,6 +337,12 @@ fn check_link(
         Some((p, a)) => (p, Some(a)),
         None => (dest, None),
     };
+    if path.split('/').any(|segment| segment == "..") {
+        return Some((
+            format!("the link \"{dest}\" climbs folders with \"..\"; links between pages give the page's address from the site root"),
+            Some("write the address from the site root, e.g. \"/glossary/\"".to_string()),
+        ));
+    }
     let page = if path.is_empty() {
         from.path()
     } else if let Some(p) = path.strip_prefix('/') {

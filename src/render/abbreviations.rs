@@ -41,6 +41,8 @@ impl Abbreviations {
             return html.to_string();
         };
         let mut done = vec![false; self.entries.len()];
+        let mut pending = self.entries.len();
+        let one_pass = self.entries.iter().all(|e| e.abbreviation.chars().all(in_word));
         let mut out = String::with_capacity(html.len() + 512);
         out.push_str(&html[..start]);
         let main = &html[start..end];
@@ -48,11 +50,15 @@ impl Abbreviations {
         let mut skip_depth = 0usize;
         let mut rest = main;
         while !rest.is_empty() {
-            if let Some(tag_start) = rest.strip_prefix('<').map(|_| 0) {
+            if pending == 0 {
+                // Every abbreviation is linked: the rest of the page is copied as it is.
+                out.push_str(rest);
+                break;
+            }
+            if rest.starts_with('<') {
                 let tag_end = tag_end(rest).unwrap_or(rest.len() - 1);
-                let tag = &rest[tag_start..=tag_end];
-                let name = tag_name(tag);
-                if SKIPPED.contains(&name.as_str()) {
+                let tag = &rest[..=tag_end];
+                if is_skipped(tag_name(tag)) {
                     if tag.starts_with("</") {
                         skip_depth = skip_depth.saturating_sub(1);
                     } else if !tag.ends_with("/>") {
@@ -66,7 +72,13 @@ impl Abbreviations {
             let text_end = rest.find('<').unwrap_or(rest.len());
             let text = &rest[..text_end];
             if skip_depth == 0 {
-                out.push_str(&self.link_text(text, glossary_href, &mut done));
+                pending -= if one_pass {
+                    self.link_text(&mut out, text, glossary_href, &mut done)
+                } else {
+                    let (linked, n) = self.link_text_by_search(text, glossary_href, &mut done);
+                    out.push_str(&linked);
+                    n
+                };
             } else {
                 out.push_str(text);
             }
@@ -76,10 +88,66 @@ impl Abbreviations {
         out
     }
 
-    /// Links the earliest pending abbreviation in `text`, then carries on after it.
-    fn link_text(&self, text: &str, href: &str, done: &mut [bool]) -> String {
+    /// Writes `text` to `out`, linking the earliest pending abbreviation, then carrying on
+    /// after it; returns how many it linked.
+    ///
+    /// One pass over the text: at each place a word may start, the pending abbreviations are
+    /// tried longest first. That finds what searching the text for each abbreviation in turn
+    /// and taking the earliest find would ([`Self::link_text_by_search`]), as long as no
+    /// abbreviation holds a character that ends a word (such as "."); for those rare ones the
+    /// caller searches instead.
+    fn link_text(&self, out: &mut String, text: &str, href: &str, done: &mut [bool]) -> usize {
+        let bytes = text.as_bytes();
+        // The first bytes of the pending abbreviations: anywhere else none can start.
+        let mut first = [false; 256];
+        for (e, _) in self.entries.iter().zip(done.iter()).filter(|(_, d)| !**d) {
+            first[usize::from(e.abbreviation.as_bytes()[0])] = true;
+        }
+        let mut linked = 0;
+        let mut copied = 0;
+        let mut pos = 0;
+        // Whether a word may start at `pos`: at the start of the text, after a character that
+        // ends a word, and just after a linked abbreviation.
+        let mut at_start = true;
+        while pos < bytes.len() {
+            let b = bytes[pos];
+            if !at_start && b.is_ascii() {
+                // The common case, kept to a table lookup per byte.
+                at_start = !(b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'&'));
+                pos += 1;
+                continue;
+            }
+            let c = text[pos..].chars().next().unwrap_or(' ');
+            if at_start && first[usize::from(b)] {
+                let found = self.entries.iter().enumerate().find(|(i, e)| {
+                    !done[*i]
+                        && bytes[pos..].starts_with(e.abbreviation.as_bytes())
+                        && ends_word(&text[pos + e.abbreviation.len()..])
+                });
+                if let Some((i, e)) = found {
+                    out.push_str(&text[copied..pos]);
+                    push_link(out, e, href);
+                    done[i] = true;
+                    linked += 1;
+                    pos += e.abbreviation.len();
+                    copied = pos;
+                    at_start = true;
+                    continue;
+                }
+            }
+            at_start = !in_word(c);
+            pos += c.len_utf8();
+        }
+        out.push_str(&text[copied..]);
+        linked
+    }
+
+    /// Links the earliest pending abbreviation in `text`, then carries on after it, by
+    /// searching the text for each abbreviation; returns the text and how many it linked.
+    fn link_text_by_search(&self, text: &str, href: &str, done: &mut [bool]) -> (String, usize) {
         let mut out = String::with_capacity(text.len());
         let mut rest = text;
+        let mut linked = 0;
         loop {
             let best = self
                 .entries
@@ -90,41 +158,76 @@ impl Abbreviations {
                 .min();
             let Some((pos, i)) = best else {
                 out.push_str(rest);
-                return out;
+                return (out, linked);
             };
             let e = &self.entries[i];
             out.push_str(&rest[..pos]);
-            out.push_str(&format!(
-                "<a class=\"glossary-link\" href=\"{href}#{}\"><abbr title=\"{}\">{}</abbr></a>",
-                escape(&e.anchor),
-                escape(&e.expansion),
-                escape(&e.abbreviation)
-            ));
+            push_link(&mut out, e, href);
             rest = &rest[pos + e.abbreviation.len()..];
             done[i] = true;
+            linked += 1;
         }
     }
+}
+
+fn push_link(out: &mut String, e: &Entry, href: &str) {
+    out.push_str("<a class=\"glossary-link\" href=\"");
+    out.push_str(href);
+    out.push('#');
+    out.push_str(&escape(&e.anchor));
+    out.push_str("\"><abbr title=\"");
+    out.push_str(&escape(&e.expansion));
+    out.push_str("\">");
+    out.push_str(&escape(&e.abbreviation));
+    out.push_str("</abbr></a>");
+}
+
+/// True for characters that continue a word: an abbreviation next to one is part of a longer
+/// word ("SOCIAL", "SOC-led"), not a use of the abbreviation.
+fn in_word(c: char) -> bool {
+    c.is_alphanumeric() || c == '-' || c == '_' || c == '&'
+}
+
+/// True when what follows an abbreviation ends the word, allowing a plural "s".
+fn ends_word(after: &str) -> bool {
+    let mut chars = after.chars();
+    let next = match chars.next() {
+        Some('s') => chars.next(),
+        c => c,
+    };
+    next.is_none_or(|c| !in_word(c))
 }
 
 /// Elements whose text is left alone.
 const SKIPPED: &[&str] = &["a", "abbr", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "script", "style", "dt", "caption", "th", "svg", "title"];
 
+fn is_skipped(name: &str) -> bool {
+    SKIPPED.iter().any(|s| s.eq_ignore_ascii_case(name))
+}
+
 fn tag_end(s: &str) -> Option<usize> {
+    // Quotes and `>` are ASCII, and no byte of a longer UTF-8 character is: bytes will do.
     let mut quote = None;
-    for (i, c) in s.char_indices() {
+    for (i, &b) in s.as_bytes().iter().enumerate() {
         match quote {
-            Some(q) if c == q => quote = None,
+            Some(q) if b == q => quote = None,
             Some(_) => {}
-            None if c == '"' || c == '\'' => quote = Some(c),
-            None if c == '>' => return Some(i),
+            None if b == b'"' || b == b'\'' => quote = Some(b),
+            None if b == b'>' => return Some(i),
             None => {}
         }
     }
     None
 }
 
-fn tag_name(tag: &str) -> String {
-    tag.trim_start_matches('<').trim_start_matches('/').chars().take_while(|c| c.is_ascii_alphanumeric()).collect::<String>().to_ascii_lowercase()
+/// The element name of a tag (`<h2 id="x">` → `h2`), as written.
+fn tag_name(tag: &str) -> &str {
+    let name = tag.trim_start_matches('<').trim_start_matches('/');
+    let len = name
+        .bytes()
+        .take_while(|b| b.is_ascii_alphanumeric())
+        .count();
+    &name[..len]
 }
 
 /// The byte position of `word` standing alone (a plural "s" may follow), if any.
@@ -133,13 +236,7 @@ fn find_word(text: &str, word: &str) -> Option<usize> {
     while let Some(i) = text[from..].find(word) {
         let pos = from + i;
         let before = text[..pos].chars().next_back();
-        let mut after = text[pos + word.len()..].chars();
-        let next = match after.next() {
-            Some('s') => after.next(),
-            c => c,
-        };
-        let boundary = |c: Option<char>| c.is_none_or(|c| !c.is_alphanumeric() && c != '-' && c != '_' && c != '&');
-        if boundary(before) && boundary(next) {
+        if before.is_none_or(|c| !in_word(c)) && ends_word(&text[pos + word.len()..]) {
             return Some(pos);
         }
         from = pos + word.len();
@@ -170,5 +267,84 @@ mod tests {
     fn words_containing_an_abbreviation_and_attributes_are_left_alone() {
         let html = "<main><p aria-label=\"SOC\">SOCIAL SOCKS <a href=\"#\">SOC</a> <code>SOC</code></p></main>";
         assert_eq!(abbr().link_first_uses(html, "g"), html);
+    }
+
+    /// The linker as first written (one search per abbreviation per stretch of text), kept
+    /// to check the one-pass version against.
+    fn reference(a: &Abbreviations, html: &str, href: &str) -> String {
+        let (Some(start), Some(end)) = (html.find("<main"), html.rfind("</main>")) else {
+            return html.to_string();
+        };
+        let mut done = vec![false; a.entries.len()];
+        let mut out = html[..start].to_string();
+        let mut skip_depth = 0usize;
+        let mut rest = &html[start..end];
+        while !rest.is_empty() {
+            if rest.starts_with('<') {
+                let e = tag_end(rest).unwrap_or(rest.len() - 1);
+                let tag = &rest[..=e];
+                let name = tag_name(tag).to_ascii_lowercase();
+                if SKIPPED.contains(&name.as_str()) {
+                    if tag.starts_with("</") {
+                        skip_depth = skip_depth.saturating_sub(1);
+                    } else if !tag.ends_with("/>") {
+                        skip_depth += 1;
+                    }
+                }
+                out.push_str(tag);
+                rest = &rest[e + 1..];
+                continue;
+            }
+            let text_end = rest.find('<').unwrap_or(rest.len());
+            let text = &rest[..text_end];
+            if skip_depth == 0 {
+                out.push_str(&a.link_text_by_search(text, href, &mut done).0);
+            } else {
+                out.push_str(text);
+            }
+            rest = &rest[text_end..];
+        }
+        out.push_str(&html[end..]);
+        out
+    }
+
+    #[test]
+    fn the_one_pass_linker_agrees_with_searching_for_each_abbreviation() {
+        let pieces = [
+            "SOC", "KSI", "KSIs", "SO", "s", " ", "-", "_", "&", ".", ",", "é", "X", "<p>",
+            "</p>", "<h2>", "</h2>", "<a href=\"SOC\">", "</a>", "<br/>", "SOCs", "ASB",
+            "ASBO", "1", "(", ")", "\u{2019}", "-SO", "&",
+        ];
+        let sets = [
+            abbr(),
+            Abbreviations::new([
+                ("SOC", "Serious and organised crime", "soc"),
+                ("SO", "Short one", "so"),
+                ("ASB", "Anti-social behaviour", "asb"),
+                ("ASBO", "Anti-social behaviour order", "asbo"),
+                ("KSI", "Killed or seriously injured", "ksi"),
+                ("-SO", "Hyphenated", "hso"),
+            ]),
+        ];
+        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+        for _ in 0..4000 {
+            let mut html = String::from("<main>");
+            let len = {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                (state % 30) as usize
+            };
+            for _ in 0..len {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                html.push_str(pieces[(state % pieces.len() as u64) as usize]);
+            }
+            html.push_str("</main>");
+            for a in &sets {
+                assert_eq!(a.link_first_uses(&html, "g"), reference(a, &html, "g"), "{html}");
+            }
+        }
     }
 }

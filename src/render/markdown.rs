@@ -5,13 +5,14 @@
 //! put tables in a labelled, keyboard-scrollable region with column headers marked as such,
 //! and sanitise any raw HTML an author wrote down to a safe allow-list.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
 
 use super::{escape, highlight, slug};
+pub use crate::parse::kinds::RawHtml;
 use crate::plan::Route;
 
 /// The Markdown extensions planpress accepts.
@@ -43,6 +44,10 @@ pub struct Rendered {
 #[derive(Debug, Default)]
 pub struct IdAllocator {
     used: HashSet<String>,
+    /// For each base id handed out, the suffix to try next. Every smaller suffix is taken
+    /// (`used` only grows), so a page of many same-named headings costs linear time, not
+    /// quadratic.
+    next: HashMap<String, usize>,
 }
 
 impl IdAllocator {
@@ -50,22 +55,27 @@ impl IdAllocator {
     pub fn with_taken<'a>(taken: impl IntoIterator<Item = &'a str>) -> Self {
         IdAllocator {
             used: taken.into_iter().map(str::to_string).collect(),
+            next: HashMap::new(),
         }
     }
 
-    /// A unique id for a heading.
+    /// A unique id for a heading: its slug, or the slug with `-2`, `-3`... when taken.
     pub fn allocate(&mut self, text: &str) -> String {
         let base = match slug(text) {
             s if s.is_empty() => "section".to_string(),
             s => s,
         };
-        let mut id = base.clone();
-        let mut n = 2;
-        while !self.used.insert(id.clone()) {
-            id = format!("{base}-{n}");
-            n += 1;
+        if self.used.insert(base.clone()) {
+            return base;
         }
-        id
+        let n = self.next.entry(base.clone()).or_insert(2);
+        loop {
+            let id = format!("{base}-{n}");
+            *n += 1;
+            if self.used.insert(id.clone()) {
+                return id;
+            }
+        }
     }
 }
 
@@ -91,12 +101,175 @@ pub fn heading_ids(markdown: &str) -> Vec<String> {
     out
 }
 
+/// How deeply blocks and inline spans (quotes, lists, emphasis, links...) may nest in a body.
+/// Real text nests three or four levels; every output walks the nesting, some recursively,
+/// so a hostile file nested thousands deep must be refused before any of them sees it.
+pub const MAX_NESTING: usize = 32;
+
+/// How many pieces of raw HTML are reported one by one in a body (`raw_html: reject`); the
+/// rest are counted in one more problem, so a hostile file cannot flood the report.
+pub const MAX_RAW_HTML_REPORTS: usize = 20;
+
+/// How deeply raw HTML elements may nest in a body. The HTML parser behind the sanitiser
+/// takes time in proportion to the depth for every element, so thousands of unclosed `<div>`s
+/// would take minutes.
+pub const MAX_HTML_NESTING: usize = 32;
+
+/// How much code one body may have highlighted; code beyond it is shown plain. Highlighting
+/// costs far more per byte than anything else in rendering, and no plan needs this much.
+pub const MAX_HIGHLIGHTED_BYTES: usize = 64 * 1024;
+
+/// Something in a body that the plan does not allow, found before anything is rendered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BodyProblem {
+    /// Where, as a byte offset into the Markdown.
+    pub offset: usize,
+    /// What is wrong, in plain words.
+    pub message: String,
+    /// How to fix it.
+    pub hint: Option<String>,
+}
+
+/// Problems in a body that rendering will not quietly fix: nesting deeper than
+/// [`MAX_NESTING`], images from other websites (a request to a third party from every
+/// reader's browser), and, when the plan sets `raw_html: reject`, every piece of raw HTML.
+/// Links are checked separately, with the plan's pages in hand.
+pub fn body_problems(markdown: &str, raw_html: RawHtml) -> Vec<BodyProblem> {
+    let mut problems = Vec::new();
+    let mut depth = 0usize;
+    let mut too_deep = false;
+    let mut raw = 0usize;
+    let mut html_depth = 0usize;
+    let mut html_too_deep = false;
+    for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
+        match &event {
+            Event::Start(tag) => {
+                depth += 1;
+                if depth > MAX_NESTING && !too_deep {
+                    too_deep = true;
+                    problems.push(BodyProblem {
+                        offset: range.start,
+                        message: format!(
+                            "the text nests more than {MAX_NESTING} levels deep here (quotes, lists or emphasis inside one another)"
+                        ),
+                        hint: Some("flatten the structure: real text rarely needs more than three levels".to_string()),
+                    });
+                }
+                if let Tag::Image { dest_url, .. } = tag {
+                    let lower = dest_url.trim().to_ascii_lowercase();
+                    if lower.starts_with("https://")
+                        || lower.starts_with("http://")
+                        || lower.starts_with("//")
+                    {
+                        problems.push(BodyProblem {
+                            offset: range.start,
+                            message: format!(
+                                "the image \"{dest_url}\" is on another website; showing it would make every reader's browser contact that website"
+                            ),
+                            hint: Some("link to it instead, [a description](address), or describe what it shows in words".to_string()),
+                        });
+                    }
+                }
+            }
+            Event::End(_) => depth = depth.saturating_sub(1),
+            Event::Html(html) | Event::InlineHtml(html) if raw_html == RawHtml::Sanitise => {
+                if !html_too_deep && html_nesting(html, &mut html_depth) > MAX_HTML_NESTING {
+                    html_too_deep = true;
+                    problems.push(BodyProblem {
+                        offset: range.start,
+                        message: format!(
+                            "the HTML here nests more than {MAX_HTML_NESTING} elements deep"
+                        ),
+                        hint: Some(
+                            "close each element you open, or write it in Markdown".to_string(),
+                        ),
+                    });
+                }
+            }
+            Event::Html(html) | Event::InlineHtml(html) => {
+                raw += 1;
+                if raw <= MAX_RAW_HTML_REPORTS {
+                    problems.push(BodyProblem {
+                        offset: range.start,
+                        message: format!(
+                            "raw HTML (\"{}\") is not allowed: the plan sets raw_html: reject",
+                            snippet(html)
+                        ),
+                        hint: Some("write it in Markdown instead".to_string()),
+                    });
+                } else if raw == MAX_RAW_HTML_REPORTS + 1 {
+                    problems.push(BodyProblem {
+                        offset: range.start,
+                        message: "more raw HTML from here on is not allowed either (only the first places are listed)".to_string(),
+                        hint: None,
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    problems
+}
+
+/// Follows how deeply raw HTML elements nest through one piece of HTML, carrying the depth
+/// between pieces in `depth`, and returns the deepest point reached. A rough count, enough to
+/// bound the sanitiser's work: void elements, elements whose end tag may be left out (which
+/// the parser closes by itself), comments and `/>` do not add a level.
+fn html_nesting(html: &str, depth: &mut usize) -> usize {
+    const NO_LEVEL: &[&str] = &[
+        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+        "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "rb",
+        "rt", "rp", "rtc", "thead", "tbody", "tfoot", "colgroup", "caption", "html", "head",
+        "body",
+    ];
+    let mut deepest = *depth;
+    let mut rest = html;
+    while let Some(i) = rest.find('<') {
+        rest = &rest[i + 1..];
+        let closing = rest.starts_with('/');
+        let name_start = usize::from(closing);
+        let name_len = rest[name_start..]
+            .find(|c: char| !c.is_ascii_alphanumeric())
+            .unwrap_or(rest.len() - name_start);
+        if name_len == 0 {
+            continue;
+        }
+        let name = rest[name_start..name_start + name_len].to_ascii_lowercase();
+        if NO_LEVEL.contains(&name.as_str()) {
+            continue;
+        }
+        // Looked for nearby only, so a run of `<` without `>` costs linear time.
+        let self_closing = rest
+            .bytes()
+            .take(4096)
+            .position(|b| b == b'>')
+            .is_some_and(|end| end > 0 && rest.as_bytes()[end - 1] == b'/');
+        if closing {
+            *depth = depth.saturating_sub(1);
+        } else if !self_closing {
+            *depth += 1;
+            deepest = deepest.max(*depth);
+        }
+    }
+    deepest
+}
+
+/// The start of a piece of HTML, on one line, for a message.
+fn snippet(html: &str) -> String {
+    let line = html.trim().lines().next().unwrap_or("");
+    match line.char_indices().nth(40) {
+        Some((i, _)) => format!("{}...", &line[..i]),
+        None => line.to_string(),
+    }
+}
+
 /// Renders a body for the page at `from`.
 pub fn render(markdown: &str, from: &Route) -> Rendered {
     let mut ids = IdAllocator::with_taken(["main-content"]);
     let mut headings = Vec::new();
     let mut has_raw_html = false;
     let mut tables = 0;
+    let mut highlight_budget = MAX_HIGHLIGHTED_BYTES;
     let mut out: Vec<Event> = Vec::new();
     let mut parser = Parser::new_ext(markdown, options());
     while let Some(event) = parser.next() {
@@ -108,9 +281,9 @@ pub fn render(markdown: &str, from: &Route) -> Rendered {
                     match &e {
                         Event::End(TagEnd::Heading(_)) => break,
                         Event::Text(t) | Event::Code(t) => text.push_str(t),
-                        Event::Html(_) | Event::InlineHtml(_) => has_raw_html = true,
                         _ => {}
                     }
+                    has_raw_html |= needs_cleaning(&e);
                     inner.push(rewrite_link(e, from));
                 }
                 let id = ids.allocate(&text);
@@ -133,6 +306,12 @@ pub fn render(markdown: &str, from: &Route) -> Rendered {
                         _ => {}
                     }
                 }
+                let lang = if code.len() <= highlight_budget {
+                    highlight_budget -= code.len();
+                    lang
+                } else {
+                    String::new()
+                };
                 out.push(Event::Html(highlight::code_block(&code, &lang).into()));
             }
             Event::Start(Tag::Table(align)) => {
@@ -146,9 +325,9 @@ pub fn render(markdown: &str, from: &Route) -> Rendered {
                         Event::Start(Tag::TableHead) => in_head = true,
                         Event::End(TagEnd::TableHead) => in_head = false,
                         Event::Text(t) | Event::Code(t) if in_head => label.push(t.to_string()),
-                        Event::Html(_) | Event::InlineHtml(_) => has_raw_html = true,
                         _ => {}
                     }
+                    has_raw_html |= needs_cleaning(&e);
                     inner.push(rewrite_link(e, from));
                     if end {
                         break;
@@ -156,11 +335,10 @@ pub fn render(markdown: &str, from: &Route) -> Rendered {
                 }
                 out.push(Event::Html(table(inner, &label, tables).into()));
             }
-            Event::Html(_) | Event::InlineHtml(_) => {
-                has_raw_html = true;
-                out.push(event);
+            e => {
+                has_raw_html |= needs_cleaning(&e);
+                out.push(rewrite_link(e, from));
             }
-            e => out.push(rewrite_link(e, from)),
         }
     }
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
@@ -169,6 +347,44 @@ pub fn render(markdown: &str, from: &Route) -> Rendered {
         html = sanitise(&html);
     }
     Rendered { html, headings }
+}
+
+/// True for events whose HTML must go through [`sanitise`]: raw HTML, and links or images
+/// whose address is not a plain web, mail, phone or relative one. Validation refuses such
+/// links already; cleaning them here as well means no caller of [`render`] can publish one.
+fn needs_cleaning(event: &Event) -> bool {
+    match event {
+        Event::Html(_) | Event::InlineHtml(_) => true,
+        Event::Start(Tag::Link { dest_url, .. }) => !plain_address(dest_url),
+        Event::Start(Tag::Image { .. }) => true,
+        _ => false,
+    }
+}
+
+/// True for `http(s):`, `mailto:` and `tel:` addresses and for addresses without a scheme.
+fn plain_address(url: &str) -> bool {
+    match url_scheme(url) {
+        Some(scheme) => ["http", "https", "mailto", "tel"]
+            .iter()
+            .any(|s| scheme.eq_ignore_ascii_case(s)),
+        None => !url.trim_start().starts_with("//"),
+    }
+}
+
+/// The scheme of an address (`https` in `https://...`), if it has one, read as a browser
+/// reads it: leading spaces and control characters are skipped and tabs and line breaks
+/// anywhere are ignored, so `java&#9;script:` is still `javascript`.
+fn url_scheme(url: &str) -> Option<String> {
+    let url = url.trim_start_matches(|c: char| c <= ' ');
+    let end = url.find(':')?;
+    let scheme: String = url[..end]
+        .chars()
+        .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+        .collect();
+    let mut chars = scheme.chars();
+    (chars.next()?.is_ascii_alphabetic()
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')))
+    .then_some(scheme)
 }
 
 fn rewrite_link<'a>(event: Event<'a>, from: &Route) -> Event<'a> {
@@ -232,7 +448,10 @@ fn table(events: Vec<Event>, label: &[String], n: usize) -> String {
 }
 
 /// Cleans HTML down to an allow-list of elements and attributes: no scripts, event handlers,
-/// frames, forms, styles, or `javascript:`/`data:` addresses survive.
+/// frames, objects, forms, styles (elements or attributes), or `javascript:`/`vbscript:`/`data:`
+/// addresses survive. Images survive only with a relative address, so a page never makes a
+/// reader's browser contact another website (and the site's Content-Security-Policy,
+/// `img-src 'self'`, would block it anyway).
 pub fn sanitise(html: &str) -> String {
     static CLEANER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
     CLEANER
@@ -261,7 +480,17 @@ pub fn sanitise(html: &str) -> String {
                 "aside",
             ])
             .url_schemes(["http", "https", "mailto", "tel"].into_iter().collect())
-            .link_rel(Some("noopener noreferrer"));
+            .link_rel(Some("noopener noreferrer"))
+            .attribute_filter(|element, attribute, value| {
+                // A link is followed only if the reader chooses to; an image is fetched by
+                // every browser that shows the page, so it must come from this site.
+                let elsewhere = url_scheme(value).is_some() || value.trim_start().starts_with("//");
+                if element == "img" && attribute == "src" && elsewhere {
+                    None
+                } else {
+                    Some(value.into())
+                }
+            });
             b
         })
         .clean(html)

@@ -10,8 +10,9 @@
 
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 
-use crate::export::website::{format_value, human_due};
-use crate::parse::kinds::{Better, PlanStatus};
+use crate::export::website::human_due;
+use crate::parse::kinds::PlanStatus;
+use crate::plan::performance::format_change;
 use crate::plan::{Owner, Plan, Priority, Statement};
 use crate::render::markdown::{options, IdAllocator};
 
@@ -333,45 +334,85 @@ impl DocBuilder {
         }
     }
 
+    /// A performance statement: its status in words, its facts, then each of its charts as
+    /// the chart's summary sentence and the table of figures behind it, then the key points.
+    /// The sentences and tables come from [`crate::plan::performance`], as on the website.
     fn statement(&mut self, plan: &Plan, s: &Statement) {
-        let fmt = |v: f64| format_value(v, s.unit);
         self.heading(2, &s.measure, true);
-        self.para(vec![Inline::text(statement_summary(s))]);
-        let mut facts = vec![format!("What good looks like: {}", s.target.text)];
-        match &s.latest {
-            Some(f) => facts.push(format!("Latest: {} ({})", fmt(f.value), f.period)),
-            None => facts.push("Latest: no single figure published".to_string()),
-        }
-        if let Some(f) = &s.previous {
-            facts.push(format!("Previous: {} ({})", fmt(f.value), f.period));
-        }
-        facts.push(format!("Source: {}", s.source));
-        self.list(
-            facts
-                .into_iter()
-                .map(|f| vec![Block::Para(vec![Inline::Text(f)])])
-                .collect(),
-        );
-        if !s.areas.is_empty() {
-            self.blocks.push(Block::Table {
-                caption: format!("{} by local policing area", s.measure),
-                head: vec![vec![Inline::text("Area")], vec![Inline::text("Latest")]],
-                rows: s
-                    .areas
+        self.para(vec![Inline::text(s.status_sentence())]);
+        let items: Vec<Vec<Block>> = statement_facts(s)
+            .into_iter()
+            .map(|(term, detail)| {
+                vec![Block::Para(vec![
+                    Inline::Strong(vec![Inline::text(format!("{term}:"))]),
+                    Inline::text(format!(" {detail}")),
+                ])]
+            })
+            .collect();
+        self.list(items);
+        if !s.chart_only.is_empty() {
+            self.blocks.push(Block::Lead(vec![Inline::text(
+                "Not carried from the source. The report showed these only as chart images, so their figures are not given here:",
+            )]));
+            self.list(
+                s.chart_only
                     .iter()
-                    .map(|a| {
-                        vec![
-                            vec![Inline::text(plan.area_name(&a.area))],
-                            vec![Inline::Text(fmt(a.value))],
-                        ]
-                    })
+                    .map(|c| vec![Block::Para(vec![Inline::text(c)])])
                     .collect(),
-                row_headers: true,
-            });
+            );
+        }
+        for block in s.figure_blocks(plan) {
+            self.heading(3, &block.heading, false);
+            self.para(vec![Inline::text(&block.summary)]);
+            let t = block.table;
+            let rows = t
+                .rows
+                .into_iter()
+                .chain(t.foot)
+                .map(|r| {
+                    std::iter::once(r.header)
+                        .chain(r.cells)
+                        .map(|c| vec![Inline::Text(c)])
+                        .collect()
+                })
+                .collect();
+            let head: Vec<Vec<Inline>> =
+                t.head.into_iter().map(|h| vec![Inline::Text(h)]).collect();
+            self.blocks
+                .extend(table_blocks(Some(t.caption), head, rows));
         }
         if !s.body.is_empty() {
             self.heading(3, "Key points", false);
             self.markdown(&s.body.markdown, 3);
+        }
+        let priorities: Vec<Vec<Block>> = s
+            .priorities
+            .iter()
+            .filter_map(|id| plan.priority(id))
+            .map(|p| {
+                vec![Block::Para(vec![Inline::text(format!(
+                    "Priority {}: {}",
+                    p.number, p.title
+                ))])]
+            })
+            .collect();
+        if !priorities.is_empty() {
+            self.blocks.push(Block::Lead(vec![Inline::text(
+                "Priorities this measure evidences:",
+            )]));
+            self.list(priorities);
+        }
+        let national: Vec<Vec<Block>> = s
+            .national_priorities
+            .iter()
+            .filter_map(|id| plan.meta.national_priorities.iter().find(|n| &n.id == id))
+            .map(|n| vec![Block::Para(vec![Inline::text(&n.title)])])
+            .collect();
+        if !national.is_empty() {
+            self.blocks.push(Block::Lead(vec![Inline::text(
+                "National policing priorities this measure evidences:",
+            )]));
+            self.list(national);
         }
     }
 
@@ -399,64 +440,50 @@ impl DocBuilder {
     }
 }
 
-/// The chart of a statement in words: the latest figure against the previous one and the
-/// target, and which way is better.
-pub fn statement_summary(s: &Statement) -> String {
-    let fmt = |v: f64| format_value(v, s.unit);
-    let mut out = String::new();
-    match (&s.latest, &s.previous) {
-        (Some(l), Some(p)) => {
-            let change = l.value - p.value;
-            let direction = if change > 0.0 {
-                "up from"
-            } else if change < 0.0 {
-                "down from"
-            } else {
-                "the same as"
-            };
-            out.push_str(&format!(
-                "The latest figure is {} ({}), {direction} {} ({}).",
-                fmt(l.value),
-                l.period,
-                fmt(p.value),
-                p.period
-            ));
-        }
-        (Some(l), None) => out.push_str(&format!(
-            "The latest figure is {} ({}).",
-            fmt(l.value),
-            l.period
-        )),
-        _ => out.push_str("No single latest figure is published for this measure."),
+/// What a statement says besides its figures, as (term, detail) pairs, in the website's
+/// order and words.
+pub fn statement_facts(s: &Statement) -> Vec<(&'static str, String)> {
+    let mut facts = vec![("What good looks like", s.target.text.clone())];
+    facts.push((
+        "Latest",
+        s.latest_text()
+            .unwrap_or_else(|| "No single figure is published".to_string()),
+    ));
+    if let Some(f) = &s.previous {
+        facts.push(("Previous", s.figure_text(f)));
     }
-    if let (Some(l), Some(t)) = (&s.latest, s.target.value) {
-        let met = match s.better {
-            Better::Higher => Some(l.value >= t),
-            Better::Lower => Some(l.value <= t),
-            Better::None => None,
-        };
-        match met {
-            Some(true) => out.push_str(&format!(" This meets the target of {}.", fmt(t))),
-            Some(false) => out.push_str(&format!(
-                " This does not yet meet the target of {}.",
-                fmt(t)
-            )),
-            None => {}
-        }
+    if let Some(f) = &s.baseline {
+        facts.push(("Earlier figure", s.figure_text(f)));
     }
-    match s.better {
-        Better::Higher => out.push_str(" A higher figure is better."),
-        Better::Lower => out.push_str(" A lower figure is better."),
-        Better::None => {}
-    }
-    if !s.areas.is_empty() {
-        out.push_str(&format!(
-            " Figures for {} local policing area{} follow.",
-            s.areas.len(),
-            if s.areas.len() == 1 { "" } else { "s" }
+    if let Some(c) = &s.change {
+        facts.push((
+            "Change",
+            format!("{} ({})", format_change(c.value), c.basis),
         ));
     }
-    out
+    if let Some(d) = s.direction {
+        facts.push(("Direction of change", d.label().to_string()));
+    }
+    if let Some(l) = &s.limits {
+        let mut detail = format!(
+            "Lower {}, upper {}",
+            s.format_reference(l.lower),
+            s.format_reference(l.upper)
+        );
+        if let Some(b) = &l.basis {
+            detail.push_str(&format!(" ({b})"));
+        }
+        facts.push(("Control limits", detail));
+    }
+    facts.push(("Unit", s.unit.label().to_string()));
+    if let Some(l) = &s.lead {
+        facts.push(("Lead", l.clone()));
+    }
+    if let Some(d) = &s.data_source {
+        facts.push(("Data", d.clone()));
+    }
+    facts.push(("Source", s.source.clone()));
+    facts
 }
 
 /// Parses a Markdown body into blocks, placing its headings below level `under`.
@@ -543,7 +570,15 @@ impl<'a> Reader<'a, '_> {
                     }
                     Some(Block::Para(para))
                 }
-                Event::Start(Tag::Table(_)) => Some(self.table()),
+                Event::Start(Tag::Table(_)) => {
+                    let mut table = self.table();
+                    let last = table.pop();
+                    if !loose.is_empty() {
+                        out.push(Block::Para(std::mem::take(&mut loose)));
+                    }
+                    out.extend(table);
+                    last
+                }
                 Event::Start(Tag::HtmlBlock) => {
                     self.skip(TagEnd::HtmlBlock);
                     None
@@ -636,7 +671,7 @@ impl<'a> Reader<'a, '_> {
         }
     }
 
-    fn table(&mut self) -> Block {
+    fn table(&mut self) -> Vec<Block> {
         let mut head: Vec<Vec<Inline>> = Vec::new();
         let mut rows: Vec<Vec<Vec<Inline>>> = Vec::new();
         let mut in_head = false;
@@ -657,21 +692,28 @@ impl<'a> Reader<'a, '_> {
                 _ => {}
             }
         }
-        table_block(head, rows)
+        table_blocks(None, head, rows)
     }
 }
 
 /// A table, or, when it is too wide for large print, a list with one item per row that
-/// names each figure by its column heading.
-fn table_block(head: Vec<Vec<Inline>>, rows: Vec<Vec<Vec<Inline>>>) -> Block {
-    let caption = head.iter().map(|h| plain(h)).collect::<Vec<_>>().join(", ");
+/// names each figure by its column heading (after the caption, when there is one).
+fn table_blocks(
+    caption: Option<String>,
+    head: Vec<Vec<Inline>>,
+    rows: Vec<Vec<Vec<Inline>>>,
+) -> Vec<Block> {
     if head.len() <= MAX_TABLE_COLUMNS {
-        return Block::Table {
-            caption: format!("Table: {caption}"),
+        let caption = caption.unwrap_or_else(|| {
+            let names: Vec<String> = head.iter().map(|h| plain(h)).collect();
+            format!("Table: {}", names.join(", "))
+        });
+        return vec![Block::Table {
+            caption,
             head,
             rows,
             row_headers: true,
-        };
+        }];
     }
     let items = rows
         .into_iter()
@@ -681,8 +723,10 @@ fn table_block(head: Vec<Vec<Inline>>, rows: Vec<Vec<Vec<Inline>>>) -> Block {
             let mut label = head.first().cloned().unwrap_or_default();
             label.push(Inline::text(": "));
             label.extend(first);
+            // An empty cell says nothing, so it is left out rather than read as "May: ".
             let details = cells
                 .enumerate()
+                .filter(|(_, cell)| !plain(cell).trim().is_empty())
                 .map(|(i, cell)| {
                     let mut p = head.get(i + 1).cloned().unwrap_or_default();
                     p.push(Inline::text(": "));
@@ -699,7 +743,12 @@ fn table_block(head: Vec<Vec<Inline>>, rows: Vec<Vec<Vec<Inline>>>) -> Block {
             ]
         })
         .collect();
-    Block::List { start: None, items }
+    let mut out: Vec<Block> = caption
+        .map(|c| Block::Lead(vec![Inline::Text(c)]))
+        .into_iter()
+        .collect();
+    out.push(Block::List { start: None, items });
+    out
 }
 
 /// Joins neighbouring text runs.
@@ -769,6 +818,17 @@ mod tests {
             figures[2],
             vec![Block::Para(vec![Inline::text("June: 3%")])]
         );
+        let b = md(
+            "| LPA | April | May | June |\n|---|---|---|---|\n| Force | 1% | | 3% |\n",
+            1,
+        );
+        let Block::List { items, .. } = &b[0] else {
+            panic!("{b:?}")
+        };
+        let Block::List { items: figures, .. } = &items[0][1] else {
+            panic!("{:?}", items[0])
+        };
+        assert_eq!(figures.len(), 2, "the empty May cell is left out");
         let b = md("| Area | Latest |\n|---|---|\n| Herefs | 1% |\n", 1);
         assert!(matches!(&b[0], Block::Table { rows, .. } if rows.len() == 1));
     }

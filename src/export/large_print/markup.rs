@@ -273,7 +273,7 @@ pub fn source(doc: &LargePrintDoc, opts: &Options) -> String {
             s,
             "#strong[#{}]\n",
             string_literal(
-                "Draft: this is the draft plan, published for consultation. It may change before the final plan is adopted."
+                "Draft. This is the draft plan, published for consultation. It may change before the final plan is adopted."
             )
         );
     }

@@ -1,0 +1,239 @@
+//! The speed work must not change what is built: output is the same whatever the number of
+//! threads, streaming pages to disk gives what rendering them into memory gives, a reused
+//! large-print PDF is the PDF typesetting would give, and the preview's incremental rebuilds
+//! end with exactly what a full build writes.
+
+mod common;
+
+use std::path::Path;
+
+use common::{read_tree, repo, Site};
+use planpress::build::{self, BuildOptions, Session};
+use planpress::export::{data, large_print, website};
+use planpress::theme::Theme;
+use planpress::Plan;
+
+fn options(site: &Site, out: &str) -> BuildOptions {
+    BuildOptions {
+        content: site.path("content"),
+        out: site.path(out),
+        themes: repo().join("themes"),
+        ..BuildOptions::default()
+    }
+}
+
+/// Runs `planpress build` with `threads` worker threads into `out`.
+fn build_with_threads(site: &Site, threads: &str, out: &str, extra: &[&str]) {
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_planpress"))
+        .args(["build", "--out", out, "--themes-dir"])
+        .arg(repo().join("themes"))
+        .args(extra)
+        .current_dir(site.dir.path())
+        .env("RAYON_NUM_THREADS", threads)
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
+
+fn assert_same_trees(a: &Path, b: &Path) {
+    let (a, b) = (read_tree(a), read_tree(b));
+    let names = |t: &[(String, Vec<u8>)]| t.iter().map(|(n, _)| n.clone()).collect::<Vec<_>>();
+    assert_eq!(names(&a), names(&b), "different files");
+    for ((name, x), (_, y)) in a.iter().zip(&b) {
+        assert!(
+            x == y,
+            "{name} differs:\n{}\n---\n{}",
+            String::from_utf8_lossy(x),
+            String::from_utf8_lossy(y)
+        );
+    }
+}
+
+#[test]
+fn output_is_byte_identical_on_one_thread_and_on_four() {
+    let site = Site::minimal();
+    build_with_threads(&site, "1", "one", &[]);
+    build_with_threads(&site, "4", "four", &[]);
+    assert_same_trees(&site.path("one"), &site.path("four"));
+
+    let shipped = Site::shipped();
+    build_with_threads(&shipped, "1", "one", &["--no-large-print"]);
+    build_with_threads(&shipped, "4", "four", &["--no-large-print"]);
+    assert_same_trees(&shipped.path("one"), &shipped.path("four"));
+}
+
+#[test]
+fn streaming_pages_to_disk_writes_what_rendering_them_in_memory_gives() {
+    let site = Site::minimal();
+    let opts = options(&site, "public");
+    let summary = build::build(&opts).unwrap();
+    let built = read_tree(&opts.out);
+
+    let plan = Plan::from_dir(&opts.content).unwrap();
+    let theme = Theme::load(&opts.themes, &opts.theme).unwrap();
+    let pdf = std::fs::read(opts.out.join(large_print::PDF_PATH)).unwrap();
+    let link = large_print::LargePrintLink::new(summary.large_print_pages, pdf.len());
+    let data = data::export(&plan).unwrap();
+    let rendered =
+        website::render_site_with_downloads(&plan, &theme, Some(&link), Some(&data.links))
+            .unwrap();
+    assert!(rendered.len() > 10);
+    for (path, bytes) in rendered {
+        let on_disk = built
+            .iter()
+            .find(|(p, _)| *p == path)
+            .unwrap_or_else(|| panic!("{path} was not written"));
+        assert!(on_disk.1 == bytes, "{path} differs");
+    }
+}
+
+#[test]
+fn the_large_print_pdf_is_reused_only_while_what_shapes_it_is_unchanged() {
+    let site = Site::minimal();
+    let opts = options(&site, "public");
+    let first = build::build(&opts).unwrap();
+    assert!(!first.large_print_reused);
+    let before = read_tree(&opts.out);
+    let second = build::build(&opts).unwrap();
+    assert!(second.large_print_reused, "an unchanged plan typeset again");
+    assert_eq!(before, read_tree(&opts.out));
+
+    // A damaged PDF is never reused.
+    let pdf = opts.out.join(large_print::PDF_PATH);
+    let mut bytes = std::fs::read(&pdf).unwrap();
+    let last = bytes.len() - 10;
+    bytes[last] ^= 1;
+    std::fs::write(&pdf, bytes).unwrap();
+    assert!(!build::build(&opts).unwrap().large_print_reused);
+    assert_eq!(before, read_tree(&opts.out));
+
+    // A change the PDF shows is typeset, giving what a build from nothing gives.
+    site.edit(
+        "content/safety/01-safer-streets.md",
+        "Fund more patrols.",
+        "Fund many more patrols.",
+    );
+    assert!(!build::build(&opts).unwrap().large_print_reused);
+    assert_ne!(before, read_tree(&opts.out));
+    let fresh = options(&site, "fresh");
+    build::build(&fresh).unwrap();
+    assert_same_trees(&opts.out, &fresh.out);
+}
+
+/// Rebuilds the session after `file` was edited and checks the output against a full build
+/// of the edited content: at once, every file but the data files and the pages listing them
+/// (which the session brings up to date later), then, after its downloads are refreshed,
+/// every file. Returns how many pages the rebuild wrote.
+fn rebuild_matches_a_full_build(site: &Site, session: &mut Session, file: &str) -> usize {
+    let written = session.rebuild(&[site.path(file)]).unwrap().pages;
+    let fresh = BuildOptions {
+        large_print: session_large_print(site),
+        ..options(site, "fresh")
+    };
+    let _ = std::fs::remove_dir_all(&fresh.out);
+    build::build(&fresh).unwrap();
+    let plan = Plan::from_dir(&fresh.content).unwrap();
+    let later: Vec<String> = website::routes(&plan)
+        .iter()
+        .filter(|r| website::shows_downloads(r))
+        .map(|r| r.file())
+        .collect();
+    let now = |tree: Vec<(String, Vec<u8>)>| {
+        tree.into_iter()
+            .filter(|(p, _)| !p.starts_with("data/") && !later.contains(p))
+            .filter(|(p, _)| !p.starts_with("large-print") && !p.starts_with(".large-print"))
+            .collect::<Vec<_>>()
+    };
+    if !session_large_print(site) {
+        let (ours, theirs) = (now(read_tree(&site.path("public"))), now(read_tree(&fresh.out)));
+        for ((name, x), (_, y)) in ours.iter().zip(&theirs) {
+            assert!(x == y, "after editing {file}, {name} was not brought up to date");
+        }
+        assert_eq!(ours.len(), theirs.len());
+    }
+    session.refresh_downloads().unwrap();
+    assert_same_trees(&site.path("public"), &fresh.out);
+    written
+}
+
+/// Whether the site's session makes the large-print edition (marked by a file in the site).
+fn session_large_print(site: &Site) -> bool {
+    site.path("large-print-on").exists()
+}
+
+#[test]
+fn preview_rebuilds_write_what_a_full_build_writes() {
+    // Without the large-print edition, whose size in every footer would have every page
+    // rewritten when the downloads are refreshed, so that each rebuild is checked alone.
+    let site = Site::minimal();
+    let mut session = Session::start(BuildOptions {
+        large_print: false,
+        ..options(&site, "public")
+    })
+    .unwrap();
+    let all = read_tree(&site.path("public"))
+        .iter()
+        .filter(|(p, _)| p.ends_with(".html"))
+        .count();
+
+    let priority = "content/safety/01-safer-streets.md";
+    site.edit(priority, "Fund more patrols.", "Fund many more patrols.");
+    let written = rebuild_matches_a_full_build(&site, &mut session, priority);
+    assert!(written < all, "a text edit rewrote all {all} pages");
+
+    site.edit(priority, "title: Make streets safer", "title: Make the streets safer");
+    rebuild_matches_a_full_build(&site, &mut session, priority);
+
+    let statement = "content/performance/calls-answered.md";
+    site.edit(statement, "Calls were answered promptly.", "Calls were answered quickly.");
+    rebuild_matches_a_full_build(&site, &mut session, statement);
+
+    let page = "content/about.md";
+    site.edit(page, "More text.", "More words.");
+    rebuild_matches_a_full_build(&site, &mut session, page);
+
+    let aim = "content/safety/_index.md";
+    site.edit(aim, "The aim's introduction.", "The aim's opening words.");
+    rebuild_matches_a_full_build(&site, &mut session, aim);
+
+    let term = "content/glossary/anti-social-behaviour.md";
+    site.edit(term, "harassment", "harassment or");
+    rebuild_matches_a_full_build(&site, &mut session, term);
+
+    let plan = "content/_index.md";
+    site.edit(plan, "This is the foreword.", "This is the new foreword.");
+    rebuild_matches_a_full_build(&site, &mut session, plan);
+
+    let added = "content/safety/03-new.md";
+    site.write(
+        added,
+        "---\ntitle: A new priority\ncommissioner:\n  commitments:\n    - id: new-one\n      text: Something new.\n---\n",
+    );
+    rebuild_matches_a_full_build(&site, &mut session, added);
+    std::fs::remove_file(site.path(added)).unwrap();
+    rebuild_matches_a_full_build(&site, &mut session, added);
+}
+
+#[test]
+fn a_failed_preview_rebuild_reports_the_problem_and_the_next_one_recovers() {
+    let site = Site::minimal();
+    site.write("large-print-on", "");
+    let mut session = Session::start(options(&site, "public")).unwrap();
+    let before = read_tree(&site.path("public"));
+    let priority = "content/safety/02-roads.md";
+    site.edit(priority, "title:", "titel:");
+    let err = session.rebuild(&[site.path(priority)]).unwrap_err();
+    let problems = err.downcast_ref::<planpress::ContentErrors>().unwrap();
+    assert!(
+        problems.0.iter().any(|d| d.message.contains("unknown key \"titel\"")),
+        "{problems:?}"
+    );
+    assert_eq!(before, read_tree(&site.path("public")));
+    site.edit(priority, "titel:", "title:");
+    site.edit(priority, "title: ", "title: Safer ");
+    rebuild_matches_a_full_build(&site, &mut session, priority);
+}
