@@ -54,6 +54,8 @@ fn summarise(runs: &[Run]) -> Summary {
 }
 
 /// Runs `cmd` to completion and measures it; panics with its error output if it fails.
+// The child is reaped with wait4 (to read its rusage), which clippy cannot see.
+#[allow(clippy::zombie_processes)]
 fn measure(cmd: &mut Command, log: &Path) -> Run {
     let err = fs::File::create(log).expect("a log file");
     let start = Instant::now();
@@ -69,7 +71,11 @@ fn measure(cmd: &mut Command, log: &Path) -> Run {
     // SAFETY: the pid is our own child, not yet waited for; both pointers are valid.
     let waited = unsafe { libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut usage) };
     let wall = start.elapsed();
-    assert!(waited > 0, "wait4 failed: {}", std::io::Error::last_os_error());
+    assert!(
+        waited > 0,
+        "wait4 failed: {}",
+        std::io::Error::last_os_error()
+    );
     if !(libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0) {
         panic!(
             "{cmd:?} failed:\n{}",
@@ -105,7 +111,15 @@ fn count_html(dir: &Path) -> usize {
 fn header() {
     println!(
         "{:<26} {:>7} {:>4} {:>10} {:>10} {:>8} {:>10} {:>9} {:>9}",
-        "build", "pages", "runs", "wall ms", "cpu ms", "cpu/wall", "pages/s", "peak MiB", "KiB/page"
+        "build",
+        "pages",
+        "runs",
+        "wall ms",
+        "cpu ms",
+        "cpu/wall",
+        "pages/s",
+        "peak MiB",
+        "KiB/page"
     );
 }
 
@@ -156,18 +170,28 @@ fn machine() -> String {
                 .and_then(|l| l.split_whitespace().nth(1))
                 .and_then(|k| k.parse::<f64>().ok())
         })
-        .map_or("unknown".into(), |k| format!("{:.1} GiB", k / 1024.0 / 1024.0));
+        .map_or("unknown".into(), |k| {
+            format!("{:.1} GiB", k / 1024.0 / 1024.0)
+        });
     let cores = std::thread::available_parallelism().map_or(0, |n| n.get());
     format!("{cores} cores ({cpu}), {mem} memory")
 }
 
+/// Makes the command that builds `content` into `out`.
+type CommandFor<'a> = Box<dyn Fn(&Path, &Path) -> Command + 'a>;
+
 /// A tool that builds a site: its name and how to run it.
 struct Builder<'a> {
     name: String,
-    command: Box<dyn Fn(&Path, &Path) -> Command + 'a>,
+    command: CommandFor<'a>,
 }
 
-fn planpress_builder(name: &str, exe: PathBuf, themes: PathBuf, extra: &'static [&'static str]) -> Builder<'static> {
+fn planpress_builder(
+    name: &str,
+    exe: PathBuf,
+    themes: PathBuf,
+    extra: &'static [&'static str],
+) -> Builder<'static> {
     Builder {
         name: name.to_string(),
         command: Box::new(move |content: &Path, out: &Path| {
@@ -197,7 +221,10 @@ fn hugo_available() -> bool {
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if let Some(i) = args.iter().position(|a| a == "--generate") {
-        let n: usize = args.get(i + 1).and_then(|n| n.parse().ok()).expect("--generate N DIR");
+        let n: usize = args
+            .get(i + 1)
+            .and_then(|n| n.parse().ok())
+            .expect("--generate N DIR");
         let dir = PathBuf::from(args.get(i + 2).expect("--generate N DIR"));
         let synth = Synth::new(n);
         synth.write_planpress(&dir).expect("the plan is written");
@@ -290,7 +317,11 @@ fn main() {
             measure(&mut (full.command)(&content, &out), &log)
         })
         .collect();
-    row("build --no-large-print", count_html(&out), &summarise(&fresh));
+    row(
+        "build --no-large-print",
+        count_html(&out),
+        &summarise(&fresh),
+    );
     let pdf = root.join("large-print.pdf");
     let export: Vec<Run> = (0..3)
         .map(|_| {
@@ -411,15 +442,27 @@ fn session(dir: &Path, themes: &Path, synth: &Synth) {
     let mut body_edits = Vec::new();
     let mut title_edits = Vec::new();
     for i in 0..9 {
-        let edited = original.replacen("## Why this matters", &format!("## Why this matters {i}"), 1);
+        let edited = original.replacen(
+            "## Why this matters",
+            &format!("## Why this matters {i}"),
+            1,
+        );
         fs::write(&file, edited).unwrap();
         let t = Instant::now();
-        let summary = session.rebuild(std::slice::from_ref(&file)).expect("the edit builds");
+        let summary = session
+            .rebuild(std::slice::from_ref(&file))
+            .expect("the edit builds");
         body_edits.push((t.elapsed(), summary.pages));
-        let edited = original.replacen(&format!("title: {}", p.title), &format!("title: {} {i}", p.title), 1);
+        let edited = original.replacen(
+            &format!("title: {}", p.title),
+            &format!("title: {} {i}", p.title),
+            1,
+        );
         fs::write(&file, edited).unwrap();
         let t = Instant::now();
-        let summary = session.rebuild(std::slice::from_ref(&file)).expect("the edit builds");
+        let summary = session
+            .rebuild(std::slice::from_ref(&file))
+            .expect("the edit builds");
         title_edits.push((t.elapsed(), summary.pages));
     }
     fs::write(&file, &original).unwrap();

@@ -145,14 +145,15 @@ fn write_all(
     // The open data files are made and written on one core while the pages are rendered on
     // the others; the pages that give the files' sizes are rendered once they are known.
     progress.stage("Writing pages", website::routes(plan).len());
+    // They stream straight to disk: a big plan's JSON is several times its content's size.
     let export = || -> Result<(data::DataLinks, Option<data::DataLinks>)> {
-        let data = data::export(plan)?;
-        for (path, bytes) in &data.files {
-            write(path, bytes)?;
-        }
-        Ok((data.links.clone(), Some(data.links)))
+        let links = data::write_to(plan, staging.path())?;
+        let written = std::fs::read_dir(staging.path().join("data"))?.count();
+        files.fetch_add(written, Ordering::Relaxed);
+        Ok((links.clone(), Some(links)))
     };
-    let (data_links, _) = website::render_site_alongside(plan, theme, link.as_ref(), export, &write)?;
+    let (data_links, _) =
+        website::render_site_alongside(plan, theme, link.as_ref(), export, write)?;
     if let (Some(pdf), Some(link)) = (&pdf, &link) {
         write_large_print(plan, theme, &lp_opts, pdf, link, &write)?;
     }
@@ -347,10 +348,17 @@ impl Session {
         let out = &self.opts.out;
         let write = |path: &str, bytes: &[u8]| write_in_place(out, path, bytes);
         let plan = &shown.plan;
-        let exported = data::export(plan)?;
-        for (path, bytes) in &exported.files {
-            write(path, bytes)?;
+        // Written beside the output, then each file renamed into place.
+        let beside = out.join(format!(".planpress-data-{}", std::process::id()));
+        let links = data::write_to(plan, &beside)?;
+        let mut data_files = 0;
+        for entry in std::fs::read_dir(beside.join("data"))? {
+            let entry = entry?;
+            std::fs::create_dir_all(out.join("data"))?;
+            std::fs::rename(entry.path(), out.join("data").join(entry.file_name()))?;
+            data_files += 1;
         }
+        let _ = std::fs::remove_dir_all(&beside);
         let mut large_print_pages = 0;
         let mut large_print_reused = false;
         let link = if self.opts.large_print {
@@ -373,15 +381,15 @@ impl Session {
             plan,
             &self.theme,
             link.as_ref(),
-            Some(&exported.links),
+            Some(&links),
             &routes,
             write,
         )?;
         shown.large_print = link;
-        shown.data = Some(exported.links);
+        shown.data = Some(links);
         Ok(BuildSummary {
             pages: written,
-            files: written + exported.files.len(),
+            files: written + data_files,
             elapsed: start.elapsed(),
             large_print_pages,
             large_print_elapsed: Duration::ZERO,
@@ -433,7 +441,9 @@ impl Session {
                 .iter()
                 .map(|f| (f.rel.as_str(), f.text.as_str()))
                 .collect();
-            if files.len() != before.len() || files.iter().any(|f| !before.contains_key(f.rel.as_str())) {
+            if files.len() != before.len()
+                || files.iter().any(|f| !before.contains_key(f.rel.as_str()))
+            {
                 self.everything = true;
             }
             for f in &files {
@@ -504,7 +514,11 @@ fn affected(old: &Plan, new: &Plan, changed: &HashSet<String>) -> Option<Vec<Rou
             {
                 wanted.insert(priority_route(q));
             }
-            for s in new.statements.iter().filter(|s| s.priorities.contains(&p.id)) {
+            for s in new
+                .statements
+                .iter()
+                .filter(|s| s.priorities.contains(&p.id))
+            {
                 wanted.insert(Route::Statement(s.id.clone()));
             }
         } else if let Some(s) = new.statements.iter().find(|s| &s.origin.file == rel) {
@@ -526,7 +540,10 @@ fn affected(old: &Plan, new: &Plan, changed: &HashSet<String>) -> Option<Vec<Rou
                 wanted.contains(r)
                     || !matches!(
                         r,
-                        Route::Aim(_) | Route::Priority { .. } | Route::Statement(_) | Route::Page(_)
+                        Route::Aim(_)
+                            | Route::Priority { .. }
+                            | Route::Statement(_)
+                            | Route::Page(_)
                     )
             })
             .collect(),
@@ -548,7 +565,9 @@ fn write_in_place(out: &Path, rel: &str, bytes: &[u8]) -> Result<()> {
     let parent = path.parent().unwrap_or(out);
     std::fs::create_dir_all(parent)
         .with_context(|| format!("cannot create {}", parent.display()))?;
-    let name = path.file_name().map_or_else(String::new, |n| n.to_string_lossy().to_string());
+    let name = path
+        .file_name()
+        .map_or_else(String::new, |n| n.to_string_lossy().to_string());
     let tmp = parent.join(format!(".{name}.planpress-{}", std::process::id()));
     std::fs::write(&tmp, bytes)
         .and_then(|()| std::fs::rename(&tmp, &path))
@@ -677,8 +696,8 @@ const PROGRESS_AFTER: Duration = Duration::from_secs(1);
 
 impl Progress {
     fn start() -> Progress {
-        let terminal = std::io::stderr().is_terminal()
-            && std::env::var_os("TERM").is_none_or(|t| t != "dumb");
+        let terminal =
+            std::io::stderr().is_terminal() && std::env::var_os("TERM").is_none_or(|t| t != "dumb");
         if !terminal {
             return Progress {
                 shared: None,

@@ -125,7 +125,30 @@ fn normalise(text: &str) -> String {
 
 /// Reads every `.md` file under `root`, sorted by path. Problems are collected, not fatal.
 pub fn read_dir(root: &Path, diags: &mut Diagnostics) -> Vec<SourceFile> {
-    let mut files = Vec::new();
+    // Reading and checking the text is most of loading's work, and each file stands alone:
+    // read them on every core, keeping the walk's order.
+    let read: Vec<Result<SourceFile, Diagnostic>> = list(root, diags)
+        .into_par_iter()
+        .map(|(rel, path)| read(rel, &path))
+        .collect();
+    let mut files = Vec::with_capacity(read.len());
+    for file in read {
+        match file {
+            Ok(file) => files.push(file),
+            Err(d) => diags.push(d),
+        }
+    }
+    files
+}
+
+/// Reads one file that [`list`] found.
+pub fn read(rel: String, path: &Path) -> Result<SourceFile, Diagnostic> {
+    SourceFile::from_vec(rel, path, read_file(path)?)
+}
+
+/// The `.md` files under `root` that [`read_dir`] reads, as (relative path with `/`
+/// separators, path), in its order. Problems with the folder itself are collected.
+pub fn list(root: &Path, diags: &mut Diagnostics) -> Vec<(String, PathBuf)> {
     let canonical_root = match root.canonicalize() {
         Ok(p) => p,
         Err(e) => {
@@ -135,7 +158,7 @@ pub fn read_dir(root: &Path, diags: &mut Diagnostics) -> Vec<SourceFile> {
                 0,
                 format!("cannot read the content folder: {e}"),
             ));
-            return files;
+            return Vec::new();
         }
     };
     let mut to_read: Vec<(String, PathBuf)> = Vec::new();
@@ -211,19 +234,7 @@ pub fn read_dir(root: &Path, diags: &mut Diagnostics) -> Vec<SourceFile> {
         };
         to_read.push((rel, path.to_path_buf()));
     }
-    // Reading and checking the text is most of loading's work, and each file stands alone:
-    // read them on every core, keeping the walk's order.
-    let read: Vec<Result<SourceFile, Diagnostic>> = to_read
-        .into_par_iter()
-        .map(|(rel, path)| SourceFile::from_vec(rel, &path, read_file(&path)?))
-        .collect();
-    for file in read {
-        match file {
-            Ok(file) => files.push(file),
-            Err(d) => diags.push(d),
-        }
-    }
-    files
+    to_read
 }
 
 /// Reads the one file at `path` (under `root`) as [`read_dir`] would, for a rebuild after an
@@ -250,7 +261,10 @@ pub fn read_one(root: &Path, path: &Path) -> Option<Result<SourceFile, Diagnosti
         return None;
     }
     let display = root.join(within);
-    Some(read_file(&display).and_then(|bytes| SourceFile::from_vec(parts.join("/"), &display, bytes)))
+    Some(
+        read_file(&display)
+            .and_then(|bytes| SourceFile::from_vec(parts.join("/"), &display, bytes)),
+    )
 }
 
 /// Reads a file of at most [`MAX_FILE_BYTES`]. The size is checked before reading, so a huge
@@ -303,6 +317,18 @@ mod tests {
             "\u{feff}---\r\ntitle: A\r\n---\r\nBody\r\n",
         );
         assert_eq!(f.text, "---\ntitle: A\n---\nBody\n");
+    }
+
+    #[test]
+    fn control_characters_are_refused_at_their_place_but_tabs_are_text() {
+        let err =
+            SourceFile::from_bytes("a.md", "content/a.md", b"---\r\ntitle: a\x1bb\n").unwrap_err();
+        assert_eq!((err.line, err.column), (2, 9));
+        assert!(err.message.contains("U+001B"), "{}", err.message);
+        assert!(SourceFile::from_bytes("a.md", "a.md", b"---\ntitle: a\tb\n---\n").is_ok());
+        let err = SourceFile::from_bytes("a.md", "a.md", "\u{feff}\u{feff}x\u{9f}".as_bytes())
+            .unwrap_err();
+        assert_eq!((err.line, err.column), (1, 2), "BOMs are dropped first");
     }
 
     #[test]

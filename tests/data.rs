@@ -5,7 +5,6 @@
 mod common;
 
 use std::collections::BTreeMap;
-use std::fs;
 
 use common::Site;
 use planpress::export::data::{self, COMMITMENT_COLUMNS, PERFORMANCE_COLUMNS};

@@ -79,9 +79,12 @@ fn streaming_pages_to_disk_writes_what_rendering_them_in_memory_gives() {
     let link = large_print::LargePrintLink::new(summary.large_print_pages, pdf.len());
     let data = data::export(&plan).unwrap();
     let rendered =
-        website::render_site_with_downloads(&plan, &theme, Some(&link), Some(&data.links))
-            .unwrap();
+        website::render_site_with_downloads(&plan, &theme, Some(&link), Some(&data.links)).unwrap();
     assert!(rendered.len() > 10);
+    for (path, bytes) in &data.files {
+        let on_disk = built.iter().find(|(p, _)| p == path);
+        assert!(on_disk.is_some_and(|(_, b)| b == bytes), "{path} differs");
+    }
     for (path, bytes) in rendered {
         let on_disk = built
             .iter()
@@ -149,9 +152,15 @@ fn rebuild_matches_a_full_build(site: &Site, session: &mut Session, file: &str) 
             .collect::<Vec<_>>()
     };
     if !session_large_print(site) {
-        let (ours, theirs) = (now(read_tree(&site.path("public"))), now(read_tree(&fresh.out)));
+        let (ours, theirs) = (
+            now(read_tree(&site.path("public"))),
+            now(read_tree(&fresh.out)),
+        );
         for ((name, x), (_, y)) in ours.iter().zip(&theirs) {
-            assert!(x == y, "after editing {file}, {name} was not brought up to date");
+            assert!(
+                x == y,
+                "after editing {file}, {name} was not brought up to date"
+            );
         }
         assert_eq!(ours.len(), theirs.len());
     }
@@ -185,11 +194,19 @@ fn preview_rebuilds_write_what_a_full_build_writes() {
     let written = rebuild_matches_a_full_build(&site, &mut session, priority);
     assert!(written < all, "a text edit rewrote all {all} pages");
 
-    site.edit(priority, "title: Make streets safer", "title: Make the streets safer");
+    site.edit(
+        priority,
+        "title: Make streets safer",
+        "title: Make the streets safer",
+    );
     rebuild_matches_a_full_build(&site, &mut session, priority);
 
     let statement = "content/performance/calls-answered.md";
-    site.edit(statement, "Calls were answered promptly.", "Calls were answered quickly.");
+    site.edit(
+        statement,
+        "Calls were answered promptly.",
+        "Calls were answered quickly.",
+    );
     rebuild_matches_a_full_build(&site, &mut session, statement);
 
     let page = "content/about.md";
@@ -229,7 +246,10 @@ fn a_failed_preview_rebuild_reports_the_problem_and_the_next_one_recovers() {
     let err = session.rebuild(&[site.path(priority)]).unwrap_err();
     let problems = err.downcast_ref::<planpress::ContentErrors>().unwrap();
     assert!(
-        problems.0.iter().any(|d| d.message.contains("unknown key \"titel\"")),
+        problems
+            .0
+            .iter()
+            .any(|d| d.message.contains("unknown key \"titel\"")),
         "{problems:?}"
     );
     assert_eq!(before, read_tree(&site.path("public")));

@@ -191,7 +191,8 @@ fn a_write_that_fails_midway_leaves_the_previous_output_and_no_debris() {
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     let err = stderr(&out);
     assert!(
-        err.starts_with("error: cannot write public/") && err.ends_with(": File too large (os error 27)\n"),
+        err.starts_with("error: cannot write public/")
+            && err.ends_with(": File too large (os error 27)\n"),
         "{err}"
     );
     assert!(site.output() == before);
@@ -213,7 +214,10 @@ fn a_full_disk_leaves_the_previous_output_and_no_debris() {
     assert!(out.status.success(), "{}", stderr(&out));
     let before = read_tree(&site.path("previous"));
     // tmpfs counts whole 4 KiB pages.
-    let pages: usize = before.iter().map(|(_, b)| b.len().div_ceil(4096).max(1)).sum();
+    let pages: usize = before
+        .iter()
+        .map(|(_, b)| b.len().div_ceil(4096).max(1))
+        .sum();
     let size_kib = (pages + pages / 2) * 4 + 16;
     let mount = site.path("mnt");
     fs::create_dir(&mount).unwrap();
@@ -251,7 +255,10 @@ fn a_full_disk_leaves_the_previous_output_and_no_debris() {
             && err.ends_with(": No space left on device (os error 28)\n"),
         "{err}"
     );
-    assert!(read_tree(&site.path("after")) == before, "the output changed");
+    assert!(
+        read_tree(&site.path("after")) == before,
+        "the output changed"
+    );
     assert_eq!(
         fs::read_to_string(site.path("listing")).unwrap(),
         "public\n",
@@ -270,7 +277,11 @@ fn make_readable_by_all(dir: &Path) -> bool {
     use std::os::unix::fs::PermissionsExt;
     for entry in walkdir::WalkDir::new(dir).min_depth(1) {
         let entry = entry.unwrap();
-        let mode = if entry.file_type().is_dir() { 0o755 } else { 0o644 };
+        let mode = if entry.file_type().is_dir() {
+            0o755
+        } else {
+            0o644
+        };
         fs::set_permissions(entry.path(), fs::Permissions::from_mode(mode)).unwrap();
     }
     dir.ancestors()

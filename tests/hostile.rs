@@ -68,11 +68,7 @@ fn assert_refused(name: &str, bytes: &[u8], expected: &[String]) -> Measured {
         "{name}: {}",
         run.stderr
     );
-    assert!(
-        !run.stderr.contains("panicked"),
-        "{name}: {}",
-        run.stderr
-    );
+    assert!(!run.stderr.contains("panicked"), "{name}: {}", run.stderr);
     assert!(
         run.wall < REFUSE_TIME,
         "{name}: took {:?} to refuse",
@@ -180,6 +176,10 @@ const REFUSED: &[(&str, &[&str])] = &[
         &["4:6: the file contains a control character (U+001B) that is not text"],
     ),
     (
+        "unicode-line-separator",
+        &["2:14: the front matter contains a Unicode line separator (U+2028), which YAML reads as a line break"],
+    ),
+    (
         "c1-control",
         &["2:11: the file contains a control character (U+0085) that is not text"],
     ),
@@ -243,13 +243,7 @@ fn every_file_in_the_corpus_has_its_outcome_asserted() {
     let listed: Vec<String> = REFUSED
         .iter()
         .map(|(n, _)| format!("refused/{n}.md"))
-        .chain(
-            [
-                "refused/unknown-keys-flood.md",
-                "refused/many-bad-links.md",
-            ]
-            .map(String::from),
-        )
+        .chain(["refused/unknown-keys-flood.md", "refused/many-bad-links.md"].map(String::from))
         .chain(ACCEPTED.iter().map(|n| format!("accepted/{n}.md")))
         .chain(SANITISED.iter().map(|(n, _)| format!("sanitised/{n}.md")))
         .collect();
@@ -258,7 +252,10 @@ fn every_file_in_the_corpus_has_its_outcome_asserted() {
         for entry in fs::read_dir(repo().join("tests/fixtures/hostile").join(dir)).unwrap() {
             let rel = format!("{dir}/{}", entry.unwrap().file_name().to_string_lossy());
             assert!(listed.contains(&rel), "{rel} has no asserted outcome");
-            assert!(readme.contains(&format!("`{rel}`")), "{rel} is not in the README");
+            assert!(
+                readme.contains(&format!("`{rel}`")),
+                "{rel} is not in the README"
+            );
         }
     }
 }
@@ -326,8 +323,7 @@ fn byte_order_marks_and_every_kind_of_line_ending_simply_work() {
     }
     let crlf = plan.pages.iter().find(|p| p.id == "crlf").unwrap();
     assert_eq!(
-        crlf.body.markdown,
-        "Saved on Windows.\n\n## A heading\n",
+        crlf.body.markdown, "Saved on Windows.\n\n## A heading\n",
         "CRLF is normalised"
     );
 }
@@ -357,9 +353,9 @@ fn a_50_mb_file_is_refused_by_its_size_without_being_read() {
     );
     assert!(run.wall < REFUSE_TIME, "took {:?}", run.wall);
     show_cost("50 MB file", &run);
-    // Reading even the first megabyte would show; reading it all would add 50 MB.
+    // Reading it would add 50 MB; allow for the noise of a different path through the code.
     assert!(
-        run.max_rss_kib < baseline + 1024,
+        run.max_rss_kib < baseline + 8 * 1024,
         "peak memory {} KiB against {baseline} KiB for the plain plan",
         run.max_rss_kib
     );
@@ -419,7 +415,11 @@ fn the_costliest_markdown_at_the_size_limit_is_checked_in_bounded_time() {
         ("150,000 same-named headings", fill("## a\n\n"), true),
         ("260,000 list items", fill("- a\n"), true),
         ("87,000 broken links", fill("[a](/nope/)\n"), false),
-        ("87,000 links to tracking images", fill("![a](https://t.example/a.png)\n"), false),
+        (
+            "87,000 links to tracking images",
+            fill("![a](https://t.example/a.png)\n"),
+            false,
+        ),
         ("300,000 unclosed tags", fill("<b>"), false),
     ];
     for (name, text, valid) in cases {
@@ -433,7 +433,11 @@ fn the_costliest_markdown_at_the_size_limit_is_checked_in_bounded_time() {
             "{name}: {} errors",
             run.error_lines().len()
         );
-        assert!(run.wall < Duration::from_secs(15), "{name}: took {:?}", run.wall);
+        assert!(
+            run.wall < Duration::from_secs(15),
+            "{name}: took {:?}",
+            run.wall
+        );
         show_cost(name, &run);
         assert!(
             run.max_rss_kib < 512 * 1024,
@@ -449,14 +453,22 @@ fn the_costliest_markdown_at_the_size_limit_is_checked_in_bounded_time() {
 fn links_and_named_pipes_that_leave_the_content_folder_are_refused() {
     use std::os::unix::fs::symlink;
     let outside = tempfile::tempdir().unwrap();
-    fs::write(outside.path().join("secret.md"), "---\ntitle: Secret\n---\n").unwrap();
+    fs::write(
+        outside.path().join("secret.md"),
+        "---\ntitle: Secret\n---\n",
+    )
+    .unwrap();
     fs::create_dir(outside.path().join("folder")).unwrap();
     let fifo = outside.path().join("pipe");
     let c = std::ffi::CString::new(fifo.to_str().unwrap()).unwrap();
     // SAFETY: a valid NUL-terminated path.
     assert_eq!(unsafe { libc::mkfifo(c.as_ptr(), 0o600) }, 0);
     let run = check_measured(|s| {
-        symlink(outside.path().join("secret.md"), s.path("content/secret.md")).unwrap();
+        symlink(
+            outside.path().join("secret.md"),
+            s.path("content/secret.md"),
+        )
+        .unwrap();
         symlink(outside.path().join("folder"), s.path("content/folder")).unwrap();
         symlink("/etc/passwd", s.path("content/passwd.md")).unwrap();
         // A pipe inside the folder: opening it would wait forever for a writer.
@@ -687,7 +699,8 @@ fn raw_html_can_be_refused_with_its_place_instead() {
         run.stderr
     );
     assert!(
-        run.stderr.contains("use one of: sanitise, sanitize, reject"),
+        run.stderr
+            .contains("use one of: sanitise, sanitize, reject"),
         "{}",
         run.stderr
     );
@@ -811,7 +824,8 @@ fn hostile_pages_and_fields_build_into_a_site_with_no_script_anywhere() {
     }
     assert!(pages >= 20, "only {pages} pages");
     // The payload shows as text where the author wrote it.
-    let escaped = "&lt;script&gt;alert(1)&lt;/script&gt;&quot;&gt;&lt;img src=x onerror=alert(2)&gt;";
+    let escaped =
+        "&lt;script&gt;alert(1)&lt;/script&gt;&quot;&gt;&lt;img src=x onerror=alert(2)&gt;";
     for page in [
         "index.html",
         "safety/index.html",
@@ -821,6 +835,60 @@ fn hostile_pages_and_fields_build_into_a_site_with_no_script_anywhere() {
         "performance/calls-answered/index.html",
     ] {
         let html = fs::read_to_string(site.path("public").join(page)).unwrap();
-        assert!(html.contains(escaped), "{page} does not show the escaped text");
+        assert!(
+            html.contains(escaped),
+            "{page} does not show the escaped text"
+        );
     }
+}
+
+// ---- The published site -------------------------------------------------------------------
+
+/// The policy `base.html` gives every page.
+const CSP: &str = "default-src 'self'; img-src 'self'; style-src 'self'; script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
+
+#[test]
+fn every_page_of_the_shipped_site_carries_and_satisfies_the_content_security_policy() {
+    let site = Site::shipped();
+    site.build();
+    let mut pages = 0;
+    for (path, bytes) in site.output() {
+        if !path.ends_with(".html") {
+            continue;
+        }
+        pages += 1;
+        let html = String::from_utf8(bytes).unwrap();
+        let tags = common::tags(&html);
+        let policy = tags
+            .iter()
+            .find(|t| t.name == "meta" && t.attr("http-equiv") == Some("Content-Security-Policy"))
+            .and_then(|t| t.attr("content"));
+        let mut problems = html_problems(&html, true);
+        if path == "large-print/index.html" {
+            // The known exception (docs/security.md): its stylesheet is inline because the same
+            // page is also exported standalone, and it carries no policy of its own.
+            assert_eq!(policy, None, "{path}");
+            problems.retain(|p| p != "<style> element");
+        } else {
+            assert_eq!(policy, Some(CSP), "{path}");
+        }
+        // No script of any kind (the policy would allow a same-origin file; there is none),
+        // nothing inline for `style-src 'self'` to block, no plugin, no form.
+        assert!(problems.is_empty(), "{path}: {problems:?}");
+        assert!(
+            !tags.iter().any(|t| t.name == "meta"
+                && t.attr("name")
+                    .is_some_and(|n| n.eq_ignore_ascii_case("generator"))),
+            "{path} has a generator banner"
+        );
+        assert!(
+            !html.contains("planpress 0."),
+            "{path} names planpress's version"
+        );
+    }
+    assert!(pages > 60, "only {pages} pages");
+    assert!(
+        !site.output().iter().any(|(p, _)| p.ends_with(".js")),
+        "the site ships a script file"
+    );
 }

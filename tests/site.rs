@@ -244,7 +244,8 @@ fn a_failed_build_exits_1_and_leaves_the_previous_output_untouched() {
     let out = site.run(&["build"]);
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
     assert!(
-        stderr(&out).contains("content/victims/01-victims-voice.md:3:1: error: unknown key \"titel\""),
+        stderr(&out)
+            .contains("content/victims/01-victims-voice.md:3:1: error: unknown key \"titel\""),
         "{}",
         stderr(&out)
     );
@@ -299,7 +300,9 @@ fn priority_pages_group_commitments_with_anchors_and_link_to_neighbours() {
     site.build();
     let html = fs::read_to_string(site.path("public/safety/safer-streets/index.html")).unwrap();
     let commissioner = html.find("The Commissioner's commitments</h2>").unwrap();
-    let chief = html.find("The Chief Constable's responsibilities</h2>").unwrap();
+    let chief = html
+        .find("The Chief Constable's responsibilities</h2>")
+        .unwrap();
     let patrols = html.find("<li id=\"more-patrols\">").unwrap();
     let respond = html.find("<li id=\"respond-quickly\">").unwrap();
     assert!(commissioner < patrols && patrols < chief && chief < respond);

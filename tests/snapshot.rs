@@ -23,6 +23,7 @@ fn normalise(html: &str) -> String {
 fn priority_page_html() {
     let site = Site::shipped();
     site.build();
-    let html = std::fs::read_to_string(site.path("public/victims/victims-voice/index.html")).unwrap();
+    let html =
+        std::fs::read_to_string(site.path("public/victims/victims-voice/index.html")).unwrap();
     insta::assert_snapshot!("victims_voice_priority_page", normalise(&html));
 }

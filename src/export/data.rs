@@ -8,6 +8,10 @@
 //! own ids, stable across builds. Status, overdue and other judgements are included as
 //! derived fields, worked out by [`crate::plan::performance`] and [`crate::plan::delivery`].
 
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::Path;
+
 use anyhow::{Context, Result};
 use serde::Serialize;
 
@@ -104,12 +108,69 @@ pub fn export(plan: &Plan) -> Result<DataFiles> {
     Ok(DataFiles { files, links })
 }
 
+/// Writes every data file for `plan` under the folder `root` (a site's root), streaming the
+/// large ones to disk rather than holding them, and returns their links. The files are those
+/// [`export`] makes, byte for byte; a big plan's `plan.json` is several times the size of its
+/// content, so `planpress build` writes it this way.
+pub fn write_to(plan: &Plan, root: &Path) -> Result<DataLinks> {
+    let create = |rel: &str| -> Result<Counting<BufWriter<File>>> {
+        let path = root.join(rel);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        let file =
+            File::create(&path).with_context(|| format!("cannot write {}", path.display()))?;
+        Ok(Counting {
+            inner: BufWriter::new(file),
+            bytes: 0,
+        })
+    };
+    let finish = |w: Counting<BufWriter<File>>| -> Result<usize> {
+        let bytes = w.bytes;
+        w.inner.into_inner().map_err(|e| e.into_error())?;
+        Ok(bytes)
+    };
+    let json = finish(json_to(plan, create(JSON_PATH)?)?)?;
+    let commitments = finish(commitments_csv_to(plan, create(COMMITMENTS_PATH)?)?)?;
+    let performance = performance_csv(plan)?;
+    std::fs::write(root.join(PERFORMANCE_PATH), &performance)?;
+    std::fs::write(root.join(SCHEMA_PATH), SCHEMA)?;
+    Ok(DataLinks {
+        json: Download::new(JSON_PATH, "JSON", json),
+        schema: Download::new(SCHEMA_PATH, "JSON Schema", SCHEMA.len()),
+        commitments: Download::new(COMMITMENTS_PATH, "CSV", commitments),
+        performance: Download::new(PERFORMANCE_PATH, "CSV", performance.len()),
+    })
+}
+
+/// A writer that counts what passes through it.
+struct Counting<W> {
+    inner: W,
+    bytes: usize,
+}
+
+impl<W: Write> Write for Counting<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.bytes += n;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
+    }
+}
+
 /// `plan.json`: the whole validated plan, pretty-printed, ending with a newline.
 pub fn json(plan: &Plan) -> Result<Vec<u8>> {
-    let mut bytes =
-        serde_json::to_vec_pretty(&PlanData::new(plan)).context("cannot write plan.json")?;
-    bytes.push(b'\n');
-    Ok(bytes)
+    json_to(plan, Vec::new())
+}
+
+/// Writes `plan.json` to `w`, returning it.
+fn json_to<W: Write>(plan: &Plan, mut w: W) -> Result<W> {
+    serde_json::to_writer_pretty(&mut w, &PlanData::new(plan)).context("cannot write plan.json")?;
+    w.write_all(b"\n").context("cannot write plan.json")?;
+    Ok(w)
 }
 
 #[derive(Serialize)]
@@ -395,7 +456,12 @@ pub const COMMITMENT_COLUMNS: [&str; 15] = [
 
 /// `commitments.csv`: one row per commitment, in plan order.
 pub fn commitments_csv(plan: &Plan) -> Result<Vec<u8>> {
-    let mut w = csv::Writer::from_writer(Vec::new());
+    commitments_csv_to(plan, Vec::new())
+}
+
+/// Writes `commitments.csv` to `out`, returning it.
+fn commitments_csv_to<W: Write + Send + Sync + 'static>(plan: &Plan, out: W) -> Result<W> {
+    let mut w = csv::Writer::from_writer(out);
     w.write_record(COMMITMENT_COLUMNS)?;
     let date = plan.meta.reporting_date.as_str();
     for (p, party, c) in plan.commitments() {

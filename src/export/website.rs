@@ -91,7 +91,6 @@ pub fn render_site_alongside<T: Send>(
     downloads: impl FnOnce() -> Result<(T, Option<DataLinks>)> + Send,
     sink: impl Fn(&str, &[u8]) -> Result<()> + Sync,
 ) -> Result<(T, usize)> {
-    let data: Option<DataLinks>;
     let (mut site, changes) = site_view(plan, large_print)?;
     let routes = routes(plan);
     let (after, before): (Vec<&Route>, Vec<&Route>) =
@@ -106,8 +105,7 @@ pub fn render_site_alongside<T: Send>(
     };
     let (made, rendered) = rayon::join(downloads, || render(&site, &before));
     rendered?;
-    let (value, links) = made?;
-    data = links;
+    let (value, data) = made?;
     site.data = data.as_ref();
     render(&site, &after)?;
     let mut count = routes.len();
@@ -155,7 +153,10 @@ pub fn render_routes_to(
 fn site_view<'a>(
     plan: &'a Plan,
     large_print: Option<&'a LargePrintLink>,
-) -> Result<(SiteView<'a>, Option<crate::export::diff_report::WebsiteChanges>)> {
+) -> Result<(
+    SiteView<'a>,
+    Option<crate::export::diff_report::WebsiteChanges>,
+)> {
     let mut site = SiteView::new(plan);
     site.large_print = large_print;
     // "What has changed" (/changes/), when the plan names a revision to compare with.
@@ -173,10 +174,9 @@ fn site_view<'a>(
 /// the files to be made. Every route is named, so a new one has to be decided here.
 pub fn shows_downloads(route: &Route) -> bool {
     match route {
-        Route::Performance
-        | Route::Statement(_)
-        | Route::NationalPriorities
-        | Route::Delivery => true,
+        Route::Performance | Route::Statement(_) | Route::NationalPriorities | Route::Delivery => {
+            true
+        }
         Route::Home
         | Route::Aim(_)
         | Route::Priority { .. }

@@ -99,7 +99,9 @@ pub fn front_matter<T: DeserializeOwned>(
     }
     let mut text = yaml.to_string();
     let mut blanked: BTreeSet<String> = BTreeSet::new();
-    let retries = MAX_RETRIES.min(RETRY_BUDGET_BYTES / yaml.len().max(1)).max(1);
+    let retries = MAX_RETRIES
+        .min(RETRY_BUDGET_BYTES / yaml.len().max(1))
+        .max(1);
     for reported in 0..retries {
         let err = match serde_yaml::from_str::<T>(&text) {
             Ok(value) => return if reported == 0 { Some(value) } else { None },
@@ -160,6 +162,26 @@ fn check_shape(yaml: &str, path: &Path, first_line: usize) -> Option<Diagnostic>
                     format!("this line is {length} characters long, more than the {MAX_LINE_CHARS} allowed in front matter"),
                 )
                 .with_hint("front matter holds short values; put long text in the Markdown after the second \"---\" line"),
+            );
+        }
+        // YAML reads these as line breaks, which would split a value silently and put every
+        // later message on the wrong line.
+        if let Some((col, c)) = line
+            .chars()
+            .enumerate()
+            .find(|(_, c)| matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}'))
+        {
+            return Some(
+                Diagnostic::new(
+                    path,
+                    first_line + i,
+                    col + 1,
+                    format!(
+                        "the front matter contains a Unicode line separator (U+{:04X}), which YAML reads as a line break",
+                        c as u32
+                    ),
+                )
+                .with_hint("delete it and retype the text around it; it usually comes from text copied out of another program"),
             );
         }
         let trimmed = line.trim_start();
@@ -705,6 +727,42 @@ mod tests {
             problems("title: a\nnumber: 1\ntitle: b\nitems: []\n"),
             vec!["4:1 the key \"title\" appears more than once"]
         );
+    }
+
+    #[test]
+    fn only_brackets_that_open_a_collection_count_as_nesting() {
+        let mut depth = 0;
+        assert_eq!(flow_nesting("text: see [1 and {2", &mut depth), None);
+        assert_eq!(depth, 0);
+        assert_eq!(
+            flow_nesting("list: [a, \"[[[\", {b: [c]}", &mut depth),
+            None
+        );
+        assert_eq!(depth, 1, "the list is still open");
+        let deep = format!("x: {}", "[".repeat(40));
+        let mut depth = 0;
+        assert_eq!(flow_nesting(&deep, &mut depth), Some(3 + MAX_DEPTH));
+    }
+
+    #[test]
+    fn a_key_holding_a_flow_list_is_blanked_to_the_list_end() {
+        let mut text = "title: x\nnumber: [\n  1,\n]\nitems: []\n".to_string();
+        assert!(blank_key(&mut text, 2));
+        assert_eq!(text, "title: x\n\n\n\nitems: []");
+    }
+
+    #[test]
+    fn unicode_line_separators_are_refused_where_yaml_would_break_the_line() {
+        let problems = problems("title: a\u{2028}b\nnumber: 1\nitems: []\n");
+        assert_eq!(problems, vec!["2:9 the front matter contains a Unicode line separator (U+2028), which YAML reads as a line break"]);
+    }
+
+    #[test]
+    fn long_values_are_shortened_in_messages() {
+        let long = format!("string \"{}\"", "9".repeat(200));
+        let short = human_found(&long);
+        assert!(short.starts_with("string \"999"), "{short}");
+        assert!(short.ends_with("... (200 characters)\""), "{short}");
     }
 
     #[test]

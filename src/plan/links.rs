@@ -41,13 +41,16 @@ fn anchors_reusing(
         }
         cache.headings.get(&origin.file).cloned()
     };
+    // Each body's ids are kept for the cache only when there is one to fill.
     let headings = std::sync::Mutex::new(HashMap::new());
     let heading_ids = |body: &Body, origin: &Origin| {
         let ids = known(origin).unwrap_or_else(|| heading_ids(&body.markdown));
-        headings
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .insert(origin.file.clone(), ids.clone());
+        if reuse.is_some() {
+            headings
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .insert(origin.file.clone(), ids.clone());
+        }
         ids
     };
     let map = anchors_with(plan, &heading_ids);
@@ -106,10 +109,16 @@ fn anchors_with(
     );
     add(Route::Performance, Vec::new());
     for s in &plan.statements {
-        add(Route::Statement(s.id.clone()), heading_ids(&s.body, &s.origin));
+        add(
+            Route::Statement(s.id.clone()),
+            heading_ids(&s.body, &s.origin),
+        );
     }
     for page in &plan.pages {
-        add(Route::Page(page.id.clone()), heading_ids(&page.body, &page.origin));
+        add(
+            Route::Page(page.id.clone()),
+            heading_ids(&page.body, &page.origin),
+        );
     }
     if !plan.meta.national_priorities.is_empty() {
         add(

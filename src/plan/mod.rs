@@ -427,9 +427,14 @@ impl Plan {
             );
             return Err(ContentErrors(diags.into_sorted()));
         }
-        let files = crate::load::read_dir(dir, &mut diags);
-        // Owned, so each file's text is freed as soon as it is parsed.
-        Plan::from_parallel_files(files.into_par_iter(), dir, diags)
+        // Each file is read and parsed in one step on one core, and its text freed at once,
+        // so a big plan's text is never all in memory beside its parsed model.
+        let files = crate::load::list(dir, &mut diags)
+            .into_par_iter()
+            .map(|(rel, path)| crate::load::read(rel, &path));
+        let plan = Plan::from_parallel_files(files, dir, diags);
+        release_freed_memory();
+        plan
     }
 
     /// Builds and validates the plan from loaded files, adding to the problems already found.
@@ -438,11 +443,11 @@ impl Plan {
         root: &Path,
         diags: Diagnostics,
     ) -> Result<Plan, ContentErrors> {
-        Plan::from_parallel_files(files.par_iter(), root, diags)
+        Plan::from_parallel_files(files.par_iter().map(Ok), root, diags)
     }
 
     fn from_parallel_files<F: std::borrow::Borrow<SourceFile> + Send>(
-        files: impl IndexedParallelIterator<Item = F>,
+        files: impl IndexedParallelIterator<Item = Result<F, Diagnostic>>,
         root: &Path,
         mut diags: Diagnostics,
     ) -> Result<Plan, ContentErrors> {
@@ -453,7 +458,10 @@ impl Plan {
             .fold(
                 || (Builder::default(), Diagnostics::new()),
                 |(mut b, mut d), file| {
-                    b.add(file.borrow(), &mut d);
+                    match file {
+                        Ok(file) => b.add(file.borrow(), &mut d),
+                        Err(problem) => d.push(problem),
+                    }
                     (b, d)
                 },
             )
@@ -503,7 +511,12 @@ impl Plan {
                 changed.insert(file.rel.clone());
                 cache.files.insert(
                     file.rel.clone(),
-                    (file.display.clone(), file.text.clone(), b.clone(), d.clone()),
+                    (
+                        file.display.clone(),
+                        file.text.clone(),
+                        b.clone(),
+                        d.clone(),
+                    ),
                 );
             }
             builder.merge(b);
@@ -543,6 +556,17 @@ impl Plan {
             .iter()
             .find(|a| a.id == id)
             .map_or(id, |a| a.name.as_str())
+    }
+}
+
+/// Hands memory freed while loading (file texts, parse trees, link checks) back to the
+/// system, so the pages rendered next do not start from the loading peak. Only glibc keeps
+/// freed memory from the system like this.
+fn release_freed_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only returns unused memory; it is safe to call at any time.
+    unsafe {
+        libc::malloc_trim(0);
     }
 }
 
@@ -1473,7 +1497,6 @@ pub fn valid_date(value: &str, full: bool) -> bool {
         _ => false,
     }
 }
-
 
 impl Plan {
     /// "draft" or "final".

@@ -172,8 +172,11 @@ pub fn body_problems(markdown: &str, raw_html: RawHtml) -> Vec<BodyProblem> {
                 }
             }
             Event::End(_) => depth = depth.saturating_sub(1),
-            Event::Html(html) | Event::InlineHtml(html) if raw_html == RawHtml::Sanitise => {
-                if !html_too_deep && html_nesting(html, &mut html_depth) > MAX_HTML_NESTING {
+            Event::Html(html) | Event::InlineHtml(html) => match raw_html {
+                RawHtml::Sanitise => {
+                    if html_too_deep || html_nesting(html, &mut html_depth) <= MAX_HTML_NESTING {
+                        continue;
+                    }
                     html_too_deep = true;
                     problems.push(BodyProblem {
                         offset: range.start,
@@ -185,26 +188,26 @@ pub fn body_problems(markdown: &str, raw_html: RawHtml) -> Vec<BodyProblem> {
                         ),
                     });
                 }
-            }
-            Event::Html(html) | Event::InlineHtml(html) => {
-                raw += 1;
-                if raw <= MAX_RAW_HTML_REPORTS {
-                    problems.push(BodyProblem {
-                        offset: range.start,
-                        message: format!(
-                            "raw HTML (\"{}\") is not allowed: the plan sets raw_html: reject",
-                            snippet(html)
-                        ),
-                        hint: Some("write it in Markdown instead".to_string()),
-                    });
-                } else if raw == MAX_RAW_HTML_REPORTS + 1 {
-                    problems.push(BodyProblem {
-                        offset: range.start,
-                        message: "more raw HTML from here on is not allowed either (only the first places are listed)".to_string(),
-                        hint: None,
-                    });
+                RawHtml::Reject => {
+                    raw += 1;
+                    if raw <= MAX_RAW_HTML_REPORTS {
+                        problems.push(BodyProblem {
+                            offset: range.start,
+                            message: format!(
+                                "raw HTML (\"{}\") is not allowed: the plan sets raw_html: reject",
+                                snippet(html)
+                            ),
+                            hint: Some("write it in Markdown instead".to_string()),
+                        });
+                    } else if raw == MAX_RAW_HTML_REPORTS + 1 {
+                        problems.push(BodyProblem {
+                            offset: range.start,
+                            message: "more raw HTML from here on is not allowed either (only the first places are listed)".to_string(),
+                            hint: None,
+                        });
+                    }
                 }
-            }
+            },
             _ => {}
         }
     }
@@ -214,13 +217,12 @@ pub fn body_problems(markdown: &str, raw_html: RawHtml) -> Vec<BodyProblem> {
 /// Follows how deeply raw HTML elements nest through one piece of HTML, carrying the depth
 /// between pieces in `depth`, and returns the deepest point reached. A rough count, enough to
 /// bound the sanitiser's work: void elements, elements whose end tag may be left out (which
-/// the parser closes by itself), comments and `/>` do not add a level.
+/// the parser closes by itself) and comments do not add a level.
 fn html_nesting(html: &str, depth: &mut usize) -> usize {
     const NO_LEVEL: &[&str] = &[
         "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-        "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "rb",
-        "rt", "rp", "rtc", "thead", "tbody", "tfoot", "colgroup", "caption", "html", "head",
-        "body",
+        "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "rb", "rt",
+        "rp", "rtc", "thead", "tbody", "tfoot", "colgroup", "caption", "html", "head", "body",
     ];
     let mut deepest = *depth;
     let mut rest = html;
@@ -238,15 +240,10 @@ fn html_nesting(html: &str, depth: &mut usize) -> usize {
         if NO_LEVEL.contains(&name.as_str()) {
             continue;
         }
-        // Looked for nearby only, so a run of `<` without `>` costs linear time.
-        let self_closing = rest
-            .bytes()
-            .take(4096)
-            .position(|b| b == b'>')
-            .is_some_and(|end| end > 0 && rest.as_bytes()[end - 1] == b'/');
+        // (`<div/>` opens a `<div>` like any other: HTML ignores the slash.)
         if closing {
             *depth = depth.saturating_sub(1);
-        } else if !self_closing {
+        } else {
             *depth += 1;
             deepest = deepest.max(*depth);
         }
@@ -564,5 +561,72 @@ mod tests {
         assert!(!r.html.contains("onclick"), "{}", r.html);
         assert!(!r.html.contains("javascript"), "{}", r.html);
         assert!(r.html.contains("<b>ok</b>"), "{}", r.html);
+    }
+
+    #[test]
+    fn many_same_named_headings_get_the_same_ids_as_before_in_linear_time() {
+        let mut ids = IdAllocator::with_taken(["main-content", "a-3"]);
+        let got: Vec<String> = (0..5).map(|_| ids.allocate("A")).collect();
+        assert_eq!(got, vec!["a", "a-2", "a-4", "a-5", "a-6"]);
+        assert_eq!(ids.allocate("A 5"), "a-5-2");
+        let md = "## a\n\n".repeat(20_000);
+        let start = std::time::Instant::now();
+        assert_eq!(heading_ids(&md).last().unwrap(), "a-20000");
+        assert!(start.elapsed() < std::time::Duration::from_secs(5));
+    }
+
+    #[test]
+    fn markdown_links_with_script_addresses_are_cleaned_even_without_raw_html() {
+        for md in [
+            "[x](javascript:alert(1))",
+            "[x](<java\tscript:alert(1)>)",
+            "[x](VBScript:x)",
+            "![x](data:image/png;base64,AA)",
+            "![x](https://tracker.example/p.gif)",
+        ] {
+            let html = render(md, &Route::Home).html;
+            let address = html
+                .split(['"', ' '])
+                .skip_while(|a| !a.ends_with("href=") && !a.ends_with("src="))
+                .nth(1);
+            // Gone, or made harmless (a tab percent-encoded is no longer part of a scheme).
+            if let Some(address) = address {
+                assert_eq!(url_scheme(address), None, "{md}: {html}");
+            }
+            assert!(!html.contains("tracker"), "{md}: {html}");
+        }
+        let html = render(
+            "[GOV.UK](https://www.gov.uk/) [a](/glossary/)",
+            &Route::Home,
+        )
+        .html;
+        assert!(
+            !html.contains("noopener"),
+            "plain links are left alone: {html}"
+        );
+    }
+
+    #[test]
+    fn body_problems_find_deep_nesting_raw_html_and_third_party_images() {
+        let deep = format!("{} deep", ">".repeat(40));
+        let p = body_problems(&deep, RawHtml::Sanitise);
+        assert_eq!(p.len(), 1);
+        assert_eq!(p[0].offset, MAX_NESTING);
+        let divs = "<div>".repeat(40);
+        assert_eq!(body_problems(&divs, RawHtml::Sanitise).len(), 1);
+        assert!(body_problems("<p>a<p>b<br><img src=x>", RawHtml::Sanitise).is_empty());
+        let raw = body_problems("a <b>b</b>", RawHtml::Reject);
+        let places: Vec<usize> = raw.iter().map(|p| p.offset).collect();
+        assert_eq!(places, vec![2, 6]);
+        let img = body_problems("![a](//t.example/p.gif) ![b](/x.png)", RawHtml::Sanitise);
+        assert_eq!(img.len(), 1, "{img:?}");
+    }
+
+    #[test]
+    fn a_run_of_unclosed_angle_brackets_is_counted_in_linear_time() {
+        let mut depth = 0;
+        let start = std::time::Instant::now();
+        html_nesting(&"<a".repeat(200_000), &mut depth);
+        assert!(start.elapsed() < std::time::Duration::from_secs(5));
     }
 }

@@ -12,14 +12,24 @@ use crate::common::{tags, Tag};
 /// Elements that must never reach a page: they run script, load other documents or plugins,
 /// send data, restyle the page, or change how its addresses resolve.
 const FORBIDDEN_ELEMENTS: &[&str] = &[
-    "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "form",
-    "input", "button", "textarea", "select", "base", "noscript", "template", "portal",
+    "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "form", "input",
+    "button", "textarea", "select", "base", "noscript", "template", "portal",
 ];
 
 /// Attributes whose value is an address.
 const ADDRESS_ATTRIBUTES: &[&str] = &[
-    "href", "src", "action", "formaction", "cite", "data", "poster", "background", "longdesc",
-    "xlink:href", "ping", "srcset",
+    "href",
+    "src",
+    "action",
+    "formaction",
+    "cite",
+    "data",
+    "poster",
+    "background",
+    "longdesc",
+    "xlink:href",
+    "ping",
+    "srcset",
 ];
 
 /// Everything in `html` that could run script, load from another website or restyle the
@@ -129,6 +139,8 @@ impl Measured {
 /// `ru_maxrss` cannot be used, because a child carries the test process's own peak into it.
 /// Where tracing is not allowed, the mark is sampled every millisecond instead, which can miss
 /// memory taken just before exit.
+// The child is reaped by `waitpid` below, not by `Child::wait`.
+#[allow(clippy::zombie_processes)]
 pub fn run_measured(cmd: &mut Command, limit: Duration) -> Measured {
     use std::os::unix::process::{CommandExt, ExitStatusExt};
     let program = Path::new(cmd.get_program())
