@@ -8,6 +8,7 @@
 //! second show their progress on a terminal ([`Progress`]).
 
 use std::collections::{HashMap, HashSet};
+use std::fmt::Write as _;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -86,10 +87,19 @@ pub fn load(opts: &BuildOptions) -> Result<Plan> {
 pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
     let start = Instant::now();
     let progress = Progress::start();
-    progress.stage("Reading the content", 0);
-    let plan = load(opts)?;
-    let theme = Theme::load(&opts.themes, &opts.theme)?;
-    let written = write_all(opts, &plan, &theme, &progress)?;
+    progress.stage("Reading and checking the content", 0);
+    // Compiling the theme's templates takes as long as reading a small plan and checking its
+    // large-print PDF is current: do them at once.
+    let (loaded, theme) = rayon::join(
+        || -> Result<(Plan, Option<LargePrintPdf>)> {
+            let plan = load(opts)?;
+            let pdf = large_print_for(opts, &plan, &progress)?;
+            Ok((plan, pdf))
+        },
+        || Theme::load(&opts.themes, &opts.theme),
+    );
+    let ((plan, pdf), theme) = (loaded?, theme?);
+    let written = write_all(opts, &plan, &theme, pdf, &progress)?;
     Ok(BuildSummary {
         elapsed: start.elapsed(),
         ..written.summary
@@ -105,11 +115,30 @@ struct Written {
     data: Option<data::DataLinks>,
 }
 
-/// Writes every output of `plan` into a staging folder and swaps it into place.
+/// The large-print PDF for `plan`, when `opts` asks for the edition: typeset, or reused from
+/// the output folder when what shapes it is unchanged.
+fn large_print_for(
+    opts: &BuildOptions,
+    plan: &Plan,
+    progress: &Progress,
+) -> Result<Option<LargePrintPdf>> {
+    if !opts.large_print {
+        return Ok(None);
+    }
+    progress.stage("Typesetting the large-print PDF", 0);
+    let start = Instant::now();
+    let mut pdf = large_print_pdf(plan, &large_print_options(plan)?, &opts.out)?;
+    pdf.elapsed = start.elapsed();
+    Ok(Some(pdf))
+}
+
+/// Writes every output of `plan` into a staging folder and swaps it into place; `pdf` is the
+/// large-print PDF from [`large_print_for`].
 fn write_all(
     opts: &BuildOptions,
     plan: &Plan,
     theme: &Theme,
+    pdf: Option<LargePrintPdf>,
     progress: &Progress,
 ) -> Result<Written> {
     let start = Instant::now();
@@ -127,36 +156,33 @@ fn write_all(
         Ok(())
     };
 
-    // The large-print PDF comes first, because every page's footer gives its page count and
-    // size.
-    let lp_start = Instant::now();
+    // The large-print PDF is settled first, because every page's footer gives its page count
+    // and size.
     let lp_opts = large_print_options(plan)?;
-    let pdf = if opts.large_print {
-        progress.stage("Typesetting the large-print PDF", 0);
-        Some(large_print_pdf(plan, &lp_opts, &opts.out)?)
-    } else {
-        None
-    };
-    let large_print_elapsed = lp_start.elapsed();
     let link = pdf
         .as_ref()
         .map(|p| large_print::LargePrintLink::new(p.pages, p.bytes.len()));
 
-    // The open data files are made and written on one core while the pages are rendered on
-    // the others; the pages that give the files' sizes are rendered once they are known.
+    // The open data files are made on one core while the pages are rendered on the others;
+    // the pages that give the data files' sizes are rendered once they are known. The files
+    // stream straight to disk: a big plan's JSON is several times the size of its content.
+    // The large-print web page is one more task for whichever core is free.
     progress.stage("Writing pages", website::routes(plan).len());
-    // They stream straight to disk: a big plan's JSON is several times its content's size.
     let export = || -> Result<(data::DataLinks, Option<data::DataLinks>)> {
         let links = data::write_to(plan, staging.path())?;
         let written = std::fs::read_dir(staging.path().join("data"))?.count();
         files.fetch_add(written, Ordering::Relaxed);
         Ok((links.clone(), Some(links)))
     };
-    let (data_links, _) =
-        website::render_site_alongside(plan, theme, link.as_ref(), export, write)?;
-    if let (Some(pdf), Some(link)) = (&pdf, &link) {
-        write_large_print(plan, theme, &lp_opts, pdf, link, &write)?;
-    }
+    let (site, large_print_page) = rayon::join(
+        || website::render_site_alongside(plan, theme, link.as_ref(), export, write),
+        || match (&pdf, &link) {
+            (Some(pdf), Some(link)) => write_large_print(plan, theme, &lp_opts, pdf, link, &write),
+            _ => Ok(()),
+        },
+    );
+    let (data_links, _) = site?;
+    large_print_page?;
     progress.stage("Saving the output folder", 0);
     staging
         .commit()
@@ -167,7 +193,7 @@ fn write_all(
             files: files.into_inner(),
             elapsed: start.elapsed(),
             large_print_pages: pdf.as_ref().map_or(0, |p| p.pages),
-            large_print_elapsed,
+            large_print_elapsed: pdf.as_ref().map_or(Duration::ZERO, |p| p.elapsed),
             large_print_reused: pdf.as_ref().is_some_and(|p| p.reused),
         },
         large_print: link,
@@ -309,7 +335,9 @@ impl Session {
                     &routes,
                     |path, bytes| write_in_place(out, path, bytes),
                 )?;
-                shown.plan = plan;
+                // The old plan is many small allocations: free them off the critical path.
+                let old = std::mem::replace(&mut shown.plan, plan);
+                std::thread::spawn(move || drop(old));
                 BuildSummary {
                     pages: written,
                     files: written,
@@ -320,7 +348,9 @@ impl Session {
                 }
             }
             _ => {
-                let written = write_all(&self.opts, &plan, &self.theme, &Progress::start())?;
+                let progress = Progress::start();
+                let pdf = large_print_for(&self.opts, &plan, &progress)?;
+                let written = write_all(&self.opts, &plan, &self.theme, pdf, &progress)?;
                 self.shown = Some(Shown {
                     plan,
                     large_print: written.large_print,
@@ -472,21 +502,20 @@ fn could_be_content(path: &Path, within: &Path) -> bool {
 
 /// The pages to write again after the files in `changed` went from `old` to `new`, or `None`
 /// when every page must be (the set of pages, the navigation or what every page shows
-/// changed). Besides the pages of the changed items themselves: an aim's page and the home
-/// page list its priorities; a priority's neighbours name it in their previous and next
-/// links; statements and priorities name each other; and the summary pages (home, glossary,
-/// performance, national priorities, delivery, accessibility, not found) are always written.
+/// changed). A change to a priority's or page's text alone shows only on its own page, the
+/// common case while writing. Otherwise, besides the pages of the changed items themselves:
+/// an aim's page and the home page list its priorities; a priority's neighbours name it in
+/// their previous and next links; statements and priorities name each other; and the
+/// summary pages (home, glossary, performance, national priorities, delivery, accessibility,
+/// not found) are written.
 fn affected(old: &Plan, new: &Plan, changed: &HashSet<String>) -> Option<Vec<Route>> {
-    let routes = website::routes(new);
-    if website::routes(old) != routes {
-        return None;
-    }
     let flat: Vec<&crate::plan::Priority> = new.priorities().collect();
     let priority_route = |p: &crate::plan::Priority| Route::Priority {
         aim: p.aim.clone(),
         id: p.id.clone(),
     };
     let mut wanted: HashSet<Route> = HashSet::new();
+    let mut summaries = false;
     for rel in changed {
         if rel == "_index.md" || rel.starts_with("glossary/") {
             return None;
@@ -498,6 +527,7 @@ fn affected(old: &Plan, new: &Plan, changed: &HashSet<String>) -> Option<Vec<Rou
             }
             wanted.insert(Route::Page(page.id.clone()));
         } else if let Some(aim) = new.aims.iter().find(|a| &a.origin.file == rel) {
+            summaries = true;
             let before = old.aims.iter().find(|a| a.id == aim.id)?;
             if (&before.title, before.order) != (&aim.title, aim.order) {
                 return None;
@@ -506,6 +536,11 @@ fn affected(old: &Plan, new: &Plan, changed: &HashSet<String>) -> Option<Vec<Rou
         } else if let Some(at) = flat.iter().position(|p| &p.origin.file == rel) {
             let p = flat[at];
             wanted.insert(priority_route(p));
+            let before = old.priorities().find(|q| q.id == p.id)?;
+            if shown_elsewhere(before)? == shown_elsewhere(p)? {
+                continue;
+            }
+            summaries = true;
             wanted.insert(Route::Aim(p.aim.clone()));
             for q in [at.checked_sub(1), Some(at + 1)]
                 .into_iter()
@@ -522,6 +557,7 @@ fn affected(old: &Plan, new: &Plan, changed: &HashSet<String>) -> Option<Vec<Rou
                 wanted.insert(Route::Statement(s.id.clone()));
             }
         } else if let Some(s) = new.statements.iter().find(|s| &s.origin.file == rel) {
+            summaries = true;
             wanted.insert(Route::Statement(s.id.clone()));
             let before = old.statements.iter().find(|b| b.id == s.id)?;
             for id in s.priorities.iter().chain(&before.priorities) {
@@ -533,21 +569,36 @@ fn affected(old: &Plan, new: &Plan, changed: &HashSet<String>) -> Option<Vec<Rou
             return None;
         }
     }
+    let routes = website::routes(new);
+    if summaries && website::routes(old) != routes {
+        return None;
+    }
     Some(
         routes
             .into_iter()
             .filter(|r| {
                 wanted.contains(r)
-                    || !matches!(
-                        r,
-                        Route::Aim(_)
-                            | Route::Priority { .. }
-                            | Route::Statement(_)
-                            | Route::Page(_)
-                    )
+                    || summaries
+                        && !matches!(
+                            r,
+                            Route::Aim(_)
+                                | Route::Priority { .. }
+                                | Route::Statement(_)
+                                | Route::Page(_)
+                        )
             })
             .collect(),
     )
+}
+
+/// Everything about a priority that pages other than its own may show: all of it but its
+/// text (and where it came from). As data, so that a field added later is compared too.
+fn shown_elsewhere(p: &crate::plan::Priority) -> Option<serde_json::Value> {
+    let mut value = serde_json::to_value(p).ok()?;
+    let fields = value.as_object_mut()?;
+    fields.remove("body");
+    fields.remove("origin");
+    Some(value)
 }
 
 /// Writes one file over the one in the output folder, through a temporary file renamed into
@@ -580,9 +631,17 @@ fn write_in_place(out: &Path, rel: &str, bytes: &[u8]) -> Result<()> {
 /// unchanged and the second still matches the file.
 pub const LARGE_PRINT_KEY_PATH: &str = ".large-print.pdf.key";
 
-/// Raise this when the same Typst source would give a different PDF (a change to how
-/// `large_print::world` compiles, or a new Typst), so no older PDF is reused.
+/// Raise this when the same document would give a different PDF in a way the code below does
+/// not show (a new Typst), so no older PDF is reused.
 const LARGE_PRINT_CACHE_VERSION: u32 = 1;
+
+/// The code that turns the large-print document into a PDF: part of what the cached PDF was
+/// made from, so that changing it (during development, between releases) typesets again.
+const LARGE_PRINT_CODE: [&str; 3] = [
+    include_str!("export/large_print/mod.rs"),
+    include_str!("export/large_print/markup.rs"),
+    include_str!("export/large_print/world.rs"),
+];
 
 /// The large-print PDF for this build, typeset now or reused from the previous output.
 struct LargePrintPdf {
@@ -591,6 +650,8 @@ struct LargePrintPdf {
     /// The hash of everything that shapes the PDF.
     inputs: String,
     reused: bool,
+    /// How long typesetting or checking the previous PDF took.
+    elapsed: Duration,
 }
 
 impl LargePrintPdf {
@@ -612,15 +673,24 @@ fn large_print_pdf(
     opts: &large_print::Options,
     previous_out: &Path,
 ) -> Result<LargePrintPdf> {
-    let source = large_print::typst_source(plan, opts);
-    let header = format!(
-        "planpress {} large print {LARGE_PRINT_CACHE_VERSION}\npublished {}\nfonts {} {}\n",
+    // The PDF is the Typst source compiled; the source is the edition's document written out
+    // by the markup code. So the document, the options and that code (and what compiles the
+    // source: the fonts, planpress's version) decide the PDF, and hashing them is several
+    // times quicker than writing the source out.
+    let doc = large_print::document::build(plan, opts.with_performance);
+    let mut hash = Fnv1a::default();
+    let _ = write!(
+        hash,
+        "planpress {} large print {LARGE_PRINT_CACHE_VERSION}\npublished {}\nfonts {} {}\n{opts:?}\n{doc:?}",
         env!("CARGO_PKG_VERSION"),
         plan.meta.published,
         large_print::world::FONT_REGULAR.len(),
         large_print::world::FONT_BOLD.len(),
     );
-    let inputs = format!("{:016x}", fnv1a(&[header.as_bytes(), source.as_bytes()]));
+    for code in LARGE_PRINT_CODE {
+        let _ = hash.write_str(code);
+    }
+    let inputs = format!("{:016x}", hash.0);
     if let Some(pdf) = previous_large_print(previous_out, &inputs) {
         return Ok(pdf);
     }
@@ -630,6 +700,7 @@ fn large_print_pdf(
         pages: pdf.pages,
         inputs,
         reused: false,
+        elapsed: Duration::ZERO,
     })
 }
 
@@ -658,20 +729,44 @@ fn previous_large_print(out: &Path, inputs: &str) -> Option<LargePrintPdf> {
         pages,
         inputs: inputs.to_string(),
         reused: true,
+        elapsed: Duration::ZERO,
     })
 }
 
 /// 64-bit FNV-1a over the parts in turn: stable across runs, machines and Rust versions,
 /// which the standard library's hasher does not promise.
 fn fnv1a(parts: &[&[u8]]) -> u64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut hash = Fnv1a::default();
     for part in parts {
-        for &b in *part {
-            hash ^= u64::from(b);
-            hash = hash.wrapping_mul(0x0000_0100_0000_01b3);
+        hash.add(part);
+    }
+    hash.0
+}
+
+/// FNV-1a, fed as text is written to it (so a document can be hashed as it is formatted,
+/// without holding the text).
+struct Fnv1a(u64);
+
+impl Default for Fnv1a {
+    fn default() -> Self {
+        Fnv1a(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Fnv1a {
+    fn add(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
         }
     }
-    hash
+}
+
+impl std::fmt::Write for Fnv1a {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.add(s.as_bytes());
+        Ok(())
+    }
 }
 
 /// A one-line progress display on standard error, for builds that take more than a second.

@@ -192,7 +192,18 @@ fn preview_rebuilds_write_what_a_full_build_writes() {
     let priority = "content/safety/01-safer-streets.md";
     site.edit(priority, "Fund more patrols.", "Fund many more patrols.");
     let written = rebuild_matches_a_full_build(&site, &mut session, priority);
-    assert!(written < all, "a text edit rewrote all {all} pages");
+    assert!(written < all, "a commitment's edit rewrote all {all} pages");
+
+    site.edit(
+        priority,
+        "Responding quickly to calls.\n---\n",
+        "Responding quickly to calls.\n---\nWhy this priority matters, in a few words.\n",
+    );
+    let written = rebuild_matches_a_full_build(&site, &mut session, priority);
+    assert_eq!(
+        written, 1,
+        "a change to a priority's text alone shows on its page alone"
+    );
 
     site.edit(
         priority,

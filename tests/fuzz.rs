@@ -396,7 +396,7 @@ fn markdown_renderer_survives_generated_bodies() {
         .chain(content_examples())
         .map(|(_, b)| text(&b))
         .collect();
-    fuzz("markdown", 5000, 12, mutated(seeds), |md| {
+    fuzz("markdown", 20000, 12, mutated(seeds), |md| {
         check_markdown(&md)
     });
 }
@@ -459,7 +459,7 @@ fn site_loader_survives_generated_sites() {
     ];
     let changes = prop::collection::vec(change, 1..4);
     let rendered = std::sync::atomic::AtomicU32::new(0);
-    fuzz("site", 2000, 15, changes, |changes| {
+    fuzz("site", 5000, 15, changes, |changes| {
         let dir = tempfile::tempdir().unwrap();
         let content = dir.path().join("content");
         common::copy_tree(&minimal, &content);

@@ -145,9 +145,14 @@ pub(crate) fn check_reusing(
     broken: &Broken,
     raw_html: RawHtml,
     diags: &mut Diagnostics,
-    reuse: Option<(&mut LinkCache, &HashSet<String>)>,
+    mut reuse: Option<(&mut LinkCache, &HashSet<String>)>,
 ) {
     check_front_matter_addresses(plan, diags);
+    if let Some((cache, changed)) = reuse.as_mut() {
+        if recheck_changed_only(plan, broken, raw_html, diags, cache, changed) {
+            return;
+        }
+    }
     let (pages, headings) = anchors_reusing(plan, reuse.as_ref().map(|(c, ch)| (&**c, *ch)));
     // A body's problems depend on it and on every page's anchors: reuse them only when the
     // body's file and the anchors are unchanged.
@@ -163,6 +168,34 @@ pub(crate) fn check_reusing(
         }
         cache.problems.get(&origin.file).cloned()
     };
+    let bodies = bodies(plan);
+    // Each body is checked on its own: on every core, the problems kept in body order.
+    let found: Vec<Diagnostics> = bodies
+        .par_iter()
+        .map(|(body, origin, route)| {
+            known(origin).unwrap_or_else(|| {
+                let mut found = Diagnostics::new();
+                check_body(body, origin, route, &pages, broken, raw_html, &mut found);
+                found
+            })
+        })
+        .collect();
+    if let Some((cache, _)) = reuse {
+        cache.problems = bodies
+            .iter()
+            .zip(&found)
+            .map(|((_, origin, _), d)| (origin.file.clone(), d.clone()))
+            .collect();
+        cache.headings = headings;
+        cache.against = Some((pages, broken.clone(), raw_html));
+    }
+    for found in found {
+        diags.extend(found);
+    }
+}
+
+/// Every Markdown body, with the file it is in and the page it is on, in plan order.
+fn bodies(plan: &Plan) -> Vec<(&Body, &Origin, Route)> {
     let mut bodies: Vec<(&Body, &Origin, Route)> =
         vec![(&plan.meta.foreword, &plan.meta.origin, Route::Home)];
     for aim in &plan.aims {
@@ -187,29 +220,74 @@ pub(crate) fn check_reusing(
     for page in &plan.pages {
         bodies.push((&page.body, &page.origin, Route::Page(page.id.clone())));
     }
-    // Each body is checked on its own: on every core, the problems kept in body order.
-    let found: Vec<Diagnostics> = bodies
-        .par_iter()
-        .map(|(body, origin, route)| {
-            known(origin).unwrap_or_else(|| {
-                let mut found = Diagnostics::new();
-                check_body(body, origin, route, &pages, broken, raw_html, &mut found);
-                found
-            })
-        })
-        .collect();
-    if let Some((cache, _)) = reuse {
-        cache.problems = bodies
-            .iter()
-            .zip(&found)
-            .map(|((_, origin, _), d)| (origin.file.clone(), d.clone()))
-            .collect();
-        cache.headings = headings;
-        cache.against = Some((pages, broken.clone(), raw_html));
+    bodies
+}
+
+/// The quick way to check again after a few files changed: when each changed file is a body
+/// whose page still offers exactly the anchors it did (the usual edit: words, not headings),
+/// and nothing else the checks depend on changed, every other body's problems are as they
+/// were, so only the changed bodies are checked. Returns false, having done nothing, when
+/// that does not hold.
+fn recheck_changed_only(
+    plan: &Plan,
+    broken: &Broken,
+    raw_html: RawHtml,
+    diags: &mut Diagnostics,
+    cache: &mut LinkCache,
+    changed: &HashSet<String>,
+) -> bool {
+    let Some((pages, was_broken, was_raw_html)) = &cache.against else {
+        return false;
+    };
+    if was_broken != broken || *was_raw_html != raw_html {
+        return false;
     }
-    for found in found {
-        diags.extend(found);
+    let all = bodies(plan);
+    if all
+        .iter()
+        .any(|(_, o, _)| !changed.contains(&o.file) && !cache.problems.contains_key(&o.file))
+    {
+        return false;
     }
+    let mut rechecked = Vec::new();
+    for rel in changed {
+        // Files without a body of their own page (the glossary's terms share one) change
+        // anchors in ways this does not follow.
+        let mut on_page = all.iter().filter(|(_, o, _)| &o.file == rel);
+        let Some((body, origin, route)) = on_page.next() else {
+            return false;
+        };
+        if on_page.next().is_some() || matches!(route, Route::Glossary | Route::Home) {
+            return false;
+        }
+        let ids = heading_ids(&body.markdown);
+        let mut anchors: BTreeSet<String> = ids.iter().cloned().collect();
+        anchors.insert("main-content".to_string());
+        if let Route::Priority { id, .. } = route {
+            let Some(p) = plan.priorities().find(|p| &p.id == id) else {
+                return false;
+            };
+            anchors.extend(p.commitments().map(|(_, c)| c.id.clone()));
+        }
+        if pages.get(&route.path()) != Some(&anchors) {
+            return false;
+        }
+        rechecked.push((body, origin, route, ids));
+    }
+    for (body, origin, route, ids) in rechecked {
+        let mut found = Diagnostics::new();
+        check_body(body, origin, route, pages, broken, raw_html, &mut found);
+        cache.problems.insert(origin.file.clone(), found);
+        cache.headings.insert(origin.file.clone(), ids);
+    }
+    for (_, origin, _) in &all {
+        if let Some(found) = cache.problems.get(&origin.file) {
+            for d in found.iter() {
+                diags.push(d.clone());
+            }
+        }
+    }
+    true
 }
 
 /// The web addresses in `content/_index.md` that go into a link on every page: each must be

@@ -975,7 +975,9 @@ impl Builder {
         let mut numbers: HashMap<(usize, u32), usize> = HashMap::new();
 
         let mut priority_ids: BTreeMap<String, PathBuf> = BTreeMap::new();
-        let mut commitment_ids: BTreeMap<String, PathBuf> = BTreeMap::new();
+        // Every commitment's id, with the file that first used it (shared, not copied, since a
+        // big plan has hundreds of thousands).
+        let mut commitment_ids: HashMap<String, std::sync::Arc<Path>> = HashMap::new();
         for (aim_id, number, id, front, body, origin) in self.priorities {
             let Some(&aim_at) = aim_index.get(&aim_id) else {
                 broken.mark(&Kind::Priority {
@@ -1036,6 +1038,8 @@ impl Builder {
                         .with_hint("add \"commissioner:\" and/or \"chief_constable:\", each with a \"commitments:\" list"),
                 );
             }
+            let shared_display: std::sync::Arc<Path> =
+                std::sync::Arc::from(origin.display.as_path());
             let mut group = |g: Option<GroupFront>, owner: Owner, diags: &mut Diagnostics| {
                 g.map(|g| {
                     if g.commitments.is_empty() {
@@ -1056,7 +1060,13 @@ impl Builder {
                         .commitments
                         .into_iter()
                         .map(|c| {
-                            check_commitment(&c, &origin, &mut commitment_ids, diags);
+                            check_commitment(
+                                &c,
+                                &origin,
+                                &shared_display,
+                                &mut commitment_ids,
+                                diags,
+                            );
                             Commitment {
                                 id: c.id,
                                 text: c.text,
@@ -1377,21 +1387,24 @@ fn check_statement(
 fn check_commitment(
     c: &CommitmentFront,
     origin: &Origin,
-    seen: &mut BTreeMap<String, PathBuf>,
+    display: &std::sync::Arc<Path>,
+    seen: &mut HashMap<String, std::sync::Arc<Path>>,
     diags: &mut Diagnostics,
 ) {
-    let needle = format!("id: {}", c.id);
+    // Made only when a problem needs placing.
+    let needle = || format!("id: {}", c.id);
     if !valid_id(&c.id) {
         diags.push(
             origin
                 .error_at(
-                    &needle,
+                    &needle(),
                     format!("\"{}\" cannot be used as a commitment id", c.id),
                 )
                 .with_hint(id_hint(&c.id)),
         );
-    } else if let Some(other) = seen.insert(c.id.clone(), origin.display.clone()) {
-        let (line, col) = if other == origin.display {
+    } else if let Some(other) = seen.insert(c.id.clone(), std::sync::Arc::clone(display)) {
+        let needle = needle();
+        let (line, col) = if *other == *origin.display {
             // Point at the second occurrence within the same file.
             let mut hits = origin
                 .front
@@ -1421,7 +1434,10 @@ fn check_commitment(
         );
     }
     if c.text.trim().is_empty() {
-        diags.push(origin.error_at(&needle, format!("the commitment \"{}\" has no text", c.id)));
+        diags.push(origin.error_at(
+            &needle(),
+            format!("the commitment \"{}\" has no text", c.id),
+        ));
     }
     if let Some(due) = &c.due {
         check_date(due, due, origin, diags, false);

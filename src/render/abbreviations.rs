@@ -55,6 +55,7 @@ impl Abbreviations {
             .entries
             .iter()
             .all(|e| e.abbreviation.chars().all(in_word));
+        let mut first = first_bytes(&self.entries, &done);
         let mut out = String::with_capacity(html.len() + 512);
         out.push_str(&html[..start]);
         let main = &html[start..end];
@@ -85,7 +86,7 @@ impl Abbreviations {
             let text = &rest[..text_end];
             if skip_depth == 0 {
                 pending -= if one_pass {
-                    self.link_text(&mut out, text, glossary_href, &mut done)
+                    self.link_text(&mut out, text, glossary_href, &mut done, &mut first)
                 } else {
                     let (linked, n) = self.link_text_by_search(text, glossary_href, &mut done);
                     out.push_str(&linked);
@@ -108,18 +109,15 @@ impl Abbreviations {
     /// and taking the earliest find would ([`Self::link_text_by_search`]), as long as no
     /// abbreviation holds a character that ends a word (such as "."); for those rare ones the
     /// caller searches instead.
-    fn link_text(&self, out: &mut String, text: &str, href: &str, done: &mut [bool]) -> usize {
+    fn link_text(
+        &self,
+        out: &mut String,
+        text: &str,
+        href: &str,
+        done: &mut [bool],
+        first: &mut [bool; 256],
+    ) -> usize {
         let bytes = text.as_bytes();
-        // The first bytes of the pending abbreviations: anywhere else none can start, so only
-        // those places are looked at.
-        let first_bytes = |done: &[bool]| {
-            let mut first = [false; 256];
-            for (e, _) in self.entries.iter().zip(done).filter(|(_, d)| !**d) {
-                first[usize::from(e.abbreviation.as_bytes()[0])] = true;
-            }
-            first
-        };
-        let mut first = first_bytes(done);
         let mut linked = 0;
         let mut copied = 0;
         let mut pos = 0;
@@ -151,7 +149,7 @@ impl Abbreviations {
             pos = at + e.abbreviation.len();
             copied = pos;
             fresh_start = pos;
-            first = first_bytes(done);
+            *first = first_bytes(&self.entries, done);
         }
         out.push_str(&text[copied..]);
         linked
@@ -220,7 +218,19 @@ const SKIPPED: &[&str] = &[
 ];
 
 fn is_skipped(name: &str) -> bool {
-    SKIPPED.iter().any(|s| s.eq_ignore_ascii_case(name))
+    SKIPPED
+        .iter()
+        .any(|s| s.len() == name.len() && s.eq_ignore_ascii_case(name))
+}
+
+/// Which bytes the pending abbreviations start with: anywhere else none can start, so only
+/// those places are looked at.
+fn first_bytes(entries: &[Entry], done: &[bool]) -> [bool; 256] {
+    let mut first = [false; 256];
+    for (e, _) in entries.iter().zip(done).filter(|(_, d)| !**d) {
+        first[usize::from(e.abbreviation.as_bytes()[0])] = true;
+    }
+    first
 }
 
 fn tag_end(s: &str) -> Option<usize> {

@@ -123,18 +123,26 @@ fn header() {
     );
 }
 
+/// Prints one row; `pages` is 0 for a run that makes no pages.
 fn row(name: &str, pages: usize, s: &Summary) {
+    let per_page = |v: f64, decimals: usize| {
+        if pages == 0 {
+            "-".to_string()
+        } else {
+            format!("{v:.decimals$}")
+        }
+    };
     println!(
-        "{:<26} {:>7} {:>4} {:>10.1} {:>10.1} {:>8.2} {:>10.0} {:>9.1} {:>9.1}",
+        "{:<26} {:>7} {:>4} {:>10.1} {:>10.1} {:>8.2} {:>10} {:>9.1} {:>9}",
         name,
         pages,
         s.runs,
         ms(s.wall),
         ms(s.cpu),
         s.cpu.as_secs_f64() / s.wall.as_secs_f64(),
-        pages as f64 / s.wall.as_secs_f64(),
+        per_page(pages as f64 / s.wall.as_secs_f64(), 0),
         s.rss as f64 / 1024.0,
-        s.rss as f64 / pages as f64
+        per_page(s.rss as f64 / pages as f64, 1)
     );
 }
 
@@ -220,6 +228,20 @@ fn hugo_available() -> bool {
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    // The preview sessions run in a process of their own, so that the memory they hold never
+    // counts towards a later child's peak (a child's peak includes what it shares with this
+    // process before it starts the program).
+    let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    if let Some(i) = args.iter().position(|a| a == "--session") {
+        let n: usize = args[i + 1].parse().expect("--session N DIR");
+        let dir = PathBuf::from(&args[i + 2]);
+        session(&dir, &repo.join("themes"), &Synth::new(n));
+        return;
+    }
+    if let Some(i) = args.iter().position(|a| a == "--shipped-session") {
+        shipped_session(&repo, &repo.join("themes"), Path::new(&args[i + 1]));
+        return;
+    }
     if let Some(i) = args.iter().position(|a| a == "--generate") {
         let n: usize = args
             .get(i + 1)
@@ -234,7 +256,6 @@ fn main() {
         return;
     }
 
-    let repo = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let exe = PathBuf::from(env!("CARGO_BIN_EXE_planpress"));
     let themes = repo.join("themes");
     let sizes: Vec<usize> = std::env::var("PLANPRESS_BENCH_SIZES")
@@ -290,61 +311,12 @@ fn main() {
         println!("hugo is not installed (apt-get install hugo): skipping the Hugo comparison");
     }
 
-    // The shipped plan: the whole build, large print included.
-    println!("\n## The shipped plan (content/)\n");
-    header();
-    let out = root.join("shipped-out");
-    let content = repo.join("content");
-    let full = planpress_builder("planpress", exe.clone(), themes.clone(), &[]);
-    // Cold: no previous output, so the large-print PDF is typeset.
-    let cold: Vec<Run> = (0..3)
-        .map(|_| {
-            remove(&out);
-            measure(&mut (full.command)(&content, &out), &log)
-        })
-        .collect();
-    let pages = count_html(&out);
-    row("build, PDF typeset", pages, &summarise(&cold));
-    // Warm: the previous output's PDF is reused because its inputs are unchanged.
-    measure(&mut (full.command)(&content, &out), &log);
-    let warm: Vec<Run> = (0..15)
-        .map(|_| measure(&mut (full.command)(&content, &out), &log))
-        .collect();
-    row("build, PDF reused", pages, &summarise(&warm));
-    let fresh: Vec<Run> = (0..15)
-        .map(|_| {
-            remove(&out);
-            measure(&mut (full.command)(&content, &out), &log)
-        })
-        .collect();
-    row(
-        "build --no-large-print",
-        count_html(&out),
-        &summarise(&fresh),
-    );
-    let pdf = root.join("large-print.pdf");
-    let export: Vec<Run> = (0..3)
-        .map(|_| {
-            let mut c = Command::new(&exe);
-            c.args(["export", "large-print", "--with-performance", "--content"])
-                .arg(&content)
-                .arg("--out")
-                .arg(&pdf);
-            measure(&mut c, &log)
-        })
-        .collect();
-    row("export large-print (PDF)", 1, &summarise(&export));
-    if let Ok(old) = std::env::var("PLANPRESS_BENCH_BASELINE") {
-        let old = planpress_builder("baseline", PathBuf::from(old), themes.clone(), &[]);
-        let runs: Vec<Run> = (0..3)
-            .map(|_| {
-                remove(&out);
-                measure(&mut (old.command)(&content, &out), &log)
-            })
-            .collect();
-        row("baseline build", count_html(&out), &summarise(&runs));
+    // `PLANPRESS_BENCH_SESSION=only` times just the preview session, at every size given.
+    let session_only = std::env::var("PLANPRESS_BENCH_SESSION").as_deref() == Ok("only");
+    if !session_only {
+        shipped(&repo, &exe, &themes, &builders, &root, &log);
     }
-    remove(&out);
+    run_self(&["--shipped-session".as_ref(), root.as_os_str()]);
 
     // Synthetic plans.
     for &n in &sizes {
@@ -366,7 +338,7 @@ fn main() {
         );
         header();
         let mut results: Vec<(String, usize, Summary)> = Vec::new();
-        for b in &builders {
+        for b in builders.iter().filter(|_| !session_only) {
             let site = if b.name == "hugo" {
                 dir.join("hugo")
             } else {
@@ -385,7 +357,7 @@ fn main() {
             row(&b.name, pages, &s);
             results.push((b.name.clone(), pages, s));
         }
-        if n <= 10_000 {
+        if n <= 10_000 && !session_only {
             // The same build on one thread, to show how the work spreads over the cores.
             let out = dir.join("out");
             let runs: Vec<Run> = (0..runs_for(n).min(3))
@@ -400,8 +372,8 @@ fn main() {
             remove(&out);
             row("planpress, 1 thread", pages, &summarise(&runs));
         }
-        let ours = &results[0];
-        for (name, pages, s) in &results[1..] {
+        for (name, pages, s) in results.iter().skip(1) {
+            let ours = &results[0];
             let per_page = |p: usize, s: &Summary| s.wall.as_secs_f64() / p as f64;
             println!(
                 "{name} takes {:.2}x planpress's wall time per page ({:.2}x its peak memory)",
@@ -411,12 +383,137 @@ fn main() {
         }
 
         if n == 10_000 || std::env::var_os("PLANPRESS_BENCH_SESSION").is_some() {
-            session(&dir, &themes, &synth);
+            let size = n.to_string();
+            run_self(&["--session".as_ref(), size.as_ref(), dir.as_os_str()]);
         }
         remove(&dir);
     }
     println!("\nload average at end: {}", loadavg());
     remove(&root);
+}
+
+/// Times builds of the shipped plan: with the large-print PDF typeset, reused, and left out,
+/// and the large-print export on its own.
+fn shipped(repo: &Path, exe: &Path, themes: &Path, builders: &[Builder], root: &Path, log: &Path) {
+    let (exe, themes) = (exe.to_path_buf(), themes.to_path_buf());
+    println!("\n## The shipped plan (content/)\n");
+    header();
+    let out = root.join("shipped-out");
+    let content = repo.join("content");
+    let full = planpress_builder("planpress", exe.clone(), themes.clone(), &[]);
+    // Cold: no previous output, so the large-print PDF is typeset.
+    let cold: Vec<Run> = (0..3)
+        .map(|_| {
+            remove(&out);
+            measure(&mut (full.command)(&content, &out), log)
+        })
+        .collect();
+    let pages = count_html(&out);
+    row("build, PDF typeset", pages, &summarise(&cold));
+    // Warm: the previous output's PDF is reused because its inputs are unchanged.
+    measure(&mut (full.command)(&content, &out), log);
+    let warm: Vec<Run> = (0..15)
+        .map(|_| measure(&mut (full.command)(&content, &out), log))
+        .collect();
+    row("build, PDF reused", pages, &summarise(&warm));
+    let fresh: Vec<Run> = (0..15)
+        .map(|_| {
+            remove(&out);
+            measure(&mut (builders[0].command)(&content, &out), log)
+        })
+        .collect();
+    row(
+        "build --no-large-print",
+        count_html(&out),
+        &summarise(&fresh),
+    );
+    let pdf = root.join("large-print.pdf");
+    let export: Vec<Run> = (0..3)
+        .map(|_| {
+            let mut c = Command::new(&exe);
+            c.args(["export", "large-print", "--with-performance", "--content"])
+                .arg(&content)
+                .arg("--out")
+                .arg(&pdf);
+            measure(&mut c, log)
+        })
+        .collect();
+    row("export large-print (PDF)", 0, &summarise(&export));
+    if let Ok(old) = std::env::var("PLANPRESS_BENCH_BASELINE") {
+        let old = planpress_builder("baseline", PathBuf::from(old), themes.clone(), &[]);
+        let runs: Vec<Run> = (0..3)
+            .map(|_| {
+                remove(&out);
+                measure(&mut (old.command)(&content, &out), log)
+            })
+            .collect();
+        row(
+            "baseline: build, PDF typeset",
+            count_html(&out),
+            &summarise(&runs),
+        );
+    }
+    remove(&out);
+}
+
+/// Runs this benchmark program again with `args`, its output shown as part of this one's.
+fn run_self(args: &[&std::ffi::OsStr]) {
+    let me = std::env::current_exe().expect("the benchmark's own path");
+    let status = Command::new(me)
+        .args(args)
+        .status()
+        .expect("the benchmark runs");
+    assert!(status.success(), "{args:?} failed");
+}
+
+/// An edit to a file: its new text, the `n`th time it is made.
+type Edit<'a> = Box<dyn Fn(usize) -> String + 'a>;
+
+/// Times the preview session on a copy of the shipped plan: one priority's text edited.
+fn shipped_session(repo: &Path, themes: &Path, root: &Path) {
+    let copy = root.join("shipped-session");
+    for entry in walkdir::WalkDir::new(repo.join("content"))
+        .into_iter()
+        .flatten()
+    {
+        let rel = entry.path().strip_prefix(repo.join("content")).unwrap();
+        let to = copy.join("content").join(rel);
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&to).unwrap();
+        } else {
+            fs::copy(entry.path(), &to).unwrap();
+        }
+    }
+    let mut session = Session::start(BuildOptions {
+        content: copy.join("content"),
+        out: copy.join("public"),
+        themes: themes.to_path_buf(),
+        ..BuildOptions::default()
+    })
+    .expect("the shipped plan builds");
+    let file = copy.join("content/victims/01-victims-voice.md");
+    let original = fs::read_to_string(&file).unwrap();
+    let mut times: Vec<Duration> = (0..15)
+        .map(|i| {
+            fs::write(
+                &file,
+                format!("{original}\nA sentence added while writing, number {i}.\n"),
+            )
+            .unwrap();
+            let t = Instant::now();
+            session
+                .rebuild(std::slice::from_ref(&file))
+                .expect("the edit builds");
+            t.elapsed()
+        })
+        .collect();
+    times.sort();
+    println!(
+        "preview session: rebuild after a sentence is added to a priority: {:.1} ms (median of {})",
+        ms(times[times.len() / 2]),
+        times.len()
+    );
+    remove(&copy);
 }
 
 /// Times the preview's incremental rebuild: one priority file edited, in-process.
@@ -431,54 +528,96 @@ fn session(dir: &Path, themes: &Path, synth: &Synth) {
     let started = Instant::now();
     let mut session = Session::start(opts).expect("the synthetic plan builds");
     let first = started.elapsed();
-    let p = &synth.priorities[synth.priorities.len() / 2];
-    let file = dir.join(format!(
-        "content/aim-{:02}/{:04}-{}.md",
-        p.aim + 1,
-        p.number,
-        p.id
-    ));
-    let original = fs::read_to_string(&file).unwrap();
-    let mut body_edits = Vec::new();
-    let mut title_edits = Vec::new();
+    // Each kind of edit is made to a priority of its own, as an author works on one at a time.
+    let file_of = |p: &synth::Priority| {
+        dir.join(format!(
+            "content/aim-{:02}/{:04}-{}.md",
+            p.aim + 1,
+            p.number,
+            p.id
+        ))
+    };
+    let n = synth.priorities.len();
+    let (text_p, title_p, heading_p) = (
+        &synth.priorities[n / 2],
+        &synth.priorities[n / 3],
+        &synth.priorities[n / 4],
+    );
+    let files = [file_of(text_p), file_of(title_p), file_of(heading_p)];
+    let originals: Vec<String> = files
+        .iter()
+        .map(|f| fs::read_to_string(f).unwrap())
+        .collect();
+    // Three kinds of edit: a sentence added to the text (what writing mostly is), the title
+    // (shown on other pages), and a heading (an anchor other pages may link to, so every
+    // page's links are checked again).
+    let edits: [(&str, Edit); 3] = [
+        (
+            "a sentence added to its text",
+            Box::new(|i| {
+                format!(
+                    "{}\nA sentence added while writing, number {i}.\n",
+                    originals[0]
+                )
+            }),
+        ),
+        (
+            "its title changed",
+            Box::new(|i| {
+                originals[1].replacen(
+                    &format!("title: {}", title_p.title),
+                    &format!("title: {} {i}", title_p.title),
+                    1,
+                )
+            }),
+        ),
+        (
+            "a heading in its text changed",
+            Box::new(|i| {
+                originals[2].replacen(
+                    "## Why this matters",
+                    &format!("## Why this matters {i}"),
+                    1,
+                )
+            }),
+        ),
+    ];
+    let mut timings: Vec<Vec<(Duration, usize)>> = vec![Vec::new(); edits.len()];
     for i in 0..9 {
-        let edited = original.replacen(
-            "## Why this matters",
-            &format!("## Why this matters {i}"),
-            1,
-        );
-        fs::write(&file, edited).unwrap();
-        let t = Instant::now();
-        let summary = session
-            .rebuild(std::slice::from_ref(&file))
-            .expect("the edit builds");
-        body_edits.push((t.elapsed(), summary.pages));
-        let edited = original.replacen(
-            &format!("title: {}", p.title),
-            &format!("title: {} {i}", p.title),
-            1,
-        );
-        fs::write(&file, edited).unwrap();
-        let t = Instant::now();
-        let summary = session
-            .rebuild(std::slice::from_ref(&file))
-            .expect("the edit builds");
-        title_edits.push((t.elapsed(), summary.pages));
+        for (k, (_, edit)) in edits.iter().enumerate() {
+            fs::write(&files[k], edit(i)).unwrap();
+            let t = Instant::now();
+            let summary = session
+                .rebuild(std::slice::from_ref(&files[k]))
+                .expect("the edit builds");
+            timings[k].push((t.elapsed(), summary.pages));
+        }
     }
-    fs::write(&file, &original).unwrap();
+    for (file, original) in files.iter().zip(&originals) {
+        fs::write(file, original).unwrap();
+    }
+    session.rebuild(&files).expect("the originals build");
     let median = |mut v: Vec<(Duration, usize)>| {
         v.sort();
         v[v.len() / 2]
     };
-    let (body, body_pages) = median(body_edits);
-    let (title, title_pages) = median(title_edits);
     println!(
-        "preview session: first build {:.0} ms; after editing one priority's body {:.1} ms ({} page{} rewritten), its title {:.1} ms ({} pages rewritten); medians of 9",
-        ms(first),
-        ms(body),
-        body_pages,
-        if body_pages == 1 { "" } else { "s" },
-        ms(title),
-        title_pages
+        "preview session ({} pages): first build {:.0} ms",
+        count_html(&dir.join("preview")),
+        ms(first)
+    );
+    for ((what, _), times) in edits.iter().zip(timings) {
+        let (time, pages) = median(times);
+        println!(
+            "  rebuild after one priority's edit ({what}): {:.1} ms, {pages} page{} written (median of 9)",
+            ms(time),
+            if pages == 1 { "" } else { "s" }
+        );
+    }
+    let t = Instant::now();
+    session.refresh_downloads().expect("the downloads are made");
+    println!(
+        "  then refresh_downloads (data files, pages listing them): {:.0} ms",
+        ms(t.elapsed())
     );
 }
