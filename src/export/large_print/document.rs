@@ -102,6 +102,31 @@ pub enum Inline {
     Break,
 }
 
+/// The most blocks (headings, paragraphs, list items, table rows) the edition may hold.
+/// Typesetting costs time and memory per page, and a page holds few blocks at large-print
+/// sizes, so a hostile or runaway file of tens of thousands of one-word list items or headings
+/// would take minutes and gigabytes. The shipped plan with every performance statement holds
+/// about a tenth of this.
+pub const MAX_BLOCKS: usize = 20_000;
+
+impl LargePrintDoc {
+    /// How many blocks the edition holds, counting list items, table rows and nested blocks.
+    pub fn block_count(&self) -> usize {
+        fn count(blocks: &[Block]) -> usize {
+            blocks
+                .iter()
+                .map(|b| match b {
+                    Block::List { items, .. } => items.iter().map(|i| 1 + count(i)).sum::<usize>(),
+                    Block::Table { rows, .. } => 1 + rows.len(),
+                    Block::Quote(inner) => 1 + count(inner),
+                    _ => 1,
+                })
+                .sum()
+        }
+        count(&self.blocks)
+    }
+}
+
 impl Inline {
     fn text(s: impl Into<String>) -> Inline {
         Inline::Text(s.into())

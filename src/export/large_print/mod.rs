@@ -225,6 +225,7 @@ pub fn pdf(plan: &Plan, opts: &Options) -> Result<Pdf, TypesetError> {
         messages: vec![e.to_string()],
     })?;
     let doc = document::build(plan, opts.with_performance);
+    check_length(&doc)?;
     let source = markup::source(&doc, opts);
     let date = parse_ymd(&plan.meta.published);
     let compiled =
@@ -234,6 +235,20 @@ pub fn pdf(plan: &Plan, opts: &Options) -> Result<Pdf, TypesetError> {
         pages: compiled.pages,
         warnings: compiled.warnings,
     })
+}
+
+/// Refuses an edition too long to typeset in bounded time and memory.
+fn check_length(doc: &document::LargePrintDoc) -> Result<(), TypesetError> {
+    let blocks = doc.block_count();
+    if blocks > document::MAX_BLOCKS {
+        return Err(TypesetError {
+            messages: vec![format!(
+                "the plan is too long to typeset as large print: {blocks} paragraphs, headings, list items and table rows, more than the limit of {}; look for a very long list or a run of headings in the content, or build with --no-large-print",
+                document::MAX_BLOCKS
+            )],
+        });
+    }
+    Ok(())
 }
 
 /// `YYYY-MM-DD` as numbers.
@@ -398,5 +413,51 @@ mod tests {
             LargePrintLink::new(64, 421_888).label,
             "PDF, 64 pages, 412 KB"
         );
+    }
+}
+
+#[cfg(test)]
+mod length_tests {
+    use super::*;
+    use document::{Block, Inline, LargePrintDoc};
+
+    fn doc(blocks: Vec<Block>) -> LargePrintDoc {
+        LargePrintDoc {
+            title: "T".into(),
+            subtitle: None,
+            period: "2024".into(),
+            draft: false,
+            organisation: "O".into(),
+            commissioner: "C".into(),
+            published: "2024-01-01".into(),
+            published_words: "1 January 2024".into(),
+            blocks,
+        }
+    }
+
+    #[test]
+    fn a_runaway_list_is_refused_before_typesetting() {
+        let item = vec![Block::Para(vec![Inline::Text("x".into())])];
+        let list = Block::List {
+            start: None,
+            items: vec![item; document::MAX_BLOCKS / 2 + 1],
+        };
+        let err = check_length(&doc(vec![list])).unwrap_err();
+        assert!(
+            err.messages[0].contains("too long to typeset"),
+            "{:?}",
+            err.messages
+        );
+        assert!(check_length(&doc(vec![Block::Para(vec![Inline::Text("x".into())])])).is_ok());
+    }
+
+    #[test]
+    fn the_shipped_plan_is_well_within_the_limit() {
+        let plan = crate::Plan::from_dir(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content"),
+        )
+        .unwrap();
+        let blocks = document::build(&plan, true).block_count();
+        assert!(blocks * 5 < document::MAX_BLOCKS, "{blocks}");
     }
 }

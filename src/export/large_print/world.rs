@@ -136,10 +136,8 @@ pub fn compile_pdf(source: String, date: Option<(i32, u8, u8)>) -> Result<Compil
         .map_err(|e| vec![format!("PDF/UA-1 cannot be selected: {}", e.message())])?;
     let options = PdfOptions {
         ident: Smart::Auto,
-        creator: Smart::Custom(Some(format!(
-            "planpress {} (Typst 0.15)",
-            env!("CARGO_PKG_VERSION")
-        ))),
+        // The tool's name only: no version numbers in published files.
+        creator: Smart::Custom(Some("planpress".to_string())),
         timestamp: today.map(Timestamp::new_utc),
         page_ranges: None,
         standards,
