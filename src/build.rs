@@ -4,8 +4,9 @@
 //! thread that made it, so memory holds a page per thread rather than the whole site. The
 //! large-print PDF is the slowest output by far, so it is typeset only when what shapes it has
 //! changed: the previous output's PDF is reused when a record beside it shows it was made
-//! from the same Typst source (see [`LARGE_PRINT_KEY_PATH`]). Builds that take more than a
-//! second show their progress on a terminal ([`Progress`]).
+//! from the same document by the same code (see [`LARGE_PRINT_KEY_PATH`]). Builds that take
+//! more than a second show their progress on a terminal. [`Session`] keeps a build loaded so
+//! that the preview rewrites only what an edit changes. docs/performance.md has the numbers.
 
 use std::collections::{HashMap, HashSet};
 use std::fmt::Write as _;

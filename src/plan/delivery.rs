@@ -90,23 +90,10 @@ pub fn due_end(due: &str) -> Option<String> {
         [y] => Some(format!("{:04}-01-01", y + 1)),
         [y, m] => Some(next_month(*y, *m)),
         [y, m, d] => {
-            let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-            let days = [
-                31,
-                if leap { 29 } else { 28 },
-                31,
-                30,
-                31,
-                30,
-                31,
-                31,
-                30,
-                31,
-                30,
-                31,
-            ]
-            .get(m.checked_sub(1)? as usize)
-            .copied()?;
+            if !(1..=12).contains(m) {
+                return None;
+            }
+            let days = super::days_in_month(*y, *m);
             if *d >= days {
                 Some(next_month(*y, *m))
             } else {

@@ -1478,6 +1478,17 @@ fn check_date(value: &str, needle: &str, origin: &Origin, diags: &mut Diagnostic
     }
 }
 
+/// The number of days in month `m` (1-12) of year `y`.
+pub fn days_in_month(y: u32, m: u32) -> u32 {
+    let leap = (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400);
+    match m {
+        2 if leap => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
 /// True for a real calendar date written `YYYY-MM-DD` (or a year or month when `full` is false).
 pub fn valid_date(value: &str, full: bool) -> bool {
     let parts: Vec<&str> = value.split('-').collect();
@@ -1491,21 +1502,7 @@ pub fn valid_date(value: &str, full: bool) -> bool {
         [y, m] if !full => num(y, 4).is_some() && num(m, 2).is_some_and(|m| (1..=12).contains(&m)),
         [y, m, d] => match (num(y, 4), num(m, 2), num(d, 2)) {
             (Some(y), Some(m), Some(d)) if (1..=12).contains(&m) => {
-                let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-                let days = [
-                    31,
-                    if leap { 29 } else { 28 },
-                    31,
-                    30,
-                    31,
-                    30,
-                    31,
-                    31,
-                    30,
-                    31,
-                    30,
-                    31,
-                ][m as usize - 1];
+                let days = days_in_month(y, m);
                 (1..=days).contains(&d)
             }
             _ => false,

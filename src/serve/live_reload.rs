@@ -8,6 +8,7 @@
 //! JavaScript off, a page served while the build is broken also carries the same list as a
 //! static banner at the top of `<body>`. None of this is written to the output folder.
 
+use crate::render::escape;
 use std::fmt::Write as _;
 use std::io::Write;
 use std::net::TcpStream;
@@ -188,22 +189,6 @@ fn banner(problems: &[Problem]) -> String {
     }
     html.push_str("</ul>\n</section>\n");
     html
-}
-
-/// Escapes text for HTML content and quoted attributes.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 #[cfg(test)]
