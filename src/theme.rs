@@ -19,6 +19,7 @@ macro_rules! embedded_templates {
 /// The default theme's templates, by name.
 pub const DEFAULT_TEMPLATES: &[(&str, &str)] = embedded_templates!(
     "base.html",
+    "macros.html",
     "home.html",
     "aim.html",
     "priority.html",

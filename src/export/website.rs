@@ -746,25 +746,11 @@ impl PriorityView {
 
 /// "2023-10" → "October 2023"; "2022" → "2022"; "2023-10-31" → "31 October 2023".
 pub fn human_due(due: &str) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     let parts: Vec<&str> = due.split('-').collect();
     let month = |m: &str| {
         m.parse::<usize>()
             .ok()
-            .and_then(|m| MONTHS.get(m.wrapping_sub(1)))
+            .and_then(|m| crate::plan::MONTHS.get(m.wrapping_sub(1)))
             .copied()
             .unwrap_or("")
     };

@@ -1478,6 +1478,22 @@ fn check_date(value: &str, needle: &str, origin: &Origin, diags: &mut Diagnostic
     }
 }
 
+/// The months' names, January first.
+pub const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
 /// The number of days in month `m` (1-12) of year `y`.
 pub fn days_in_month(y: u32, m: u32) -> u32 {
     let leap = (y.is_multiple_of(4) && !y.is_multiple_of(100)) || y.is_multiple_of(400);

@@ -1045,22 +1045,8 @@ pub fn decimals_for(values: impl IntoIterator<Item = f64>) -> usize {
 fn lower_first(text: &str) -> String {
     let mut words = text.split(' ');
     let first = words.next().unwrap_or("");
-    let is_name = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Quarter",
-    ]
-    .contains(&first)
+    let is_name = super::MONTHS.contains(&first)
+        || first == "Quarter"
         || first.chars().skip(1).any(|c| c.is_uppercase());
     if is_name {
         return text.to_string();
