@@ -1,0 +1,494 @@
+//! `planpress build`: validate the plan, render every output, and swap them into place.
+//!
+//! Pages are rendered on every core and each is written into the staging folder by the
+//! thread that made it, so memory holds a page per thread rather than the whole site. The
+//! large-print PDF is the slowest output by far, so it is typeset only when what shapes it has
+//! changed: the previous output's PDF is reused when a record beside it shows it was made
+//! from the same document by the same code (see [`LARGE_PRINT_KEY_PATH`]). Builds that take
+//! more than a second show their progress on a terminal. [`Session`] keeps a build loaded so
+//! that the preview rewrites only what an edit changes. docs/performance.md has the numbers.
+
+use std::fmt::Write as _;
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Condvar, Mutex, PoisonError};
+use std::thread::JoinHandle;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context, Result};
+
+use crate::export::{data, large_print, website};
+use crate::plan::Plan;
+use crate::theme::Theme;
+use crate::write::{Staging, MARKER};
+
+mod session;
+
+pub use session::Session;
+
+/// What to build and where.
+#[derive(Debug, Clone)]
+pub struct BuildOptions {
+    /// The content folder.
+    pub content: PathBuf,
+    /// The output folder.
+    pub out: PathBuf,
+    /// The folder holding themes.
+    pub themes: PathBuf,
+    /// The theme's name.
+    pub theme: String,
+    /// Overrides the plan's `base_url`.
+    pub base_url: Option<String>,
+    /// Whether to make the large-print edition (the PDF and its web page). On by default;
+    /// `planpress build --no-large-print` turns it off for quick builds of very large plans.
+    pub large_print: bool,
+}
+
+impl Default for BuildOptions {
+    fn default() -> Self {
+        BuildOptions {
+            content: PathBuf::from("content"),
+            out: PathBuf::from("public"),
+            themes: PathBuf::from("themes"),
+            theme: "default".to_string(),
+            base_url: None,
+            large_print: true,
+        }
+    }
+}
+
+/// What a build produced.
+#[derive(Debug, Clone)]
+pub struct BuildSummary {
+    /// HTML pages written.
+    pub pages: usize,
+    /// All files written.
+    pub files: usize,
+    /// Wall time.
+    pub elapsed: Duration,
+    /// Pages in the large-print PDF.
+    pub large_print_pages: usize,
+    /// Time spent typesetting the large-print PDF (part of `elapsed`).
+    pub large_print_elapsed: Duration,
+    /// True when the previous output's PDF was reused because nothing that shapes it changed.
+    pub large_print_reused: bool,
+}
+
+/// Loads and validates the plan at `opts.content`, applying option overrides.
+pub fn load(opts: &BuildOptions) -> Result<Plan> {
+    let mut plan = Plan::from_dir(&opts.content)?;
+    if let Some(url) = &opts.base_url {
+        plan.meta.base_url = Some(url.clone());
+    }
+    Ok(plan)
+}
+
+/// Builds the site. Content problems come back as [`crate::ContentErrors`] inside the error;
+/// on any failure the previous output folder is left untouched.
+pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
+    let start = Instant::now();
+    let progress = Progress::start();
+    progress.stage("Reading and checking the content", 0);
+    // Compiling the theme's templates takes as long as reading a small plan and checking its
+    // large-print PDF is current: do them at once.
+    let (loaded, theme) = rayon::join(
+        || -> Result<(Plan, Option<LargePrintPdf>)> {
+            let plan = load(opts)?;
+            let pdf = large_print_for(opts, &plan, &progress)?;
+            Ok((plan, pdf))
+        },
+        || Theme::load(&opts.themes, &opts.theme),
+    );
+    let ((plan, pdf), theme) = (loaded?, theme?);
+    let written = write_all(opts, &plan, &theme, pdf, &progress)?;
+    Ok(BuildSummary {
+        elapsed: start.elapsed(),
+        ..written.summary
+    })
+}
+
+/// What [`write_all`] made, besides its files.
+struct Written {
+    summary: BuildSummary,
+    /// What the pages say about the large-print PDF.
+    large_print: Option<large_print::LargePrintLink>,
+    /// What the pages say about the open data files.
+    data: Option<data::DataLinks>,
+}
+
+/// The large-print PDF for `plan`, when `opts` asks for the edition: typeset, or reused from
+/// the output folder when what shapes it is unchanged.
+fn large_print_for(
+    opts: &BuildOptions,
+    plan: &Plan,
+    progress: &Progress,
+) -> Result<Option<LargePrintPdf>> {
+    if !opts.large_print {
+        return Ok(None);
+    }
+    progress.stage("Typesetting the large-print PDF", 0);
+    let start = Instant::now();
+    let mut pdf = large_print_pdf(plan, &large_print_options(plan)?, &opts.out)?;
+    pdf.elapsed = start.elapsed();
+    Ok(Some(pdf))
+}
+
+/// Writes every output of `plan` into a staging folder and swaps it into place; `pdf` is the
+/// large-print PDF from [`large_print_for`].
+fn write_all(
+    opts: &BuildOptions,
+    plan: &Plan,
+    theme: &Theme,
+    pdf: Option<LargePrintPdf>,
+    progress: &Progress,
+) -> Result<Written> {
+    let start = Instant::now();
+    let staging = Staging::new(&opts.out)
+        .with_context(|| format!("cannot prepare the output folder {}", opts.out.display()))?;
+    let files = AtomicUsize::new(0);
+    let pages = AtomicUsize::new(0);
+    let write = |path: &str, bytes: &[u8]| -> Result<()> {
+        staging.write(path, bytes)?;
+        files.fetch_add(1, Ordering::Relaxed);
+        if path.ends_with(".html") {
+            pages.fetch_add(1, Ordering::Relaxed);
+            progress.advance();
+        }
+        Ok(())
+    };
+
+    // The large-print PDF is settled first, because every page's footer gives its page count
+    // and size.
+    let lp_opts = large_print_options(plan)?;
+    let link = pdf
+        .as_ref()
+        .map(|p| large_print::LargePrintLink::new(p.pages, p.bytes.len()));
+
+    // The open data files are made on one core while the pages are rendered on the others;
+    // the pages that give the data files' sizes are rendered once they are known. The files
+    // stream straight to disk: a big plan's JSON is several times the size of its content.
+    // The large-print web page is one more task for whichever core is free.
+    progress.stage("Writing pages", website::routes(plan).len());
+    let export = || -> Result<(data::DataLinks, Option<data::DataLinks>)> {
+        let links = data::write_to(plan, staging.path())?;
+        let written = std::fs::read_dir(staging.path().join("data"))?.count();
+        files.fetch_add(written, Ordering::Relaxed);
+        Ok((links.clone(), Some(links)))
+    };
+    let (site, large_print_page) = rayon::join(
+        || website::render_site_alongside(plan, theme, link.as_ref(), export, write),
+        || match (&pdf, &link) {
+            (Some(pdf), Some(link)) => write_large_print(plan, theme, &lp_opts, pdf, link, &write),
+            _ => Ok(()),
+        },
+    );
+    let (data_links, _) = site?;
+    large_print_page?;
+    progress.stage("Saving the output folder", 0);
+    staging
+        .commit()
+        .with_context(|| format!("cannot replace the output folder {}", opts.out.display()))?;
+    Ok(Written {
+        summary: BuildSummary {
+            pages: pages.into_inner(),
+            files: files.into_inner(),
+            elapsed: start.elapsed(),
+            large_print_pages: pdf.as_ref().map_or(0, |p| p.pages),
+            large_print_elapsed: pdf.as_ref().map_or(Duration::ZERO, |p| p.elapsed),
+            large_print_reused: pdf.as_ref().is_some_and(|p| p.reused),
+        },
+        large_print: link,
+        data: Some(data_links),
+    })
+}
+
+/// The large-print edition `planpress build` publishes: the recommended size, with the
+/// performance statements.
+fn large_print_options(plan: &Plan) -> Result<large_print::Options> {
+    Ok(large_print::Options::new(large_print::DEFAULT_SIZE)?
+        .with_performance(true)
+        .with_base_url(plan.meta.base_url.clone()))
+}
+
+/// Writes the large-print web page, the PDF and the record of what the PDF was made from.
+fn write_large_print(
+    plan: &Plan,
+    theme: &Theme,
+    opts: &large_print::Options,
+    pdf: &LargePrintPdf,
+    link: &large_print::LargePrintLink,
+    write: &impl Fn(&str, &[u8]) -> Result<()>,
+) -> Result<()> {
+    let html = large_print::html_page(
+        plan,
+        theme,
+        opts,
+        &large_print::HtmlTarget::Site(Some(link.clone())),
+    )?;
+    write(large_print::HTML_PATH, html.as_bytes())?;
+    write(large_print::PDF_PATH, &pdf.bytes)?;
+    write(LARGE_PRINT_KEY_PATH, pdf.record().as_bytes())
+}
+
+/// The record written beside the large-print PDF in the output folder: what the PDF was made
+/// from (a hash of its Typst source, publication date, planpress version and fonts), a hash of
+/// the PDF itself, and its page count. The next build reuses the PDF when the first hash is
+/// unchanged and the second still matches the file.
+pub const LARGE_PRINT_KEY_PATH: &str = ".large-print.pdf.key";
+
+/// Raise this when the same document would give a different PDF in a way the code below does
+/// not show (a new Typst), so no older PDF is reused.
+const LARGE_PRINT_CACHE_VERSION: u32 = 1;
+
+/// The code that turns the large-print document into a PDF: part of what the cached PDF was
+/// made from, so that changing it (during development, between releases) typesets again.
+const LARGE_PRINT_CODE: [&str; 3] = [
+    include_str!("../export/large_print/mod.rs"),
+    include_str!("../export/large_print/markup.rs"),
+    include_str!("../export/large_print/world.rs"),
+];
+
+/// The large-print PDF for this build, typeset now or reused from the previous output.
+struct LargePrintPdf {
+    bytes: Vec<u8>,
+    pages: usize,
+    /// The hash of everything that shapes the PDF.
+    inputs: String,
+    reused: bool,
+    /// How long typesetting or checking the previous PDF took.
+    elapsed: Duration,
+}
+
+impl LargePrintPdf {
+    /// The text of [`LARGE_PRINT_KEY_PATH`] for this PDF.
+    fn record(&self) -> String {
+        format!(
+            "inputs {}\npdf {:016x}\npages {}\n",
+            self.inputs,
+            fnv1a(&[&self.bytes]),
+            self.pages
+        )
+    }
+}
+
+/// Typesets the large-print PDF, or reuses the one in `previous_out` when it was made from the
+/// same inputs. Either way the bytes are the same.
+fn large_print_pdf(
+    plan: &Plan,
+    opts: &large_print::Options,
+    previous_out: &Path,
+) -> Result<LargePrintPdf> {
+    // The PDF is the Typst source compiled; the source is the edition's document written out
+    // by the markup code. So the document, the options and that code (and what compiles the
+    // source: the fonts, planpress's version) decide the PDF, and hashing them is several
+    // times quicker than writing the source out.
+    let doc = large_print::document::build(plan, opts.with_performance);
+    let mut hash = Fnv1a::default();
+    let _ = write!(
+        hash,
+        "planpress {} large print {LARGE_PRINT_CACHE_VERSION}\npublished {}\nfonts {} {}\n{opts:?}\n{doc:?}",
+        env!("CARGO_PKG_VERSION"),
+        plan.meta.published,
+        large_print::world::FONT_REGULAR.len(),
+        large_print::world::FONT_BOLD.len(),
+    );
+    for code in LARGE_PRINT_CODE {
+        let _ = hash.write_str(code);
+    }
+    let inputs = format!("{:016x}", hash.0);
+    if let Some(pdf) = previous_large_print(previous_out, &inputs) {
+        return Ok(pdf);
+    }
+    let pdf = large_print::pdf(plan, opts)?;
+    Ok(LargePrintPdf {
+        bytes: pdf.bytes,
+        pages: pdf.pages,
+        inputs,
+        reused: false,
+        elapsed: Duration::ZERO,
+    })
+}
+
+/// The previous output's PDF, if it was made from `inputs` and is intact.
+fn previous_large_print(out: &Path, inputs: &str) -> Option<LargePrintPdf> {
+    if !out.join(MARKER).is_file() {
+        return None;
+    }
+    let record = std::fs::read_to_string(out.join(LARGE_PRINT_KEY_PATH)).ok()?;
+    let field = |name: &str| {
+        record
+            .lines()
+            .find_map(|l| l.strip_prefix(name)?.strip_prefix(' '))
+            .map(str::to_string)
+    };
+    if field("inputs")? != inputs {
+        return None;
+    }
+    let pages: usize = field("pages")?.parse().ok()?;
+    let bytes = std::fs::read(out.join(large_print::PDF_PATH)).ok()?;
+    if field("pdf")? != format!("{:016x}", fnv1a(&[&bytes])) {
+        return None;
+    }
+    Some(LargePrintPdf {
+        bytes,
+        pages,
+        inputs: inputs.to_string(),
+        reused: true,
+        elapsed: Duration::ZERO,
+    })
+}
+
+/// 64-bit FNV-1a over the parts in turn: stable across runs, machines and Rust versions,
+/// which the standard library's hasher does not promise.
+fn fnv1a(parts: &[&[u8]]) -> u64 {
+    let mut hash = Fnv1a::default();
+    for part in parts {
+        hash.add(part);
+    }
+    hash.0
+}
+
+/// FNV-1a, fed as text is written to it (so a document can be hashed as it is formatted,
+/// without holding the text).
+struct Fnv1a(u64);
+
+impl Default for Fnv1a {
+    fn default() -> Self {
+        Fnv1a(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Fnv1a {
+    fn add(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 ^= u64::from(b);
+            self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+}
+
+impl std::fmt::Write for Fnv1a {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.add(s.as_bytes());
+        Ok(())
+    }
+}
+
+/// A one-line progress display on standard error, for builds that take more than a second.
+///
+/// Drawn only when standard error is a terminal, so logs, pipes and tests see nothing; the
+/// line is cleared when the build ends, before any error is printed.
+struct Progress {
+    shared: Option<Arc<ProgressShared>>,
+    thread: Option<JoinHandle<()>>,
+}
+
+struct ProgressShared {
+    /// The current stage and how many pages it will write (0 when it does not count pages).
+    stage: Mutex<(&'static str, usize)>,
+    done: AtomicUsize,
+    finished: AtomicBool,
+    wake: Condvar,
+}
+
+/// How long a build runs before its progress is shown.
+const PROGRESS_AFTER: Duration = Duration::from_secs(1);
+
+impl Progress {
+    fn start() -> Progress {
+        let terminal =
+            std::io::stderr().is_terminal() && std::env::var_os("TERM").is_none_or(|t| t != "dumb");
+        if !terminal {
+            return Progress {
+                shared: None,
+                thread: None,
+            };
+        }
+        let shared = Arc::new(ProgressShared {
+            stage: Mutex::new(("Building", 0)),
+            done: AtomicUsize::new(0),
+            finished: AtomicBool::new(false),
+            wake: Condvar::new(),
+        });
+        let theirs = Arc::clone(&shared);
+        let thread = std::thread::Builder::new()
+            .name("planpress-progress".into())
+            .spawn(move || theirs.draw_until_finished())
+            .ok();
+        Progress {
+            shared: Some(shared),
+            thread,
+        }
+    }
+
+    /// Names the stage the build is in; `total` is how many pages it writes, if it writes any.
+    fn stage(&self, name: &'static str, total: usize) {
+        if let Some(s) = &self.shared {
+            *s.stage.lock().unwrap_or_else(PoisonError::into_inner) = (name, total);
+            s.done.store(0, Ordering::Relaxed);
+        }
+    }
+
+    /// Counts one page written.
+    fn advance(&self) {
+        if let Some(s) = &self.shared {
+            s.done.fetch_add(1, Ordering::Relaxed);
+        }
+    }
+}
+
+impl ProgressShared {
+    fn draw_until_finished(&self) {
+        let started = Instant::now();
+        let mut drawn = false;
+        let mut stage = self.stage.lock().unwrap_or_else(PoisonError::into_inner);
+        while !self.finished.load(Ordering::Relaxed) {
+            stage = self
+                .wake
+                .wait_timeout(stage, Duration::from_millis(100))
+                .unwrap_or_else(PoisonError::into_inner)
+                .0;
+            if self.finished.load(Ordering::Relaxed) || started.elapsed() < PROGRESS_AFTER {
+                continue;
+            }
+            let (name, total) = *stage;
+            let line = if total > 0 {
+                let done = self.done.load(Ordering::Relaxed).min(total);
+                format!("{name}: {done} of {total}")
+            } else {
+                format!("{name}...")
+            };
+            eprint!("\r\x1b[2K{line}");
+            drawn = true;
+        }
+        if drawn {
+            eprint!("\r\x1b[2K");
+        }
+    }
+}
+
+impl Drop for Progress {
+    fn drop(&mut self) {
+        if let Some(s) = &self.shared {
+            s.finished.store(true, Ordering::Relaxed);
+            let _guard = s.stage.lock().unwrap_or_else(PoisonError::into_inner);
+            s.wake.notify_all();
+        }
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fnv1a_matches_the_published_test_vectors() {
+        assert_eq!(fnv1a(&[b""]), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(fnv1a(&[b"a"]), 0xaf63_dc4c_8601_ec8c);
+        assert_eq!(fnv1a(&[b"foo", b"bar"]), fnv1a(&[b"foobar"]));
+    }
+}
