@@ -3,7 +3,10 @@
 //! Every HTML response gets two tags before `</head>`: a stylesheet and an external script,
 //! both served from [`RESERVED`](super::site_files::RESERVED), so a page keeps satisfying a
 //! `Content-Security-Policy` of `script-src 'self'; style-src 'self'`. The script listens to a
-//! stream of Server-Sent Events and reloads the page when a newer good build exists; when a
+//! stream of Server-Sent Events and reloads the page when a newer good build rewrote it: each
+//! state names the files its build rewrote (or none, meaning any page may have changed), and
+//! the script knows its page's file from `data-file`, so a page not rewritten by the very next
+//! build stays as it is (after a missed build, a full one, or a broken one, it reloads). When a
 //! build fails it shows the problems in a panel with `role="alert"`. For readers with
 //! JavaScript off, a page served while the build is broken also carries the same list as a
 //! static banner at the top of `<body>`. None of this is written to the output folder.

@@ -1,11 +1,15 @@
 //! `planpress serve`: a local preview of the website that rebuilds itself as authors edit.
 //!
 //! Authors want to see a change in the page they are reading a moment after saving the file, and
-//! to see *why* when a change breaks the build. So the preview builds once with
-//! [`crate::build`], serves the output folder over HTTP, watches the content and theme folders
-//! ([`watch`]), rebuilds on change, and tells open pages to reload ([`live_reload`]). A failed
-//! rebuild never stops the server: it prints the problems in the terminal as `planpress build`
-//! does, keeps serving the last good build, and lists the problems at the top of every page.
+//! to see *why* when a change breaks the build. So the preview builds once through a
+//! [`Session`] that stays loaded, serves the output folder over HTTP, watches the content and
+//! theme folders ([`watch`]), and on change has the session rewrite only the pages the edit
+//! changed, then tells open pages which files were rewritten ([`live_reload`]): a page reloads
+//! when its own file was. An edited priority's page is written and announced before the
+//! pages that list it; the open data files and large print are remade when the author pauses.
+//! A failed rebuild never stops the server: it prints the problems in the terminal as
+//! `planpress build` does, keeps serving the last good build, and lists the problems at the top
+//! of every page.
 //!
 //! The server is deliberately small and strict, because it is a door into the author's machine:
 //! it answers only `GET` and `HEAD`, listens on 127.0.0.1 unless told otherwise, serves only
