@@ -188,6 +188,7 @@ impl Session {
                 let progress = Progress::start();
                 let pdf = large_print_for(&self.opts, &plan, &progress)?;
                 let written = write_all(&self.opts, &plan, &self.theme, pdf, &progress)?;
+                self.cache.prepare_patch(&plan);
                 self.shown = Some(Shown {
                     plan,
                     large_print: written.large_print,
@@ -279,6 +280,7 @@ impl Session {
         let out = &self.opts.out;
         let write = |path: &str, bytes: &[u8]| write_in_place(out, path, bytes);
         let plan = &shown.plan;
+        self.cache.prepare_patch(plan);
         // Written beside the output, then each file renamed into place.
         let beside = out.join(format!(".planpress-data-{}", std::process::id()));
         let links = data::write_to(plan, &beside)?;

@@ -656,15 +656,8 @@ impl PlanCache {
         }
         // No commitment id may be used by another file (within the changed files, `seen`
         // already found any repeat).
-        let valid = self.valid.as_mut()?;
-        let index = valid.commitments.get_or_insert_with(|| {
-            plan.priorities()
-                .flat_map(|p| {
-                    p.commitments()
-                        .map(|(_, c)| (c.id.clone(), p.origin.file.clone()))
-                })
-                .collect()
-        });
+        self.prepare_patch(plan);
+        let index = self.valid.as_mut()?.commitments.as_mut()?;
         for (_, _, p, _) in &patches {
             for (_, c) in p.commitments() {
                 if index
@@ -725,6 +718,21 @@ impl PlanCache {
             );
         }
         Some(olds.into_iter().map(|(_, _, old)| old).collect())
+    }
+
+    /// Makes now what the first [`PlanCache::patch`] would otherwise make (an index of the
+    /// plan's commitment ids), for a caller with time to spare; `plan` as for the patch.
+    pub fn prepare_patch(&mut self, plan: &Plan) {
+        if let Some(valid) = self.valid.as_mut() {
+            valid.commitments.get_or_insert_with(|| {
+                plan.priorities()
+                    .flat_map(|p| {
+                        p.commitments()
+                            .map(|(_, c)| (c.id.clone(), p.origin.file.clone()))
+                    })
+                    .collect()
+            });
+        }
     }
 
     /// Forgets that the cache's plan was valid, so the next [`PlanCache::patch`] refuses and
