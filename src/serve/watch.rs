@@ -275,8 +275,11 @@ mod tests {
         assert!(!ignored(Path::new("themes/default/static/style.css")));
     }
 
+    /// A way of saving, by name: what it does to `a.md` in the folder given.
+    type Save = (&'static str, fn(&Path));
+
     /// Three ways editors save a file, each ending with the new text in `a.md`.
-    fn saves() -> Vec<(&'static str, fn(&Path))> {
+    fn saves() -> Vec<Save> {
         vec![
             ("written in place", |dir| {
                 std::fs::write(dir.join("a.md"), "new text\n").unwrap();
