@@ -243,8 +243,8 @@ fn preview_rebuilds_write_what_a_full_build_writes() {
     assert_eq!(rebuild_matches_a_full_build(&site, &mut session, roads), 1);
     site.edit(
         "content/about.md",
-        "More text.",
-        "More text, about [speed](/safety/roads/#speed).",
+        "## How\n",
+        "## How\n\nAbout [speed](/safety/roads/#speed).\n",
     );
     rebuild_matches_a_full_build(&site, &mut session, "content/about.md");
     site.edit(roads, "## Speed", "## Speeding");
