@@ -190,6 +190,10 @@ struct ServeArgs {
     /// preview, and prints a warning.
     #[arg(long, value_name = "ADDRESS", default_value = "127.0.0.1")]
     bind: std::net::IpAddr,
+    /// Leave out the large-print edition (its PDF takes minutes to typeset for very large
+    /// plans).
+    #[arg(long)]
+    no_large_print: bool,
     /// The folder holding themes.
     #[arg(long, value_name = "DIR", default_value = "themes", hide = true)]
     themes_dir: PathBuf,
@@ -204,6 +208,7 @@ impl ServeArgs {
             theme: self.theme.clone(),
             bind: self.bind,
             port: self.port,
+            large_print: !self.no_large_print,
         }
     }
 }

@@ -169,6 +169,26 @@ fn rebuild_matches_a_full_build(site: &Site, session: &mut Session, file: &str) 
     written
 }
 
+/// Rebuilds the session after `file` was edited, expecting the problems a full build of the
+/// edited content reports, exactly, and the output left as it was.
+fn fails_as_a_full_build_does(site: &Site, session: &mut Session, file: &str) {
+    let before = read_tree(&site.path("public"));
+    let ours = session.rebuild(&[site.path(file)]).unwrap_err();
+    let fresh = options(site, "fresh");
+    let _ = std::fs::remove_dir_all(&fresh.out);
+    let theirs = build::build(&fresh).unwrap_err();
+    let problems = |e: &anyhow::Error| {
+        let found = e.downcast_ref::<planpress::ContentErrors>();
+        format!("{:?}", found.expect("content problems").0)
+    };
+    assert_eq!(problems(&ours), problems(&theirs), "after editing {file}");
+    assert_eq!(
+        before,
+        read_tree(&site.path("public")),
+        "after editing {file}"
+    );
+}
+
 /// Whether the site's session makes the large-print edition (marked by a file in the site).
 fn session_large_print(site: &Site) -> bool {
     site.path("large-print-on").exists()
@@ -210,6 +230,44 @@ fn preview_rebuilds_write_what_a_full_build_writes() {
         "title: Make streets safer",
         "title: Make the streets safer",
     );
+    rebuild_matches_a_full_build(&site, &mut session, priority);
+
+    // A heading added to a priority: its page offers a new anchor, so every body's links are
+    // checked again; then a page links to it, and the heading is renamed, breaking that link.
+    let roads = "content/safety/02-roads.md";
+    site.edit(
+        roads,
+        "Enforce speed limits.\n---\n",
+        "Enforce speed limits.\n---\n## Speed\n\nWhy speed matters.\n",
+    );
+    assert_eq!(rebuild_matches_a_full_build(&site, &mut session, roads), 1);
+    site.edit(
+        "content/about.md",
+        "## How\n",
+        "## How\n\nAbout [speed](/safety/roads/#speed).\n",
+    );
+    rebuild_matches_a_full_build(&site, &mut session, "content/about.md");
+    site.edit(roads, "## Speed", "## Speeding");
+    fails_as_a_full_build_does(&site, &mut session, roads);
+    site.edit(roads, "## Speeding", "## Speed");
+    rebuild_matches_a_full_build(&site, &mut session, roads);
+
+    // Commitment ids: one given up by a priority may be taken by another; one still in use
+    // may not, and the problem reads as `planpress build` gives it.
+    site.edit(roads, "id: speed-enforcement", "id: speed-checks");
+    rebuild_matches_a_full_build(&site, &mut session, roads);
+    site.edit(priority, "id: street-lighting", "id: speed-enforcement");
+    rebuild_matches_a_full_build(&site, &mut session, priority);
+    site.edit(roads, "id: speed-checks", "id: speed-enforcement");
+    fails_as_a_full_build_does(&site, &mut session, roads);
+    site.edit(roads, "id: speed-enforcement", "id: speed-cameras");
+    rebuild_matches_a_full_build(&site, &mut session, roads);
+    // Two priorities edited in one rebuild, swapping ids between them.
+    site.edit(roads, "id: speed-cameras", "id: street-lighting");
+    site.edit(priority, "id: speed-enforcement", "id: speed-cameras");
+    session
+        .rebuild(&[site.path(roads), site.path(priority)])
+        .unwrap();
     rebuild_matches_a_full_build(&site, &mut session, priority);
 
     let statement = "content/performance/calls-answered.md";

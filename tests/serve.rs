@@ -722,3 +722,189 @@ fn without_out_the_preview_builds_in_a_temporary_folder_removed_on_ctrl_c() {
     assert_eq!(status.code(), Some(130));
     assert!(!folder.exists(), "{} was left behind", folder.display());
 }
+
+/// Each file in the output folder, with its inode and modification time: a file written
+/// again (even with the same bytes, since pages are renamed into place) shows a new one.
+#[cfg(unix)]
+fn stamps(dir: &Path) -> std::collections::BTreeMap<String, (u64, std::time::SystemTime)> {
+    use std::os::unix::fs::MetadataExt;
+    let mut stamps = std::collections::BTreeMap::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(folder) = stack.pop() {
+        for entry in fs::read_dir(&folder).unwrap() {
+            let entry = entry.unwrap();
+            let meta = entry.metadata().unwrap();
+            if meta.is_dir() {
+                stack.push(entry.path());
+            } else {
+                let rel = entry
+                    .path()
+                    .strip_prefix(dir)
+                    .unwrap()
+                    .display()
+                    .to_string();
+                stamps.insert(rel, (meta.ino(), meta.modified().unwrap()));
+            }
+        }
+    }
+    stamps
+}
+
+const PRIORITY_FILE: &str = "content/safer-streets/01-visible-policing.md";
+const PRIORITY_PAGE: &str = "safer-streets/visible-policing/index.html";
+
+#[cfg(unix)]
+#[test]
+fn editing_a_priority_rewrites_its_page_alone_and_says_so_to_browsers() {
+    // Without the large-print edition, whose size every footer gives: remaking it after the
+    // edit would rightly rewrite every page.
+    let p = Preview::start_with(&["--out", "site", "--no-large-print"], |_| {});
+    let before = p.status();
+    let mut events = p.events();
+    events.next_where(|_| true);
+    let page = p.get("/safer-streets/visible-policing/").text();
+    assert!(
+        page.contains(&format!("data-file=\"{PRIORITY_PAGE}\"")),
+        "{page}"
+    );
+    let stamped = stamps(&p.path("site"));
+
+    fs::write(
+        p.path(PRIORITY_FILE),
+        fs::read_to_string(p.path(PRIORITY_FILE)).unwrap()
+            + "Patrols are what residents ask for most.\n",
+    )
+    .unwrap();
+    let event = events.next_where(|s| generation(s) > generation(&before));
+    assert_eq!(event["ok"], true);
+    assert_eq!(event["generation"], generation(&before) + 1);
+    assert_eq!(
+        event["pages"],
+        serde_json::json!([PRIORITY_PAGE]),
+        "{event}"
+    );
+    let page = p.get("/safer-streets/visible-policing/").text();
+    assert!(
+        page.contains("Patrols are what residents ask for most."),
+        "{page}"
+    );
+    assert!(page.contains(&format!("data-generation=\"{}\"", generation(&event))));
+
+    // Only the edited page was written again: the home page, the aim's page, the other
+    // pages and the static files are the very files they were. (The open data files and
+    // the pages listing them are remade a moment later, when the folders are quiet.)
+    let now = stamps(&p.path("site"));
+    for (file, stamp) in &stamped {
+        let later_too = ["data/", "performance/", "delivery/", "national-priorities/"]
+            .iter()
+            .any(|prefix| file.starts_with(prefix));
+        if file != PRIORITY_PAGE && !later_too {
+            assert_eq!(now.get(file), Some(stamp), "{file} was written again");
+        }
+    }
+    assert_ne!(now.get(PRIORITY_PAGE), stamped.get(PRIORITY_PAGE));
+}
+
+#[test]
+fn a_title_change_reloads_its_page_first_then_the_pages_that_show_it() {
+    let p = Preview::start_with(&["--out", "site", "--no-large-print"], |_| {});
+    let before = p.status();
+    let mut events = p.events();
+    events.next_where(|_| true);
+    edit(
+        &p.path(PRIORITY_FILE),
+        "title: Visible neighbourhood policing",
+        "title: Visible local policing",
+    );
+    let first = events.next_where(|s| generation(s) > generation(&before));
+    assert_eq!(
+        first["pages"],
+        serde_json::json!([PRIORITY_PAGE]),
+        "{first}"
+    );
+    let second = events.next_where(|s| generation(s) > generation(&first));
+    assert_eq!(generation(&second), generation(&first) + 1);
+    let pages: Vec<&str> = second["pages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert!(pages.contains(&"index.html"), "{second}");
+    assert!(pages.contains(&"safer-streets/index.html"), "{second}");
+    assert!(!pages.contains(&PRIORITY_PAGE), "{second}");
+    assert!(p
+        .get("/safer-streets/")
+        .text()
+        .contains("Visible local policing"));
+    assert!(p.get("/").text().contains("Visible local policing"));
+}
+
+#[test]
+fn a_broken_priority_shows_its_problem_and_a_fixed_one_recovers() {
+    let p = Preview::start_with(&["--out", "site", "--no-large-print"], |_| {});
+    let good = p.status();
+    // Another commitment already has this id: only a check of the whole plan finds it.
+    edit(
+        &p.path(PRIORITY_FILE),
+        "id: more-patrols",
+        "id: named-officer",
+    );
+    let broken = p.wait_for("the failed rebuild", |s| s["ok"] == false);
+    assert_eq!(broken["generation"], good["generation"]);
+    let message = broken["problems"][0]["message"].as_str().unwrap();
+    assert!(
+        message.contains("\"named-officer\" is already used"),
+        "{broken}"
+    );
+    let html = p.get("/safer-streets/visible-policing/").text();
+    assert!(html.contains(BANNER), "{html}");
+
+    edit(
+        &p.path(PRIORITY_FILE),
+        "id: named-officer\n      text: Fund more patrols",
+        "id: extra-patrols\n      text: Fund more patrols",
+    );
+    let fixed = p.wait_for("the recovery", |s| {
+        s["ok"] == true && generation(s) > generation(&good)
+    });
+    assert_eq!(fixed["problems"].as_array().unwrap().len(), 0);
+    let html = p.get("/safer-streets/visible-policing/").text();
+    assert!(!html.contains(BANNER), "{html}");
+    assert!(html.contains("id=\"extra-patrols\""), "{html}");
+}
+
+#[test]
+fn adding_and_removing_a_priority_adds_and_removes_its_page() {
+    let p = Preview::start_with(&["--out", "site", "--no-large-print"], |_| {});
+    let before = p.status();
+    assert_eq!(p.get("/safer-streets/cycle-lanes/").status, 404);
+    fs::write(
+        p.path("content/safer-streets/02-cycle-lanes.md"),
+        "---\ntitle: Safer cycle lanes\ncommissioner:\n  commitments:\n    - id: lanes\n      text: Fund protected cycle lanes.\n---\n",
+    )
+    .unwrap();
+    let added = p.wait_for("the page added", |s| generation(s) > generation(&before));
+    assert_eq!(added["ok"], true, "{added}");
+    assert!(
+        added["pages"].is_null(),
+        "a new page rebuilds everything: {added}"
+    );
+    assert!(p
+        .get("/safer-streets/cycle-lanes/")
+        .text()
+        .contains("Safer cycle lanes"));
+    // The neighbour's page now links to it.
+    assert!(p
+        .get("/safer-streets/visible-policing/")
+        .text()
+        .contains("Safer cycle lanes"));
+
+    fs::remove_file(p.path("content/safer-streets/02-cycle-lanes.md")).unwrap();
+    p.wait_for("the page removed", |s| generation(s) > generation(&added));
+    assert_eq!(p.get("/safer-streets/cycle-lanes/").status, 404);
+    assert!(!p
+        .get("/safer-streets/visible-policing/")
+        .text()
+        .contains("Safer cycle lanes"));
+}

@@ -8,9 +8,11 @@
 //! chooses the sizes, `PLANPRESS_BENCH_BASELINE=/path/to/old/planpress` also times another
 //! planpress binary and prints the ratio, and
 //! `cargo bench --bench build -- --generate N DIR` only writes a synthetic plan of about N
-//! pages (and its Hugo twin in DIR-hugo) for profiling by hand. Results are recorded in
-//! docs/performance.md.
+//! pages (and its Hugo twin in DIR-hugo) for profiling by hand.
+//! `PLANPRESS_BENCH_SERVE=1` times only `planpress serve`, end to end (see `serve.rs`).
+//! Results are recorded in docs/performance.md.
 
+mod serve;
 mod synth;
 
 use std::fs;
@@ -273,6 +275,19 @@ fn main() {
     fs::create_dir_all(&root).unwrap();
     let log = root.join("stderr.log");
 
+    if std::env::var_os("PLANPRESS_BENCH_SERVE").is_some() {
+        println!("planpress serve benchmark; load average {}", loadavg());
+        if let Ok(old) = std::env::var("PLANPRESS_BENCH_BASELINE") {
+            serve::shipped(Path::new(&old), &repo, &root, "baseline");
+        }
+        serve::shipped(&exe, &repo, &root, "planpress");
+        for &n in &sizes {
+            serve::synthetic(&exe, &root, n);
+        }
+        println!("load average at end: {}", loadavg());
+        remove(&root);
+        return;
+    }
     println!("planpress build benchmark");
     println!("machine: {}", machine());
     println!("load average at start: {}", loadavg());

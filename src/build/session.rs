@@ -3,6 +3,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
@@ -57,6 +58,8 @@ pub struct Session {
     cache: PlanCache,
     /// What the output folder shows, once something has been written.
     shown: Option<Shown>,
+    /// The files the latest rebuild wrote, when it did not write everything.
+    last_written: Option<Vec<String>>,
 }
 
 /// The plan the output folder was last written from, and what its pages say about the files
@@ -82,6 +85,7 @@ impl Session {
             changed: HashSet::new(),
             cache: PlanCache::default(),
             shown: None,
+            last_written: None,
         })
     }
 
@@ -97,8 +101,57 @@ impl Session {
     /// Content problems come back as [`crate::ContentErrors`], exactly as from [`build`],
     /// and leave the output as it was. `summary.pages` counts the pages written.
     pub fn rebuild(&mut self, changed: &[PathBuf]) -> Result<BuildSummary> {
+        self.rebuild_in_steps(changed, |_| {})
+    }
+
+    /// As [`Session::rebuild`], and when the edit shows on other pages too (a priority's
+    /// title, say), writes the edited items' own pages first and calls `written` with their
+    /// files (paths in the output folder, such as `victims/victims-voice/index.html`) before
+    /// writing the others, so a preview can show the page being edited without waiting for
+    /// long summary pages. After a successful rebuild, [`Session::last_written`] says what it
+    /// wrote in all.
+    pub fn rebuild_in_steps(
+        &mut self,
+        changed: &[PathBuf],
+        written: impl FnMut(&[String]),
+    ) -> Result<BuildSummary> {
         let start = Instant::now();
+        self.last_written = None;
+        let result = self.update(changed, written);
+        match &result {
+            Ok(_) => {
+                self.changed.clear();
+                self.everything = false;
+            }
+            Err(e) if e.downcast_ref::<crate::ContentErrors>().is_some() => {}
+            Err(_) => {
+                // Something failed while the output was being written: it may show some of
+                // the new plan and some of the old, so the next rebuild writes everything.
+                self.everything = true;
+                self.cache.forget_valid();
+            }
+        }
+        Ok(BuildSummary {
+            elapsed: start.elapsed(),
+            ..result?
+        })
+    }
+
+    /// The files the latest successful rebuild wrote, as paths in the output folder, or
+    /// `None` when it wrote everything (or failed).
+    pub fn last_written(&self) -> Option<&[String]> {
+        self.last_written.as_deref()
+    }
+
+    fn update(
+        &mut self,
+        changed: &[PathBuf],
+        mut written: impl FnMut(&[String]),
+    ) -> Result<BuildSummary> {
         self.read_changes(changed)?;
+        if let Some(summary) = self.patch(&mut written)? {
+            return Ok(summary);
+        }
         let mut diags = Diagnostics::new();
         for d in &self.load_problems {
             diags.push(d.clone());
@@ -112,47 +165,108 @@ impl Session {
             Some(shown) if !self.everything => affected(&shown.plan, &plan, &self.changed),
             _ => None,
         };
-        let summary = match (routes, self.shown.as_mut()) {
+        match (routes, self.shown.as_mut()) {
             (Some(routes), Some(shown)) => {
                 let out = &self.opts.out;
-                let written = website::render_routes_to(
-                    &plan,
-                    &self.theme,
-                    shown.large_print.as_ref(),
-                    shown.data.as_ref(),
-                    &routes,
-                    |path, bytes| write_in_place(out, path, bytes),
-                )?;
+                let files = Mutex::new(Vec::new());
+                let count = write_routes(&plan, &self.theme, shown, &routes, out, &files)?;
                 // The old plan is many small allocations: free them off the critical path.
                 let old = std::mem::replace(&mut shown.plan, plan);
                 std::thread::spawn(move || drop(old));
-                BuildSummary {
-                    pages: written,
-                    files: written,
-                    elapsed: start.elapsed(),
+                self.last_written =
+                    Some(files.into_inner().unwrap_or_else(PoisonError::into_inner));
+                Ok(BuildSummary {
+                    pages: count,
+                    files: count,
+                    elapsed: Duration::ZERO,
                     large_print_pages: 0,
                     large_print_elapsed: Duration::ZERO,
                     large_print_reused: false,
-                }
+                })
             }
             _ => {
                 let progress = Progress::start();
                 let pdf = large_print_for(&self.opts, &plan, &progress)?;
                 let written = write_all(&self.opts, &plan, &self.theme, pdf, &progress)?;
+                self.cache.prepare_patch(&plan);
                 self.shown = Some(Shown {
                     plan,
                     large_print: written.large_print,
                     data: written.data,
                 });
-                written.summary
+                Ok(written.summary)
             }
+        }
+    }
+
+    /// The quick way, for the usual edit: only priority files' text changed, and the plan
+    /// shown was valid. Patches the plan shown ([`PlanCache::patch`]) instead of validating
+    /// everything again, then writes the edited pages, calls `written`, and writes the pages
+    /// that show the edited priorities elsewhere. `None` when it does not apply or the edit
+    /// has problems; the caller then validates in full.
+    fn patch(&mut self, written: &mut impl FnMut(&[String])) -> Result<Option<BuildSummary>> {
+        let Some(shown) = self.shown.as_mut() else {
+            return Ok(None);
         };
-        self.changed.clear();
-        self.everything = false;
-        Ok(BuildSummary {
-            elapsed: start.elapsed(),
-            ..summary
-        })
+        if self.everything || !self.load_problems.is_empty() || self.changed.is_empty() {
+            return Ok(None);
+        }
+        let files: Vec<&SourceFile> = self
+            .files
+            .iter()
+            .filter(|f| self.changed.contains(&f.rel))
+            .collect();
+        if files.len() != self.changed.len() {
+            return Ok(None);
+        }
+        let Some(olds) = self.cache.patch(&mut shown.plan, &files) else {
+            return Ok(None);
+        };
+        let plan = &shown.plan;
+        let own: Vec<Route> = olds
+            .iter()
+            .map(|p| Route::Priority {
+                aim: p.aim.clone(),
+                id: p.id.clone(),
+            })
+            .collect();
+        let mut others: HashSet<Route> = HashSet::new();
+        let mut summaries = false;
+        for old in &olds {
+            let Some(new) = plan.priorities().find(|p| p.id == old.id) else {
+                continue;
+            };
+            let (before, after) = (shown_elsewhere(old), shown_elsewhere(new));
+            if before.is_some() && before == after {
+                continue;
+            }
+            summaries = true;
+            others.extend(shown_with(plan, new));
+        }
+        let out = &self.opts.out;
+        let files = Mutex::new(Vec::new());
+        let mut count = write_routes(plan, &self.theme, shown, &own, out, &files)?;
+        let rest: Vec<Route> = if summaries {
+            website::routes(plan)
+                .into_iter()
+                .filter(|r| !own.contains(r) && (others.contains(r) || is_summary(r)))
+                .collect()
+        } else {
+            Vec::new()
+        };
+        if !rest.is_empty() {
+            written(&files.lock().unwrap_or_else(PoisonError::into_inner));
+            count += write_routes(plan, &self.theme, shown, &rest, out, &files)?;
+        }
+        self.last_written = Some(files.into_inner().unwrap_or_else(PoisonError::into_inner));
+        Ok(Some(BuildSummary {
+            pages: count,
+            files: count,
+            elapsed: Duration::ZERO,
+            large_print_pages: 0,
+            large_print_elapsed: Duration::ZERO,
+            large_print_reused: false,
+        }))
     }
 
     /// Remakes the open data files and the large-print edition (the PDF only when what shapes
@@ -166,6 +280,7 @@ impl Session {
         let out = &self.opts.out;
         let write = |path: &str, bytes: &[u8]| write_in_place(out, path, bytes);
         let plan = &shown.plan;
+        self.cache.prepare_patch(plan);
         // Written beside the output, then each file renamed into place.
         let beside = out.join(format!(".planpress-data-{}", std::process::id()));
         let links = data::write_to(plan, &beside)?;
@@ -195,14 +310,24 @@ impl Session {
             .into_iter()
             .filter(|r| link != shown.large_print || website::shows_downloads(r))
             .collect();
+        let files = Mutex::new(Vec::new());
         let written = website::render_routes_to(
             plan,
             &self.theme,
             link.as_ref(),
             Some(&links),
             &routes,
-            write,
+            |path, bytes| {
+                write(path, bytes)?;
+                files
+                    .lock()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .push(path.to_string());
+                Ok(())
+            },
         )?;
+        self.last_written = (link == shown.large_print)
+            .then(|| files.into_inner().unwrap_or_else(PoisonError::into_inner));
         shown.large_print = link;
         shown.data = Some(links);
         Ok(BuildSummary {
@@ -321,29 +446,14 @@ fn affected(old: &Plan, new: &Plan, changed: &HashSet<String>) -> Option<Vec<Rou
                 return None;
             }
             wanted.insert(Route::Aim(aim.id.clone()));
-        } else if let Some(at) = flat.iter().position(|p| &p.origin.file == rel) {
-            let p = flat[at];
+        } else if let Some(p) = flat.iter().find(|p| &p.origin.file == rel) {
             wanted.insert(priority_route(p));
             let before = old.priorities().find(|q| q.id == p.id)?;
             if shown_elsewhere(before)? == shown_elsewhere(p)? {
                 continue;
             }
             summaries = true;
-            wanted.insert(Route::Aim(p.aim.clone()));
-            for q in [at.checked_sub(1), Some(at + 1)]
-                .into_iter()
-                .flatten()
-                .filter_map(|i| flat.get(i))
-            {
-                wanted.insert(priority_route(q));
-            }
-            for s in new
-                .statements
-                .iter()
-                .filter(|s| s.priorities.contains(&p.id))
-            {
-                wanted.insert(Route::Statement(s.id.clone()));
-            }
+            wanted.extend(shown_with(new, p));
         } else if let Some(s) = new.statements.iter().find(|s| &s.origin.file == rel) {
             summaries = true;
             wanted.insert(Route::Statement(s.id.clone()));
@@ -364,18 +474,72 @@ fn affected(old: &Plan, new: &Plan, changed: &HashSet<String>) -> Option<Vec<Rou
     Some(
         routes
             .into_iter()
-            .filter(|r| {
-                wanted.contains(r)
-                    || summaries
-                        && !matches!(
-                            r,
-                            Route::Aim(_)
-                                | Route::Priority { .. }
-                                | Route::Statement(_)
-                                | Route::Page(_)
-                        )
-            })
+            .filter(|r| wanted.contains(r) || summaries && is_summary(r))
             .collect(),
+    )
+}
+
+/// The pages besides its own that show something of priority `p`: its aim's, its neighbours'
+/// (their previous and next links name it) and the statements' that name it.
+fn shown_with(plan: &Plan, p: &crate::plan::Priority) -> Vec<Route> {
+    let flat: Vec<&crate::plan::Priority> = plan.priorities().collect();
+    let route = |p: &crate::plan::Priority| Route::Priority {
+        aim: p.aim.clone(),
+        id: p.id.clone(),
+    };
+    let mut routes = vec![Route::Aim(p.aim.clone())];
+    if let Some(at) = flat.iter().position(|q| q.id == p.id) {
+        for q in [at.checked_sub(1), Some(at + 1)]
+            .into_iter()
+            .flatten()
+            .filter_map(|i| flat.get(i))
+        {
+            routes.push(route(q));
+        }
+    }
+    for s in plan
+        .statements
+        .iter()
+        .filter(|s| s.priorities.contains(&p.id))
+    {
+        routes.push(Route::Statement(s.id.clone()));
+    }
+    routes
+}
+
+/// The pages that summarise the whole plan (home, glossary, performance, national
+/// priorities, delivery, accessibility, not found), as opposed to one item's page.
+fn is_summary(route: &Route) -> bool {
+    !matches!(
+        route,
+        Route::Aim(_) | Route::Priority { .. } | Route::Statement(_) | Route::Page(_)
+    )
+}
+
+/// Writes the pages at `routes` of `plan` over those in `out`, with what the output shows
+/// of the downloads, adding each file written to `files`; returns how many were written.
+fn write_routes(
+    plan: &Plan,
+    theme: &Theme,
+    shown: &Shown,
+    routes: &[Route],
+    out: &Path,
+    files: &Mutex<Vec<String>>,
+) -> Result<usize> {
+    website::render_routes_to(
+        plan,
+        theme,
+        shown.large_print.as_ref(),
+        shown.data.as_ref(),
+        routes,
+        |path, bytes| {
+            write_in_place(out, path, bytes)?;
+            files
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .push(path.to_string());
+            Ok(())
+        },
     )
 }
 

@@ -522,8 +522,16 @@ impl Plan {
             builder.merge(b);
             diags.extend(d);
         }
+        cache.valid = None;
+        let raw_html = builder.plan.as_ref().map(|(front, _, _)| front.raw_html);
         match builder.finish(root, &mut diags, Some((&mut cache.links, &changed))) {
-            Some(plan) if diags.is_empty() => Ok(plan),
+            Some(plan) if diags.is_empty() => {
+                cache.valid = raw_html.map(|raw_html| Valid {
+                    raw_html,
+                    commitments: None,
+                });
+                Ok(plan)
+            }
             _ => Err(ContentErrors(diags.into_sorted())),
         }
     }
@@ -578,6 +586,160 @@ pub struct PlanCache {
     /// By file: the name shown in messages, the text, and what parsing it gave.
     files: HashMap<String, (PathBuf, String, Builder, Diagnostics)>,
     links: links::LinkCache,
+    /// Set while the plan last made from this cache was valid: what patching it needs.
+    valid: Option<Valid>,
+}
+
+/// What [`PlanCache::patch`] keeps about the valid plan it patches.
+struct Valid {
+    /// The plan's `raw_html` setting.
+    raw_html: crate::render::markdown::RawHtml,
+    /// Every commitment's id, with the file it is in (relative path); made when the first
+    /// patch needs it and kept up to date by each patch.
+    commitments: Option<HashMap<String, String>>,
+}
+
+impl PlanCache {
+    /// Brings `plan` up to date after the priority files `changed` were edited in place,
+    /// without validating the whole plan again. `plan` must be the plan the latest
+    /// [`Plan::from_files_cached`] with this cache returned, and it must have succeeded (its
+    /// `meta.base_url` may have been overridden since); every other file must be as it was then.
+    ///
+    /// A priority's file decides its own page and nothing that other files are checked
+    /// against but its page's anchors (its headings and commitment ids) and its commitment ids'
+    /// uniqueness. So each changed file is parsed and given the checks that need only itself,
+    /// its commitment ids are checked against an index of every other file's, and its links are
+    /// checked (every body's links too, through the link cache, when its anchors changed).
+    ///
+    /// Returns the priorities replaced, in the order of `changed`, when every check passed:
+    /// `plan` is then exactly what [`Plan::from_files_cached`] would return for the edited
+    /// files, and the cache is as that call would leave it. Returns `None`, with `plan`
+    /// unchanged, when a file is not a priority's, when anything is wrong (only a full
+    /// validation reports problems, so they read exactly as `planpress build` reports them),
+    /// or when the cache holds no valid plan.
+    pub fn patch(&mut self, plan: &mut Plan, changed: &[&SourceFile]) -> Option<Vec<Priority>> {
+        let raw_html = self.valid.as_ref()?.raw_html;
+        if changed.is_empty() {
+            return None;
+        }
+        // Where each changed priority is in the plan, and what its file says now.
+        let mut patches = Vec::with_capacity(changed.len());
+        let mut seen: HashMap<String, std::sync::Arc<Path>> = HashMap::new();
+        for file in changed {
+            let (aim_at, at) = plan.aims.iter().enumerate().find_map(|(a, aim)| {
+                let at = aim
+                    .priorities
+                    .iter()
+                    .position(|p| p.origin.file == file.rel)?;
+                Some((a, at))
+            })?;
+            let mut parsed = Builder::default();
+            let mut diags = Diagnostics::new();
+            parsed.add(file, &mut diags);
+            let kept = parsed.clone();
+            let (aim_id, number, id, front, body, origin) = match parsed.priorities.pop() {
+                Some(p) if diags.is_empty() && parsed.priorities.is_empty() => p,
+                _ => return None,
+            };
+            let old = &plan.aims[aim_at].priorities[at];
+            if (&aim_id, number, &id) != (&old.aim, old.number, &old.id) {
+                return None;
+            }
+            check_number(&front, &aim_id, number, &id, &origin, &mut diags);
+            let priority = priority_from(
+                aim_id, number, id, front, body, origin, &mut seen, &mut diags,
+            );
+            if !diags.is_empty() {
+                return None;
+            }
+            patches.push((aim_at, at, priority, kept));
+        }
+        // No commitment id may be used by another file (within the changed files, `seen`
+        // already found any repeat).
+        self.prepare_patch(plan);
+        let index = self.valid.as_mut()?.commitments.as_mut()?;
+        for (_, _, p, _) in &patches {
+            for (_, c) in p.commitments() {
+                if index
+                    .get(&c.id)
+                    .is_some_and(|file| !changed.iter().any(|f| &f.rel == file))
+                {
+                    return None;
+                }
+            }
+        }
+        // Put the new priorities in, and check every body's links as a full validation would.
+        let mut olds = Vec::with_capacity(patches.len());
+        let mut kept = Vec::with_capacity(patches.len());
+        for (aim_at, at, priority, builder) in patches {
+            let old = std::mem::replace(&mut plan.aims[aim_at].priorities[at], priority);
+            olds.push((aim_at, at, old));
+            kept.push(builder);
+        }
+        let rels: HashSet<String> = changed.iter().map(|f| f.rel.clone()).collect();
+        let mut diags = Diagnostics::new();
+        links::check_reusing(
+            plan,
+            &Broken::default(),
+            raw_html,
+            &mut diags,
+            Some((&mut self.links, &rels)),
+        );
+        if !diags.is_empty() {
+            // Put the plan back. The link cache holds what it found for the edited files,
+            // which stays true of them; the parse cache does not, so a full validation parses
+            // them again and reports every problem.
+            for (aim_at, at, old) in olds {
+                plan.aims[aim_at].priorities[at] = old;
+            }
+            return None;
+        }
+        // The index: the old priorities' ids out, the new ones in.
+        for (_, _, old) in &olds {
+            for (_, c) in old.commitments() {
+                index.remove(&c.id);
+            }
+        }
+        for file in changed {
+            let p = plan.priorities().find(|p| p.origin.file == file.rel)?;
+            for (_, c) in p.commitments() {
+                index.insert(c.id.clone(), file.rel.clone());
+            }
+        }
+        for (file, builder) in changed.iter().zip(kept) {
+            self.files.insert(
+                file.rel.clone(),
+                (
+                    file.display.clone(),
+                    file.text.clone(),
+                    builder,
+                    Diagnostics::new(),
+                ),
+            );
+        }
+        Some(olds.into_iter().map(|(_, _, old)| old).collect())
+    }
+
+    /// Makes now what the first [`PlanCache::patch`] would otherwise make (an index of the
+    /// plan's commitment ids), for a caller with time to spare; `plan` as for the patch.
+    pub fn prepare_patch(&mut self, plan: &Plan) {
+        if let Some(valid) = self.valid.as_mut() {
+            valid.commitments.get_or_insert_with(|| {
+                plan.priorities()
+                    .flat_map(|p| {
+                        p.commitments()
+                            .map(|(_, c)| (c.id.clone(), p.origin.file.clone()))
+                    })
+                    .collect()
+            });
+        }
+    }
+
+    /// Forgets that the cache's plan was valid, so the next [`PlanCache::patch`] refuses and
+    /// the next plan is validated in full (for a caller whose copy of the plan may differ).
+    pub fn forget_valid(&mut self) {
+        self.valid = None;
+    }
 }
 
 #[derive(Default, Clone)]
@@ -995,15 +1157,7 @@ impl Builder {
                 continue;
             };
             let aim = &mut aims[aim_at];
-            if let Some(n) = front.number {
-                if n != number {
-                    diags.push(
-                        origin
-                            .error_at("number", format!("\"number\" is {n} but the file name says {number:02}"))
-                            .with_hint(format!("make them agree: rename the file to {aim_id}/{n:02}-{id}.md or set number: {number}")),
-                    );
-                }
-            }
+            check_number(&front, &aim_id, number, &id, &origin, diags);
             if let Some(other) = numbers.get(&(aim_at, number)).map(|&i| &aim.priorities[i]) {
                 diags.push(
                     Diagnostic::new(
@@ -1032,75 +1186,19 @@ impl Builder {
                     .with_hint("give each priority file a different name after its number"),
                 );
             }
-            if front.commissioner.is_none() && front.chief_constable.is_none() {
-                diags.push(
-                    Diagnostic::new(&origin.display, origin.front_line, 1, "the priority has no commitments")
-                        .with_hint("add \"commissioner:\" and/or \"chief_constable:\", each with a \"commitments:\" list"),
-                );
-            }
-            let shared_display: std::sync::Arc<Path> =
-                std::sync::Arc::from(origin.display.as_path());
-            let mut group = |g: Option<GroupFront>, owner: Owner, diags: &mut Diagnostics| {
-                g.map(|g| {
-                    if g.commitments.is_empty() {
-                        let key = match owner {
-                            Owner::Commissioner => "commissioner",
-                            Owner::ChiefConstable => "chief_constable",
-                        };
-                        diags.push(
-                            origin
-                                .error_at(
-                                    key,
-                                    format!("\"{key}\" has an empty list of commitments"),
-                                )
-                                .with_hint("add commitments or remove the group"),
-                        );
-                    }
-                    let commitments = g
-                        .commitments
-                        .into_iter()
-                        .map(|c| {
-                            check_commitment(
-                                &c,
-                                &origin,
-                                &shared_display,
-                                &mut commitment_ids,
-                                diags,
-                            );
-                            Commitment {
-                                id: c.id,
-                                text: c.text,
-                                status: c.status,
-                                due: c.due,
-                                owner: c.owner,
-                                evidence: c.evidence,
-                            }
-                        })
-                        .collect();
-                    CommitmentGroup {
-                        lead: g.lead.unwrap_or_else(|| owner.default_lead().to_string()),
-                        commitments,
-                    }
-                })
-            };
-            let commissioner = group(front.commissioner, Owner::Commissioner, diags);
-            let chief_constable = group(front.chief_constable, Owner::ChiefConstable, diags);
-            if front.title.trim().is_empty() {
-                diags.push(origin.error_at("title", "the priority's title is empty"));
-            }
             numbers
                 .entry((aim_at, number))
                 .or_insert(aim.priorities.len());
-            aim.priorities.push(Priority {
-                id,
-                aim: aim_id,
+            aim.priorities.push(priority_from(
+                aim_id,
                 number,
-                title: front.title,
+                id,
+                front,
                 body,
-                commissioner,
-                chief_constable,
                 origin,
-            });
+                &mut commitment_ids,
+                diags,
+            ));
         }
         for aim in &mut aims {
             aim.priorities.sort_by_key(|p| p.number);
@@ -1188,6 +1286,97 @@ impl Builder {
         };
         links::check_reusing(&plan, &broken, raw_html, diags, reuse);
         Some(plan)
+    }
+}
+
+/// Checks that a priority's `number`, when given, agrees with its file name.
+fn check_number(
+    front: &PriorityFront,
+    aim_id: &str,
+    number: u32,
+    id: &str,
+    origin: &Origin,
+    diags: &mut Diagnostics,
+) {
+    if let Some(n) = front.number {
+        if n != number {
+            diags.push(
+                origin
+                    .error_at("number", format!("\"number\" is {n} but the file name says {number:02}"))
+                    .with_hint(format!("make them agree: rename the file to {aim_id}/{n:02}-{id}.md or set number: {number}")),
+            );
+        }
+    }
+}
+
+/// A priority from its parsed file, with the checks that need nothing but the file itself and
+/// the commitment ids seen so far (`commitment_ids`, to which its own are added).
+#[allow(clippy::too_many_arguments)]
+fn priority_from(
+    aim_id: String,
+    number: u32,
+    id: String,
+    front: PriorityFront,
+    body: Body,
+    origin: Origin,
+    commitment_ids: &mut HashMap<String, std::sync::Arc<Path>>,
+    diags: &mut Diagnostics,
+) -> Priority {
+    if front.commissioner.is_none() && front.chief_constable.is_none() {
+        diags.push(
+            Diagnostic::new(&origin.display, origin.front_line, 1, "the priority has no commitments")
+                .with_hint("add \"commissioner:\" and/or \"chief_constable:\", each with a \"commitments:\" list"),
+        );
+    }
+    let shared_display: std::sync::Arc<Path> = std::sync::Arc::from(origin.display.as_path());
+    let mut group = |g: Option<GroupFront>, owner: Owner, diags: &mut Diagnostics| {
+        g.map(|g| {
+            if g.commitments.is_empty() {
+                let key = match owner {
+                    Owner::Commissioner => "commissioner",
+                    Owner::ChiefConstable => "chief_constable",
+                };
+                diags.push(
+                    origin
+                        .error_at(key, format!("\"{key}\" has an empty list of commitments"))
+                        .with_hint("add commitments or remove the group"),
+                );
+            }
+            let commitments = g
+                .commitments
+                .into_iter()
+                .map(|c| {
+                    check_commitment(&c, &origin, &shared_display, commitment_ids, diags);
+                    Commitment {
+                        id: c.id,
+                        text: c.text,
+                        status: c.status,
+                        due: c.due,
+                        owner: c.owner,
+                        evidence: c.evidence,
+                    }
+                })
+                .collect();
+            CommitmentGroup {
+                lead: g.lead.unwrap_or_else(|| owner.default_lead().to_string()),
+                commitments,
+            }
+        })
+    };
+    let commissioner = group(front.commissioner, Owner::Commissioner, diags);
+    let chief_constable = group(front.chief_constable, Owner::ChiefConstable, diags);
+    if front.title.trim().is_empty() {
+        diags.push(origin.error_at("title", "the priority's title is empty"));
+    }
+    Priority {
+        id,
+        aim: aim_id,
+        number,
+        title: front.title,
+        body,
+        commissioner,
+        chief_constable,
+        origin,
     }
 }
 

@@ -3,7 +3,10 @@
 //! Every HTML response gets two tags before `</head>`: a stylesheet and an external script,
 //! both served from [`RESERVED`](super::site_files::RESERVED), so a page keeps satisfying a
 //! `Content-Security-Policy` of `script-src 'self'; style-src 'self'`. The script listens to a
-//! stream of Server-Sent Events and reloads the page when a newer good build exists; when a
+//! stream of Server-Sent Events and reloads the page when a newer good build rewrote it: each
+//! state names the files its build rewrote (or none, meaning any page may have changed), and
+//! the script knows its page's file from `data-file`, so a page not rewritten by the very next
+//! build stays as it is (after a missed build, a full one, or a broken one, it reloads). When a
 //! build fails it shows the problems in a panel with `role="alert"`. For readers with
 //! JavaScript off, a page served while the build is broken also carries the same list as a
 //! static banner at the top of `<body>`. None of this is written to the output folder.
@@ -95,11 +98,27 @@ pub fn stream_events(stream: &mut TcpStream, preview: &Preview, head_only: bool)
         let message = if state.attempt == last {
             ": still here\n\n".to_string()
         } else {
+            // Every state since the last one sent, in order, so the script can tell which
+            // pages each build rewrote (one it never hears of makes it reload).
+            let recent = preview
+                .recent
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner);
+            let mut message = String::new();
+            for s in recent.iter().filter(|s| s.attempt > last) {
+                message.push_str(&format!(
+                    "data: {}\n\n",
+                    String::from_utf8_lossy(&status_json(s))
+                ));
+            }
+            if message.is_empty() {
+                message = format!(
+                    "data: {}\n\n",
+                    String::from_utf8_lossy(&status_json(&state))
+                );
+            }
             last = state.attempt;
-            format!(
-                "data: {}\n\n",
-                String::from_utf8_lossy(&status_json(&state))
-            )
+            message
         };
         drop(state);
         if stream
@@ -113,12 +132,15 @@ pub fn stream_events(stream: &mut TcpStream, preview: &Preview, head_only: bool)
 }
 
 /// Adds the live-reload tags to a page, and the error banner while the build is broken.
-pub fn inject(html: &str, state: &BuildState) -> String {
+/// `file` is the page's file in the output folder (`victims/index.html`; empty for a page
+/// the preview made up), which the script looks for in a build's list of rewritten files.
+pub fn inject(html: &str, state: &BuildState, file: &str) -> String {
     let tags = format!(
-        "<link rel=\"stylesheet\" href=\"{STYLE_PATH}\">\n<script src=\"{SCRIPT_PATH}\" data-events=\"{EVENTS_PATH}\" data-instance=\"{}\" data-attempt=\"{}\" data-generation=\"{}\" defer></script>\n",
+        "<link rel=\"stylesheet\" href=\"{STYLE_PATH}\">\n<script src=\"{SCRIPT_PATH}\" data-events=\"{EVENTS_PATH}\" data-instance=\"{}\" data-attempt=\"{}\" data-generation=\"{}\" data-file=\"{}\" defer></script>\n",
         escape(&state.instance),
         state.attempt,
-        state.generation
+        state.generation,
+        escape(file)
     );
     let banner = if state.ok {
         String::new()
@@ -201,6 +223,7 @@ mod tests {
             attempt: 3,
             generation: 2,
             ok,
+            pages: None,
             problems: if ok {
                 vec![]
             } else {
@@ -216,8 +239,8 @@ mod tests {
     #[test]
     fn tags_go_before_head_end_and_nothing_else_changes_when_the_build_is_good() {
         let page = "<!DOCTYPE html><html><head><title>x</title></head><body class=\"b\"><p>hi</p></body></html>";
-        let out = inject(page, &state(true));
-        assert!(out.contains("<script src=\"/__planpress/reload.js\" data-events=\"/__planpress/events\" data-instance=\"i1\" data-attempt=\"3\" data-generation=\"2\" defer></script>\n</head>"));
+        let out = inject(page, &state(true), "a/index.html");
+        assert!(out.contains("<script src=\"/__planpress/reload.js\" data-events=\"/__planpress/events\" data-instance=\"i1\" data-attempt=\"3\" data-generation=\"2\" data-file=\"a/index.html\" defer></script>\n</head>"));
         assert!(out.contains("<link rel=\"stylesheet\" href=\"/__planpress/preview.css\">"));
         assert!(!out.contains(BANNER_ID));
         assert!(out.ends_with("<body class=\"b\"><p>hi</p></body></html>"));
@@ -226,7 +249,7 @@ mod tests {
     #[test]
     fn a_broken_build_puts_an_escaped_banner_first_in_the_body() {
         let page = "<html><HEAD></HEAD><BODY>\n<a href=\"#m\">Skip</a></BODY></html>";
-        let out = inject(page, &state(false));
+        let out = inject(page, &state(false), "");
         let body = out.find("<BODY>").unwrap() + "<BODY>".len();
         assert!(out[body..].starts_with("\n<section id=\"planpress-preview-errors\""));
         assert!(out.contains("role=\"alert\""));
@@ -239,7 +262,7 @@ mod tests {
 
     #[test]
     fn pages_without_head_or_body_still_get_the_tags() {
-        let out = inject("<p>bare</p>", &state(false));
+        let out = inject("<p>bare</p>", &state(false), "");
         assert!(out.starts_with("<link rel=\"stylesheet\""));
         assert!(out.contains("<section id=\"planpress-preview-errors\""));
         assert!(out.ends_with("<p>bare</p>"));

@@ -1,11 +1,15 @@
 //! `planpress serve`: a local preview of the website that rebuilds itself as authors edit.
 //!
 //! Authors want to see a change in the page they are reading a moment after saving the file, and
-//! to see *why* when a change breaks the build. So the preview builds once with
-//! [`crate::build`], serves the output folder over HTTP, watches the content and theme folders
-//! ([`watch`]), rebuilds on change, and tells open pages to reload ([`live_reload`]). A failed
-//! rebuild never stops the server: it prints the problems in the terminal as `planpress build`
-//! does, keeps serving the last good build, and lists the problems at the top of every page.
+//! to see *why* when a change breaks the build. So the preview builds once through a
+//! [`Session`] that stays loaded, serves the output folder over HTTP, watches the content and
+//! theme folders ([`watch`]), and on change has the session rewrite only the pages the edit
+//! changed, then tells open pages which files were rewritten ([`live_reload`]): a page reloads
+//! when its own file was. An edited priority's page is written and announced before the
+//! pages that list it; the open data files and large print are remade when the author pauses.
+//! A failed rebuild never stops the server: it prints the problems in the terminal as
+//! `planpress build` does, keeps serving the last good build, and lists the problems at the top
+//! of every page.
 //!
 //! The server is deliberately small and strict, because it is a door into the author's machine:
 //! it answers only `GET` and `HEAD`, listens on 127.0.0.1 unless told otherwise, serves only
@@ -49,7 +53,7 @@ use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use anyhow::{bail, Context, Result};
 use serde::Serialize;
 
-use crate::build::BuildOptions;
+use crate::build::{BuildOptions, Session};
 use crate::diagnostics::ContentErrors;
 use http::{Method, Request, Response};
 
@@ -59,6 +63,9 @@ pub const DEFAULT_PORT: u16 = 1111;
 /// Connections handled at once; each has its own thread. Further connections are answered
 /// `503` straight away, so a flood of clients cannot exhaust the machine's threads.
 const MAX_CONNECTIONS: usize = 64;
+
+/// How many of the latest build states are kept for live-reload streams to catch up with.
+const RECENT_STATES: usize = 16;
 
 /// What to preview and where to listen.
 #[derive(Debug, Clone)]
@@ -76,6 +83,9 @@ pub struct ServeOptions {
     pub bind: IpAddr,
     /// The port to listen on; 0 picks a free one.
     pub port: u16,
+    /// Whether to make the large-print edition (on by default; off for quick previews of
+    /// very large plans, whose PDF takes minutes to typeset).
+    pub large_print: bool,
 }
 
 impl Default for ServeOptions {
@@ -87,6 +97,7 @@ impl Default for ServeOptions {
             theme: "default".to_string(),
             bind: IpAddr::from([127, 0, 0, 1]),
             port: DEFAULT_PORT,
+            large_print: true,
         }
     }
 }
@@ -132,6 +143,7 @@ pub fn serve(opts: &ServeOptions, report: fn(&anyhow::Error)) -> Result<()> {
         out: out.clone(),
         themes: opts.themes.clone(),
         theme: opts.theme.clone(),
+        large_print: opts.large_print,
         ..BuildOptions::default()
     };
     let preview = Arc::new(Preview::new(out.clone(), opts.bind.is_loopback()));
@@ -145,7 +157,10 @@ pub fn serve(opts: &ServeOptions, report: fn(&anyhow::Error)) -> Result<()> {
         .building
         .lock()
         .unwrap_or_else(PoisonError::into_inner);
-    let first = build_catching_panics(&build_opts);
+    // The session stays loaded for the life of the server, so each edit rewrites only what
+    // it changes. A build that fails on the content keeps it (it knows what it read).
+    let mut session = None;
+    let first = catching_panics(|| Ok(start_session(&build_opts, &mut session)?.1));
     drop(building);
     match first {
         Ok(summary) => {
@@ -155,7 +170,7 @@ pub fn serve(opts: &ServeOptions, report: fn(&anyhow::Error)) -> Result<()> {
                 summary.files,
                 summary.elapsed.as_millis()
             );
-            preview.record(Ok(()));
+            preview.record(Ok(None));
         }
         Err(e) if e.downcast_ref::<ContentErrors>().is_some() => {
             report(&e);
@@ -178,7 +193,24 @@ pub fn serve(opts: &ServeOptions, report: fn(&anyhow::Error)) -> Result<()> {
     match watcher {
         Ok(watcher) => {
             let preview = Arc::clone(&preview);
-            watcher.on_change(move |reason| preview.rebuild(&build_opts, report, reason));
+            let watched = Watched {
+                content: opts.content.clone(),
+                theme: opts.themes.join(&opts.theme),
+            };
+            let session = Arc::new(Mutex::new(session));
+            let idle_session = Arc::clone(&session);
+            let idle_preview = Arc::clone(&preview);
+            watcher.on_change(
+                move |reason, paths| {
+                    let mut session = session.lock().unwrap_or_else(PoisonError::into_inner);
+                    let paths = watched.paths_for(paths);
+                    preview.rebuild(&mut session, &build_opts, report, reason, &paths)
+                },
+                move || {
+                    let mut session = idle_session.lock().unwrap_or_else(PoisonError::into_inner);
+                    idle_preview.refresh_downloads(&mut session, report);
+                },
+            );
         }
         Err(e) => warn!(
             "warning: cannot watch for changes ({e:#}); the preview will not rebuild by itself"
@@ -196,6 +228,9 @@ struct Preview {
     /// Whether to answer only requests addressed to a loopback name (see [`host_allowed`]).
     loopback_only: bool,
     state: Mutex<BuildState>,
+    /// The latest states, oldest first, so that a live-reload stream that wakes after two
+    /// builds in quick succession can send both (locked after `state`, never before).
+    recent: Mutex<std::collections::VecDeque<BuildState>>,
     /// Signalled whenever `state` changes; live-reload streams wait on it.
     changed: Condvar,
     /// Held while a build runs, so stopping never removes a folder mid-build.
@@ -215,6 +250,10 @@ struct BuildState {
     generation: u64,
     /// Whether the latest build succeeded.
     ok: bool,
+    /// The files (paths in the output folder) that the latest good build rewrote, when it
+    /// rewrote only some; `None` when any page may have changed. A page whose own file is not
+    /// listed need not reload when the generation moves on by one.
+    pages: Option<Vec<String>>,
     /// What stopped the latest build; empty when it succeeded.
     problems: Vec<Problem>,
 }
@@ -242,8 +281,10 @@ impl Preview {
                 attempt: 0,
                 generation: 0,
                 ok: true,
+                pages: None,
                 problems: Vec::new(),
             }),
+            recent: Mutex::new(std::collections::VecDeque::new()),
             changed: Condvar::new(),
             building: Mutex::new(()),
             connections: AtomicUsize::new(0),
@@ -255,14 +296,16 @@ impl Preview {
         self.state.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
-    /// Records a build's outcome and wakes every live-reload stream.
-    fn record(&self, outcome: std::result::Result<(), &anyhow::Error>) {
+    /// Records a build's outcome (with the files it rewrote, `None` for all) and wakes every
+    /// live-reload stream.
+    fn record(&self, outcome: std::result::Result<Option<Vec<String>>, &anyhow::Error>) {
         let mut state = self.state();
         state.attempt += 1;
         match outcome {
-            Ok(()) => {
+            Ok(pages) => {
                 state.generation += 1;
                 state.ok = true;
+                state.pages = pages;
                 state.problems.clear();
             }
             Err(e) => {
@@ -270,22 +313,73 @@ impl Preview {
                 state.problems = problems(e);
             }
         }
+        let mut recent = self.recent.lock().unwrap_or_else(PoisonError::into_inner);
+        if recent.len() == RECENT_STATES {
+            recent.pop_front();
+        }
+        recent.push_back(state.clone());
+        drop(recent);
         drop(state);
         self.changed.notify_all();
     }
 
-    /// Rebuilds after a change, reporting the outcome in the terminal and to browsers.
-    fn rebuild(&self, opts: &BuildOptions, report: fn(&anyhow::Error), reason: &str) {
+    /// Rebuilds after the files at `paths` changed, reporting the outcome in the terminal and
+    /// to browsers. Returns whether the downloads are now out of date (the rebuild left them
+    /// for [`Preview::refresh_downloads`]).
+    ///
+    /// The session rewrites only the pages an edit changes; when it writes the edited page
+    /// first and the pages that show it elsewhere after, browsers hear of each step, so the
+    /// page being edited reloads without waiting for long summary pages. A failure that is not
+    /// about the content (or a panic) may have left the session half-updated, so it is
+    /// dropped and a fresh one builds everything.
+    fn rebuild(
+        &self,
+        session: &mut Option<Session>,
+        opts: &BuildOptions,
+        report: fn(&anyhow::Error),
+        reason: &str,
+        paths: &[PathBuf],
+    ) -> bool {
         let _building = self.building.lock().unwrap_or_else(PoisonError::into_inner);
         say!("{reason}; rebuilding");
-        match build_catching_panics(opts) {
-            Ok(summary) => {
-                self.record(Ok(()));
+        let mut notified: Vec<String> = Vec::new();
+        let had_session = session.is_some();
+        let outcome = catching_panics(|| match session.as_mut() {
+            Some(s) => {
+                let summary = s.rebuild_in_steps(paths, |files| {
+                    notified.extend(files.iter().cloned());
+                    self.record(Ok(Some(files.to_vec())));
+                })?;
+                Ok((summary, s.last_written().map(<[String]>::to_vec)))
+            }
+            None => Ok((start_session(opts, session)?.1, None)),
+        });
+        let outcome = match outcome {
+            Err(e) if had_session && e.downcast_ref::<ContentErrors>().is_none() => {
+                // Not the content's fault: start again from nothing.
+                *session = None;
+                catching_panics(|| Ok((start_session(opts, session)?.1, None)))
+            }
+            other => other,
+        };
+        match outcome {
+            Ok((summary, written)) => {
+                let partial = written.is_some();
+                let rest = written.map(|files| {
+                    files
+                        .into_iter()
+                        .filter(|f| !notified.contains(f))
+                        .collect::<Vec<_>>()
+                });
+                if notified.is_empty() || rest.as_ref().is_none_or(|r| !r.is_empty()) {
+                    self.record(Ok(rest));
+                }
                 say!(
                     "Rebuilt {} pages in {} ms; open pages will reload",
                     summary.pages,
                     summary.elapsed.as_millis()
                 );
+                partial
             }
             Err(e) => {
                 // `report` prints with `eprintln!`, which panics if standard error is closed.
@@ -294,16 +388,74 @@ impl Preview {
                 say!(
                     "Still serving the last good build; the problems are shown in the page until they are fixed"
                 );
+                false
+            }
+        }
+    }
+
+    /// Brings the open data files, the large-print edition and the pages describing them up
+    /// to date after quick rebuilds left them (see [`Session::refresh_downloads`]); called
+    /// when the folders have been quiet for a moment, since it takes longer than a rebuild.
+    fn refresh_downloads(&self, session: &mut Option<Session>, report: fn(&anyhow::Error)) {
+        let _building = self.building.lock().unwrap_or_else(PoisonError::into_inner);
+        if !self.state().ok {
+            return; // The next good rebuild will ask again.
+        }
+        let Some(s) = session.as_mut() else {
+            return;
+        };
+        match catching_panics(|| s.refresh_downloads()) {
+            Ok(summary) => {
+                self.record(Ok(s.last_written().map(<[String]>::to_vec)));
+                say!(
+                    "Remade the downloads and {} pages listing them in {} ms",
+                    summary.pages,
+                    summary.elapsed.as_millis()
+                );
+            }
+            Err(e) => {
+                *session = None;
+                let _ = panic::catch_unwind(|| report(&e));
+                self.record(Err(&e));
             }
         }
     }
 }
 
-/// Builds, turning a panic into an error. A bug in one stage must not stop the watcher
+/// Where the preview's folders are, to turn a watcher's paths into a session's.
+struct Watched {
+    content: PathBuf,
+    theme: PathBuf,
+}
+
+impl Watched {
+    /// The changed paths for [`Session::rebuild`]. An empty path means the watcher lost track
+    /// of what changed (its queue overflowed): then both folders count as changed, which
+    /// makes the session read everything again.
+    fn paths_for(&self, paths: &std::collections::BTreeSet<PathBuf>) -> Vec<PathBuf> {
+        if paths.iter().any(|p| p.as_os_str().is_empty()) {
+            return vec![self.content.clone(), self.theme.clone()];
+        }
+        paths.iter().cloned().collect()
+    }
+}
+
+/// Starts a new session and builds everything with it, as `planpress build` would; the
+/// session is kept in `slot` even when the content has problems.
+fn start_session<'a>(
+    opts: &BuildOptions,
+    slot: &'a mut Option<Session>,
+) -> Result<(&'a mut Session, crate::BuildSummary)> {
+    let session = slot.insert(Session::new(opts.clone())?);
+    let summary = session.rebuild(&[])?;
+    Ok((session, summary))
+}
+
+/// Runs a build, turning a panic into an error. A bug in one stage must not stop the watcher
 /// thread, or the preview would silently stop rebuilding; the panic's message is printed by the
 /// panic hook and shown in the page like any other failure.
-fn build_catching_panics(opts: &BuildOptions) -> Result<crate::BuildSummary> {
-    panic::catch_unwind(panic::AssertUnwindSafe(|| crate::build(opts))).unwrap_or_else(|payload| {
+fn catching_panics<T>(build: impl FnOnce() -> Result<T>) -> Result<T> {
+    panic::catch_unwind(panic::AssertUnwindSafe(build)).unwrap_or_else(|payload| {
         let message = payload
             .downcast_ref::<&str>()
             .map(|s| s.to_string())
@@ -432,7 +584,7 @@ fn respond(request: &Request, preview: &Preview) -> Option<Response> {
         .as_deref()
         .map(|root| site_files::resolve(root, &target));
     Some(match found {
-        Some(site_files::Found::File(path)) => file_response(&path, 200, preview),
+        Some(site_files::Found::File(path)) => file_response(&path, root.as_deref(), 200, preview),
         Some(site_files::Found::Redirect(location)) => {
             Response::text(301, "Moved.\n").with_header("Location", location)
         }
@@ -442,13 +594,20 @@ fn respond(request: &Request, preview: &Preview) -> Option<Response> {
 
 /// A file from the output folder; HTML gets the live-reload script (and the error banner while
 /// the build is broken) added on the way out.
-fn file_response(path: &Path, status: u16, preview: &Preview) -> Response {
+fn file_response(path: &Path, root: Option<&Path>, status: u16, preview: &Preview) -> Response {
     let content_type = site_files::content_type(path);
     if content_type.starts_with("text/html") {
+        // The state is read before the file, so a rebuild finishing in between makes the page
+        // claim an older build than it shows: at worst it reloads once more than needed.
+        let state = preview.state().clone();
+        let file = root
+            .and_then(|root| path.strip_prefix(root).ok())
+            .map(|rel| rel.to_string_lossy().replace('\\', "/"))
+            .unwrap_or_default();
         return match fs::read(path) {
             Ok(bytes) => {
                 let html = String::from_utf8_lossy(&bytes);
-                let page = live_reload::inject(&html, &preview.state());
+                let page = live_reload::inject(&html, &state, &file);
                 Response::new(status, content_type, page.into_bytes())
             }
             Err(_) => Response::text(500, "The file could not be read.\n"),
@@ -467,7 +626,7 @@ fn not_found(root: Option<&Path>, preview: &Preview) -> Response {
             .map(|t| site_files::resolve(root, &t))
             .ok();
         if let Some(site_files::Found::File(path)) = page {
-            return file_response(&path, 404, preview);
+            return file_response(&path, Some(root), 404, preview);
         }
     }
     let state = preview.state();
@@ -482,7 +641,7 @@ fn not_found(root: Option<&Path>, preview: &Preview) -> Response {
     Response::new(
         404,
         "text/html; charset=utf-8",
-        live_reload::inject(&html, &state).into_bytes(),
+        live_reload::inject(&html, &state, "").into_bytes(),
     )
 }
 

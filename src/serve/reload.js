@@ -11,9 +11,14 @@
   var page = {
     instance: script.getAttribute("data-instance"),
     attempt: script.getAttribute("data-attempt"),
-    generation: script.getAttribute("data-generation")
+    generation: script.getAttribute("data-generation"),
+    // This page's file in the output folder, as builds list the files they rewrote.
+    file: script.getAttribute("data-file")
   };
   var BANNER_ID = "planpress-preview-errors";
+  // Whether this page has shown a broken build's problems: the first good build after
+  // that reloads it whatever it rewrote.
+  var sawProblems = !!document.getElementById(BANNER_ID);
 
   function element(name, className, text) {
     var el = document.createElement(name);
@@ -87,11 +92,23 @@
     }
     page.attempt = String(state.attempt);
     if (!state.ok) {
+      sawProblems = true;
       showProblems(state.problems);
-    } else if (String(state.generation) !== page.generation) {
-      window.location.reload();
-    } else {
+    } else if (String(state.generation) === page.generation) {
       hideProblems();
+    } else if (!sawProblems && unchangedHere(state)) {
+      // The very next build rewrote other pages only: this one is still current.
+      page.generation = String(state.generation);
+    } else {
+      window.location.reload();
     }
   };
+
+  // True when `state` is the build right after this page's and lists the files it rewrote,
+  // without this page's. Anything else (a build missed, everything rewritten) reloads.
+  function unchangedHere(state) {
+    return Number(state.generation) === Number(page.generation) + 1 &&
+      Array.isArray(state.pages) && page.file !== "" && page.file !== null &&
+      state.pages.indexOf(page.file) < 0;
+  }
 })();
