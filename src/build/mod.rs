@@ -348,30 +348,40 @@ fn previous_large_print(out: &Path, inputs: &str) -> Option<(Vec<u8>, usize)> {
 
 /// A 64-bit digest of the PDF's bytes, to tell whether the file in the previous output is
 /// still the one the record describes. FNV-1a takes a multiplication per byte, which over a
-/// megabyte of PDF was a noticeable part of a small build; this takes one per eight bytes,
-/// rotating after each so that every bit of the input reaches every bit of the result. It
-/// detects damage and edits, which is all it is for: it is not a defence against someone
-/// crafting a PDF to match.
+/// megabyte of PDF was a noticeable part of a small build; this takes the bytes eight at a
+/// time, in the manner of MurmurHash3's 64-bit rounds: each word is mixed on its own (so any
+/// change to a word changes what it adds), folded into the running value by steps that are
+/// each reversible (so a change to one word always changes the result), and the result is
+/// mixed once more at the end. It detects damage and edits, which is all it is for: it is not
+/// a defence against someone crafting a PDF to match.
 fn pdf_digest(bytes: &[u8]) -> u64 {
-    const PRIME: u64 = 0x0000_0100_0000_01b3;
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325 ^ bytes.len() as u64;
+    let word = |w: u64| {
+        w.wrapping_mul(0x87c3_7b91_1142_53d5)
+            .rotate_left(31)
+            .wrapping_mul(0x4cf5_ad43_2745_937f)
+    };
+    let fold = |hash: u64, w: u64| {
+        (hash ^ word(w))
+            .rotate_left(27)
+            .wrapping_mul(5)
+            .wrapping_add(0x52dc_e729)
+    };
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
     let mut words = bytes.chunks_exact(8);
-    for word in &mut words {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(word);
-        hash = (hash ^ u64::from_le_bytes(w))
-            .wrapping_mul(PRIME)
-            .rotate_left(29);
+    for w in &mut words {
+        let mut le = [0u8; 8];
+        le.copy_from_slice(w);
+        hash = fold(hash, u64::from_le_bytes(le));
     }
     let mut last = [0u8; 8];
     last[..words.remainder().len()].copy_from_slice(words.remainder());
-    hash = (hash ^ u64::from_le_bytes(last))
-        .wrapping_mul(PRIME)
-        .rotate_left(29);
-    // A final mix, so the last word's bits reach the low bits as well.
-    hash ^= hash >> 31;
-    hash = hash.wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    hash ^ (hash >> 29)
+    hash = fold(hash, u64::from_le_bytes(last));
+    hash ^= bytes.len() as u64;
+    hash ^= hash >> 33;
+    hash = hash.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    hash ^= hash >> 33;
+    hash = hash.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    hash ^ (hash >> 33)
 }
 
 /// 64-bit FNV-1a, fed as text is written to it or data is hashed into it (so a document can
