@@ -93,7 +93,7 @@ impl SourceFile {
     /// invisible in most editors, are not allowed in HTML, and would reach a terminal raw in
     /// messages that quote the text.
     fn checked(self) -> Result<Self, Diagnostic> {
-        let Some((offset, c)) = self.text.char_indices().find(|(_, c)| is_control(*c)) else {
+        let Some((offset, c)) = first_control(&self.text) else {
             return Ok(self);
         };
         let (line, column) = crate::diagnostics::line_col(&self.text, offset);
@@ -111,6 +111,41 @@ impl SourceFile {
 /// returns are gone by now), DEL and C1.
 fn is_control(c: char) -> bool {
     c.is_control() && c != '\t' && c != '\n'
+}
+
+/// The first control character in `text` that [`is_control`] refuses, and its byte offset.
+///
+/// Every file is scanned, so this looks at bytes rather than decoding characters: the C0
+/// controls and DEL are single bytes, and the C1 controls (U+0080 to U+009F) are the only
+/// characters whose UTF-8 is 0xC2 followed by 0x80 to 0x9F. Blocks of 64 bytes are first
+/// tested whole for any byte that could start one (a test without early exit, which the
+/// compiler turns into vector instructions); only a block that has one is looked at byte by
+/// byte.
+fn first_control(text: &str) -> Option<(usize, char)> {
+    const BLOCK: usize = 64;
+    let bytes = text.as_bytes();
+    let suspect = |b: u8| (b < 0x20 && b != b'\t' && b != b'\n') | (b == 0x7f) | (b == 0xc2);
+    for (n, block) in bytes.chunks(BLOCK).enumerate() {
+        if !block.iter().fold(false, |any, &b| any | suspect(b)) {
+            continue;
+        }
+        let start = n * BLOCK;
+        for (i, &b) in block.iter().enumerate() {
+            let offset = start + i;
+            let control = match b {
+                b'\t' | b'\n' => false,
+                0..=0x1f | 0x7f => true,
+                0xc2 => matches!(bytes.get(offset + 1), Some(0x80..=0x9f)),
+                _ => false,
+            };
+            if control {
+                let c = text[offset..].chars().next()?;
+                debug_assert!(is_control(c));
+                return Some((offset, c));
+            }
+        }
+    }
+    None
 }
 
 fn normalise(text: &str) -> String {
@@ -329,6 +364,26 @@ mod tests {
         let err = SourceFile::from_bytes("a.md", "a.md", "\u{feff}\u{feff}x\u{9f}".as_bytes())
             .unwrap_err();
         assert_eq!((err.line, err.column), (1, 2), "BOMs are dropped first");
+    }
+
+    #[test]
+    fn the_byte_scan_finds_exactly_the_characters_is_control_refuses() {
+        for c in (0..=0x10_ffff).filter_map(char::from_u32) {
+            let text = format!("ab\u{e9}{c}z\u{2028}");
+            let expected = text.char_indices().find(|(_, c)| is_control(*c));
+            assert_eq!(first_control(&text), expected, "U+{:04X}", c as u32);
+        }
+        assert_eq!(first_control("plain\ttext\n"), None);
+        // Around the edges of the blocks scanned whole, with a two-byte control character
+        // split across two blocks.
+        for at in 0..200 {
+            for c in ['\u{85}', '\u{1b}', '\u{a3}', '\u{7f}'] {
+                let text = format!("{}{c}{}", "x".repeat(at), "é\n".repeat(40));
+                let expected = text.char_indices().find(|(_, c)| is_control(*c));
+                assert_eq!(first_control(&text), expected, "{c:?} at {at}");
+            }
+        }
+        assert_eq!(first_control("\u{85}"), Some((0, '\u{85}')));
     }
 
     #[test]

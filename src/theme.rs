@@ -126,7 +126,7 @@ impl Theme {
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html"]);
         tera.set_escape_fn(escape_html);
-        tera.add_raw_templates(templates)
+        compile_into(&mut tera, &templates)
             .map_err(|e| anyhow::anyhow!("the theme's templates have an error: {}", chain(&e)))?;
         Ok(Theme { tera, statics })
     }
@@ -156,6 +156,27 @@ fn escape_html(text: &str) -> String {
     out
 }
 
+/// Parses `templates` into `tera`, as [`Tera::add_raw_templates`] does (and with the same
+/// error for the first template in the list that has one), but on every core: parsing is the
+/// slow part of loading a theme, and each template parses on its own. The templates are then
+/// linked (inheritance, macro imports) as usual.
+fn compile_into(tera: &mut Tera, templates: &[(String, String)]) -> tera::Result<()> {
+    use rayon::prelude::*;
+    let parsed: Vec<tera::Result<tera::Template>> = templates
+        .par_iter()
+        .map(|(name, text)| {
+            tera::Template::new(name, None, text)
+                .map_err(|e| tera::Error::chain(format!("Failed to parse '{name}'"), e))
+        })
+        .collect();
+    for template in parsed {
+        let template = template?;
+        tera.templates.insert(template.name.clone(), template);
+    }
+    tera.build_inheritance_chains()?;
+    tera.check_macro_files()
+}
+
 fn upsert<T>(list: &mut Vec<(String, T)>, key: String, value: T) {
     match list.iter_mut().find(|(k, _)| *k == key) {
         Some(slot) => slot.1 = value,
@@ -178,6 +199,48 @@ pub fn chain(e: &dyn std::error::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn templates_compiled_on_every_core_render_and_fail_as_tera_alone_would() {
+        let templates: Vec<(String, String)> = DEFAULT_TEMPLATES
+            .iter()
+            .map(|(n, t)| (n.to_string(), t.to_string()))
+            .collect();
+        let mut ours = Tera::default();
+        compile_into(&mut ours, &templates).unwrap();
+        let mut theirs = Tera::default();
+        theirs.add_raw_templates(templates.clone()).unwrap();
+        let names = |t: &Tera| {
+            let mut n: Vec<String> = t.get_template_names().map(str::to_string).collect();
+            n.sort();
+            n
+        };
+        assert_eq!(names(&ours), names(&theirs));
+        for name in names(&theirs) {
+            let (a, b) = (&ours.templates[&name], &theirs.templates[&name]);
+            assert_eq!(a.parents, b.parents, "{name}");
+            assert_eq!(a.ast, b.ast, "{name}");
+        }
+
+        // The first broken template in the list is the one named, whichever parses first.
+        let mut broken = templates;
+        broken[3].1.push_str("{% if %}");
+        broken[7].1.push_str("{{ ");
+        let first = format!("Failed to parse '{}'", broken[3].0);
+        let ours = compile_into(&mut Tera::default(), &broken).unwrap_err();
+        let theirs = Tera::default().add_raw_templates(broken).unwrap_err();
+        assert_eq!(chain(&ours), chain(&theirs));
+        assert!(chain(&ours).starts_with(&first), "{}", chain(&ours));
+
+        // A child whose parent is missing is refused when the templates are linked.
+        let orphan = vec![(
+            "child.html".to_string(),
+            "{% extends \"nowhere.html\" %}".to_string(),
+        )];
+        let ours = compile_into(&mut Tera::default(), &orphan).unwrap_err();
+        let theirs = Tera::default().add_raw_templates(orphan).unwrap_err();
+        assert_eq!(chain(&ours), chain(&theirs));
+    }
 
     #[test]
     fn escaping_changes_only_the_four_characters_that_matter() {

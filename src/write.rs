@@ -125,7 +125,7 @@ impl Staging {
             swap(&self.dir, &self.target)?;
             sync_dir(self.target.parent().unwrap_or(Path::new("/")));
             // `self.dir` now holds the previous output.
-            let _ = fs::remove_dir_all(&self.dir);
+            remove_tree(&self.dir);
         } else {
             fs::rename(&self.dir, &self.target)?;
             sync_dir(self.target.parent().unwrap_or(Path::new("/")));
@@ -140,6 +140,30 @@ impl Drop for Staging {
         if !self.committed {
             let _ = fs::remove_dir_all(&self.dir);
         }
+    }
+}
+
+/// Removes the folder `dir` and everything in it, ignoring failures (what is left is a
+/// staging folder that a later build removes), with the entries at its top level removed on
+/// every core: a site is a few dozen folders of pages, and deleting them one after another is
+/// much of the time a small build spends swapping its output into place. Each folder is
+/// removed by [`fs::remove_dir_all`], which never follows a link out of it.
+fn remove_tree(dir: &Path) {
+    use rayon::prelude::*;
+    let Ok(entries) = fs::read_dir(dir) else {
+        let _ = fs::remove_dir_all(dir);
+        return;
+    };
+    let entries: Vec<fs::DirEntry> = entries.flatten().collect();
+    entries.par_iter().for_each(|entry| {
+        let _ = match entry.file_type() {
+            Ok(t) if t.is_dir() => fs::remove_dir_all(entry.path()),
+            _ => fs::remove_file(entry.path()),
+        };
+    });
+    // Anything the loop could not remove (an entry added meanwhile) goes the usual way.
+    if fs::remove_dir(dir).is_err() {
+        let _ = fs::remove_dir_all(dir);
     }
 }
 
@@ -335,6 +359,25 @@ mod tests {
             .map(|e| e.file_name())
             .collect();
         assert_eq!(leftovers, vec![std::ffi::OsString::from("public")]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn removing_the_previous_output_deletes_its_links_not_what_they_point_to() {
+        let tmp = tempfile::tempdir().unwrap();
+        let keep = tmp.path().join("keep");
+        fs::create_dir_all(keep.join("inner")).unwrap();
+        fs::write(keep.join("inner/precious.txt"), "x").unwrap();
+        let old = tmp.path().join("old");
+        fs::create_dir_all(old.join("a/b/c")).unwrap();
+        fs::write(old.join("a/b/c/index.html"), "x").unwrap();
+        fs::write(old.join("index.html"), "x").unwrap();
+        std::os::unix::fs::symlink(&keep, old.join("link")).unwrap();
+        std::os::unix::fs::symlink(&keep, old.join("a/link")).unwrap();
+        remove_tree(&old);
+        assert!(!old.exists());
+        assert_eq!(fs::read(keep.join("inner/precious.txt")).unwrap(), b"x");
+        remove_tree(&tmp.path().join("missing"));
     }
 
     #[test]

@@ -220,7 +220,8 @@ fn write_large_print(
     link: &large_print::LargePrintLink,
     write: &impl Fn(&str, &[u8]) -> Result<()>,
 ) -> Result<()> {
-    let html = large_print::html_page(
+    let html = large_print::html_page_of(
+        &pdf.doc,
         plan,
         theme,
         opts,
@@ -251,6 +252,8 @@ const LARGE_PRINT_CODE: [&str; 3] = [
 
 /// The large-print PDF for this build, typeset now or reused from the previous output.
 struct LargePrintPdf {
+    /// The edition's document, which the web page shows as well.
+    doc: large_print::document::LargePrintDoc,
     bytes: Vec<u8>,
     pages: usize,
     /// The hash of everything that shapes the PDF.
@@ -266,7 +269,7 @@ impl LargePrintPdf {
         format!(
             "inputs {}\npdf {:016x}\npages {}\n",
             self.inputs,
-            fnv1a(&[&self.bytes]),
+            pdf_digest(&self.bytes),
             self.pages
         )
     }
@@ -282,26 +285,36 @@ fn large_print_pdf(
     // The PDF is the Typst source compiled; the source is the edition's document written out
     // by the markup code. So the document, the options and that code (and what compiles the
     // source: the fonts, planpress's version) decide the PDF, and hashing them is several
-    // times quicker than writing the source out.
+    // times quicker than writing the source out. The document is hashed as data (its words
+    // and the shape around them), not formatted as text first.
     let doc = large_print::document::build(plan, opts.with_performance);
     let mut hash = Fnv1a::default();
     let _ = write!(
         hash,
-        "planpress {} large print {LARGE_PRINT_CACHE_VERSION}\npublished {}\nfonts {} {}\n{opts:?}\n{doc:?}",
+        "planpress {} large print {LARGE_PRINT_CACHE_VERSION}\npublished {}\nfonts {} {}\n{opts:?}\n",
         env!("CARGO_PKG_VERSION"),
         plan.meta.published,
         large_print::world::FONT_REGULAR.len(),
         large_print::world::FONT_BOLD.len(),
     );
+    std::hash::Hash::hash(&doc, &mut hash);
     for code in LARGE_PRINT_CODE {
         let _ = hash.write_str(code);
     }
     let inputs = format!("{:016x}", hash.0);
-    if let Some(pdf) = previous_large_print(previous_out, &inputs) {
-        return Ok(pdf);
+    if let Some((bytes, pages)) = previous_large_print(previous_out, &inputs) {
+        return Ok(LargePrintPdf {
+            doc,
+            bytes,
+            pages,
+            inputs,
+            reused: true,
+            elapsed: Duration::ZERO,
+        });
     }
     let pdf = large_print::pdf(plan, opts)?;
     Ok(LargePrintPdf {
+        doc,
         bytes: pdf.bytes,
         pages: pdf.pages,
         inputs,
@@ -310,8 +323,8 @@ fn large_print_pdf(
     })
 }
 
-/// The previous output's PDF, if it was made from `inputs` and is intact.
-fn previous_large_print(out: &Path, inputs: &str) -> Option<LargePrintPdf> {
+/// The previous output's PDF and its page count, if it was made from `inputs` and is intact.
+fn previous_large_print(out: &Path, inputs: &str) -> Option<(Vec<u8>, usize)> {
     if !out.join(MARKER).is_file() {
         return None;
     }
@@ -327,30 +340,53 @@ fn previous_large_print(out: &Path, inputs: &str) -> Option<LargePrintPdf> {
     }
     let pages: usize = field("pages")?.parse().ok()?;
     let bytes = std::fs::read(out.join(large_print::PDF_PATH)).ok()?;
-    if field("pdf")? != format!("{:016x}", fnv1a(&[&bytes])) {
+    if field("pdf")? != format!("{:016x}", pdf_digest(&bytes)) {
         return None;
     }
-    Some(LargePrintPdf {
-        bytes,
-        pages,
-        inputs: inputs.to_string(),
-        reused: true,
-        elapsed: Duration::ZERO,
-    })
+    Some((bytes, pages))
 }
 
-/// 64-bit FNV-1a over the parts in turn: stable across runs, machines and Rust versions,
-/// which the standard library's hasher does not promise.
-fn fnv1a(parts: &[&[u8]]) -> u64 {
-    let mut hash = Fnv1a::default();
-    for part in parts {
-        hash.add(part);
+/// A 64-bit digest of the PDF's bytes, to tell whether the file in the previous output is
+/// still the one the record describes. FNV-1a takes a multiplication per byte, which over a
+/// megabyte of PDF was a noticeable part of a small build; this takes the bytes eight at a
+/// time, in the manner of MurmurHash3's 64-bit rounds: each word is mixed on its own (so any
+/// change to a word changes what it adds), folded into the running value by steps that are
+/// each reversible (so a change to one word always changes the result), and the result is
+/// mixed once more at the end. It detects damage and edits, which is all it is for: it is not
+/// a defence against someone crafting a PDF to match.
+fn pdf_digest(bytes: &[u8]) -> u64 {
+    let word = |w: u64| {
+        w.wrapping_mul(0x87c3_7b91_1142_53d5)
+            .rotate_left(31)
+            .wrapping_mul(0x4cf5_ad43_2745_937f)
+    };
+    let fold = |hash: u64, w: u64| {
+        (hash ^ word(w))
+            .rotate_left(27)
+            .wrapping_mul(5)
+            .wrapping_add(0x52dc_e729)
+    };
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    let mut words = bytes.chunks_exact(8);
+    for w in &mut words {
+        let mut le = [0u8; 8];
+        le.copy_from_slice(w);
+        hash = fold(hash, u64::from_le_bytes(le));
     }
-    hash.0
+    let mut last = [0u8; 8];
+    last[..words.remainder().len()].copy_from_slice(words.remainder());
+    hash = fold(hash, u64::from_le_bytes(last));
+    hash ^= bytes.len() as u64;
+    hash ^= hash >> 33;
+    hash = hash.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    hash ^= hash >> 33;
+    hash = hash.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    hash ^ (hash >> 33)
 }
 
-/// FNV-1a, fed as text is written to it (so a document can be hashed as it is formatted,
-/// without holding the text).
+/// 64-bit FNV-1a, fed as text is written to it or data is hashed into it (so a document can
+/// be hashed without being written out): stable across runs, machines and Rust versions,
+/// which the standard library's hasher does not promise.
 struct Fnv1a(u64);
 
 impl Default for Fnv1a {
@@ -365,6 +401,46 @@ impl Fnv1a {
             self.0 ^= u64::from(b);
             self.0 = self.0.wrapping_mul(0x0000_0100_0000_01b3);
         }
+    }
+}
+
+/// Hashing data (the large-print document) through [`std::hash::Hash`]: numbers are fed as
+/// little-endian 64-bit values, so the hash is the same on every machine.
+impl std::hash::Hasher for Fnv1a {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        self.add(bytes);
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.add(&[n]);
+    }
+
+    fn write_u16(&mut self, n: u16) {
+        self.write_u64(n.into());
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.write_u64(n.into());
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.add(&n.to_le_bytes());
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.write_u64(n as u64);
+    }
+
+    fn write_i64(&mut self, n: i64) {
+        self.add(&n.to_le_bytes());
+    }
+
+    fn write_isize(&mut self, n: isize) {
+        self.write_i64(n as i64);
     }
 }
 
@@ -485,10 +561,44 @@ impl Drop for Progress {
 mod tests {
     use super::*;
 
+    fn fnv1a(parts: &[&[u8]]) -> u64 {
+        let mut hash = Fnv1a::default();
+        for part in parts {
+            hash.add(part);
+        }
+        hash.0
+    }
+
     #[test]
     fn fnv1a_matches_the_published_test_vectors() {
         assert_eq!(fnv1a(&[b""]), 0xcbf2_9ce4_8422_2325);
         assert_eq!(fnv1a(&[b"a"]), 0xaf63_dc4c_8601_ec8c);
         assert_eq!(fnv1a(&[b"foo", b"bar"]), fnv1a(&[b"foobar"]));
+    }
+
+    #[test]
+    fn the_pdf_digest_changes_with_any_byte_and_with_the_length() {
+        let pdf: Vec<u8> = (0..1021u32)
+            .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
+            .collect();
+        let digest = pdf_digest(&pdf);
+        assert_eq!(
+            digest,
+            pdf_digest(&pdf.clone()),
+            "the same bytes, the same digest"
+        );
+        let mut seen = std::collections::HashSet::new();
+        for i in 0..pdf.len() {
+            for bit in 0..8 {
+                let mut edited = pdf.clone();
+                edited[i] ^= 1 << bit;
+                let d = pdf_digest(&edited);
+                assert_ne!(d, digest, "byte {i} bit {bit}");
+                assert!(seen.insert(d), "two one-bit edits gave the same digest");
+            }
+        }
+        assert_ne!(pdf_digest(&pdf[..1020]), digest);
+        assert_ne!(pdf_digest(&[pdf.as_slice(), &[0]].concat()), digest);
+        assert_ne!(pdf_digest(b""), pdf_digest(&[0]));
     }
 }

@@ -152,7 +152,13 @@ fn check_shape(yaml: &str, path: &Path, first_line: usize) -> Option<Diagnostic>
     }
     let mut flow_depth = 0usize;
     for (i, line) in yaml.lines().enumerate() {
-        let length = line.chars().count();
+        // A line no longer in bytes than the limit is no longer in characters: count only
+        // the rare long one.
+        let length = if line.len() > MAX_LINE_CHARS {
+            line.chars().count()
+        } else {
+            line.len()
+        };
         if length > MAX_LINE_CHARS {
             return Some(
                 Diagnostic::new(
@@ -166,10 +172,16 @@ fn check_shape(yaml: &str, path: &Path, first_line: usize) -> Option<Diagnostic>
         }
         // YAML reads these as line breaks, which would split a value silently and put every
         // later message on the wrong line.
+        // Each separator's UTF-8 starts with 0xC2 or 0xE2: lines without either are skipped.
         if let Some((col, c)) = line
-            .chars()
-            .enumerate()
-            .find(|(_, c)| matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}'))
+            .bytes()
+            .any(|b| b == 0xc2 || b == 0xe2)
+            .then(|| {
+                line.chars()
+                    .enumerate()
+                    .find(|(_, c)| matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}'))
+            })
+            .flatten()
         {
             return Some(
                 Diagnostic::new(
@@ -238,6 +250,11 @@ fn check_shape(yaml: &str, path: &Path, first_line: usize) -> Option<Diagnostic>
 /// can start opens a collection (so `text: see [1` does not), and brackets in quotes and
 /// comments do not count; as in [`alias_position`], a quote starts only where a value can.
 fn flow_nesting(line: &str, depth: &mut usize) -> Option<usize> {
+    // Only brackets change the depth, and quotes do not carry over from one line to the
+    // next: a line without brackets (most of them) leaves everything as it was.
+    if !line.bytes().any(|b| matches!(b, b'[' | b']' | b'{' | b'}')) {
+        return None;
+    }
     let mut quote: Option<char> = None;
     let mut prev = ' ';
     // The last character outside quotes that was not a space; a line starts a value.
@@ -269,6 +286,10 @@ fn flow_nesting(line: &str, depth: &mut usize) -> Option<usize> {
 
 /// Finds an alias (`*name` where a value starts) outside quotes.
 fn alias_position(line: &str) -> Option<usize> {
+    // Only a `*` can start an alias.
+    if !line.as_bytes().contains(&b'*') {
+        return None;
+    }
     let mut quote: Option<char> = None;
     let mut prev = ' ';
     for (i, c) in line.char_indices() {

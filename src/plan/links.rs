@@ -10,7 +10,7 @@ use rayon::prelude::*;
 
 use super::{Body, Broken, Origin, Plan, Route};
 use crate::diagnostics::{nearest, Diagnostic, Diagnostics};
-use crate::render::markdown::{body_problems, heading_ids, options, RawHtml};
+use crate::render::markdown::{body_problems_visiting, heading_ids, RawHtml};
 
 /// What checking found in each file's body, kept between checks of one content folder so that
 /// a rebuild parses only the bodies of files that changed (see [`super::PlanCache`]).
@@ -355,12 +355,14 @@ fn check_body(
         }
         found <= MAX_PROBLEMS_PER_BODY
     };
-    for problem in body_problems(md, raw_html) {
-        if !report(problem.offset, problem.message, problem.hint) {
+    // One parse finds both the body's own problems and those of its headings and links; they
+    // are reported in that order, the first before the second, as two passes would. No more
+    // than can be listed is kept.
+    let mut link_problems = Vec::new();
+    let problems = body_problems_visiting(md, raw_html, |event, range| {
+        if link_problems.len() > MAX_PROBLEMS_PER_BODY {
             return;
         }
-    }
-    for (event, range) in pulldown_cmark::Parser::new_ext(md, options()).into_offset_iter() {
         let problem = match event {
             Event::Start(Tag::Heading {
                 level: HeadingLevel::H1,
@@ -371,14 +373,22 @@ fn check_body(
             )),
             Event::Start(Tag::Link { dest_url, .. })
             | Event::Start(Tag::Image { dest_url, .. }) => {
-                check_link(&dest_url, route, pages, broken)
+                check_link(dest_url, route, pages, broken)
             }
             _ => None,
         };
         if let Some((message, hint)) = problem {
-            if !report(range.start, message, hint) {
-                return;
-            }
+            link_problems.push((range.start, message, hint));
+        }
+    });
+    for problem in problems {
+        if !report(problem.offset, problem.message, problem.hint) {
+            return;
+        }
+    }
+    for (offset, message, hint) in link_problems {
+        if !report(offset, message, hint) {
+            return;
         }
     }
 }

@@ -135,6 +135,16 @@ pub struct BodyProblem {
 /// reader's browser), and, when the plan sets `raw_html: reject`, every piece of raw HTML.
 /// Links are checked separately, with the plan's pages in hand.
 pub fn body_problems(markdown: &str, raw_html: RawHtml) -> Vec<BodyProblem> {
+    body_problems_visiting(markdown, raw_html, |_, _| {})
+}
+
+/// As [`body_problems`], also showing `visit` every event of the body with its byte range,
+/// so that other checks of the body can share its one parse.
+pub fn body_problems_visiting(
+    markdown: &str,
+    raw_html: RawHtml,
+    mut visit: impl FnMut(&Event, std::ops::Range<usize>),
+) -> Vec<BodyProblem> {
     let mut problems = Vec::new();
     let mut depth = 0usize;
     let mut too_deep = false;
@@ -142,6 +152,7 @@ pub fn body_problems(markdown: &str, raw_html: RawHtml) -> Vec<BodyProblem> {
     let mut html_depth = 0usize;
     let mut html_too_deep = false;
     for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
+        visit(&event, range.clone());
         match &event {
             Event::Start(tag) => {
                 depth += 1;

@@ -21,7 +21,7 @@ use crate::render::markdown::{options, IdAllocator};
 pub const MAX_TABLE_COLUMNS: usize = 3;
 
 /// The whole edition.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Hash)]
 pub struct LargePrintDoc {
     /// The plan's name.
     pub title: String,
@@ -44,7 +44,7 @@ pub struct LargePrintDoc {
 }
 
 /// A block of the edition.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 pub enum Block {
     /// A heading; level 1 starts a part (and a new page in print).
     Heading {
@@ -85,7 +85,7 @@ pub enum Block {
 }
 
 /// Text within a block.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Hash)]
 pub enum Inline {
     /// Plain words.
     Text(String),

@@ -298,7 +298,25 @@ pub fn html_page(
     target: &HtmlTarget,
 ) -> Result<String> {
     check_size(opts.size)?;
-    let doc = document::build(plan, opts.with_performance);
+    html_page_of(
+        &document::build(plan, opts.with_performance),
+        plan,
+        theme,
+        opts,
+        target,
+    )
+}
+
+/// As [`html_page`], from the edition's document already built (by
+/// [`document::build`] with `opts.with_performance`) for `plan`.
+pub fn html_page_of(
+    doc: &document::LargePrintDoc,
+    plan: &Plan,
+    theme: &Theme,
+    opts: &Options,
+    target: &HtmlTarget,
+) -> Result<String> {
+    check_size(opts.size)?;
     let route = Route::Page("large-print".to_string());
     let (root, pdf, links) = match target {
         HtmlTarget::Site(pdf) => (
@@ -330,8 +348,8 @@ pub fn html_page(
         font_percent: markup::size_words(opts.size / 12.0 * 100.0),
         root,
         pdf,
-        contents: html::contents(&doc),
-        body: html::body(&doc, &links),
+        contents: html::contents(doc),
+        body: html::body(doc, &links),
         contact: &m.contact,
         licence: &m.licence,
     };
