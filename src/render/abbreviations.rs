@@ -347,7 +347,16 @@ mod tests {
             assert!(is_skipped(name), "{name}");
             assert!(is_skipped(&name.to_ascii_uppercase()), "{name}");
         }
-        for name in ["", "p", "li", "main", "h7", "abbrx", "blockquote", "captions"] {
+        for name in [
+            "",
+            "p",
+            "li",
+            "main",
+            "h7",
+            "abbrx",
+            "blockquote",
+            "captions",
+        ] {
             assert!(!is_skipped(name), "{name}");
         }
     }
