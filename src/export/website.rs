@@ -120,8 +120,8 @@ pub fn render_site_alongside<T: Send>(
         },
         || render(&before, None),
     );
-    let (value, _) = made?;
     rendered?;
+    let (value, _) = made?;
     let mut count = routes.len();
     if let Some(changes) = &changes {
         let (path, bytes) = render_changes(plan, theme, &shared, changes)?;
