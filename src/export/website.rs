@@ -91,26 +91,40 @@ pub fn render_site_alongside<T: Send>(
     downloads: impl FnOnce() -> Result<(T, Option<DataLinks>)> + Send,
     sink: impl Fn(&str, &[u8]) -> Result<()> + Sync,
 ) -> Result<(T, usize)> {
-    let (mut site, changes) = site_view(plan, large_print)?;
-    let routes = routes(plan);
+    let (site, changes) = site_view(plan, large_print)?;
+    let shared = shared_context(&site);
+    let mut routes = routes(plan);
+    // The longest pages first, so that no big page is left for one core at the end while
+    // the other has nothing to do.
+    routes.sort_by_key(|r| std::cmp::Reverse(weight(r)));
     let (after, before): (Vec<&Route>, Vec<&Route>) =
         routes.iter().partition(|r| shows_downloads(r));
     // Each page is rendered and handed over on the thread that made it; only the count
     // comes back, so memory holds a page per thread rather than the whole site.
-    let render = |site: &SiteView, routes: &[&Route]| {
-        routes.par_iter().try_for_each(|route| {
-            let html = render_page(plan, theme, site, route)?;
-            sink(&route.file(), html.as_bytes())
-        })
+    let render = |routes: &[&Route], data: Option<&DataLinks>| {
+        routes.par_iter().try_for_each_init(
+            || Scratch::new(&shared),
+            |scratch, route| {
+                let html = render_page(plan, theme, &site, data, route, scratch)?;
+                sink(&route.file(), html)
+            },
+        )
     };
-    let (made, rendered) = rayon::join(downloads, || render(&site, &before));
+    // The pages that show the data files' sizes are rendered as soon as the files are
+    // made, beside the other pages rather than after them all.
+    let (made, rendered) = rayon::join(
+        || -> Result<(T, Option<DataLinks>)> {
+            let (value, data) = downloads()?;
+            render(&after, data.as_ref())?;
+            Ok((value, data))
+        },
+        || render(&before, None),
+    );
     rendered?;
-    let (value, data) = made?;
-    site.data = data.as_ref();
-    render(&site, &after)?;
+    let (value, _) = made?;
     let mut count = routes.len();
     if let Some(changes) = &changes {
-        let (path, bytes) = render_changes(plan, theme, &site, changes)?;
+        let (path, bytes) = render_changes(plan, theme, &shared, changes)?;
         sink(&path, &bytes)?;
         count += 1;
     }
@@ -119,6 +133,23 @@ pub fn render_site_alongside<T: Send>(
         count += 1;
     }
     Ok((value, count))
+}
+
+/// Roughly how long a page takes to render, for ordering: the summary pages grow with the
+/// plan, every other page has a size of its own.
+fn weight(route: &Route) -> u8 {
+    match route {
+        Route::Delivery => 3,
+        Route::Home => 2,
+        Route::Aim(_) | Route::Performance => 1,
+        Route::Priority { .. }
+        | Route::Statement(_)
+        | Route::NationalPriorities
+        | Route::Glossary
+        | Route::Page(_)
+        | Route::Accessibility
+        | Route::NotFound => 0,
+    }
 }
 
 /// Renders only `routes`, with everything they share made as for the whole site, handing
@@ -133,15 +164,18 @@ pub fn render_routes_to(
     routes: &[Route],
     sink: impl Fn(&str, &[u8]) -> Result<()> + Sync,
 ) -> Result<usize> {
-    let (mut site, changes) = site_view(plan, large_print)?;
-    site.data = data;
-    routes.par_iter().try_for_each(|route| {
-        let html = render_page(plan, theme, &site, route)?;
-        sink(&route.file(), html.as_bytes())
-    })?;
+    let (site, changes) = site_view(plan, large_print)?;
+    let shared = shared_context(&site);
+    routes.par_iter().try_for_each_init(
+        || Scratch::new(&shared),
+        |scratch, route| {
+            let html = render_page(plan, theme, &site, data, route, scratch)?;
+            sink(&route.file(), html)
+        },
+    )?;
     let mut count = routes.len();
     if let Some(changes) = &changes {
-        let (path, bytes) = render_changes(plan, theme, &site, changes)?;
+        let (path, bytes) = render_changes(plan, theme, &shared, changes)?;
         sink(&path, &bytes)?;
         count += 1;
     }
@@ -191,7 +225,7 @@ pub fn shows_downloads(route: &Route) -> bool {
 fn render_changes(
     plan: &Plan,
     theme: &Theme,
-    site: &SiteView,
+    shared: &tera::Context,
     changes: &crate::export::diff_report::WebsiteChanges,
 ) -> Result<OutputFile> {
     let route = Route::Page("changes".into());
@@ -201,8 +235,7 @@ fn render_changes(
             p.origin.display.display()
         ));
     }
-    let mut ctx = tera::Context::new();
-    ctx.insert("site", site);
+    let mut ctx = shared.clone();
     ctx.insert(
         "page",
         &page_view(&route, "What has changed", vec![home()], vec![]),
@@ -270,9 +303,6 @@ struct SiteView<'a> {
     abbreviations: Abbreviations,
     /// The large-print PDF and page, when the build made them.
     large_print: Option<&'a LargePrintLink>,
-    /// The open data files, when the build made them.
-    #[serde(skip)]
-    data: Option<&'a DataLinks>,
     /// Lookups built once, so that no page searches the whole plan.
     #[serde(skip)]
     index: Index<'a>,
@@ -382,7 +412,6 @@ impl<'a> SiteView<'a> {
             nav,
             base_url: m.base_url.as_deref(),
             large_print: None,
-            data: None,
             index: Index::new(plan),
         }
     }
@@ -432,9 +461,78 @@ fn home() -> Link {
     }
 }
 
-fn render_page(plan: &Plan, theme: &Theme, site: &SiteView, route: &Route) -> Result<String> {
+/// The Tera context every page starts from: `site`, serialised once per build rather than
+/// once per page.
+fn shared_context(site: &SiteView) -> tera::Context {
     let mut ctx = tera::Context::new();
     ctx.insert("site", site);
+    ctx
+}
+
+/// What a thread keeps from one page to the next: the shared context and the buffers a page
+/// is rendered into, so that each page neither serialises `site` again nor allocates its
+/// buffers afresh.
+struct Scratch {
+    ctx: tera::Context,
+    html: Vec<u8>,
+    linked: String,
+}
+
+/// Buffers that grew beyond this for one big page are given back rather than kept.
+const SCRATCH_KEEP_BYTES: usize = 1 << 20;
+
+impl Scratch {
+    fn new(shared: &tera::Context) -> Self {
+        Scratch {
+            ctx: shared.clone(),
+            html: Vec::new(),
+            linked: String::new(),
+        }
+    }
+}
+
+/// One page's additions to the shared context, taken out again when it is dropped, so the
+/// next page sees only `site` and what it adds itself.
+pub(super) struct PageContext<'c> {
+    ctx: &'c mut tera::Context,
+    added: Vec<&'static str>,
+}
+
+impl<'c> PageContext<'c> {
+    fn new(ctx: &'c mut tera::Context) -> Self {
+        PageContext {
+            ctx,
+            added: Vec::new(),
+        }
+    }
+
+    /// Adds `value` to the page's context as `key`.
+    pub(super) fn insert<T: Serialize + ?Sized>(&mut self, key: &'static str, value: &T) {
+        self.ctx.insert(key, value);
+        if !self.added.contains(&key) {
+            self.added.push(key);
+        }
+    }
+}
+
+impl Drop for PageContext<'_> {
+    fn drop(&mut self) {
+        for key in &self.added {
+            self.ctx.remove(key);
+        }
+    }
+}
+
+/// Renders one page into `scratch`'s buffers and returns its bytes.
+fn render_page<'s>(
+    plan: &Plan,
+    theme: &Theme,
+    site: &SiteView,
+    data: Option<&DataLinks>,
+    route: &Route,
+    scratch: &'s mut Scratch,
+) -> Result<&'s [u8]> {
+    let mut ctx = PageContext::new(&mut scratch.ctx);
     let template = match route {
         Route::Home => {
             let foreword = render(&plan.meta.foreword.markdown, route);
@@ -481,7 +579,7 @@ fn render_page(plan: &Plan, theme: &Theme, site: &SiteView, route: &Route) -> Re
             toc.extend(view.groups.iter().map(|g| Heading {
                 level: 2,
                 id: g.heading_id.to_string(),
-                text: g.heading.clone(),
+                text: g.heading.to_string(),
             }));
             if !view.statements.is_empty() {
                 toc.push(Heading {
@@ -515,7 +613,7 @@ fn render_page(plan: &Plan, theme: &Theme, site: &SiteView, route: &Route) -> Re
             "glossary.html"
         }
         Route::Performance => {
-            performance::index_page(plan, route, site.data, &mut ctx);
+            performance::index_page(plan, route, data, &mut ctx);
             "performance.html"
         }
         Route::Statement(id) => {
@@ -524,7 +622,7 @@ fn render_page(plan: &Plan, theme: &Theme, site: &SiteView, route: &Route) -> Re
                 .iter()
                 .find(|s| &s.id == id)
                 .ok_or_else(|| anyhow!("no statement {id}"))?;
-            performance::statement_page(plan, s, route, site.data, &mut ctx);
+            performance::statement_page(plan, s, route, data, &mut ctx);
             "statement.html"
         }
         Route::Page(id) => {
@@ -542,11 +640,11 @@ fn render_page(plan: &Plan, theme: &Theme, site: &SiteView, route: &Route) -> Re
             "page.html"
         }
         Route::NationalPriorities => {
-            performance::national_page(plan, route, site.data, &mut ctx);
+            performance::national_page(plan, route, data, &mut ctx);
             "national-priorities.html"
         }
         Route::Delivery => {
-            delivery::delivery_page(plan, route, site.data, &mut ctx);
+            delivery::delivery_page(plan, route, data, &mut ctx);
             "delivery.html"
         }
         Route::Accessibility => {
@@ -568,49 +666,70 @@ fn render_page(plan: &Plan, theme: &Theme, site: &SiteView, route: &Route) -> Re
             "404.html"
         }
     };
-    let html = theme
+    if scratch.html.capacity() > SCRATCH_KEEP_BYTES {
+        scratch.html = Vec::new();
+    }
+    if scratch.linked.capacity() > SCRATCH_KEEP_BYTES {
+        scratch.linked = String::new();
+    }
+    scratch.html.clear();
+    theme
         .tera
-        .render(template, &ctx)
+        .render_to(template, ctx.ctx, &mut scratch.html)
         .map_err(|e| anyhow!("rendering {} with {template}: {}", route.file(), chain(&e)))?;
+    // The page's own values are dropped before its text is worked on: for the biggest pages
+    // they are larger than the page.
+    drop(ctx);
+    let html = std::str::from_utf8(&scratch.html).map_err(|e| {
+        anyhow!(
+            "rendering {} with {template} gave text that is not UTF-8: {e}",
+            route.file()
+        )
+    })?;
     Ok(match route {
-        Route::Glossary | Route::NotFound => html,
-        _ => site
-            .abbreviations
-            .link_first_uses(&html, &route.href_to(&Route::Glossary.path())),
+        Route::Glossary | Route::NotFound => html.as_bytes(),
+        _ => {
+            site.abbreviations.link_first_uses_into(
+                html,
+                &route.href_to(&Route::Glossary.path()),
+                &mut scratch.linked,
+            );
+            scratch.linked.as_bytes()
+        }
     })
 }
 
 #[derive(Serialize)]
-struct AimSummary {
-    id: String,
-    title: String,
+struct AimSummary<'a> {
+    id: &'a str,
+    title: &'a str,
     path: String,
-    outcomes: Vec<String>,
-    priorities: Vec<PrioritySummary>,
+    outcomes: &'a [String],
+    priorities: Vec<PrioritySummary<'a>>,
 }
 
 #[derive(Serialize)]
-struct PrioritySummary {
+struct PrioritySummary<'a> {
     number: u32,
-    title: String,
+    title: &'a str,
     path: String,
     commissioner: usize,
     chief_constable: usize,
 }
 
-impl AimSummary {
-    fn new(aim: &Aim, _from: &Route) -> Self {
+impl<'a> AimSummary<'a> {
+    fn new(aim: &'a Aim, _from: &Route) -> Self {
         AimSummary {
-            id: aim.id.clone(),
-            title: aim.title.clone(),
+            id: &aim.id,
+            title: &aim.title,
             path: Route::Aim(aim.id.clone()).path(),
-            outcomes: aim.outcomes.clone(),
+            outcomes: &aim.outcomes,
             priorities: aim
                 .priorities
                 .iter()
                 .map(|p| PrioritySummary {
                     number: p.number,
-                    title: p.title.clone(),
+                    title: &p.title,
                     path: Route::Priority {
                         aim: aim.id.clone(),
                         id: p.id.clone(),
@@ -628,44 +747,44 @@ impl AimSummary {
 }
 
 #[derive(Serialize)]
-struct PriorityView {
+struct PriorityView<'a> {
     number: u32,
-    title: String,
-    aim_title: String,
+    title: &'a str,
+    aim_title: &'a str,
     aim_path: String,
     aim_priority_count: usize,
     body: String,
     body_headings: Vec<Heading>,
-    groups: Vec<GroupView>,
+    groups: Vec<GroupView<'a>>,
     previous: Option<Link>,
     next: Option<Link>,
     statements: Vec<performance::StatementSummary>,
 }
 
 #[derive(Serialize)]
-struct GroupView {
+struct GroupView<'a> {
     owner: Owner,
-    heading: String,
+    heading: &'static str,
     heading_id: &'static str,
-    lead: String,
-    commitments: Vec<CommitmentView>,
+    lead: &'a str,
+    commitments: Vec<CommitmentView<'a>>,
 }
 
 #[derive(Serialize)]
-struct CommitmentView {
-    id: String,
-    text: String,
+struct CommitmentView<'a> {
+    id: &'a str,
+    text: &'a str,
     status: Option<&'static str>,
     status_class: Option<String>,
     due: Option<String>,
     /// True when the due date has passed at the plan's reporting date and it is not delivered.
     overdue: bool,
-    owner: Option<String>,
+    owner: Option<&'a str>,
     evidence: Vec<Link>,
 }
 
-impl PriorityView {
-    fn new(plan: &Plan, index: &Index, pos: usize, route: &Route) -> Self {
+impl<'a> PriorityView<'a> {
+    fn new(plan: &Plan, index: &Index<'a>, pos: usize, route: &Route) -> Self {
         let (aim, p) = index.priorities[pos];
         let body = render(&p.body.markdown, route);
         let link = |q: &Priority| Link {
@@ -678,8 +797,8 @@ impl PriorityView {
         };
         PriorityView {
             number: p.number,
-            title: p.title.clone(),
-            aim_title: aim.title.clone(),
+            title: &p.title,
+            aim_title: &aim.title,
             aim_path: Route::Aim(aim.id.clone()).path(),
             aim_priority_count: aim.priorities.len(),
             body: body.html,
@@ -689,22 +808,20 @@ impl PriorityView {
                 .map(|(owner, g)| GroupView {
                     owner,
                     heading: match owner {
-                        Owner::Commissioner => "The Commissioner's commitments".to_string(),
-                        Owner::ChiefConstable => {
-                            "The Chief Constable's responsibilities".to_string()
-                        }
+                        Owner::Commissioner => "The Commissioner's commitments",
+                        Owner::ChiefConstable => "The Chief Constable's responsibilities",
                     },
                     heading_id: match owner {
                         Owner::Commissioner => "commissioner",
                         Owner::ChiefConstable => "chief-constable",
                     },
-                    lead: g.lead.clone(),
+                    lead: &g.lead,
                     commitments: g
                         .commitments
                         .iter()
                         .map(|c| CommitmentView {
-                            id: c.id.clone(),
-                            text: c.text.clone(),
+                            id: &c.id,
+                            text: &c.text,
                             status: c.status.map(|s| s.label()),
                             status_class: c.status.map(|s| crate::render::slug(s.label())),
                             due: c.due.as_deref().map(human_due),
@@ -712,7 +829,7 @@ impl PriorityView {
                                 c,
                                 &plan.meta.reporting_date,
                             ),
-                            owner: c.owner.clone(),
+                            owner: c.owner.as_deref(),
                             evidence: c
                                 .evidence
                                 .iter()
@@ -816,6 +933,48 @@ mod tests {
         assert_eq!(format_value(12345.0, Unit::Count), "12,345");
         assert_eq!(format_value(-1234.0, Unit::Count), "-1,234");
         assert_eq!(format_value(0.126, Unit::Rate), "0.13");
+    }
+
+    /// A theme template that asks whether a variable is defined must not see what the page
+    /// rendered before it on the same thread added to the shared context.
+    #[test]
+    fn a_page_sees_nothing_left_from_the_page_before_it() {
+        let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let plan = Plan::from_dir(&repo.join("tests/fixtures/minimal/content")).unwrap();
+        let themes = tempfile::tempdir().unwrap();
+        let templates = themes.path().join("probe/templates");
+        std::fs::create_dir_all(&templates).unwrap();
+        std::fs::write(
+            templates.join("aim.html"),
+            "<main>{% if priority is defined %}left over{% else %}clean{% endif %} {{ aim.title }}</main>",
+        )
+        .unwrap();
+        let theme = Theme::load(themes.path(), "probe").unwrap();
+        let (site, _) = site_view(&plan, None).unwrap();
+        let shared = shared_context(&site);
+        let aim = &plan.aims[0];
+        let priority = Route::Priority {
+            aim: aim.id.clone(),
+            id: aim.priorities[0].id.clone(),
+        };
+        let aim_route = Route::Aim(aim.id.clone());
+        let fresh = render_page(
+            &plan,
+            &theme,
+            &site,
+            None,
+            &aim_route,
+            &mut Scratch::new(&shared),
+        )
+        .unwrap()
+        .to_vec();
+        let mut scratch = Scratch::new(&shared);
+        render_page(&plan, &theme, &site, None, &priority, &mut scratch).unwrap();
+        let after = render_page(&plan, &theme, &site, None, &aim_route, &mut scratch).unwrap();
+        let after = String::from_utf8(after.to_vec()).unwrap();
+        assert!(after.starts_with("<main>clean "), "{after}");
+        assert_eq!(after.as_bytes(), fresh.as_slice());
+        assert_eq!(scratch.ctx.clone().into_json(), shared.clone().into_json());
     }
 
     #[test]

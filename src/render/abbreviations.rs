@@ -43,22 +43,119 @@ impl Abbreviations {
 
     /// Links the first use of each abbreviation inside `<main>` to `glossary_href#anchor`.
     pub fn link_first_uses(&self, html: &str, glossary_href: &str) -> String {
+        let mut out = String::new();
+        self.link_first_uses_into(html, glossary_href, &mut out);
+        out
+    }
+
+    /// Does what [`Self::link_first_uses`] does, writing the page into `out` (which it
+    /// clears first), so that a caller making many pages can reuse one buffer.
+    pub fn link_first_uses_into(&self, html: &str, glossary_href: &str, out: &mut String) {
+        out.clear();
         if self.entries.is_empty() {
-            return html.to_string();
+            out.push_str(html);
+            return;
         }
         let (Some(start), Some(end)) = (html.find("<main"), html.rfind("</main>")) else {
-            return html.to_string();
+            out.push_str(html);
+            return;
         };
-        let mut done = vec![false; self.entries.len()];
-        let mut pending = self.entries.len();
         let one_pass = self
             .entries
             .iter()
             .all(|e| e.abbreviation.chars().all(in_word));
-        let mut first = first_bytes(&self.entries, &done);
-        let mut out = String::with_capacity(html.len() + 512);
+        out.reserve(html.len() + 512);
         out.push_str(&html[..start]);
         let main = &html[start..end];
+        if one_pass {
+            self.link_main(main, glossary_href, out);
+        } else {
+            self.link_main_by_search(main, glossary_href, out);
+        }
+        out.push_str(&html[end..]);
+    }
+
+    /// Writes `main` to `out`, linking the first use of each abbreviation in its text.
+    ///
+    /// One pass: it stops only at `<` (where a tag starts) and, in text that may be linked, at
+    /// the bytes a pending abbreviation starts with, where the pending abbreviations are tried
+    /// longest first; the stretches between are copied whole when a link is made. That finds
+    /// what searching each stretch of text for each abbreviation in turn and taking the
+    /// earliest find would ([`Self::link_text_by_search`]), as long as no abbreviation holds a
+    /// character that ends a word (such as "."); for those rare ones the caller searches
+    /// instead.
+    fn link_main(&self, main: &str, href: &str, out: &mut String) {
+        let bytes = main.as_bytes();
+        let mut done = vec![false; self.entries.len()];
+        let mut pending = self.entries.len();
+        let stops = |done: &[bool]| {
+            let mut stops = first_bytes(&self.entries, done);
+            stops[usize::from(b'<')] = true;
+            stops
+        };
+        let mut stop = stops(&done);
+        // Depth of elements whose text must not be touched.
+        let mut skip_depth = 0usize;
+        // Where to look next; how much of `main` is in `out`; where a word may start whatever
+        // comes before it (the start of a stretch of text, and just after a link).
+        let (mut pos, mut copied, mut fresh_start) = (0, 0, 0);
+        while pending > 0 && pos < bytes.len() {
+            let found = if skip_depth == 0 {
+                bytes[pos..].iter().position(|&b| stop[usize::from(b)])
+            } else {
+                memchr::memchr(b'<', &bytes[pos..])
+            };
+            let Some(found) = found else { break };
+            let at = pos + found;
+            if bytes[at] == b'<' {
+                let len = tag_end(&main[at..]).map_or(bytes.len() - at, |e| e + 1);
+                let tag = &main[at..at + len];
+                if is_skipped(tag_name(tag)) {
+                    if tag.starts_with("</") {
+                        skip_depth = skip_depth.saturating_sub(1);
+                    } else if !tag.ends_with("/>") {
+                        skip_depth += 1;
+                    }
+                }
+                pos = at + len;
+                fresh_start = pos;
+                continue;
+            }
+            // A byte a pending abbreviation starts with (never inside a longer UTF-8
+            // character: those bytes are never the first byte of one).
+            let word_starts =
+                at == fresh_start || main[..at].chars().next_back().is_none_or(|c| !in_word(c));
+            let hit = word_starts
+                .then(|| {
+                    self.entries.iter().enumerate().find(|(i, e)| {
+                        !done[*i]
+                            && bytes[at..].starts_with(e.abbreviation.as_bytes())
+                            && ends_word(&main[at + e.abbreviation.len()..])
+                    })
+                })
+                .flatten();
+            let Some((i, e)) = hit else {
+                // On to the next character (a first byte may begin a longer one).
+                pos = at + main[at..].chars().next().map_or(1, char::len_utf8);
+                continue;
+            };
+            out.push_str(&main[copied..at]);
+            push_link(out, e, href);
+            done[i] = true;
+            pending -= 1;
+            pos = at + e.abbreviation.len();
+            copied = pos;
+            fresh_start = pos;
+            stop = stops(&done);
+        }
+        out.push_str(&main[copied..]);
+    }
+
+    /// Writes `main` to `out` as [`Self::link_main`] does, searching each stretch of text for
+    /// each pending abbreviation.
+    fn link_main_by_search(&self, main: &str, href: &str, out: &mut String) {
+        let mut done = vec![false; self.entries.len()];
+        let mut pending = self.entries.len();
         // Depth of elements whose text must not be touched.
         let mut skip_depth = 0usize;
         let mut rest = main;
@@ -85,74 +182,14 @@ impl Abbreviations {
             let text_end = rest.find('<').unwrap_or(rest.len());
             let text = &rest[..text_end];
             if skip_depth == 0 {
-                pending -= if one_pass {
-                    self.link_text(&mut out, text, glossary_href, &mut done, &mut first)
-                } else {
-                    let (linked, n) = self.link_text_by_search(text, glossary_href, &mut done);
-                    out.push_str(&linked);
-                    n
-                };
+                let (linked, n) = self.link_text_by_search(text, href, &mut done);
+                out.push_str(&linked);
+                pending -= n;
             } else {
                 out.push_str(text);
             }
             rest = &rest[text_end..];
         }
-        out.push_str(&html[end..]);
-        out
-    }
-
-    /// Writes `text` to `out`, linking the earliest pending abbreviation, then carrying on
-    /// after it; returns how many it linked.
-    ///
-    /// One pass over the text: at each place a word may start, the pending abbreviations are
-    /// tried longest first. That finds what searching the text for each abbreviation in turn
-    /// and taking the earliest find would ([`Self::link_text_by_search`]), as long as no
-    /// abbreviation holds a character that ends a word (such as "."); for those rare ones the
-    /// caller searches instead.
-    fn link_text(
-        &self,
-        out: &mut String,
-        text: &str,
-        href: &str,
-        done: &mut [bool],
-        first: &mut [bool; 256],
-    ) -> usize {
-        let bytes = text.as_bytes();
-        let mut linked = 0;
-        let mut copied = 0;
-        let mut pos = 0;
-        // A word may start at the start of the text, just after a linked abbreviation, and
-        // after a character that ends a word.
-        let mut fresh_start = 0;
-        while let Some(found) = bytes[pos..].iter().position(|&b| first[usize::from(b)]) {
-            let at = pos + found;
-            let word_starts =
-                at == fresh_start || text[..at].chars().next_back().is_none_or(|c| !in_word(c));
-            let hit = word_starts
-                .then(|| {
-                    self.entries.iter().enumerate().find(|(i, e)| {
-                        !done[*i]
-                            && bytes[at..].starts_with(e.abbreviation.as_bytes())
-                            && ends_word(&text[at + e.abbreviation.len()..])
-                    })
-                })
-                .flatten();
-            let Some((i, e)) = hit else {
-                // On to the next character (a first byte may begin a longer one).
-                pos = at + text[at..].chars().next().map_or(1, char::len_utf8);
-                continue;
-            };
-            out.push_str(&text[copied..at]);
-            push_link(out, e, href);
-            done[i] = true;
-            linked += 1;
-            pos = at + e.abbreviation.len();
-            copied = pos;
-            fresh_start = pos;
-            *first = first_bytes(&self.entries, done);
-        }
-        out.push_str(&text[copied..]);
-        linked
     }
 
     /// Links the earliest pending abbreviation in `text`, then carries on after it, by
@@ -218,9 +255,15 @@ const SKIPPED: &[&str] = &[
 ];
 
 fn is_skipped(name: &str) -> bool {
-    SKIPPED
-        .iter()
-        .any(|s| s.len() == name.len() && s.eq_ignore_ascii_case(name))
+    // Every tag of every page comes here: lower-case the name once rather than comparing it
+    // with each of the names without regard to case.
+    let mut lower = [0u8; 8];
+    let Some(slot) = lower.get_mut(..name.len()) else {
+        return false;
+    };
+    slot.copy_from_slice(name.as_bytes());
+    slot.make_ascii_lowercase();
+    SKIPPED.iter().any(|s| s.as_bytes() == &*slot)
 }
 
 /// Which bytes the pending abbreviations start with: anywhere else none can start, so only
@@ -235,17 +278,15 @@ fn first_bytes(entries: &[Entry], done: &[bool]) -> [bool; 256] {
 
 fn tag_end(s: &str) -> Option<usize> {
     // Quotes and `>` are ASCII, and no byte of a longer UTF-8 character is: bytes will do.
-    let mut quote = None;
-    for (i, &b) in s.as_bytes().iter().enumerate() {
-        match quote {
-            Some(q) if b == q => quote = None,
-            Some(_) => {}
-            None if b == b'"' || b == b'\'' => quote = Some(b),
-            None if b == b'>' => return Some(i),
-            None => {}
+    let bytes = s.as_bytes();
+    let mut from = 0;
+    loop {
+        let at = from + memchr::memchr3(b'>', b'"', b'\'', &bytes[from..])?;
+        match bytes[at] {
+            b'>' => return Some(at),
+            quote => from = at + 1 + memchr::memchr(quote, &bytes[at + 1..])? + 1,
         }
     }
-    None
 }
 
 /// The element name of a tag (`<h2 id="x">` → `h2`), as written.
@@ -298,6 +339,26 @@ mod tests {
             "{out}"
         );
         assert!(out.ends_with("<footer>SOC</footer>"), "{out}");
+    }
+
+    #[test]
+    fn skipped_elements_are_known_whatever_their_case() {
+        for name in SKIPPED {
+            assert!(is_skipped(name), "{name}");
+            assert!(is_skipped(&name.to_ascii_uppercase()), "{name}");
+        }
+        for name in [
+            "",
+            "p",
+            "li",
+            "main",
+            "h7",
+            "abbrx",
+            "blockquote",
+            "captions",
+        ] {
+            assert!(!is_skipped(name), "{name}");
+        }
     }
 
     #[test]

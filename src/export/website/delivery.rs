@@ -5,7 +5,7 @@
 use serde::Serialize;
 
 use super::performance::DownloadView;
-use super::{home, human_due, page_view};
+use super::{home, human_due, page_view, PageContext};
 use crate::export::data::DataLinks;
 use crate::plan::delivery::{Counts, Item, State, Summary};
 use crate::plan::{Plan, Route};
@@ -78,12 +78,23 @@ impl From<&Item<'_>> for ItemView {
     }
 }
 
+/// A list of commitments for the template, each shaped as it is serialised: on a big plan
+/// the lists run to hundreds of thousands of items, and holding them twice (as views and as
+/// the template's values) would double what the page costs in memory.
+struct ItemList<'s, 'a>(&'s [Item<'a>]);
+
+impl Serialize for ItemList<'_, '_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(ItemView::from))
+    }
+}
+
 /// Renders the delivery page's context.
 pub(super) fn delivery_page(
     plan: &Plan,
     route: &Route,
     data: Option<&DataLinks>,
-    ctx: &mut tera::Context,
+    ctx: &mut PageContext<'_>,
 ) {
     let summary = Summary::of(plan);
     ctx.insert(
@@ -135,22 +146,8 @@ pub(super) fn delivery_page(
             })
             .collect::<Vec<_>>(),
     );
-    ctx.insert(
-        "overdue",
-        &summary
-            .overdue
-            .iter()
-            .map(ItemView::from)
-            .collect::<Vec<_>>(),
-    );
-    ctx.insert(
-        "upcoming",
-        &summary
-            .upcoming
-            .iter()
-            .map(ItemView::from)
-            .collect::<Vec<_>>(),
-    );
+    ctx.insert("overdue", &ItemList(&summary.overdue));
+    ctx.insert("upcoming", &ItemList(&summary.upcoming));
     ctx.insert(
         "downloads",
         &data

@@ -7,7 +7,7 @@
 
 use serde::Serialize;
 
-use super::{home, page_view, Link};
+use super::{home, page_view, Link, PageContext};
 use crate::export::data::{DataLinks, Download};
 use crate::plan::performance::{DataTable, Status};
 use crate::plan::{Plan, Route, Statement};
@@ -247,7 +247,7 @@ pub(super) fn statement_page(
     s: &Statement,
     route: &Route,
     data: Option<&DataLinks>,
-    ctx: &mut tera::Context,
+    ctx: &mut PageContext<'_>,
 ) {
     let crumbs = vec![
         home(),
@@ -320,7 +320,7 @@ pub(super) fn index_page(
     plan: &Plan,
     route: &Route,
     data: Option<&DataLinks>,
-    ctx: &mut tera::Context,
+    ctx: &mut PageContext<'_>,
 ) {
     let groups = groups(plan);
     let toc = groups
@@ -373,7 +373,7 @@ pub(super) fn national_page(
     plan: &Plan,
     route: &Route,
     data: Option<&DataLinks>,
-    ctx: &mut tera::Context,
+    ctx: &mut PageContext<'_>,
 ) {
     let priorities: Vec<NationalPriorityView> = plan
         .meta
