@@ -75,6 +75,21 @@ pub struct BuildSummary {
     pub large_print_reused: bool,
 }
 
+impl BuildSummary {
+    /// `count` pages rewritten in place by a preview rebuild, nothing else made; the caller
+    /// sets `elapsed`.
+    fn pages_in_place(count: usize) -> BuildSummary {
+        BuildSummary {
+            pages: count,
+            files: count,
+            elapsed: Duration::ZERO,
+            large_print_pages: 0,
+            large_print_elapsed: Duration::ZERO,
+            large_print_reused: false,
+        }
+    }
+}
+
 /// Loads and validates the plan at `opts.content`, applying option overrides.
 pub fn load(opts: &BuildOptions) -> Result<Plan> {
     let mut plan = Plan::from_dir(&opts.content)?;

@@ -175,14 +175,7 @@ impl Session {
                 std::thread::spawn(move || drop(old));
                 self.last_written =
                     Some(files.into_inner().unwrap_or_else(PoisonError::into_inner));
-                Ok(BuildSummary {
-                    pages: count,
-                    files: count,
-                    elapsed: Duration::ZERO,
-                    large_print_pages: 0,
-                    large_print_elapsed: Duration::ZERO,
-                    large_print_reused: false,
-                })
+                Ok(BuildSummary::pages_in_place(count))
             }
             _ => {
                 let progress = Progress::start();
@@ -259,14 +252,7 @@ impl Session {
             count += write_routes(plan, &self.theme, shown, &rest, out, &files)?;
         }
         self.last_written = Some(files.into_inner().unwrap_or_else(PoisonError::into_inner));
-        Ok(Some(BuildSummary {
-            pages: count,
-            files: count,
-            elapsed: Duration::ZERO,
-            large_print_pages: 0,
-            large_print_elapsed: Duration::ZERO,
-            large_print_reused: false,
-        }))
+        Ok(Some(BuildSummary::pages_in_place(count)))
     }
 
     /// Remakes the open data files and the large-print edition (the PDF only when what shapes

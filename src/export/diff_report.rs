@@ -998,18 +998,7 @@ fn single_file_plan(rel: &str, path: &str, text: &str) -> Result<Plan, Vec<Diagn
             let group = |g: Option<crate::parse::kinds::GroupFront>, owner: Owner| {
                 g.map(|g| CommitmentGroup {
                     lead: g.lead.unwrap_or_else(|| owner.default_lead().to_string()),
-                    commitments: g
-                        .commitments
-                        .into_iter()
-                        .map(|c| Commitment {
-                            id: c.id,
-                            text: c.text,
-                            status: c.status,
-                            due: c.due,
-                            owner: c.owner,
-                            evidence: c.evidence,
-                        })
-                        .collect(),
+                    commitments: g.commitments.into_iter().map(Commitment::from).collect(),
                 })
             };
             plan.aims.push(Aim {

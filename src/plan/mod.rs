@@ -291,6 +291,20 @@ pub struct Commitment {
     pub evidence: Vec<Evidence>,
 }
 
+impl From<CommitmentFront> for Commitment {
+    /// The commitment as written; its checks are [`check_commitment`]'s.
+    fn from(c: CommitmentFront) -> Self {
+        Commitment {
+            id: c.id,
+            text: c.text,
+            status: c.status,
+            due: c.due,
+            owner: c.owner,
+            evidence: c.evidence,
+        }
+    }
+}
+
 /// A glossary term.
 #[derive(Debug, Clone, Serialize)]
 pub struct GlossaryTerm {
@@ -1347,14 +1361,7 @@ fn priority_from(
                 .into_iter()
                 .map(|c| {
                     check_commitment(&c, &origin, &shared_display, commitment_ids, diags);
-                    Commitment {
-                        id: c.id,
-                        text: c.text,
-                        status: c.status,
-                        due: c.due,
-                        owner: c.owner,
-                        evidence: c.evidence,
-                    }
+                    Commitment::from(c)
                 })
                 .collect();
             CommitmentGroup {

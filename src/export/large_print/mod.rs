@@ -297,7 +297,6 @@ pub fn html_page(
     opts: &Options,
     target: &HtmlTarget,
 ) -> Result<String> {
-    check_size(opts.size)?;
     html_page_of(
         &document::build(plan, opts.with_performance),
         plan,
