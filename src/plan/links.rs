@@ -5,12 +5,12 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
-use pulldown_cmark::{Event, HeadingLevel, Tag};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag};
 use rayon::prelude::*;
 
 use super::{Body, Broken, Origin, Plan, Route};
 use crate::diagnostics::{nearest, Diagnostic, Diagnostics};
-use crate::render::markdown::{body_problems_visiting, heading_ids, RawHtml};
+use crate::render::markdown::{body_problems_visiting, BodyProblem, HeadingIds, RawHtml};
 
 /// What checking found in each file's body, kept between checks of one content folder so that
 /// a rebuild parses only the bodies of files that changed (see [`super::PlanCache`]).
@@ -24,76 +24,24 @@ pub(crate) struct LinkCache {
     against: Option<(BTreeMap<String, BTreeSet<String>>, Broken, RawHtml)>,
 }
 
-/// Every page the website will have, with the anchors each one offers, taking the heading ids
-/// of bodies in files outside `reuse`'s changed set from its cache; also returns every body's
-/// heading ids, by file.
-fn anchors_reusing(
-    plan: &Plan,
-    reuse: Option<(&LinkCache, &HashSet<String>)>,
-) -> (
-    BTreeMap<String, BTreeSet<String>>,
-    HashMap<String, Vec<String>>,
-) {
-    let known = |origin: &Origin| {
-        let (cache, changed) = reuse?;
-        if changed.contains(&origin.file) {
-            return None;
-        }
-        cache.headings.get(&origin.file).cloned()
-    };
-    // Each body's ids are kept for the cache only when there is one to fill.
-    let headings = std::sync::Mutex::new(HashMap::new());
-    let heading_ids = |body: &Body, origin: &Origin| {
-        let ids = known(origin).unwrap_or_else(|| heading_ids(&body.markdown));
-        if reuse.is_some() {
-            headings
-                .lock()
-                .unwrap_or_else(std::sync::PoisonError::into_inner)
-                .insert(origin.file.clone(), ids.clone());
-        }
-        ids
-    };
-    let map = anchors_with(plan, &heading_ids);
-    let headings = headings
-        .into_inner()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    (map, headings)
-}
-
-/// Every page's anchors, with `heading_ids` giving those of each body.
-fn anchors_with(
-    plan: &Plan,
-    heading_ids: &(dyn Fn(&Body, &Origin) -> Vec<String> + Sync),
-) -> BTreeMap<String, BTreeSet<String>> {
+/// Every page the website will have, with the anchors each one offers, given the heading ids
+/// of every body in [`bodies`]' order.
+fn anchors(plan: &Plan, ids: Vec<Vec<String>>) -> BTreeMap<String, BTreeSet<String>> {
     let mut map: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     let mut add = |route: Route, ids: Vec<String>| {
         let entry = map.entry(route.path()).or_default();
         entry.insert("main-content".to_string());
         entry.extend(ids);
     };
-    // Heading ids come from parsing each body. Priorities are nearly all of a big plan's
-    // bodies, so theirs are found on every core first, in plan order.
-    let priorities: Vec<&super::Priority> = plan.priorities().collect();
-    let mut priority_anchors = priorities
-        .into_par_iter()
-        .map(|p| {
-            let mut ids = heading_ids(&p.body, &p.origin);
-            ids.extend(p.commitments().map(|(_, c)| c.id.clone()));
-            ids
-        })
-        .collect::<Vec<_>>()
-        .into_iter();
-    add(
-        Route::Home,
-        heading_ids(&plan.meta.foreword, &plan.meta.origin),
-    );
+    // This walks the plan as `bodies` does, taking each body's ids in turn.
+    let mut ids = ids.into_iter();
+    let mut next = || ids.next().unwrap_or_default();
+    add(Route::Home, next());
     for aim in &plan.aims {
-        add(
-            Route::Aim(aim.id.clone()),
-            heading_ids(&aim.intro, &aim.origin),
-        );
+        add(Route::Aim(aim.id.clone()), next());
         for p in &aim.priorities {
-            let ids = priority_anchors.next().unwrap_or_default();
+            let mut ids = next();
+            ids.extend(p.commitments().map(|(_, c)| c.id.clone()));
             add(
                 Route::Priority {
                     aim: aim.id.clone(),
@@ -103,22 +51,20 @@ fn anchors_with(
             );
         }
     }
+    // A glossary term's headings are not anchors: the glossary page shows only its terms.
+    for _ in &plan.glossary {
+        next();
+    }
     add(
         Route::Glossary,
         plan.glossary.iter().map(|t| t.id.clone()).collect(),
     );
     add(Route::Performance, Vec::new());
     for s in &plan.statements {
-        add(
-            Route::Statement(s.id.clone()),
-            heading_ids(&s.body, &s.origin),
-        );
+        add(Route::Statement(s.id.clone()), next());
     }
     for page in &plan.pages {
-        add(
-            Route::Page(page.id.clone()),
-            heading_ids(&page.body, &page.origin),
-        );
+        add(Route::Page(page.id.clone()), next());
     }
     if !plan.meta.national_priorities.is_empty() {
         add(
@@ -153,7 +99,37 @@ pub(crate) fn check_reusing(
             return;
         }
     }
-    let (pages, headings) = anchors_reusing(plan, reuse.as_ref().map(|(c, ch)| (&**c, *ch)));
+    let bodies = bodies(plan);
+    // Each body is parsed once, on every core, for its heading ids (which every body's links
+    // are checked against), its own problems and its links; the links are checked once
+    // every page's anchors are known. A body whose ids the cache holds is not parsed here.
+    let cached_ids = |origin: &Origin| {
+        let (cache, changed) = reuse.as_ref()?;
+        if changed.contains(&origin.file) {
+            return None;
+        }
+        cache.headings.get(&origin.file).cloned()
+    };
+    let (ids, scans): (Vec<Vec<String>>, Vec<Option<Scan>>) = bodies
+        .par_iter()
+        .map(|(body, origin, _)| match cached_ids(origin) {
+            Some(ids) => (ids, None),
+            None => {
+                let mut scan = scan(&body.markdown, raw_html);
+                (std::mem::take(&mut scan.ids), Some(scan))
+            }
+        })
+        .unzip();
+    // Each body's ids are kept for the cache only when there is one to fill.
+    let headings: HashMap<String, Vec<String>> = match reuse {
+        Some(_) => bodies
+            .iter()
+            .zip(&ids)
+            .map(|((_, origin, _), ids)| (origin.file.clone(), ids.clone()))
+            .collect(),
+        None => HashMap::new(),
+    };
+    let pages = anchors(plan, ids);
     // A body's problems depend on it and on every page's anchors: reuse them only when the
     // body's file and the anchors are unchanged.
     let same_context = reuse.as_ref().is_some_and(|(c, _)| {
@@ -168,14 +144,15 @@ pub(crate) fn check_reusing(
         }
         cache.problems.get(&origin.file).cloned()
     };
-    let bodies = bodies(plan);
     // Each body is checked on its own: on every core, the problems kept in body order.
     let found: Vec<Diagnostics> = bodies
         .par_iter()
-        .map(|(body, origin, route)| {
+        .zip(scans)
+        .map(|((body, origin, route), scan)| {
             known(origin).unwrap_or_else(|| {
+                let scan = scan.unwrap_or_else(|| self::scan(&body.markdown, raw_html));
                 let mut found = Diagnostics::new();
-                check_body(body, origin, route, &pages, broken, raw_html, &mut found);
+                check_scanned(scan, body, origin, route, &pages, broken, &mut found);
                 found
             })
         })
@@ -260,7 +237,8 @@ fn recheck_changed_only(
         if on_page.next().is_some() || matches!(route, Route::Glossary | Route::Home) {
             return false;
         }
-        let ids = heading_ids(&body.markdown);
+        let mut scan = scan(&body.markdown, raw_html);
+        let ids = std::mem::take(&mut scan.ids);
         let mut anchors: BTreeSet<String> = ids.iter().cloned().collect();
         anchors.insert("main-content".to_string());
         if let Route::Priority { id, .. } = route {
@@ -272,11 +250,11 @@ fn recheck_changed_only(
         if pages.get(&route.path()) != Some(&anchors) {
             return false;
         }
-        rechecked.push((body, origin, route, ids));
+        rechecked.push((body, origin, route, ids, scan));
     }
-    for (body, origin, route, ids) in rechecked {
+    for (body, origin, route, ids, scan) in rechecked {
         let mut found = Diagnostics::new();
-        check_body(body, origin, route, pages, broken, raw_html, &mut found);
+        check_scanned(scan, body, origin, route, pages, broken, &mut found);
         cache.problems.insert(origin.file.clone(), found);
         cache.headings.insert(origin.file.clone(), ids);
     }
@@ -311,22 +289,72 @@ fn check_front_matter_addresses(plan: &Plan, diags: &mut Diagnostics) {
 /// How many problems are listed for one Markdown body before the rest are summed up.
 const MAX_PROBLEMS_PER_BODY: usize = 100;
 
-fn check_body(
+/// What one parse of a body finds.
+struct Scan<'a> {
+    /// Its heading ids, in order.
+    ids: Vec<String>,
+    /// Its own problems (see [`body_problems_visiting`]).
+    problems: Vec<BodyProblem>,
+    /// Its level-1 headings and its links, in order, to be checked against every page's
+    /// anchors.
+    marks: Vec<Mark<'a>>,
+}
+
+/// Something in a body that [`check_scanned`] looks at.
+enum Mark<'a> {
+    /// A level-1 heading, at this byte offset.
+    TopHeading(usize),
+    /// A link's or image's address, at this byte offset.
+    Link(usize, CowStr<'a>),
+}
+
+/// Parses a body once for everything checking it needs.
+fn scan(md: &str, raw_html: RawHtml) -> Scan<'_> {
+    let mut ids = HeadingIds::new();
+    let mut marks = Vec::new();
+    let problems = body_problems_visiting(md, raw_html, |event, range| {
+        ids.visit(event);
+        match event {
+            Event::Start(Tag::Heading {
+                level: HeadingLevel::H1,
+                ..
+            }) => marks.push(Mark::TopHeading(range.start)),
+            Event::Start(Tag::Link { dest_url, .. })
+            | Event::Start(Tag::Image { dest_url, .. }) => {
+                marks.push(Mark::Link(range.start, dest_url.clone()))
+            }
+            _ => {}
+        }
+    });
+    Scan {
+        ids: ids.finish(),
+        problems,
+        marks,
+    }
+}
+
+/// Reports the problems of a scanned body: its own, then those of its headings and links, in
+/// that order, as two passes over it would.
+fn check_scanned(
+    scan: Scan,
     body: &Body,
     origin: &Origin,
     route: &Route,
     pages: &BTreeMap<String, BTreeSet<String>>,
     broken: &Broken,
-    raw_html: RawHtml,
     diags: &mut Diagnostics,
 ) {
     let md = &body.markdown;
     // Where each line starts, so that a body with thousands of problems finds each one's line
-    // by binary search instead of counting from the top every time.
-    let line_starts: Vec<usize> = std::iter::once(0)
-        .chain(md.match_indices('\n').map(|(i, _)| i + 1))
-        .collect();
-    let at = |offset: usize| {
+    // by binary search instead of counting from the top every time; found only for a body
+    // with a problem.
+    let mut line_starts: Option<Vec<usize>> = None;
+    let mut at = |offset: usize| {
+        let line_starts = line_starts.get_or_insert_with(|| {
+            std::iter::once(0)
+                .chain(md.match_indices('\n').map(|(i, _)| i + 1))
+                .collect()
+        });
         let line = line_starts.partition_point(|&start| start <= offset).max(1);
         let start = line_starts[line - 1];
         let col = md.get(start..offset).map_or(1, |t| t.chars().count() + 1);
@@ -355,33 +383,24 @@ fn check_body(
         }
         found <= MAX_PROBLEMS_PER_BODY
     };
-    // One parse finds both the body's own problems and those of its headings and links; they
-    // are reported in that order, the first before the second, as two passes would. No more
-    // than can be listed is kept.
+    // No more than can be listed is kept.
     let mut link_problems = Vec::new();
-    let problems = body_problems_visiting(md, raw_html, |event, range| {
+    for mark in &scan.marks {
         if link_problems.len() > MAX_PROBLEMS_PER_BODY {
-            return;
+            break;
         }
-        let problem = match event {
-            Event::Start(Tag::Heading {
-                level: HeadingLevel::H1,
-                ..
-            }) => Some((
+        let (offset, problem) = match mark {
+            Mark::TopHeading(offset) => (*offset, Some((
                 "a level-1 heading (\"# \") in the text; the page title is already the level-1 heading".to_string(),
                 Some("use \"## \" for sections and \"### \" for sub-sections".to_string()),
-            )),
-            Event::Start(Tag::Link { dest_url, .. })
-            | Event::Start(Tag::Image { dest_url, .. }) => {
-                check_link(dest_url, route, pages, broken)
-            }
-            _ => None,
+            ))),
+            Mark::Link(offset, dest) => (*offset, check_link(dest, route, pages, broken)),
         };
         if let Some((message, hint)) = problem {
-            link_problems.push((range.start, message, hint));
+            link_problems.push((offset, message, hint));
         }
-    });
-    for problem in problems {
+    }
+    for problem in scan.problems {
         if !report(problem.offset, problem.message, problem.hint) {
             return;
         }

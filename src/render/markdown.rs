@@ -81,24 +81,60 @@ impl IdAllocator {
 
 /// The ids the headings in `markdown` will get, in order.
 pub fn heading_ids(markdown: &str) -> Vec<String> {
-    let mut ids = IdAllocator::with_taken(["main-content"]);
-    let mut out = Vec::new();
-    let mut text: Option<String> = None;
+    let mut ids = HeadingIds::new();
     for event in Parser::new_ext(markdown, options()) {
+        ids.visit(&event);
+    }
+    ids.finish()
+}
+
+/// Finds the ids [`render`] gives a body's headings from its events, shown in order, so that a
+/// pass over the events made for another reason can find them without parsing the body again.
+#[derive(Debug)]
+pub struct HeadingIds {
+    ids: IdAllocator,
+    found: Vec<String>,
+    /// The text of the heading being read, if inside one.
+    text: Option<String>,
+}
+
+impl Default for HeadingIds {
+    fn default() -> Self {
+        HeadingIds::new()
+    }
+}
+
+impl HeadingIds {
+    /// Ready for a body's first event.
+    pub fn new() -> Self {
+        HeadingIds {
+            ids: IdAllocator::with_taken(["main-content"]),
+            found: Vec::new(),
+            text: None,
+        }
+    }
+
+    /// Takes in the body's next event.
+    pub fn visit(&mut self, event: &Event) {
         match event {
-            Event::Start(Tag::Heading { .. }) => text = Some(String::new()),
+            Event::Start(Tag::Heading { .. }) => self.text = Some(String::new()),
             Event::End(TagEnd::Heading(_)) => {
-                out.push(ids.allocate(&text.take().unwrap_or_default()))
+                let id = self.ids.allocate(&self.text.take().unwrap_or_default());
+                self.found.push(id);
             }
             Event::Text(t) | Event::Code(t) => {
-                if let Some(s) = text.as_mut() {
-                    s.push_str(&t);
+                if let Some(s) = self.text.as_mut() {
+                    s.push_str(t);
                 }
             }
             _ => {}
         }
     }
-    out
+
+    /// The ids of the headings shown so far, in order.
+    pub fn finish(self) -> Vec<String> {
+        self.found
+    }
 }
 
 /// How deeply blocks and inline spans (quotes, lists, emphasis, links...) may nest in a body.
@@ -140,10 +176,10 @@ pub fn body_problems(markdown: &str, raw_html: RawHtml) -> Vec<BodyProblem> {
 
 /// As [`body_problems`], also showing `visit` every event of the body with its byte range,
 /// so that other checks of the body can share its one parse.
-pub fn body_problems_visiting(
-    markdown: &str,
+pub fn body_problems_visiting<'a>(
+    markdown: &'a str,
     raw_html: RawHtml,
-    mut visit: impl FnMut(&Event, std::ops::Range<usize>),
+    mut visit: impl FnMut(&Event<'a>, std::ops::Range<usize>),
 ) -> Vec<BodyProblem> {
     let mut problems = Vec::new();
     let mut depth = 0usize;
