@@ -8,7 +8,7 @@
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Alignment, CowStr, Event, Options, Parser, Tag, TagEnd};
 use serde::Serialize;
 
 use super::{escape, highlight, slug};
@@ -363,12 +363,14 @@ pub fn render(markdown: &str, from: &Route) -> Rendered {
                 let mut inner = vec![Event::Start(Tag::Table(align))];
                 let mut label = Vec::new();
                 let mut in_head = false;
+                let mut raw = false;
                 for e in parser.by_ref() {
                     let end = matches!(e, Event::End(TagEnd::Table));
                     match &e {
                         Event::Start(Tag::TableHead) => in_head = true,
                         Event::End(TagEnd::TableHead) => in_head = false,
                         Event::Text(t) | Event::Code(t) if in_head => label.push(t.to_string()),
+                        Event::Html(_) | Event::InlineHtml(_) => raw = true,
                         _ => {}
                     }
                     has_raw_html |= needs_cleaning(&e);
@@ -377,7 +379,13 @@ pub fn render(markdown: &str, from: &Route) -> Rendered {
                         break;
                     }
                 }
-                out.push(Event::Html(table(inner, &label, tables).into()));
+                if raw {
+                    out.push(Event::Html(table(inner, &label, tables).into()));
+                } else {
+                    out.push(Event::Html(table_start(&label, tables).into()));
+                    out.extend(with_cell_classes(inner));
+                    out.push(Event::Html("</div>\n".into()));
+                }
             }
             e => {
                 has_raw_html |= needs_cleaning(&e);
@@ -454,6 +462,57 @@ fn rewrite_link<'a>(event: Event<'a>, from: &Route) -> Event<'a> {
     }
 }
 
+/// A table's events with each cell's start written out as [`table`] rewrites it: header cells
+/// with `scope="col"`, alignment as a class rather than a style. Only for tables without raw
+/// HTML, whose HTML can hold those tags nowhere else.
+fn with_cell_classes(events: Vec<Event>) -> impl Iterator<Item = Event> {
+    let mut align = Vec::new();
+    let mut in_head = false;
+    let mut column = 0;
+    events.into_iter().map(move |e| {
+        match &e {
+            Event::Start(Tag::Table(a)) => align = a.clone(),
+            Event::Start(Tag::TableHead) => {
+                in_head = true;
+                column = 0;
+            }
+            Event::End(TagEnd::TableHead) => in_head = false,
+            Event::Start(Tag::TableRow) => column = 0,
+            Event::End(TagEnd::TableCell) => column += 1,
+            Event::Start(Tag::TableCell) => {
+                let tag = match (in_head, align.get(column)) {
+                    (true, Some(Alignment::Left)) => "<th scope=\"col\" class=\"align-left\">",
+                    (true, Some(Alignment::Center)) => "<th scope=\"col\" class=\"align-center\">",
+                    (true, Some(Alignment::Right)) => "<th scope=\"col\" class=\"align-right\">",
+                    (true, _) => "<th scope=\"col\">",
+                    (false, Some(Alignment::Left)) => "<td class=\"align-left\">",
+                    (false, Some(Alignment::Center)) => "<td class=\"align-center\">",
+                    (false, Some(Alignment::Right)) => "<td class=\"align-right\">",
+                    (false, _) => "<td>",
+                };
+                return Event::Html(tag.into());
+            }
+            _ => {}
+        }
+        e
+    })
+}
+
+/// The start of the scrolling region a table is put in.
+fn table_start(label: &[String], n: usize) -> String {
+    let label = if label.is_empty() {
+        format!("Table {n}")
+    } else {
+        format!("Table: {}", label.join(", "))
+    };
+    format!(
+        "<div class=\"table-scroll\" role=\"region\" aria-label=\"{}\" tabindex=\"0\">\n",
+        escape(&label)
+    )
+}
+
+/// A table with raw HTML in it, rendered on its own and rewritten as [`with_cell_classes`]
+/// does, in its scrolling region.
 fn table(events: Vec<Event>, label: &[String], n: usize) -> String {
     let mut inner = String::new();
     pulldown_cmark::html::push_html(&mut inner, events.into_iter());
@@ -483,12 +542,7 @@ fn table(events: Vec<Event>, label: &[String], n: usize) -> String {
             "<td style=\"text-align: right\">",
             "<td class=\"align-right\">",
         );
-    let label = if label.is_empty() {
-        format!("Table {n}")
-    } else {
-        format!("Table: {}", label.join(", "))
-    };
-    format!("<div class=\"table-scroll\" role=\"region\" aria-label=\"{}\" tabindex=\"0\">\n{inner}</div>\n", escape(&label))
+    format!("{}{inner}</div>\n", table_start(label, n))
 }
 
 /// Cleans HTML down to an allow-list of elements and attributes: no scripts, event handlers,
@@ -599,6 +653,52 @@ mod tests {
         assert!(r.html.contains("<th scope=\"col\">LPA</th>"), "{}", r.html);
         assert!(r.html.contains("class=\"align-right\""), "{}", r.html);
         assert!(!r.html.contains("style="), "{}", r.html);
+    }
+
+    #[test]
+    fn tables_written_cell_by_cell_match_the_rewritten_html() {
+        for md in [
+            "| LPA | June |\n|---|--:|\n| Herefs | 29.8% |\n",
+            "| a | b | c | d |\n|:--|:-:|--:|---|\n| *x* | `y` | [z](/glossary/) | |\n| 1 | 2 | 3 | 4 | 5 |\n",
+            "| a |\n|---|\n",
+            "x\n\n| a | b |\n|--:|:--|\n| 1 |\n\ny\n\n| c |\n|:-:|\n| 2 |\n",
+        ] {
+            let events: Vec<Event> = Parser::new_ext(md, options())
+                .map(|e| rewrite_link(e, &Route::Home))
+                .collect();
+            // The old way: render each table on its own and rewrite its tags.
+            let mut expected = Vec::new();
+            let (mut n, mut i) = (0, 0);
+            while i < events.len() {
+                if let Event::Start(Tag::Table(_)) = events[i] {
+                    let end = (i..events.len())
+                        .find(|&j| matches!(events[j], Event::End(TagEnd::Table)))
+                        .unwrap();
+                    let inner = events[i..=end].to_vec();
+                    let mut label = Vec::new();
+                    let mut in_head = false;
+                    for e in &inner {
+                        match e {
+                            Event::Start(Tag::TableHead) => in_head = true,
+                            Event::End(TagEnd::TableHead) => in_head = false,
+                            Event::Text(t) | Event::Code(t) if in_head => {
+                                label.push(t.to_string())
+                            }
+                            _ => {}
+                        }
+                    }
+                    n += 1;
+                    expected.push(Event::Html(table(inner, &label, n).into()));
+                    i = end + 1;
+                } else {
+                    expected.push(events[i].clone());
+                    i += 1;
+                }
+            }
+            let mut html = String::new();
+            pulldown_cmark::html::push_html(&mut html, expected.into_iter());
+            assert_eq!(render(md, &Route::Home).html, html, "{md}");
+        }
     }
 
     #[test]
