@@ -41,18 +41,30 @@ pub enum Route {
 impl Route {
     /// The site path, without a leading slash: `""`, `victims/`, `victims/victims-voice/`.
     pub fn path(&self) -> String {
+        self.path_then("")
+    }
+
+    /// The site path followed by `end`, made in one allocation (`format!` costs several
+    /// times as much, and every page asks for many paths).
+    fn path_then(&self, end: &str) -> String {
+        let join = |parts: &[&str]| {
+            let mut s = String::with_capacity(parts.iter().map(|p| p.len()).sum::<usize>());
+            for p in parts {
+                s.push_str(p);
+            }
+            s
+        };
         match self {
-            Route::Home => String::new(),
-            Route::Aim(a) => format!("{a}/"),
-            Route::Priority { aim, id } => format!("{aim}/{id}/"),
-            Route::Glossary => "glossary/".to_string(),
-            Route::Performance => "performance/".to_string(),
-            Route::Statement(s) => format!("performance/{s}/"),
-            Route::NationalPriorities => "national-priorities/".to_string(),
-            Route::Delivery => "delivery/".to_string(),
-            Route::Page(p) => format!("{p}/"),
-            Route::Accessibility => "accessibility/".to_string(),
-            Route::NotFound => String::new(),
+            Route::Home | Route::NotFound => end.to_string(),
+            Route::Aim(a) => join(&[a, "/", end]),
+            Route::Priority { aim, id } => join(&[aim, "/", id, "/", end]),
+            Route::Glossary => join(&["glossary/", end]),
+            Route::Performance => join(&["performance/", end]),
+            Route::Statement(s) => join(&["performance/", s, "/", end]),
+            Route::NationalPriorities => join(&["national-priorities/", end]),
+            Route::Delivery => join(&["delivery/", end]),
+            Route::Page(p) => join(&[p, "/", end]),
+            Route::Accessibility => join(&["accessibility/", end]),
         }
     }
 
@@ -60,13 +72,26 @@ impl Route {
     pub fn file(&self) -> String {
         match self {
             Route::NotFound => "404.html".to_string(),
-            r => format!("{}index.html", r.path()),
+            r => r.path_then("index.html"),
         }
     }
 
     /// How many folders deep the page is (the number of `../` to reach the site root).
     pub fn depth(&self) -> usize {
-        self.path().matches('/').count()
+        // The slashes of `path`, counted without making it: pages are linked to often.
+        let slashes = |s: &str| s.bytes().filter(|&b| b == b'/').count();
+        match self {
+            Route::Home | Route::NotFound => 0,
+            Route::Aim(a) => slashes(a) + 1,
+            Route::Priority { aim, id } => slashes(aim) + slashes(id) + 2,
+            Route::Statement(s) => slashes(s) + 2,
+            Route::Page(p) => slashes(p) + 1,
+            Route::Glossary
+            | Route::Performance
+            | Route::NationalPriorities
+            | Route::Delivery
+            | Route::Accessibility => 1,
+        }
     }
 
     /// The relative prefix from this page to the site root: `""`, `../`, `../../`.
@@ -81,7 +106,11 @@ impl Route {
             Some((p, a)) => (p, Some(a)),
             None => (target, None),
         };
-        let mut href = self.root();
+        let depth = self.depth();
+        let mut href = String::with_capacity(3 * depth + target.len() + "index.html".len());
+        for _ in 0..depth {
+            href.push_str("../");
+        }
         href.push_str(path);
         if path.is_empty() || path.ends_with('/') {
             href.push_str("index.html");
@@ -109,5 +138,39 @@ mod tests {
         assert_eq!(p.href_to(""), "../../index.html");
         assert_eq!(Route::Home.href_to("static/style.css"), "static/style.css");
         assert_eq!(Route::NotFound.file(), "404.html");
+    }
+
+    #[test]
+    fn depth_counts_the_slashes_of_the_path_and_paths_read_as_before() {
+        let routes = [
+            Route::Home,
+            Route::NotFound,
+            Route::Aim("a".into()),
+            Route::Aim("a/b".into()),
+            Route::Priority {
+                aim: "a/".into(),
+                id: "b/c".into(),
+            },
+            Route::Glossary,
+            Route::Performance,
+            Route::Statement("s/t".into()),
+            Route::NationalPriorities,
+            Route::Delivery,
+            Route::Page("p".into()),
+            Route::Accessibility,
+        ];
+        for r in routes {
+            assert_eq!(r.depth(), r.path().matches('/').count(), "{r:?}");
+        }
+        let priority = Route::Priority {
+            aim: "a".into(),
+            id: "b".into(),
+        };
+        assert_eq!(priority.path(), "a/b/");
+        assert_eq!(
+            Route::Statement("s".into()).file(),
+            "performance/s/index.html"
+        );
+        assert_eq!(Route::Home.file(), "index.html");
     }
 }
