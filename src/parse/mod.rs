@@ -151,6 +151,7 @@ fn check_shape(yaml: &str, path: &Path, first_line: usize) -> Option<Diagnostic>
         );
     }
     let mut flow_depth = 0usize;
+    let suspects = Suspects::of(yaml);
     for (i, line) in yaml.lines().enumerate() {
         // A line no longer in bytes than the limit is no longer in characters: count only
         // the rare long one.
@@ -169,6 +170,20 @@ fn check_shape(yaml: &str, path: &Path, first_line: usize) -> Option<Diagnostic>
                 )
                 .with_hint("front matter holds short values; put long text in the Markdown after the second \"---\" line"),
             );
+        }
+        if !suspects.in_line(line) {
+            // Only the indentation can be wrong (and not even that on a comment line).
+            let trimmed = line.trim_start();
+            let indent = line.len() - trimmed.len();
+            if !trimmed.starts_with('#') && indent / 2 > MAX_DEPTH {
+                return Some(Diagnostic::new(
+                    path,
+                    first_line + i,
+                    indent + 1,
+                    "the front matter nests too deeply",
+                ));
+            }
+            continue;
         }
         // YAML reads these as line breaks, which would split a value silently and put every
         // later message on the wrong line.
@@ -242,6 +257,52 @@ fn check_shape(yaml: &str, path: &Path, first_line: usize) -> Option<Diagnostic>
         }
     }
     None
+}
+
+/// The bytes that the checks of [`check_shape`] other than length and indentation look for:
+/// the first byte of each Unicode line separator, `*` (aliases), tabs and brackets (flow
+/// nesting).
+fn is_suspect(b: u8) -> bool {
+    (b == 0xc2)
+        | (b == 0xe2)
+        | (b == b'*')
+        | (b == b'\t')
+        | (b == b'[')
+        | (b == b']')
+        | (b == b'{')
+        | (b == b'}')
+}
+
+/// How many bytes [`Suspects`] looks at together.
+const SUSPECT_BLOCK: usize = 64;
+
+/// Which blocks of a text hold a byte that [`is_suspect`]. Most front-matter lines hold none,
+/// so testing whole blocks at once (with no early exit, which the compiler turns into vector
+/// instructions) lets [`check_shape`] skip four scans of nearly every line.
+struct Suspects<'a> {
+    text: &'a str,
+    blocks: Vec<bool>,
+}
+
+impl<'a> Suspects<'a> {
+    fn of(text: &'a str) -> Self {
+        let blocks = text
+            .as_bytes()
+            .chunks(SUSPECT_BLOCK)
+            .map(|block| block.iter().fold(false, |any, &b| any | is_suspect(b)))
+            .collect();
+        Suspects { text, blocks }
+    }
+
+    /// False when `line`, a slice of the text, holds no suspect byte.
+    fn in_line(&self, line: &str) -> bool {
+        let start = line.as_ptr() as usize - self.text.as_ptr() as usize;
+        let first = start / SUSPECT_BLOCK;
+        let last = (start + line.len()) / SUSPECT_BLOCK;
+        self.blocks
+            .get(first..=last.min(self.blocks.len().saturating_sub(1)))
+            .is_none_or(|blocks| blocks.contains(&true))
+    }
 }
 
 /// Follows the nesting of flow collections (`[...]`, `{...}`) through one line, carrying the
@@ -776,6 +837,29 @@ mod tests {
     fn unicode_line_separators_are_refused_where_yaml_would_break_the_line() {
         let problems = problems("title: a\u{2028}b\nnumber: 1\nitems: []\n");
         assert_eq!(problems, vec!["2:9 the front matter contains a Unicode line separator (U+2028), which YAML reads as a line break"]);
+    }
+
+    #[test]
+    fn shape_problems_are_found_wherever_they_fall_among_the_blocks_tested_at_once() {
+        let deep = format!("c: {}", "[".repeat(MAX_DEPTH + 1));
+        let cases = [
+            ("c: *alias", "aliases"),
+            ("\tc: d", "tab"),
+            ("c: a\u{2028}b", "line separator"),
+            ("c: a\u{85}b", "line separator"),
+            (deep.as_str(), "nests too deeply"),
+        ];
+        for pad in 0..2 * SUSPECT_BLOCK + 2 {
+            for (line, message) in cases {
+                let yaml = format!("a: x\nb: {}\n{line}\nd: e\n", "y".repeat(pad));
+                let found = check_shape(&yaml, Path::new("f.md"), 2)
+                    .unwrap_or_else(|| panic!("{line:?} after {pad} bytes"));
+                assert!(found.message.contains(message), "{}", found.message);
+                assert_eq!(found.line, 4, "{line:?} after {pad} bytes");
+            }
+            let yaml = format!("a: x\nb: {}\nc: \"*x [ {{\"\n", "y".repeat(pad));
+            assert!(check_shape(&yaml, Path::new("f.md"), 2).is_none());
+        }
     }
 
     #[test]
