@@ -419,25 +419,30 @@ fn check_link(
     pages: &BTreeMap<String, BTreeSet<String>>,
     broken: &Broken,
 ) -> Option<(String, Option<String>)> {
-    let lower = dest.trim().to_ascii_lowercase();
-    if lower.starts_with("javascript:")
-        || lower.starts_with("vbscript:")
-        || lower.starts_with("data:")
-    {
+    // Schemes are compared without making a lower-case copy of every address.
+    let trimmed = dest.trim();
+    let starts = |prefix: &str| {
+        trimmed
+            .as_bytes()
+            .get(..prefix.len())
+            .is_some_and(|start| start.eq_ignore_ascii_case(prefix.as_bytes()))
+    };
+    if starts("javascript:") || starts("vbscript:") || starts("data:") {
         return Some((
             format!("the link \"{dest}\" would run code or embed data"),
             Some("link to a web page instead".to_string()),
         ));
     }
-    if lower.starts_with("https://")
-        || lower.starts_with("http://")
-        || lower.starts_with("//")
-        || lower.starts_with("mailto:")
-        || lower.starts_with("tel:")
+    if starts("https://")
+        || starts("http://")
+        || starts("//")
+        || starts("mailto:")
+        || starts("tel:")
     {
         return None;
     }
-    if let Some((scheme, _)) = lower.split_once("://") {
+    if let Some(end) = trimmed.as_bytes().windows(3).position(|w| w == b"://") {
+        let scheme = trimmed[..end].to_ascii_lowercase();
         return Some((
             format!("the link \"{dest}\" uses the \"{scheme}:\" scheme, which browsers do not open as a web page"),
             Some("link to a web page (https://...), an email address (mailto:...) or a phone number (tel:...)".to_string()),
@@ -463,11 +468,12 @@ fn check_link(
         from.path()
     } else if let Some(p) = path.strip_prefix('/') {
         let p = p.strip_suffix("index.html").unwrap_or(p);
-        if p.is_empty() || p.ends_with('/') {
-            p.to_string()
-        } else {
-            format!("{p}/")
+        let mut page = String::with_capacity(p.len() + 1);
+        page.push_str(p);
+        if !(p.is_empty() || p.ends_with('/')) {
+            page.push('/');
         }
+        page
     } else {
         return Some((
             format!("the link \"{dest}\" is relative; links between pages start with /"),
@@ -477,7 +483,7 @@ fn check_link(
             )),
         ));
     };
-    if broken.paths.contains(&page) || (page == Route::Glossary.path() && broken.glossary) {
+    if broken.paths.contains(&page) || (broken.glossary && page == Route::Glossary.path()) {
         return None;
     }
     let Some(anchors) = pages.get(&page) else {
