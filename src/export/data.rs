@@ -350,7 +350,8 @@ impl<'a> PlanData<'a> {
                         .priorities
                         .iter()
                         .map(|p| {
-                            let statements = statements.get(p.id.as_str()).cloned().unwrap_or_default();
+                            let statements =
+                                statements.get(p.id.as_str()).cloned().unwrap_or_default();
                             priority_data(p, statements, date)
                         })
                         .collect(),
