@@ -355,14 +355,18 @@ fn tag_end(s: &str) -> Option<usize> {
 }
 
 fn tag_end_bytes(bytes: &[u8]) -> Option<usize> {
-    let mut from = 0;
-    loop {
-        let at = from + memchr::memchr3(b'>', b'"', b'\'', &bytes[from..])?;
-        match bytes[at] {
-            b'>' => return Some(at),
-            quote => from = at + 1 + memchr::memchr(quote, &bytes[at + 1..])? + 1,
+    // Byte by byte: what lies between a tag's name and its `>` is short, shorter than it
+    // takes a vector search to pay for itself.
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'>' => return Some(i),
+            b'"' | b'\'' => i += 1 + memchr::memchr(b, &bytes[i + 1..])?,
+            _ => {}
         }
+        i += 1;
     }
+    None
 }
 
 /// The element name of a tag (`<h2 id="x">` → `h2`), as written.
