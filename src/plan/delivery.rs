@@ -74,33 +74,118 @@ impl State {
 
 /// The first day after a due date's period: `2023` → `2024-01-01`, `2023-10` → `2023-11-01`,
 /// `2023-10-31` → `2023-11-01`. A commitment is overdue from that day.
-pub fn due_end(due: &str) -> Option<String> {
-    let parts: Vec<u32> = due
-        .split('-')
-        .map(|p| p.parse().ok())
-        .collect::<Option<_>>()?;
+pub fn due_end(due: &str) -> Option<DueEnd> {
+    // At most three numbers: a fourth part makes the date unreadable, as does any part that
+    // is not a number.
+    let mut parts = [0u32; 3];
+    let mut count = 0;
+    for part in due.split('-') {
+        *parts.get_mut(count)? = part.parse().ok()?;
+        count += 1;
+    }
+    // Checked plans have four-digit years; `wrapping_add` keeps what `y + 1` did in release
+    // builds with any other.
     let next_month = |y: u32, m: u32| {
         if m >= 12 {
-            format!("{:04}-01-01", y + 1)
+            DueEnd::new(y.wrapping_add(1), 1, 1)
         } else {
-            format!("{y:04}-{:02}-01", m + 1)
+            DueEnd::new(y, m + 1, 1)
         }
     };
-    match parts.as_slice() {
-        [y] => Some(format!("{:04}-01-01", y + 1)),
-        [y, m] => Some(next_month(*y, *m)),
+    match parts[..count] {
+        [y] => Some(DueEnd::new(y.wrapping_add(1), 1, 1)),
+        [y, m] => Some(next_month(y, m)),
         [y, m, d] => {
-            if !(1..=12).contains(m) {
+            if !(1..=12).contains(&m) {
                 return None;
             }
-            let days = super::days_in_month(*y, *m);
-            if *d >= days {
-                Some(next_month(*y, *m))
+            let days = super::days_in_month(y, m);
+            if d >= days {
+                Some(next_month(y, m))
             } else {
-                Some(format!("{y:04}-{m:02}-{:02}", d + 1))
+                Some(DueEnd::new(y, m, d + 1))
             }
         }
         _ => None,
+    }
+}
+
+/// The end of a due period, written `YYYY-MM-DD` (the year padded to four digits, longer if it
+/// needs to be), and ordered as that text is.
+///
+/// It is kept on the stack rather than in a `String`: the delivery summary sorts thousands of
+/// commitments by it and judges each one overdue by comparing it with the reporting date.
+#[derive(Debug, Clone, Copy)]
+pub struct DueEnd {
+    text: [u8; 16],
+    len: u8,
+}
+
+impl DueEnd {
+    fn new(y: u32, m: u32, d: u32) -> DueEnd {
+        let mut end = DueEnd {
+            text: [0; 16],
+            len: 0,
+        };
+        end.push_number(y, 4);
+        end.push(b'-');
+        end.push_number(m, 2);
+        end.push(b'-');
+        end.push_number(d, 2);
+        end
+    }
+
+    // A year has at most ten digits and `due_end` makes no month or day over two, so the 16
+    // bytes are always enough.
+    fn push(&mut self, byte: u8) {
+        self.text[usize::from(self.len)] = byte;
+        self.len += 1;
+    }
+
+    /// Writes `n` padded with zeros to `width` digits, as `{n:0width$}` does.
+    fn push_number(&mut self, mut n: u32, width: usize) {
+        let mut digits = [0u8; 10];
+        let mut i = digits.len();
+        loop {
+            i -= 1;
+            digits[i] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 && digits.len() - i >= width {
+                break;
+            }
+        }
+        for &b in &digits[i..] {
+            self.push(b);
+        }
+    }
+
+    /// The day as text, `YYYY-MM-DD`.
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(self.as_bytes()).unwrap_or_default()
+    }
+
+    fn as_bytes(&self) -> &[u8] {
+        &self.text[..usize::from(self.len)]
+    }
+}
+
+impl PartialEq for DueEnd {
+    fn eq(&self, other: &Self) -> bool {
+        self.as_bytes() == other.as_bytes()
+    }
+}
+
+impl Eq for DueEnd {}
+
+impl PartialOrd for DueEnd {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for DueEnd {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.as_bytes().cmp(other.as_bytes())
     }
 }
 
@@ -111,7 +196,7 @@ pub fn is_overdue(c: &Commitment, date: &str) -> bool {
         && c.due
             .as_deref()
             .and_then(due_end)
-            .is_some_and(|end| end.as_str() <= date)
+            .is_some_and(|end| end.as_bytes() <= date.as_bytes())
 }
 
 /// Counts of commitments in each state, with how many are overdue.
@@ -126,14 +211,11 @@ pub struct Counts {
 }
 
 impl Counts {
-    fn add(&mut self, c: &Commitment, date: &str) {
-        let i = State::ALL
-            .iter()
-            .position(|s| *s == State::of(c))
-            .unwrap_or(4);
+    fn add(&mut self, state: State, overdue: bool) {
+        let i = State::ALL.iter().position(|s| *s == state).unwrap_or(4);
         self.by_state[i] += 1;
         self.total += 1;
-        if is_overdue(c, date) {
+        if overdue {
             self.overdue += 1;
         }
     }
@@ -191,7 +273,7 @@ impl<'a> Summary<'a> {
         let date = plan.meta.reporting_date.clone();
         let mut all = Counts::default();
         let mut by_aim = Vec::new();
-        let mut by_owner: BTreeMap<String, Counts> = BTreeMap::new();
+        let mut by_owner: BTreeMap<&str, Counts> = BTreeMap::new();
         let mut overdue = Vec::new();
         let mut upcoming = Vec::new();
         for aim in &plan.aims {
@@ -203,24 +285,32 @@ impl<'a> Summary<'a> {
                         party,
                         commitment: c,
                     };
-                    counts.add(c, &date);
-                    all.add(c, &date);
-                    by_owner.entry(item.owner()).or_default().add(c, &date);
-                    if is_overdue(c, &date) {
+                    let state = State::of(c);
+                    let late = is_overdue(c, &date);
+                    counts.add(state, late);
+                    all.add(state, late);
+                    let owner = c.owner.as_deref().unwrap_or(party.label());
+                    by_owner.entry(owner).or_default().add(state, late);
+                    if late {
                         overdue.push(item);
-                    } else if c.due.is_some() && State::of(c) != State::Delivered {
+                    } else if c.due.is_some() && state != State::Delivered {
                         upcoming.push(item);
                     }
                 }
             }
             by_aim.push((aim.id.clone(), aim.title.clone(), counts));
         }
-        upcoming.sort_by_key(|i| i.commitment.due.as_deref().and_then(due_end));
+        // Each key is worked out once (the sort is stable, as `sort_by_key` is): comparing
+        // thousands of commitments otherwise works out two keys per comparison.
+        upcoming.sort_by_cached_key(|i| i.commitment.due.as_deref().and_then(due_end));
         Summary {
             reporting_date: date,
             all,
             by_aim,
-            by_owner: by_owner.into_iter().collect(),
+            by_owner: by_owner
+                .into_iter()
+                .map(|(owner, counts)| (owner.to_string(), counts))
+                .collect(),
             overdue,
             upcoming,
         }
@@ -233,14 +323,41 @@ mod tests {
 
     #[test]
     fn a_due_period_ends_the_day_after_its_last_day() {
-        assert_eq!(due_end("2022").as_deref(), Some("2023-01-01"));
-        assert_eq!(due_end("2023-10").as_deref(), Some("2023-11-01"));
-        assert_eq!(due_end("2023-12").as_deref(), Some("2024-01-01"));
-        assert_eq!(due_end("2023-10-31").as_deref(), Some("2023-11-01"));
-        assert_eq!(due_end("2024-02-28").as_deref(), Some("2024-02-29"));
-        assert_eq!(due_end("2023-02-28").as_deref(), Some("2023-03-01"));
-        assert_eq!(due_end("2023-12-31").as_deref(), Some("2024-01-01"));
-        assert_eq!(due_end("soon"), None);
+        let end = |due| due_end(due).map(|e| e.as_str().to_string());
+        assert_eq!(end("2022").as_deref(), Some("2023-01-01"));
+        assert_eq!(end("2023-10").as_deref(), Some("2023-11-01"));
+        assert_eq!(end("2023-12").as_deref(), Some("2024-01-01"));
+        assert_eq!(end("2023-10-31").as_deref(), Some("2023-11-01"));
+        assert_eq!(end("2024-02-28").as_deref(), Some("2024-02-29"));
+        assert_eq!(end("2023-02-28").as_deref(), Some("2023-03-01"));
+        assert_eq!(end("2023-12-31").as_deref(), Some("2024-01-01"));
+        assert_eq!(end("soon"), None);
+    }
+
+    #[test]
+    fn due_ends_are_written_and_ordered_as_text() {
+        let end = |due| due_end(due).map(|e| e.as_str().to_string());
+        assert_eq!(end("0999").as_deref(), Some("1000-01-01"));
+        assert_eq!(end("0007-03").as_deref(), Some("0007-04-01"));
+        assert_eq!(end("9999").as_deref(), Some("10000-01-01"));
+        assert_eq!(end("4294967294-12").as_deref(), Some("4294967295-01-01"));
+        assert_eq!(end("2023-13-01"), None);
+        assert_eq!(end("2023-10-01-01"), None);
+        assert_eq!(end("2023--01"), None);
+        let dues = [
+            "9999",
+            "2023",
+            "2023-10",
+            "0999-12-31",
+            "2024-02-29",
+            "12345",
+        ];
+        for a in dues {
+            for b in dues {
+                let (x, y) = (due_end(a).unwrap(), due_end(b).unwrap());
+                assert_eq!(x.cmp(&y), x.as_str().cmp(y.as_str()), "{a} {b}");
+            }
+        }
     }
 
     fn commitment(status: Option<DeliveryStatus>, due: Option<&str>) -> Commitment {

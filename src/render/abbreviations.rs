@@ -5,6 +5,8 @@
 //! links, headings or code), so it applies equally to Markdown bodies and to text the templates
 //! print, such as commitments.
 
+use memchr::memmem;
+
 use super::escape;
 
 /// The plan's abbreviations, longest first so "HMICFRS" is tried before any shorter one.
@@ -16,8 +18,10 @@ pub struct Abbreviations {
 #[derive(Debug, Clone)]
 struct Entry {
     abbreviation: String,
-    expansion: String,
-    anchor: String,
+    /// Finds the abbreviation in a page.
+    finder: memmem::Finder<'static>,
+    /// The link's HTML after `href="…#`, escaped once here rather than at every link.
+    link_end: String,
 }
 
 impl Abbreviations {
@@ -28,8 +32,13 @@ impl Abbreviations {
             .filter(|(a, _, _)| !a.is_empty())
             .map(|(a, e, id)| Entry {
                 abbreviation: a.to_string(),
-                expansion: e.to_string(),
-                anchor: id.to_string(),
+                finder: memmem::Finder::new(a).into_owned(),
+                link_end: format!(
+                    "{}\"><abbr title=\"{}\">{}</abbr></a>",
+                    escape(id),
+                    escape(e),
+                    escape(a)
+                ),
             })
             .collect();
         entries.sort_by(|a, b| {
@@ -56,7 +65,10 @@ impl Abbreviations {
             out.push_str(html);
             return;
         }
-        let (Some(start), Some(end)) = (html.find("<main"), html.rfind("</main>")) else {
+        let (Some(start), Some(end)) = (
+            memmem::find(html.as_bytes(), b"<main"),
+            memmem::rfind(html.as_bytes(), b"</main>"),
+        ) else {
             out.push_str(html);
             return;
         };
@@ -77,76 +89,58 @@ impl Abbreviations {
 
     /// Writes `main` to `out`, linking the first use of each abbreviation in its text.
     ///
-    /// One pass: it stops only at `<` (where a tag starts) and, in text that may be linked, at
-    /// the bytes a pending abbreviation starts with, where the pending abbreviations are tried
-    /// longest first; the stretches between are copied whole when a link is made. That finds
-    /// what searching each stretch of text for each abbreviation in turn and taking the
-    /// earliest find would ([`Self::link_text_by_search`]), as long as no abbreviation holds a
-    /// character that ends a word (such as "."); for those rare ones the caller searches
-    /// instead.
+    /// It goes from one place an abbreviation occurs to the next, found with a vector search
+    /// for each abbreviation (anywhere: in text, in tags or in skipped elements), and walks
+    /// the tags before each place to know whether it is in text that may be linked. At one
+    /// place the abbreviations are tried longest first. It stops as soon as no abbreviation
+    /// still to link occurs further on, so the tail of a page, and every page that uses none
+    /// of them, costs only those searches. That finds what searching each stretch of text for
+    /// each abbreviation in turn and taking the earliest find would
+    /// ([`Self::link_text_by_search`]), as long as no abbreviation holds a character that ends
+    /// a word (such as "."); for those rare ones the caller searches instead.
     fn link_main(&self, main: &str, href: &str, out: &mut String) {
         let bytes = main.as_bytes();
-        let mut done = vec![false; self.entries.len()];
-        let mut pending = self.entries.len();
-        let stops = |done: &[bool]| {
-            let mut stops = first_bytes(&self.entries, done);
-            stops[usize::from(b'<')] = true;
-            stops
-        };
-        let mut stop = stops(&done);
-        // Depth of elements whose text must not be touched.
-        let mut skip_depth = 0usize;
-        // Where to look next; how much of `main` is in `out`; where a word may start whatever
-        // comes before it (the start of a stretch of text, and just after a link).
-        let (mut pos, mut copied, mut fresh_start) = (0, 0, 0);
-        while pending > 0 && pos < bytes.len() {
-            let found = if skip_depth == 0 {
-                bytes[pos..].iter().position(|&b| stop[usize::from(b)])
-            } else {
-                memchr::memchr(b'<', &bytes[pos..])
-            };
-            let Some(found) = found else { break };
-            let at = pos + found;
-            if bytes[at] == b'<' {
-                let len = tag_end(&main[at..]).map_or(bytes.len() - at, |e| e + 1);
-                let tag = &main[at..at + len];
-                if is_skipped(tag_name(tag)) {
-                    if tag.starts_with("</") {
-                        skip_depth = skip_depth.saturating_sub(1);
-                    } else if !tag.ends_with("/>") {
-                        skip_depth += 1;
-                    }
-                }
-                pos = at + len;
-                fresh_start = pos;
-                continue;
-            }
-            // A byte a pending abbreviation starts with (never inside a longer UTF-8
-            // character: those bytes are never the first byte of one).
-            let word_starts =
-                at == fresh_start || main[..at].chars().next_back().is_none_or(|c| !in_word(c));
-            let hit = word_starts
+        // Where each abbreviation next occurs; `None` once it is linked or occurs no more.
+        let mut next: Vec<Option<usize>> =
+            self.entries.iter().map(|e| e.finder.find(bytes)).collect();
+        let mut tags = TagWalk::new(bytes);
+        // How much of `main` is in `out`; the end of the last link (where a word may start
+        // whatever comes before it, as at the start of a stretch of text).
+        let (mut copied, mut linked_end) = (0, 0);
+        while let Some(at) = next.iter().flatten().min().copied() {
+            tags.walk_to(at);
+            // A byte an abbreviation starts with is never inside a longer UTF-8 character:
+            // those bytes are never the first byte of one.
+            let linkable = tags.text_from <= at
+                && tags.skip_depth == 0
+                && (at == tags.text_from.max(linked_end)
+                    || main[..at].chars().next_back().is_none_or(|c| !in_word(c)));
+            let hit = linkable
                 .then(|| {
-                    self.entries.iter().enumerate().find(|(i, e)| {
-                        !done[*i]
-                            && bytes[at..].starts_with(e.abbreviation.as_bytes())
-                            && ends_word(&main[at + e.abbreviation.len()..])
+                    self.entries.iter().enumerate().position(|(i, e)| {
+                        next[i] == Some(at) && ends_word(&main[at + e.abbreviation.len()..])
                     })
                 })
                 .flatten();
-            let Some((i, e)) = hit else {
-                // On to the next character (a first byte may begin a longer one).
-                pos = at + main[at..].chars().next().map_or(1, char::len_utf8);
-                continue;
+            // Where the search for the abbreviations found here, and those overlapping a
+            // link, resumes.
+            let resume = match hit {
+                Some(i) => {
+                    let e = &self.entries[i];
+                    out.push_str(&main[copied..at]);
+                    push_link(out, e, href);
+                    next[i] = None;
+                    copied = at + e.abbreviation.len();
+                    linked_end = copied;
+                    copied
+                }
+                None => at + 1,
             };
-            out.push_str(&main[copied..at]);
-            push_link(out, e, href);
-            done[i] = true;
-            pending -= 1;
-            pos = at + e.abbreviation.len();
-            copied = pos;
-            fresh_start = pos;
-            stop = stops(&done);
+            for (e, n) in self.entries.iter().zip(&mut next) {
+                if n.is_some_and(|p| p < resume) {
+                    *n = e.finder.find(&bytes[resume..]).map(|p| resume + p);
+                }
+            }
         }
         out.push_str(&main[copied..]);
     }
@@ -224,12 +218,7 @@ fn push_link(out: &mut String, e: &Entry, href: &str) {
     out.push_str("<a class=\"glossary-link\" href=\"");
     out.push_str(href);
     out.push('#');
-    out.push_str(&escape(&e.anchor));
-    out.push_str("\"><abbr title=\"");
-    out.push_str(&escape(&e.expansion));
-    out.push_str("\">");
-    out.push_str(&escape(&e.abbreviation));
-    out.push_str("</abbr></a>");
+    out.push_str(&e.link_end);
 }
 
 /// True for characters that continue a word: an abbreviation next to one is part of a longer
@@ -254,6 +243,23 @@ const SKIPPED: &[&str] = &[
     "caption", "th", "svg", "title",
 ];
 
+/// [`SKIPPED`]'s names as numbers, a byte each from the lowest, so that a tag's name read
+/// byte by byte is checked with a few comparisons.
+const SKIPPED_KEYS: [u64; SKIPPED.len()] = {
+    let mut keys = [0; SKIPPED.len()];
+    let mut i = 0;
+    while i < SKIPPED.len() {
+        let name = SKIPPED[i].as_bytes();
+        let mut j = 0;
+        while j < name.len() {
+            keys[i] |= (name[j] as u64) << (8 * j);
+            j += 1;
+        }
+        i += 1;
+    }
+    keys
+};
+
 fn is_skipped(name: &str) -> bool {
     // Every tag of every page comes here: lower-case the name once rather than comparing it
     // with each of the names without regard to case.
@@ -266,27 +272,101 @@ fn is_skipped(name: &str) -> bool {
     SKIPPED.iter().any(|s| s.as_bytes() == &*slot)
 }
 
-/// Which bytes the pending abbreviations start with: anywhere else none can start, so only
-/// those places are looked at.
-fn first_bytes(entries: &[Entry], done: &[bool]) -> [bool; 256] {
-    let mut first = [false; 256];
-    for (e, _) in entries.iter().zip(done).filter(|(_, d)| !**d) {
-        first[usize::from(e.abbreviation.as_bytes()[0])] = true;
+/// A walk over the tags of `<main>`, tracking the depth of elements whose text is left alone.
+struct TagWalk<'a> {
+    bytes: &'a [u8],
+    /// Where the text after the last tag walked starts.
+    text_from: usize,
+    /// The next `<` at or after `text_from`, or `usize::MAX`.
+    next_tag: usize,
+    /// Depth of elements whose text must not be touched.
+    skip_depth: usize,
+}
+
+impl<'a> TagWalk<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        TagWalk {
+            bytes,
+            text_from: 0,
+            next_tag: find_tag(bytes, 0),
+            skip_depth: 0,
+        }
     }
-    first
+
+    /// Walks every tag that starts before `at`.
+    fn walk_to(&mut self, at: usize) {
+        while self.next_tag < at {
+            let (end, skipped) = scan_tag(self.bytes, self.next_tag);
+            if skipped {
+                let tag = &self.bytes[self.next_tag..end];
+                if tag.starts_with(b"</") {
+                    self.skip_depth = self.skip_depth.saturating_sub(1);
+                } else if !tag.ends_with(b"/>") {
+                    self.skip_depth += 1;
+                }
+            }
+            self.text_from = end;
+            self.next_tag = find_tag(self.bytes, end);
+        }
+    }
+}
+
+/// The next `<` at or after `from`, or `usize::MAX`.
+fn find_tag(bytes: &[u8], from: usize) -> usize {
+    bytes
+        .get(from..)
+        .and_then(|rest| memchr::memchr(b'<', rest))
+        .map_or(usize::MAX, |i| from + i)
+}
+
+/// The tag starting at `bytes[at]` (a `<`): where it ends (just after its `>`, or at the end
+/// of `bytes` if it has none), and whether it is one of the [`SKIPPED`] elements. It reads
+/// the name as [`tag_name`] does, lower-cased into a number on the way for [`SKIPPED_KEYS`],
+/// and most tags end just after their name.
+fn scan_tag(bytes: &[u8], at: usize) -> (usize, bool) {
+    let mut i = at + 1;
+    while bytes.get(i) == Some(&b'<') {
+        i += 1;
+    }
+    while bytes.get(i) == Some(&b'/') {
+        i += 1;
+    }
+    let name = i;
+    let mut key = 0u64;
+    while let Some(&b) = bytes.get(i).filter(|b| b.is_ascii_alphanumeric()) {
+        if i - name < 8 {
+            key |= u64::from(b.to_ascii_lowercase()) << (8 * (i - name));
+        }
+        i += 1;
+    }
+    let skipped = i - name <= 8 && SKIPPED_KEYS.contains(&key);
+    // Nothing from `at` to `i` is a quote or `>`, so the end is looked for from `i`.
+    let end = if bytes.get(i) == Some(&b'>') {
+        i + 1
+    } else {
+        tag_end_bytes(&bytes[i..]).map_or(bytes.len(), |e| i + e + 1)
+    };
+    (end, skipped)
 }
 
 fn tag_end(s: &str) -> Option<usize> {
     // Quotes and `>` are ASCII, and no byte of a longer UTF-8 character is: bytes will do.
-    let bytes = s.as_bytes();
-    let mut from = 0;
-    loop {
-        let at = from + memchr::memchr3(b'>', b'"', b'\'', &bytes[from..])?;
-        match bytes[at] {
-            b'>' => return Some(at),
-            quote => from = at + 1 + memchr::memchr(quote, &bytes[at + 1..])? + 1,
+    tag_end_bytes(s.as_bytes())
+}
+
+fn tag_end_bytes(bytes: &[u8]) -> Option<usize> {
+    // Byte by byte: what lies between a tag's name and its `>` is short, shorter than it
+    // takes a vector search to pay for itself.
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'>' => return Some(i),
+            b'"' | b'\'' => i += 1 + memchr::memchr(b, &bytes[i + 1..])?,
+            _ => {}
         }
+        i += 1;
     }
+    None
 }
 
 /// The element name of a tag (`<h2 id="x">` → `h2`), as written.
@@ -358,6 +438,38 @@ mod tests {
             "captions",
         ] {
             assert!(!is_skipped(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn tags_are_read_as_their_names_say() {
+        let tags = [
+            "<p>",
+            "</P>",
+            "<a href=\"x\">",
+            "<ABBR title='a>b'>",
+            "<h2 id=x>",
+            "<<code>",
+            "</<pre>",
+            "<svg/>",
+            "<br/>",
+            "<captions>",
+            "<th",
+            "<dt\"",
+            "<title a=\"b",
+            "<main>",
+            "</>",
+            "<h7>",
+            "<é>",
+            "<scriptx>",
+            "<abcdefghi>",
+        ];
+        for tag in tags {
+            let html = format!("{tag} after");
+            let (end, skipped) = scan_tag(html.as_bytes(), 0);
+            let expected = tag_end(&html).map_or(html.len(), |e| e + 1);
+            assert_eq!(end, expected, "{tag}");
+            assert_eq!(skipped, is_skipped(tag_name(&html[..end])), "{tag}");
         }
     }
 
@@ -441,6 +553,17 @@ mod tests {
             "ÉCO",
             "É",
             "CO",
+            "<a title=\"x>SOC\">",
+            "<p class='KSI\"<b>'>",
+            "<CODE>",
+            "</CODE>",
+            "<<h3>",
+            "</<h3>",
+            "<svg/>",
+            "<abbr title=\"",
+            "\"",
+            ">",
+            "<",
         ];
         let sets = [
             abbr(),

@@ -41,23 +41,24 @@ struct RowView {
 }
 
 #[derive(Debug, Clone, Serialize)]
-struct ItemView {
-    id: String,
-    text: String,
+struct ItemView<'a> {
+    id: &'a str,
+    text: &'a str,
     path: String,
     priority: String,
     due: Option<String>,
     state: StateView,
-    owner: String,
+    owner: &'a str,
 }
 
-impl From<&Item<'_>> for ItemView {
-    fn from(i: &Item<'_>) -> Self {
+impl<'a> From<&Item<'a>> for ItemView<'a> {
+    fn from(i: &Item<'a>) -> Self {
         let p = i.priority;
-        let state = State::of(i.commitment);
+        let c = i.commitment;
+        let state = State::of(c);
         ItemView {
-            id: i.commitment.id.clone(),
-            text: i.commitment.text.clone(),
+            id: &c.id,
+            text: &c.text,
             path: format!(
                 "{}#{}",
                 Route::Priority {
@@ -65,15 +66,16 @@ impl From<&Item<'_>> for ItemView {
                     id: p.id.clone(),
                 }
                 .path(),
-                i.commitment.id
+                c.id
             ),
             priority: format!("Priority {}: {}", p.number, p.title),
-            due: i.commitment.due.as_deref().map(human_due),
+            due: c.due.as_deref().map(human_due),
             state: StateView {
                 id: state.id(),
                 label: state.label(),
             },
-            owner: i.owner(),
+            // Who delivers it: its owner, or the party that made it (as `Item::owner`).
+            owner: c.owner.as_deref().unwrap_or(i.party.label()),
         }
     }
 }
