@@ -19,6 +19,8 @@ macro_rules! embedded_templates {
 /// The default theme's templates, by name.
 pub const DEFAULT_TEMPLATES: &[(&str, &str)] = embedded_templates!(
     "base.html",
+    "site-header.html",
+    "site-footer.html",
     "macros.html",
     "home.html",
     "aim.html",
