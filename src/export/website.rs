@@ -888,6 +888,9 @@ struct CommitmentView<'a> {
     overdue: bool,
     owner: Option<&'a str>,
     evidence: Vec<Link>,
+    /// True when any of `status`, `due`, `owner` and `evidence` has something to show, so the
+    /// template tests one value rather than looking up four (Tera's dotted lookups are slow).
+    has_details: bool,
 }
 
 impl<'a> PriorityView<'a> {
@@ -926,29 +929,7 @@ impl<'a> PriorityView<'a> {
                     commitments: g
                         .commitments
                         .iter()
-                        .map(|c| CommitmentView {
-                            id: &c.id,
-                            text: &c.text,
-                            status: c.status.map(|s| s.label()),
-                            status_class: c.status.map(|s| crate::render::slug(s.label())),
-                            due: c.due.as_deref().map(human_due),
-                            overdue: crate::plan::delivery::is_overdue(
-                                c,
-                                &plan.meta.reporting_date,
-                            ),
-                            owner: c.owner.as_deref(),
-                            evidence: c
-                                .evidence
-                                .iter()
-                                .map(|e| Link {
-                                    title: e.title.clone(),
-                                    path: match e.url.strip_prefix('/') {
-                                        Some(site) => route.href_to(site),
-                                        None => e.url.clone(),
-                                    },
-                                })
-                                .collect(),
-                        })
+                        .map(|c| CommitmentView::new(c, plan, route))
                         .collect(),
                 })
                 .collect(),
@@ -964,6 +945,39 @@ impl<'a> PriorityView<'a> {
                 .flatten()
                 .map(|s| performance::StatementSummary::new(s))
                 .collect(),
+        }
+    }
+}
+
+impl<'a> CommitmentView<'a> {
+    fn new(c: &'a crate::plan::Commitment, plan: &Plan, route: &Route) -> Self {
+        let status = c.status.map(|s| s.label());
+        let due = c.due.as_deref().map(human_due);
+        let owner = c.owner.as_deref();
+        let evidence: Vec<Link> = c
+            .evidence
+            .iter()
+            .map(|e| Link {
+                title: e.title.clone(),
+                path: match e.url.strip_prefix('/') {
+                    Some(site) => route.href_to(site),
+                    None => e.url.clone(),
+                },
+            })
+            .collect();
+        CommitmentView {
+            id: &c.id,
+            text: &c.text,
+            has_details: status.is_some()
+                || due.is_some()
+                || owner.is_some()
+                || !evidence.is_empty(),
+            status,
+            status_class: c.status.map(|s| crate::render::slug(s.label())),
+            due,
+            overdue: crate::plan::delivery::is_overdue(c, &plan.meta.reporting_date),
+            owner,
+            evidence,
         }
     }
 }
