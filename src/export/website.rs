@@ -517,16 +517,19 @@ impl Place {
     }
 }
 
-/// The theme's `site-header.html` and `site-footer.html`, rendered once for each place a page
-/// can be. Every page in a place prints the same header and footer, and rendering them with
-/// each page repeated the same few hundred lookups (the navigation, the contact details) for
-/// every page: about a third of the time spent in templates.
+/// The theme's `site-header.html`, rendered once for each place a page can be, and its
+/// `site-footer.html`, once for each depth. Every page in a place prints the same header and
+/// footer, and rendering them with each page repeated the same few hundred lookups (the
+/// navigation, the contact details) for every page: about a third of the time spent in
+/// templates.
 struct Chrome {
-    pieces: HashMap<Place, (String, String)>,
+    headers: HashMap<Place, String>,
+    /// By `root`: the footer does not mark the current page.
+    footers: HashMap<String, String>,
 }
 
 impl Chrome {
-    /// Renders the header and footer for the places of `routes`.
+    /// Renders the headers and footers for the places of `routes`.
     fn new<'r>(
         theme: &Theme,
         site: &SiteView,
@@ -536,27 +539,48 @@ impl Chrome {
         let mut places: Vec<Place> = routes.map(|r| Place::of(r, site)).collect();
         places.sort();
         places.dedup();
-        let rendered: Vec<Result<(Place, (String, String))>> = places
+        // Places are sorted by root, so the first of each root renders its footer.
+        let first_at_root: Vec<bool> = (0..places.len())
+            .map(|i| i == 0 || places[i - 1].root != places[i].root)
+            .collect();
+        type Pieces = (Place, String, Option<String>);
+        let rendered: Vec<Result<Pieces>> = places
             .into_par_iter()
-            .map(|place| {
+            .zip(first_at_root)
+            .map(|(place, first)| {
                 let mut ctx = shared.clone();
                 ctx.insert("root", &place.root);
+                let footer = match first {
+                    true => Some(render_piece(theme, "site-footer.html", &ctx)?),
+                    false => None,
+                };
                 ctx.insert("current", &place.current);
                 let header = render_piece(theme, "site-header.html", &ctx)?;
-                let footer = render_piece(theme, "site-footer.html", &ctx)?;
-                Ok((place, (header, footer)))
+                Ok((place, header, footer))
             })
             .collect();
+        let mut chrome = Chrome {
+            headers: HashMap::with_capacity(rendered.len()),
+            footers: HashMap::new(),
+        };
         // The first place's error, whichever thread met it first.
-        let pieces = rendered.into_iter().collect::<Result<_>>()?;
-        Ok(Chrome { pieces })
+        for pieces in rendered {
+            let (place, header, footer) = pieces?;
+            if let Some(footer) = footer {
+                chrome.footers.insert(place.root.clone(), footer);
+            }
+            chrome.headers.insert(place, header);
+        }
+        Ok(chrome)
     }
 
     /// The header and footer of `route`'s page.
-    fn of(&self, route: &Route, site: &SiteView) -> Result<&(String, String)> {
-        self.pieces
-            .get(&Place::of(route, site))
-            .ok_or_else(|| anyhow!("no header and footer were made for {}", route.file()))
+    fn of(&self, route: &Route, site: &SiteView) -> Result<(&str, &str)> {
+        let place = Place::of(route, site);
+        let missing = || anyhow!("no header and footer were made for {}", route.file());
+        let footer = self.footers.get(&place.root).ok_or_else(missing)?;
+        let header = self.headers.get(&place).ok_or_else(missing)?;
+        Ok((header, footer))
     }
 }
 
