@@ -94,6 +94,14 @@ pub fn render_site_alongside<T: Send>(
     let (site, changes) = site_view(plan, large_print)?;
     let shared = shared_context(&site);
     let mut routes = routes(plan);
+    let chrome = Chrome::new(
+        theme,
+        &site,
+        &shared,
+        routes
+            .iter()
+            .chain(&changes.as_ref().map(|_| changes_route())),
+    )?;
     // The longest pages first, so that no big page is left for one core at the end while
     // the other has nothing to do.
     routes.sort_by_key(|r| std::cmp::Reverse(weight(r)));
@@ -105,7 +113,7 @@ pub fn render_site_alongside<T: Send>(
         routes.par_iter().try_for_each_init(
             || Scratch::new(&shared),
             |scratch, route| {
-                let html = render_page(plan, theme, &site, data, route, scratch)?;
+                let html = render_page(plan, theme, &site, &chrome, data, route, scratch)?;
                 sink(&route.file(), html)
             },
         )
@@ -124,7 +132,7 @@ pub fn render_site_alongside<T: Send>(
     let (value, _) = made?;
     let mut count = routes.len();
     if let Some(changes) = &changes {
-        let (path, bytes) = render_changes(plan, theme, &shared, changes)?;
+        let (path, bytes) = render_changes(plan, theme, &site, &shared, &chrome, changes)?;
         sink(&path, &bytes)?;
         count += 1;
     }
@@ -166,16 +174,24 @@ pub fn render_routes_to(
 ) -> Result<usize> {
     let (site, changes) = site_view(plan, large_print)?;
     let shared = shared_context(&site);
+    let chrome = Chrome::new(
+        theme,
+        &site,
+        &shared,
+        routes
+            .iter()
+            .chain(&changes.as_ref().map(|_| changes_route())),
+    )?;
     routes.par_iter().try_for_each_init(
         || Scratch::new(&shared),
         |scratch, route| {
-            let html = render_page(plan, theme, &site, data, route, scratch)?;
+            let html = render_page(plan, theme, &site, &chrome, data, route, scratch)?;
             sink(&route.file(), html)
         },
     )?;
     let mut count = routes.len();
     if let Some(changes) = &changes {
-        let (path, bytes) = render_changes(plan, theme, &shared, changes)?;
+        let (path, bytes) = render_changes(plan, theme, &site, &shared, &chrome, changes)?;
         sink(&path, &bytes)?;
         count += 1;
     }
@@ -225,10 +241,12 @@ pub fn shows_downloads(route: &Route) -> bool {
 fn render_changes(
     plan: &Plan,
     theme: &Theme,
+    site: &SiteView,
     shared: &tera::Context,
+    chrome: &Chrome,
     changes: &crate::export::diff_report::WebsiteChanges,
 ) -> Result<OutputFile> {
-    let route = Route::Page("changes".into());
+    let route = changes_route();
     if let Some(p) = plan.pages.iter().find(|p| p.id == "changes") {
         return Err(anyhow!(
             "{} uses the address /changes/, which the \"What has changed\" page needs because the plan sets compare_with; rename the page",
@@ -241,6 +259,9 @@ fn render_changes(
         &page_view(&route, "What has changed", vec![home()], vec![]),
     );
     ctx.insert("changes", changes);
+    let (header, footer) = chrome.of(&route, site)?;
+    ctx.insert("site_header", header);
+    ctx.insert("site_footer", footer);
     let tera = crate::export::diff_report::with_changes_template(&theme.tera)?;
     let html = tera.render("changes.html", &ctx).map_err(|e| {
         anyhow!(
@@ -250,6 +271,11 @@ fn render_changes(
         )
     })?;
     Ok((route.file(), html.into_bytes()))
+}
+
+/// The "What has changed" page's route.
+fn changes_route() -> Route {
+    Route::Page("changes".into())
 }
 
 /// Every page of the site, in a stable order.
@@ -461,6 +487,111 @@ fn home() -> Link {
     }
 }
 
+/// The relative way from `route`'s page back to the site root (`page.root`).
+fn page_root(route: &Route, site: &SiteView) -> String {
+    match route {
+        // Web servers serve 404.html at any depth, so it links from the site root.
+        Route::NotFound => match site.base_url {
+            Some(url) => format!("{}/", url.trim_end_matches('/')),
+            None => "/".to_string(),
+        },
+        _ => route.root(),
+    }
+}
+
+/// Where a page is, as far as the site's header and footer can tell: the relative way back to
+/// the site root, and the path of the navigation item that is the page itself, if any.
+#[derive(PartialEq, Eq, Hash, PartialOrd, Ord)]
+struct Place {
+    root: String,
+    current: Option<String>,
+}
+
+impl Place {
+    fn of(route: &Route, site: &SiteView) -> Place {
+        let path = route.path();
+        Place {
+            root: page_root(route, site),
+            current: site.nav.iter().any(|n| n.path == path).then_some(path),
+        }
+    }
+}
+
+/// The theme's `site-header.html`, rendered once for each place a page can be, and its
+/// `site-footer.html`, once for each depth. Every page in a place prints the same header and
+/// footer, and rendering them with each page repeated the same few hundred lookups (the
+/// navigation, the contact details) for every page: about a third of the time spent in
+/// templates.
+struct Chrome {
+    headers: HashMap<Place, String>,
+    /// By `root`: the footer does not mark the current page.
+    footers: HashMap<String, String>,
+}
+
+impl Chrome {
+    /// Renders the headers and footers for the places of `routes`.
+    fn new<'r>(
+        theme: &Theme,
+        site: &SiteView,
+        shared: &tera::Context,
+        routes: impl Iterator<Item = &'r Route>,
+    ) -> Result<Chrome> {
+        let mut places: Vec<Place> = routes.map(|r| Place::of(r, site)).collect();
+        places.sort();
+        places.dedup();
+        // Places are sorted by root, so the first of each root renders its footer.
+        let first_at_root: Vec<bool> = (0..places.len())
+            .map(|i| i == 0 || places[i - 1].root != places[i].root)
+            .collect();
+        type Pieces = (Place, String, Option<String>);
+        let rendered: Vec<Result<Pieces>> = places
+            .into_par_iter()
+            .zip(first_at_root)
+            .map(|(place, first)| {
+                let mut ctx = shared.clone();
+                ctx.insert("root", &place.root);
+                let footer = match first {
+                    true => Some(render_piece(theme, "site-footer.html", &ctx)?),
+                    false => None,
+                };
+                ctx.insert("current", &place.current);
+                let header = render_piece(theme, "site-header.html", &ctx)?;
+                Ok((place, header, footer))
+            })
+            .collect();
+        let mut chrome = Chrome {
+            headers: HashMap::with_capacity(rendered.len()),
+            footers: HashMap::new(),
+        };
+        // The first place's error, whichever thread met it first.
+        for pieces in rendered {
+            let (place, header, footer) = pieces?;
+            if let Some(footer) = footer {
+                chrome.footers.insert(place.root.clone(), footer);
+            }
+            chrome.headers.insert(place, header);
+        }
+        Ok(chrome)
+    }
+
+    /// The header and footer of `route`'s page.
+    fn of(&self, route: &Route, site: &SiteView) -> Result<(&str, &str)> {
+        let place = Place::of(route, site);
+        let missing = || anyhow!("no header and footer were made for {}", route.file());
+        let footer = self.footers.get(&place.root).ok_or_else(missing)?;
+        let header = self.headers.get(&place).ok_or_else(missing)?;
+        Ok((header, footer))
+    }
+}
+
+/// One piece of every page, from `template`.
+fn render_piece(theme: &Theme, template: &str, ctx: &tera::Context) -> Result<String> {
+    theme
+        .tera
+        .render(template, ctx)
+        .map_err(|e| anyhow!("rendering {template}: {}", chain(&e)))
+}
+
 /// The Tera context every page starts from: `site`, serialised once per build rather than
 /// once per page.
 fn shared_context(site: &SiteView) -> tera::Context {
@@ -528,6 +659,7 @@ fn render_page<'s>(
     plan: &Plan,
     theme: &Theme,
     site: &SiteView,
+    chrome: &Chrome,
     data: Option<&DataLinks>,
     route: &Route,
     scratch: &'s mut Scratch,
@@ -657,15 +789,14 @@ fn render_page<'s>(
         }
         Route::NotFound => {
             let mut view = page_view(route, "Page not found", vec![], vec![]);
-            // Web servers serve 404.html at any depth, so it links from the site root.
-            view.root = match site.base_url {
-                Some(url) => format!("{}/", url.trim_end_matches('/')),
-                None => "/".to_string(),
-            };
+            view.root = page_root(route, site);
             ctx.insert("page", &view);
             "404.html"
         }
     };
+    let (header, footer) = chrome.of(route, site)?;
+    ctx.insert("site_header", header);
+    ctx.insert("site_footer", footer);
     if scratch.html.capacity() > SCRATCH_KEEP_BYTES {
         scratch.html = Vec::new();
     }
@@ -781,6 +912,9 @@ struct CommitmentView<'a> {
     overdue: bool,
     owner: Option<&'a str>,
     evidence: Vec<Link>,
+    /// True when any of `status`, `due`, `owner` and `evidence` has something to show, so the
+    /// template tests one value rather than looking up four (Tera's dotted lookups are slow).
+    has_details: bool,
 }
 
 impl<'a> PriorityView<'a> {
@@ -819,29 +953,7 @@ impl<'a> PriorityView<'a> {
                     commitments: g
                         .commitments
                         .iter()
-                        .map(|c| CommitmentView {
-                            id: &c.id,
-                            text: &c.text,
-                            status: c.status.map(|s| s.label()),
-                            status_class: c.status.map(|s| crate::render::slug(s.label())),
-                            due: c.due.as_deref().map(human_due),
-                            overdue: crate::plan::delivery::is_overdue(
-                                c,
-                                &plan.meta.reporting_date,
-                            ),
-                            owner: c.owner.as_deref(),
-                            evidence: c
-                                .evidence
-                                .iter()
-                                .map(|e| Link {
-                                    title: e.title.clone(),
-                                    path: match e.url.strip_prefix('/') {
-                                        Some(site) => route.href_to(site),
-                                        None => e.url.clone(),
-                                    },
-                                })
-                                .collect(),
-                        })
+                        .map(|c| CommitmentView::new(c, plan, route))
                         .collect(),
                 })
                 .collect(),
@@ -857,6 +969,39 @@ impl<'a> PriorityView<'a> {
                 .flatten()
                 .map(|s| performance::StatementSummary::new(s))
                 .collect(),
+        }
+    }
+}
+
+impl<'a> CommitmentView<'a> {
+    fn new(c: &'a crate::plan::Commitment, plan: &Plan, route: &Route) -> Self {
+        let status = c.status.map(|s| s.label());
+        let due = c.due.as_deref().map(human_due);
+        let owner = c.owner.as_deref();
+        let evidence: Vec<Link> = c
+            .evidence
+            .iter()
+            .map(|e| Link {
+                title: e.title.clone(),
+                path: match e.url.strip_prefix('/') {
+                    Some(site) => route.href_to(site),
+                    None => e.url.clone(),
+                },
+            })
+            .collect();
+        CommitmentView {
+            id: &c.id,
+            text: &c.text,
+            has_details: status.is_some()
+                || due.is_some()
+                || owner.is_some()
+                || !evidence.is_empty(),
+            status,
+            status_class: c.status.map(|s| crate::render::slug(s.label())),
+            due,
+            overdue: crate::plan::delivery::is_overdue(c, &plan.meta.reporting_date),
+            owner,
+            evidence,
         }
     }
 }
@@ -958,10 +1103,13 @@ mod tests {
             id: aim.priorities[0].id.clone(),
         };
         let aim_route = Route::Aim(aim.id.clone());
+        let chrome =
+            Chrome::new(&theme, &site, &shared, [&aim_route, &priority].into_iter()).unwrap();
         let fresh = render_page(
             &plan,
             &theme,
             &site,
+            &chrome,
             None,
             &aim_route,
             &mut Scratch::new(&shared),
@@ -969,12 +1117,59 @@ mod tests {
         .unwrap()
         .to_vec();
         let mut scratch = Scratch::new(&shared);
-        render_page(&plan, &theme, &site, None, &priority, &mut scratch).unwrap();
-        let after = render_page(&plan, &theme, &site, None, &aim_route, &mut scratch).unwrap();
+        render_page(&plan, &theme, &site, &chrome, None, &priority, &mut scratch).unwrap();
+        let after = render_page(
+            &plan,
+            &theme,
+            &site,
+            &chrome,
+            None,
+            &aim_route,
+            &mut scratch,
+        )
+        .unwrap();
         let after = String::from_utf8(after.to_vec()).unwrap();
         assert!(after.starts_with("<main>clean "), "{after}");
         assert_eq!(after.as_bytes(), fresh.as_slice());
         assert_eq!(scratch.ctx.clone().into_json(), shared.clone().into_json());
+    }
+
+    /// The header and footer are theme templates like any other, rendered for each place a
+    /// page can be: a theme that edits them sees its edits on every page, in the right place.
+    #[test]
+    fn a_theme_edits_the_header_and_footer_as_templates() {
+        let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let plan = Plan::from_dir(&repo.join("tests/fixtures/minimal/content")).unwrap();
+        let themes = tempfile::tempdir().unwrap();
+        let templates = themes.path().join("probe/templates");
+        std::fs::create_dir_all(&templates).unwrap();
+        std::fs::write(
+            templates.join("site-header.html"),
+            "[{{ root }}|{% if current is string %}<{{ current }}>{% else %}elsewhere{% endif %}]",
+        )
+        .unwrap();
+        std::fs::write(templates.join("site-footer.html"), "[{{ site.title }}]").unwrap();
+        let theme = Theme::load(themes.path(), "probe").unwrap();
+        let files = render_site(&plan, &theme).unwrap();
+        let page = |path: &str| {
+            let (_, bytes) = files.iter().find(|(p, _)| p == path).unwrap();
+            String::from_utf8(bytes.clone()).unwrap()
+        };
+        let aim = &plan.aims[0];
+        let aim_page = page(&format!("{}/index.html", aim.id));
+        assert!(
+            aim_page.contains(&format!("[../|<{}/>]", aim.id)),
+            "{aim_page}"
+        );
+        assert!(
+            aim_page.contains(&format!("[{}]", plan.meta.title)),
+            "{aim_page}"
+        );
+        let priority = page(&format!("{}/{}/index.html", aim.id, aim.priorities[0].id));
+        assert!(priority.contains("[../../|elsewhere]"), "{priority}");
+        // The 404 page's path is Home's, so Home is its current navigation item.
+        let not_found = page("404.html");
+        assert!(not_found.contains("[/|<>]"), "{not_found}");
     }
 
     #[test]
