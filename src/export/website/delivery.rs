@@ -40,14 +40,18 @@ struct RowView {
     counts: CountsView,
 }
 
+/// One commitment as the template lists it. Its fields are flat and its link is ready to
+/// print: on a big plan the page lists hundreds of thousands of them, and every nested
+/// lookup or filter in the template's loop is paid that many times.
 #[derive(Debug, Clone, Serialize)]
 struct ItemView<'a> {
-    id: &'a str,
     text: &'a str,
-    path: String,
+    /// The commitment on its priority's page, from the site's root.
+    href: String,
     priority: String,
     due: Option<String>,
-    state: StateView,
+    state_id: &'static str,
+    state_label: &'static str,
     owner: &'a str,
 }
 
@@ -57,10 +61,9 @@ impl<'a> From<&Item<'a>> for ItemView<'a> {
         let c = i.commitment;
         let state = State::of(c);
         ItemView {
-            id: &c.id,
             text: &c.text,
-            path: format!(
-                "{}#{}",
+            href: format!(
+                "{}index.html#{}",
                 Route::Priority {
                     aim: p.aim.clone(),
                     id: p.id.clone(),
@@ -70,10 +73,8 @@ impl<'a> From<&Item<'a>> for ItemView<'a> {
             ),
             priority: format!("Priority {}: {}", p.number, p.title),
             due: c.due.as_deref().map(human_due),
-            state: StateView {
-                id: state.id(),
-                label: state.label(),
-            },
+            state_id: state.id(),
+            state_label: state.label(),
             // Who delivers it: its owner, or the party that made it (as `Item::owner`).
             owner: c.owner.as_deref().unwrap_or(i.party.label()),
         }
