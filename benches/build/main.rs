@@ -6,7 +6,8 @@
 //! (`/dev/shm`), into a folder that does not exist yet, and each figure is the median of
 //! several runs. Run with `cargo bench --bench build`; `PLANPRESS_BENCH_SIZES=100,1000`
 //! chooses the sizes, `PLANPRESS_BENCH_BASELINE=/path/to/old/planpress` also times another
-//! planpress binary and prints the ratio, and
+//! planpress binary and prints the ratio (with the themes in
+//! `PLANPRESS_BENCH_BASELINE_THEMES` when the theme has changed since that binary), and
 //! `cargo bench --bench build -- --generate N DIR` only writes a synthetic plan of about N
 //! pages (and its Hugo twin in DIR-hugo) for profiling by hand.
 //! `PLANPRESS_BENCH_SERVE=1` times only `planpress serve`, end to end (see `serve.rs`).
@@ -304,7 +305,7 @@ fn main() {
         builders.push(planpress_builder(
             "baseline planpress",
             PathBuf::from(old),
-            themes.clone(),
+            baseline_themes(&themes),
             &["--no-large-print"],
         ));
     }
@@ -407,6 +408,13 @@ fn main() {
     remove(&root);
 }
 
+/// The themes folder the baseline binary builds with: `PLANPRESS_BENCH_BASELINE_THEMES`, or
+/// this tree's (a theme and the binary it was written for go together).
+fn baseline_themes(ours: &Path) -> PathBuf {
+    std::env::var_os("PLANPRESS_BENCH_BASELINE_THEMES")
+        .map_or_else(|| ours.to_path_buf(), PathBuf::from)
+}
+
 /// Times builds of the shipped plan: with the large-print PDF typeset, reused, and left out,
 /// and the large-print export on its own.
 fn shipped(repo: &Path, exe: &Path, themes: &Path, builders: &[Builder], root: &Path, log: &Path) {
@@ -455,7 +463,12 @@ fn shipped(repo: &Path, exe: &Path, themes: &Path, builders: &[Builder], root: &
         .collect();
     row("export large-print (PDF)", 0, &summarise(&export));
     if let Ok(old) = std::env::var("PLANPRESS_BENCH_BASELINE") {
-        let old = planpress_builder("baseline", PathBuf::from(old), themes.clone(), &[]);
+        let old = planpress_builder(
+            "baseline",
+            PathBuf::from(old),
+            baseline_themes(&themes),
+            &[],
+        );
         let runs: Vec<Run> = (0..3)
             .map(|_| {
                 remove(&out);

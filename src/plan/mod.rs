@@ -1153,7 +1153,21 @@ impl Builder {
         let mut priority_ids: BTreeMap<String, PathBuf> = BTreeMap::new();
         // Every commitment's id, with the file that first used it (shared, not copied, since a
         // big plan has hundreds of thousands).
-        let mut commitment_ids: HashMap<String, std::sync::Arc<Path>> = HashMap::new();
+        // Sized once: growing a table of hundreds of thousands of ids rehashes all of them
+        // each time it doubles.
+        let commitment_count = self
+            .priorities
+            .iter()
+            .map(|(_, _, _, front, _, _)| {
+                [&front.commissioner, &front.chief_constable]
+                    .into_iter()
+                    .flatten()
+                    .map(|g| g.commitments.len())
+                    .sum::<usize>()
+            })
+            .sum();
+        let mut commitment_ids: HashMap<String, std::sync::Arc<Path>> =
+            HashMap::with_capacity(commitment_count);
         for (aim_id, number, id, front, body, origin) in self.priorities {
             let Some(&aim_at) = aim_index.get(&aim_id) else {
                 broken.mark(&Kind::Priority {
