@@ -131,6 +131,21 @@ fn duplicate_commitment_ids_are_reported_in_the_same_file_and_across_files() {
 }
 
 #[test]
+fn a_commitment_id_used_in_three_files_names_the_file_that_used_it_last() {
+    let err = check_after(|s| {
+        s.edit(
+            "content/safety/02-roads.md",
+            "id: speed-enforcement",
+            "id: more-patrols",
+        );
+        let roads = std::fs::read_to_string(s.path("content/safety/02-roads.md")).unwrap();
+        s.write("content/safety/03-more-roads.md", &roads);
+    });
+    assert_reports(&err, "content/safety/02-roads.md:7:7: error: the commitment id \"more-patrols\" is already used in content/safety/01-safer-streets.md");
+    assert_reports(&err, "content/safety/03-more-roads.md:7:7: error: the commitment id \"more-patrols\" is already used in content/safety/02-roads.md");
+}
+
+#[test]
 fn references_to_missing_priorities_and_areas_are_reported_with_suggestions() {
     let err = check_after(|s| {
         s.edit(

@@ -661,7 +661,14 @@ impl PlanCache {
             }
             check_number(&front, &aim_id, number, &id, &origin, &mut diags);
             let priority = priority_from(
-                aim_id, number, id, front, body, origin, &mut seen, &mut diags,
+                aim_id,
+                number,
+                id,
+                front,
+                body,
+                origin,
+                Some(&mut seen),
+                &mut diags,
             );
             if !diags.is_empty() {
                 return None;
@@ -1153,21 +1160,9 @@ impl Builder {
         let mut priority_ids: BTreeMap<String, PathBuf> = BTreeMap::new();
         // Every commitment's id, with the file that first used it (shared, not copied, since a
         // big plan has hundreds of thousands).
-        // Sized once: growing a table of hundreds of thousands of ids rehashes all of them
-        // each time it doubles.
-        let commitment_count = self
-            .priorities
-            .iter()
-            .map(|(_, _, _, front, _, _)| {
-                [&front.commissioner, &front.chief_constable]
-                    .into_iter()
-                    .flatten()
-                    .map(|g| g.commitments.len())
-                    .sum::<usize>()
-            })
-            .sum();
-        let mut commitment_ids: HashMap<String, std::sync::Arc<Path>> =
-            HashMap::with_capacity(commitment_count);
+        // Where each priority went, in the order the files were read: commitment ids are checked
+        // for repeats in that order once all are in (see `repeated_commitment_ids`).
+        let mut read_order: Vec<(usize, usize)> = Vec::with_capacity(self.priorities.len());
         for (aim_id, number, id, front, body, origin) in self.priorities {
             let Some(&aim_at) = aim_index.get(&aim_id) else {
                 broken.mark(&Kind::Priority {
@@ -1217,17 +1212,12 @@ impl Builder {
             numbers
                 .entry((aim_at, number))
                 .or_insert(aim.priorities.len());
+            read_order.push((aim_at, aim.priorities.len()));
             aim.priorities.push(priority_from(
-                aim_id,
-                number,
-                id,
-                front,
-                body,
-                origin,
-                &mut commitment_ids,
-                diags,
+                aim_id, number, id, front, body, origin, None, diags,
             ));
         }
+        repeated_commitment_ids(&aims, &read_order, diags);
         for aim in &mut aims {
             aim.priorities.sort_by_key(|p| p.number);
         }
@@ -1337,8 +1327,9 @@ fn check_number(
     }
 }
 
-/// A priority from its parsed file, with the checks that need nothing but the file itself and
-/// the commitment ids seen so far (`commitment_ids`, to which its own are added).
+/// A priority from its parsed file, with the checks that need nothing but the file itself and,
+/// when given, the commitment ids seen so far (`commitment_ids`, to which its own are added;
+/// a whole-plan load checks them all at once instead, with [`repeated_commitment_ids`]).
 #[allow(clippy::too_many_arguments)]
 fn priority_from(
     aim_id: String,
@@ -1347,7 +1338,7 @@ fn priority_from(
     front: PriorityFront,
     body: Body,
     origin: Origin,
-    commitment_ids: &mut HashMap<String, std::sync::Arc<Path>>,
+    mut commitment_ids: Option<&mut HashMap<String, std::sync::Arc<Path>>>,
     diags: &mut Diagnostics,
 ) -> Priority {
     if front.commissioner.is_none() && front.chief_constable.is_none() {
@@ -1374,7 +1365,13 @@ fn priority_from(
                 .commitments
                 .into_iter()
                 .map(|c| {
-                    check_commitment(&c, &origin, &shared_display, commitment_ids, diags);
+                    check_commitment(
+                        &c,
+                        &origin,
+                        &shared_display,
+                        commitment_ids.as_deref_mut(),
+                        diags,
+                    );
                     Commitment::from(c)
                 })
                 .collect();
@@ -1594,11 +1591,87 @@ fn check_statement(
     }
 }
 
+/// The problem with a commitment id already used, by the file `other` (the file that used it
+/// last before this one, which may be the same file).
+fn repeated_id(id: &str, origin: &Origin, other: &Path) -> Diagnostic {
+    let needle = format!("id: {id}");
+    let (line, col) = if *other == *origin.display {
+        // Point at the second occurrence within the same file.
+        let mut hits = origin
+            .front
+            .lines()
+            .enumerate()
+            .filter(|(_, l)| l.trim_start().trim_start_matches("- ") == needle);
+        hits.next();
+        hits.next().map_or(origin.locate(&needle), |(i, l)| {
+            let l = l.replacen("- ", "  ", 1);
+            (origin.front_line + i, l.len() - l.trim_start().len() + 1)
+        })
+    } else {
+        origin.locate(&needle)
+    };
+    Diagnostic::new(
+        &origin.display,
+        line,
+        col,
+        format!(
+            "the commitment id \"{id}\" is already used in {}",
+            other.display()
+        ),
+    )
+    .with_hint("commitment ids must be unique across the whole plan; choose another")
+}
+
+/// Reports every commitment id used more than once across the plan, exactly as checking the
+/// priorities one by one in `read_order` against a growing table of ids would: each repeat
+/// names the file that used the id last before it. A big plan has hundreds of thousands of
+/// ids, and one table of them all, filled on one core, was the slowest part of loading 50,000
+/// pages (its lookups miss the cache). Here the ids are split by hash into shards, in order,
+/// and each shard is checked with a small table of its own, on every core.
+fn repeated_commitment_ids(aims: &[Aim], read_order: &[(usize, usize)], diags: &mut Diagnostics) {
+    use std::hash::BuildHasher;
+    const SHARDS: usize = 64;
+    let ids: Vec<(&str, &Origin)> = read_order
+        .iter()
+        .map(|&(a, i)| &aims[a].priorities[i])
+        .flat_map(|p| {
+            p.commitments()
+                .map(move |(_, c)| (c.id.as_str(), &p.origin))
+        })
+        .filter(|(id, _)| valid_id(id))
+        .collect();
+    let hasher = std::hash::RandomState::new();
+    let hashes: Vec<u64> = ids.par_iter().map(|(id, _)| hasher.hash_one(id)).collect();
+    let mut shards: Vec<Vec<u32>> = vec![Vec::new(); SHARDS];
+    for (at, h) in hashes.iter().enumerate() {
+        shards[(*h % SHARDS as u64) as usize].push(at as u32);
+    }
+    // Each shard holds its ids in read order, so the id's previous use is the last one seen.
+    let mut repeats: Vec<(u32, u32)> = shards
+        .par_iter()
+        .flat_map_iter(|shard| {
+            let mut last: HashMap<&str, u32> = HashMap::with_capacity(shard.len());
+            shard
+                .iter()
+                .filter_map(|&at| {
+                    last.insert(ids[at as usize].0, at)
+                        .map(|before| (at, before))
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    repeats.sort_unstable();
+    for (at, before) in repeats {
+        let (id, origin) = ids[at as usize];
+        diags.push(repeated_id(id, origin, &ids[before as usize].1.display));
+    }
+}
+
 fn check_commitment(
     c: &CommitmentFront,
     origin: &Origin,
     display: &std::sync::Arc<Path>,
-    seen: &mut HashMap<String, std::sync::Arc<Path>>,
+    seen: Option<&mut HashMap<String, std::sync::Arc<Path>>>,
     diags: &mut Diagnostics,
 ) {
     // Made only when a problem needs placing.
@@ -1612,36 +1685,10 @@ fn check_commitment(
                 )
                 .with_hint(id_hint(&c.id)),
         );
-    } else if let Some(other) = seen.insert(c.id.clone(), std::sync::Arc::clone(display)) {
-        let needle = needle();
-        let (line, col) = if *other == *origin.display {
-            // Point at the second occurrence within the same file.
-            let mut hits = origin
-                .front
-                .lines()
-                .enumerate()
-                .filter(|(_, l)| l.trim_start().trim_start_matches("- ") == needle);
-            hits.next();
-            hits.next().map_or(origin.locate(&needle), |(i, l)| {
-                let l = l.replacen("- ", "  ", 1);
-                (origin.front_line + i, l.len() - l.trim_start().len() + 1)
-            })
-        } else {
-            origin.locate(&needle)
-        };
-        diags.push(
-            Diagnostic::new(
-                &origin.display,
-                line,
-                col,
-                format!(
-                    "the commitment id \"{}\" is already used in {}",
-                    c.id,
-                    other.display()
-                ),
-            )
-            .with_hint("commitment ids must be unique across the whole plan; choose another"),
-        );
+    } else if let Some(other) =
+        seen.and_then(|seen| seen.insert(c.id.clone(), std::sync::Arc::clone(display)))
+    {
+        diags.push(repeated_id(&c.id, origin, &other));
     }
     if c.text.trim().is_empty() {
         diags.push(origin.error_at(
