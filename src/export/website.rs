@@ -1080,21 +1080,29 @@ mod tests {
         assert_eq!(format_value(0.126, Unit::Rate), "0.13");
     }
 
+    /// The minimal fixture plan, and a theme "probe" whose templates are the default theme's
+    /// with `templates` (file name, text) put in their place.
+    fn minimal_plan_with_probe_theme(templates: &[(&str, &str)]) -> (Plan, Theme) {
+        let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+        let plan = Plan::from_dir(&repo.join("tests/fixtures/minimal/content")).unwrap();
+        let themes = tempfile::tempdir().unwrap();
+        let dir = themes.path().join("probe/templates");
+        std::fs::create_dir_all(&dir).unwrap();
+        for (name, text) in templates {
+            std::fs::write(dir.join(name), text).unwrap();
+        }
+        let theme = Theme::load(themes.path(), "probe").unwrap();
+        (plan, theme)
+    }
+
     /// A theme template that asks whether a variable is defined must not see what the page
     /// rendered before it on the same thread added to the shared context.
     #[test]
     fn a_page_sees_nothing_left_from_the_page_before_it() {
-        let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let plan = Plan::from_dir(&repo.join("tests/fixtures/minimal/content")).unwrap();
-        let themes = tempfile::tempdir().unwrap();
-        let templates = themes.path().join("probe/templates");
-        std::fs::create_dir_all(&templates).unwrap();
-        std::fs::write(
-            templates.join("aim.html"),
+        let (plan, theme) = minimal_plan_with_probe_theme(&[(
+            "aim.html",
             "<main>{% if priority is defined %}left over{% else %}clean{% endif %} {{ aim.title }}</main>",
-        )
-        .unwrap();
-        let theme = Theme::load(themes.path(), "probe").unwrap();
+        )]);
         let (site, _) = site_view(&plan, None).unwrap();
         let shared = shared_context(&site);
         let aim = &plan.aims[0];
@@ -1138,18 +1146,13 @@ mod tests {
     /// page can be: a theme that edits them sees its edits on every page, in the right place.
     #[test]
     fn a_theme_edits_the_header_and_footer_as_templates() {
-        let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let plan = Plan::from_dir(&repo.join("tests/fixtures/minimal/content")).unwrap();
-        let themes = tempfile::tempdir().unwrap();
-        let templates = themes.path().join("probe/templates");
-        std::fs::create_dir_all(&templates).unwrap();
-        std::fs::write(
-            templates.join("site-header.html"),
-            "[{{ root }}|{% if current is string %}<{{ current }}>{% else %}elsewhere{% endif %}]",
-        )
-        .unwrap();
-        std::fs::write(templates.join("site-footer.html"), "[{{ site.title }}]").unwrap();
-        let theme = Theme::load(themes.path(), "probe").unwrap();
+        let (plan, theme) = minimal_plan_with_probe_theme(&[
+            (
+                "site-header.html",
+                "[{{ root }}|{% if current is string %}<{{ current }}>{% else %}elsewhere{% endif %}]",
+            ),
+            ("site-footer.html", "[{{ site.title }}]"),
+        ]);
         let files = render_site(&plan, &theme).unwrap();
         let page = |path: &str| {
             let (_, bytes) = files.iter().find(|(p, _)| p == path).unwrap();
