@@ -91,51 +91,26 @@ pub fn render_site_alongside<T: Send>(
     downloads: impl FnOnce() -> Result<(T, Option<DataLinks>)> + Send,
     sink: impl Fn(&str, &[u8]) -> Result<()> + Sync,
 ) -> Result<(T, usize)> {
-    let (site, changes) = site_view(plan, large_print)?;
-    let shared = shared_context(&site);
     let mut routes = routes(plan);
-    let chrome = Chrome::new(
-        theme,
-        &site,
-        &shared,
-        routes
-            .iter()
-            .chain(&changes.as_ref().map(|_| changes_route())),
-    )?;
+    let pages = Pages::new(plan, theme, large_print, &routes)?;
     // The longest pages first, so that no big page is left for one core at the end while
     // the other has nothing to do.
     routes.sort_by_key(|r| std::cmp::Reverse(weight(r)));
     let (after, before): (Vec<&Route>, Vec<&Route>) =
         routes.iter().partition(|r| shows_downloads(r));
-    // Each page is rendered and handed over on the thread that made it; only the count
-    // comes back, so memory holds a page per thread rather than the whole site.
-    let render = |routes: &[&Route], data: Option<&DataLinks>| {
-        routes.par_iter().try_for_each_init(
-            || Scratch::new(&shared),
-            |scratch, route| {
-                let html = render_page(plan, theme, &site, &chrome, data, route, scratch)?;
-                sink(&route.file(), html)
-            },
-        )
-    };
     // The pages that show the data files' sizes are rendered as soon as the files are
     // made, beside the other pages rather than after them all.
     let (made, rendered) = rayon::join(
         || -> Result<(T, Option<DataLinks>)> {
             let (value, data) = downloads()?;
-            render(&after, data.as_ref())?;
+            pages.render(&after, data.as_ref(), &sink)?;
             Ok((value, data))
         },
-        || render(&before, None),
+        || pages.render(&before, None, &sink),
     );
     rendered?;
     let (value, _) = made?;
-    let mut count = routes.len();
-    if let Some(changes) = &changes {
-        let (path, bytes) = render_changes(plan, theme, &site, &shared, &chrome, changes)?;
-        sink(&path, &bytes)?;
-        count += 1;
-    }
+    let mut count = routes.len() + pages.render_changes(&sink)?;
     for (path, bytes) in &theme.statics {
         sink(&format!("static/{path}"), bytes)?;
         count += 1;
@@ -172,30 +147,93 @@ pub fn render_routes_to(
     routes: &[Route],
     sink: impl Fn(&str, &[u8]) -> Result<()> + Sync,
 ) -> Result<usize> {
-    let (site, changes) = site_view(plan, large_print)?;
-    let shared = shared_context(&site);
-    let chrome = Chrome::new(
-        theme,
-        &site,
-        &shared,
-        routes
-            .iter()
-            .chain(&changes.as_ref().map(|_| changes_route())),
-    )?;
-    routes.par_iter().try_for_each_init(
-        || Scratch::new(&shared),
-        |scratch, route| {
-            let html = render_page(plan, theme, &site, &chrome, data, route, scratch)?;
-            sink(&route.file(), html)
-        },
-    )?;
-    let mut count = routes.len();
-    if let Some(changes) = &changes {
-        let (path, bytes) = render_changes(plan, theme, &site, &shared, &chrome, changes)?;
-        sink(&path, &bytes)?;
-        count += 1;
+    let pages = Pages::new(plan, theme, large_print, routes)?;
+    pages.render(&routes.iter().collect::<Vec<_>>(), data, &sink)?;
+    Ok(routes.len() + pages.render_changes(&sink)?)
+}
+
+/// What the pages of one build share: the site's values and the template context made of
+/// them once, the header and footer of every place the pages are in, and the "What has
+/// changed" report when the plan has one.
+struct Pages<'a> {
+    plan: &'a Plan,
+    theme: &'a Theme,
+    site: SiteView<'a>,
+    shared: tera::Context,
+    chrome: Chrome,
+    changes: Option<crate::export::diff_report::WebsiteChanges>,
+}
+
+impl<'a> Pages<'a> {
+    /// Everything `routes` (and the "What has changed" page, if any) need.
+    fn new(
+        plan: &'a Plan,
+        theme: &'a Theme,
+        large_print: Option<&'a LargePrintLink>,
+        routes: &[Route],
+    ) -> Result<Self> {
+        let (site, changes) = site_view(plan, large_print)?;
+        let shared = shared_context(&site);
+        let chrome = Chrome::new(
+            theme,
+            &site,
+            &shared,
+            routes
+                .iter()
+                .chain(&changes.as_ref().map(|_| changes_route())),
+        )?;
+        Ok(Pages {
+            plan,
+            theme,
+            site,
+            shared,
+            chrome,
+            changes,
+        })
     }
-    Ok(count)
+
+    /// Renders `routes` on every core, each page handed to `sink` on the thread that made
+    /// it: only the count comes back, so memory holds a page per thread, not the site.
+    fn render(
+        &self,
+        routes: &[&Route],
+        data: Option<&DataLinks>,
+        sink: &(impl Fn(&str, &[u8]) -> Result<()> + Sync),
+    ) -> Result<()> {
+        routes.par_iter().try_for_each_init(
+            || Scratch::new(&self.shared),
+            |scratch, route| {
+                let html = render_page(
+                    self.plan,
+                    self.theme,
+                    &self.site,
+                    &self.chrome,
+                    data,
+                    route,
+                    scratch,
+                )?;
+                sink(&route.file(), html)
+            },
+        )
+    }
+
+    /// Hands the "What has changed" page to `sink` when the plan has one; returns how many
+    /// files that was.
+    fn render_changes(&self, sink: &impl Fn(&str, &[u8]) -> Result<()>) -> Result<usize> {
+        let Some(changes) = &self.changes else {
+            return Ok(0);
+        };
+        let (path, bytes) = render_changes(
+            self.plan,
+            self.theme,
+            &self.site,
+            &self.shared,
+            &self.chrome,
+            changes,
+        )?;
+        sink(&path, &bytes)?;
+        Ok(1)
+    }
 }
 
 /// What every page shares, and the "What has changed" report when the plan names a revision

@@ -171,82 +171,74 @@ fn check_shape(yaml: &str, path: &Path, first_line: usize) -> Option<Diagnostic>
                 .with_hint("front matter holds short values; put long text in the Markdown after the second \"---\" line"),
             );
         }
-        if !suspects.in_line(line) {
-            // Only the indentation can be wrong (and not even that on a comment line).
-            let trimmed = line.trim_start();
-            let indent = line.len() - trimmed.len();
-            if !trimmed.starts_with('#') && indent / 2 > MAX_DEPTH {
-                return Some(Diagnostic::new(
-                    path,
-                    first_line + i,
-                    indent + 1,
-                    "the front matter nests too deeply",
-                ));
+        // Only the indentation can be wrong on a line without a suspect byte.
+        let suspect = suspects.in_line(line);
+        if suspect {
+            // YAML reads these as line breaks, which would split a value silently and put every
+            // later message on the wrong line.
+            // Each separator's UTF-8 starts with 0xC2 or 0xE2: lines without either are skipped.
+            if let Some((col, c)) = line
+                .bytes()
+                .any(|b| b == 0xc2 || b == 0xe2)
+                .then(|| {
+                    line.chars()
+                        .enumerate()
+                        .find(|(_, c)| matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}'))
+                })
+                .flatten()
+            {
+                return Some(
+                    Diagnostic::new(
+                        path,
+                        first_line + i,
+                        col + 1,
+                        format!(
+                            "the front matter contains a Unicode line separator (U+{:04X}), which YAML reads as a line break",
+                            c as u32
+                        ),
+                    )
+                    .with_hint("delete it and retype the text around it; it usually comes from text copied out of another program"),
+                );
             }
-            continue;
-        }
-        // YAML reads these as line breaks, which would split a value silently and put every
-        // later message on the wrong line.
-        // Each separator's UTF-8 starts with 0xC2 or 0xE2: lines without either are skipped.
-        if let Some((col, c)) = line
-            .bytes()
-            .any(|b| b == 0xc2 || b == 0xe2)
-            .then(|| {
-                line.chars()
-                    .enumerate()
-                    .find(|(_, c)| matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}'))
-            })
-            .flatten()
-        {
-            return Some(
-                Diagnostic::new(
-                    path,
-                    first_line + i,
-                    col + 1,
-                    format!(
-                        "the front matter contains a Unicode line separator (U+{:04X}), which YAML reads as a line break",
-                        c as u32
-                    ),
-                )
-                .with_hint("delete it and retype the text around it; it usually comes from text copied out of another program"),
-            );
         }
         let trimmed = line.trim_start();
         if trimmed.starts_with('#') {
             continue;
         }
-        if let Some(pos) = alias_position(line) {
-            return Some(
-                Diagnostic::new(
+        if suspect {
+            if let Some(pos) = alias_position(line) {
+                return Some(
+                    Diagnostic::new(
+                        path,
+                        first_line + i,
+                        pos + 1,
+                        "YAML aliases (\"*name\") are not allowed in front matter",
+                    )
+                    .with_hint("write the value out in full where it is needed"),
+                );
+            }
+            if line.starts_with('\t') || line.trim_start_matches(' ').starts_with('\t') {
+                return Some(
+                    Diagnostic::new(
+                        path,
+                        first_line + i,
+                        1,
+                        "a tab character is used for indentation",
+                    )
+                    .with_hint("indent front matter with spaces, not tabs"),
+                );
+            }
+            let deepest = flow_nesting(line, &mut flow_depth);
+            if let Some(column) = deepest.filter(|_| flow_depth > MAX_DEPTH) {
+                return Some(Diagnostic::new(
                     path,
                     first_line + i,
-                    pos + 1,
-                    "YAML aliases (\"*name\") are not allowed in front matter",
-                )
-                .with_hint("write the value out in full where it is needed"),
-            );
-        }
-        if line.starts_with('\t') || line.trim_start_matches(' ').starts_with('\t') {
-            return Some(
-                Diagnostic::new(
-                    path,
-                    first_line + i,
-                    1,
-                    "a tab character is used for indentation",
-                )
-                .with_hint("indent front matter with spaces, not tabs"),
-            );
+                    column + 1,
+                    "the front matter nests too deeply",
+                ));
+            }
         }
         let indent = line.len() - trimmed.len();
-        let deepest = flow_nesting(line, &mut flow_depth);
-        if let Some(column) = deepest.filter(|_| flow_depth > MAX_DEPTH) {
-            return Some(Diagnostic::new(
-                path,
-                first_line + i,
-                column + 1,
-                "the front matter nests too deeply",
-            ));
-        }
         if indent / 2 > MAX_DEPTH {
             return Some(Diagnostic::new(
                 path,

@@ -240,13 +240,13 @@ pub struct Item<'a> {
     pub commitment: &'a Commitment,
 }
 
-impl Item<'_> {
+impl<'a> Item<'a> {
     /// Who delivers it: its `owner`, or the party that made it.
-    pub fn owner(&self) -> String {
+    pub fn owner(&self) -> &'a str {
         self.commitment
             .owner
-            .clone()
-            .unwrap_or_else(|| self.party.label().to_string())
+            .as_deref()
+            .unwrap_or(self.party.label())
     }
 }
 
@@ -289,8 +289,7 @@ impl<'a> Summary<'a> {
                     let late = is_overdue(c, &date);
                     counts.add(state, late);
                     all.add(state, late);
-                    let owner = c.owner.as_deref().unwrap_or(party.label());
-                    by_owner.entry(owner).or_default().add(state, late);
+                    by_owner.entry(item.owner()).or_default().add(state, late);
                     if late {
                         overdue.push(item);
                     } else if c.due.is_some() && state != State::Delivered {

@@ -383,12 +383,12 @@ fn check_scanned(
         }
         found <= MAX_PROBLEMS_PER_BODY
     };
-    // No more than can be listed is kept.
-    let mut link_problems = Vec::new();
-    for mark in &scan.marks {
-        if link_problems.len() > MAX_PROBLEMS_PER_BODY {
-            break;
+    for problem in scan.problems {
+        if !report(problem.offset, problem.message, problem.hint) {
+            return;
         }
+    }
+    for mark in &scan.marks {
         let (offset, problem) = match mark {
             Mark::TopHeading(offset) => (*offset, Some((
                 "a level-1 heading (\"# \") in the text; the page title is already the level-1 heading".to_string(),
@@ -397,17 +397,9 @@ fn check_scanned(
             Mark::Link(offset, dest) => (*offset, check_link(dest, route, pages, broken)),
         };
         if let Some((message, hint)) = problem {
-            link_problems.push((offset, message, hint));
-        }
-    }
-    for problem in scan.problems {
-        if !report(problem.offset, problem.message, problem.hint) {
-            return;
-        }
-    }
-    for (offset, message, hint) in link_problems {
-        if !report(offset, message, hint) {
-            return;
+            if !report(offset, message, hint) {
+                return;
+            }
         }
     }
 }

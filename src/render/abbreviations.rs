@@ -160,9 +160,9 @@ impl Abbreviations {
                 break;
             }
             if rest.starts_with('<') {
-                let tag_end = tag_end(rest).unwrap_or(rest.len() - 1);
-                let tag = &rest[..=tag_end];
-                if is_skipped(tag_name(tag)) {
+                let (end, skipped) = scan_tag(rest.as_bytes(), 0);
+                let tag = &rest[..end];
+                if skipped {
                     if tag.starts_with("</") {
                         skip_depth = skip_depth.saturating_sub(1);
                     } else if !tag.ends_with("/>") {
@@ -170,7 +170,7 @@ impl Abbreviations {
                     }
                 }
                 out.push_str(tag);
-                rest = &rest[tag_end + 1..];
+                rest = &rest[end..];
                 continue;
             }
             let text_end = rest.find('<').unwrap_or(rest.len());
@@ -260,16 +260,11 @@ const SKIPPED_KEYS: [u64; SKIPPED.len()] = {
     keys
 };
 
+/// Whether a tag name is one of the [`SKIPPED`] elements, whatever its case: the plain
+/// reading that the tests hold [`scan_tag`] to.
+#[cfg(test)]
 fn is_skipped(name: &str) -> bool {
-    // Every tag of every page comes here: lower-case the name once rather than comparing it
-    // with each of the names without regard to case.
-    let mut lower = [0u8; 8];
-    let Some(slot) = lower.get_mut(..name.len()) else {
-        return false;
-    };
-    slot.copy_from_slice(name.as_bytes());
-    slot.make_ascii_lowercase();
-    SKIPPED.iter().any(|s| s.as_bytes() == &*slot)
+    SKIPPED.iter().any(|s| s.eq_ignore_ascii_case(name))
 }
 
 /// A walk over the tags of `<main>`, tracking the depth of elements whose text is left alone.
@@ -321,8 +316,8 @@ fn find_tag(bytes: &[u8], from: usize) -> usize {
 
 /// The tag starting at `bytes[at]` (a `<`): where it ends (just after its `>`, or at the end
 /// of `bytes` if it has none), and whether it is one of the [`SKIPPED`] elements. It reads
-/// the name as [`tag_name`] does, lower-cased into a number on the way for [`SKIPPED_KEYS`],
-/// and most tags end just after their name.
+/// the name (after any `<` and `/`, its ASCII letters and digits) lower-cased into a number
+/// for [`SKIPPED_KEYS`], and most tags end just after their name.
 fn scan_tag(bytes: &[u8], at: usize) -> (usize, bool) {
     let mut i = at + 1;
     while bytes.get(i) == Some(&b'<') {
@@ -349,6 +344,9 @@ fn scan_tag(bytes: &[u8], at: usize) -> (usize, bool) {
     (end, skipped)
 }
 
+/// Where the tag at the start of `s` ends (its `>`), the plain reading the tests hold
+/// [`scan_tag`] to.
+#[cfg(test)]
 fn tag_end(s: &str) -> Option<usize> {
     // Quotes and `>` are ASCII, and no byte of a longer UTF-8 character is: bytes will do.
     tag_end_bytes(s.as_bytes())
@@ -370,6 +368,7 @@ fn tag_end_bytes(bytes: &[u8]) -> Option<usize> {
 }
 
 /// The element name of a tag (`<h2 id="x">` → `h2`), as written.
+#[cfg(test)]
 fn tag_name(tag: &str) -> &str {
     let name = tag.trim_start_matches('<').trim_start_matches('/');
     let len = name

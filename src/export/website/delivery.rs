@@ -75,8 +75,7 @@ impl<'a> From<&Item<'a>> for ItemView<'a> {
             due: c.due.as_deref().map(human_due),
             state_id: state.id(),
             state_label: state.label(),
-            // Who delivers it: its owner, or the party that made it (as `Item::owner`).
-            owner: c.owner.as_deref().unwrap_or(i.party.label()),
+            owner: i.owner(),
         }
     }
 }
