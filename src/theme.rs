@@ -125,6 +125,18 @@ impl Theme {
             }
         }
         statics.sort_by(|a, b| a.0.cmp(&b.0));
+        for (name, text) in &templates {
+            if let Some(line) = too_deep(text) {
+                bail!(
+                    "{}:{line}: the template nests more than {MAX_TEMPLATE_NESTING} levels deep \
+                     here (blocks such as {{% if %}} and {{% for %}} inside one another, or \
+                     brackets inside one tag); planpress refuses it rather than risk running \
+                     out of stack. Flatten it: end blocks sooner, or give intermediate values \
+                     names with {{% set %}}",
+                    dir.join("templates").join(name).display()
+                );
+            }
+        }
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html"]);
         tera.set_escape_fn(escape_html);
@@ -132,6 +144,128 @@ impl Theme {
             .map_err(|e| anyhow::anyhow!("the theme's templates have an error: {}", chain(&e)))?;
         Ok(Theme { tera, statics })
     }
+}
+
+/// How deeply a template may nest: blocks (`{% if %}`, `{% for %}`, `{% block %}`,
+/// `{% macro %}`, `{% filter %}`) inside one another, plus brackets inside one tag. Tera's
+/// parser and renderer go one level deeper on the stack for each, and a few hundred levels
+/// overflow it, which ends the process; real templates nest fewer than ten.
+pub const MAX_TEMPLATE_NESTING: usize = 32;
+
+/// The 1-based line on which `template` first nests deeper than [`MAX_TEMPLATE_NESTING`], or
+/// `None`. This reads only the shape Tera gives a template: text, `{# comments #}`,
+/// `{% raw %}` sections (which Tera does not parse) and tags, and inside a tag, quoted strings
+/// (whose brackets are text) and brackets.
+fn too_deep(template: &str) -> Option<usize> {
+    let bytes = template.as_bytes();
+    let line_of = |at: usize| 1 + memchr::memchr_iter(b'\n', &bytes[..at]).count();
+    let mut blocks = 0usize;
+    let mut at = 0;
+    while let Some(found) = memchr::memchr(b'{', &bytes[at..]) {
+        let start = at + found;
+        let close = match bytes.get(start + 1) {
+            Some(b'#') => {
+                at = find(bytes, start + 2, b"#}").map_or(bytes.len(), |end| end + 2);
+                continue;
+            }
+            Some(b'{') => b'}',
+            Some(b'%') => b'%',
+            _ => {
+                at = start + 1;
+                continue;
+            }
+        };
+        let tag = read_tag(bytes, start + 2, close);
+        let keyword = if close == b'%' { tag.keyword } else { "" };
+        match keyword {
+            "if" | "for" | "block" | "macro" | "filter" => blocks += 1,
+            k if k.starts_with("end") => blocks = blocks.saturating_sub(1),
+            _ => {}
+        }
+        if blocks + tag.deepest > MAX_TEMPLATE_NESTING {
+            return Some(line_of(start));
+        }
+        at = tag.end;
+        if keyword == "raw" {
+            at = end_of_raw(bytes, at);
+        }
+    }
+    None
+}
+
+/// What [`too_deep`] needs to know of one tag.
+struct Tag<'a> {
+    /// Where the text after the tag starts.
+    end: usize,
+    /// The deepest its brackets go.
+    deepest: usize,
+    /// Its first word (`if`, `endfor`, ...).
+    keyword: &'a str,
+}
+
+/// Reads the tag whose inside starts at `from`, up to `close` followed by `}` outside a quoted
+/// string (or the end of the text: Tera reports an unclosed tag itself).
+fn read_tag(bytes: &[u8], from: usize, close: u8) -> Tag<'_> {
+    let word_start = from
+        + bytes[from..]
+            .iter()
+            .take_while(|b| **b == b'-' || b.is_ascii_whitespace())
+            .count();
+    let word_len = bytes[word_start..]
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric() || **b == b'_')
+        .count();
+    // The word is ASCII letters, digits and underscores, so always whole characters.
+    let keyword = std::str::from_utf8(&bytes[word_start..word_start + word_len]).unwrap_or("");
+    let (mut depth, mut deepest, mut quote) = (0usize, 0usize, None);
+    let mut i = from;
+    while i < bytes.len() {
+        let b = bytes[i];
+        match quote {
+            Some(q) if b == q => quote = None,
+            Some(_) => {}
+            None => match b {
+                b'"' | b'\'' | b'`' => quote = Some(b),
+                b'(' | b'[' => {
+                    depth += 1;
+                    deepest = deepest.max(depth);
+                }
+                b')' | b']' => depth = depth.saturating_sub(1),
+                _ if b == close && bytes.get(i + 1) == Some(&b'}') => {
+                    return Tag {
+                        end: i + 2,
+                        deepest,
+                        keyword,
+                    };
+                }
+                _ => {}
+            },
+        }
+        i += 1;
+    }
+    Tag {
+        end: bytes.len(),
+        deepest,
+        keyword,
+    }
+}
+
+/// Where the text after the `{% endraw %}` that closes a raw section starting at `from` ends.
+fn end_of_raw(bytes: &[u8], from: usize) -> usize {
+    let mut at = from;
+    while let Some(start) = find(bytes, at, b"{%") {
+        let tag = read_tag(bytes, start + 2, b'%');
+        if tag.keyword == "endraw" {
+            return tag.end;
+        }
+        at = start + 2;
+    }
+    bytes.len()
+}
+
+/// Where `needle` first occurs in `bytes` at or after `from`.
+fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    memchr::memmem::find(&bytes[from..], needle).map(|i| from + i)
 }
 
 /// Escapes what matters in HTML text and double-quoted attributes. (Tera's own escaper also
@@ -210,6 +344,64 @@ pub fn chain(e: &dyn std::error::Error) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nesting_is_counted_across_blocks_and_brackets_and_not_in_text_strings_or_comments() {
+        let opens = |n: usize| "{% if a %}\n".repeat(n);
+        let ifs = |n: usize| format!("{}x{}", opens(n), "{% endif %}".repeat(n));
+        assert_eq!(too_deep(&ifs(MAX_TEMPLATE_NESTING)), None);
+        assert_eq!(too_deep(&ifs(MAX_TEMPLATE_NESTING + 1)), Some(33));
+        // Whitespace control and every kind of block count; ends and else do not nest.
+        let mixed = "{%- for x in y -%}{% block b %}{% macro m() %}{% filter upper %}{% else %}";
+        assert_eq!(too_deep(&format!("{}{mixed}", opens(28))), None);
+        assert_eq!(too_deep(&format!("{}{mixed}", opens(29))), Some(30));
+        let siblings = "{% if a %}{% endif %}{% for x in y %}{% endfor %}".repeat(1_000);
+        assert_eq!(too_deep(&siblings), None);
+        // Brackets add to the blocks around them, in variable and block tags alike.
+        let parens = |n: usize| format!("{}1{}", "(".repeat(n), ")".repeat(n));
+        assert_eq!(too_deep(&format!("{{{{ {} }}}}", parens(32))), None);
+        assert_eq!(too_deep(&format!("\n{{{{ {} }}}}", parens(33))), Some(2));
+        let inside = format!("{}{{% set v = [{}] %}}", opens(30), parens(2));
+        assert_eq!(too_deep(&inside), Some(31));
+        // Brackets in quoted strings, in text, in comments and in raw sections are text, and
+        // a `}}` or `%}` in a string does not end the tag.
+        let text = "(".repeat(100);
+        for template in [
+            format!("{{{{ \"{text} }}}}\" ~ '{text}' ~ `{text}` }}}}"),
+            format!("<p>{text}[[[[</p>"),
+            format!("{{# {{{{ {text} #}}"),
+            format!("{{% raw %}}{}{{{{ {text} {{%- endraw -%}}", ifs(100)),
+        ] {
+            assert_eq!(too_deep(&template), None, "{template}");
+        }
+        // After a raw section, nesting counts again.
+        let after_raw = format!("{{% raw %}}{{% if %}}{{% endraw %}}{}", ifs(33));
+        assert_eq!(too_deep(&after_raw), Some(33));
+        // An unclosed tag or comment is left for Tera to report.
+        for template in ["{{ (((", "{% if a", "{# ((((", "{% raw %}{% if %}"] {
+            assert_eq!(too_deep(template), None, "{template}");
+        }
+    }
+
+    #[test]
+    fn the_default_templates_nest_a_few_levels_well_within_the_limit() {
+        // A template's depth is the fewest levels left free by blocks around it that it
+        // still fits in.
+        let depth = |text: &str| {
+            (0..=MAX_TEMPLATE_NESTING).find(|free| {
+                let around = "{% if a %}".repeat(MAX_TEMPLATE_NESTING - free);
+                too_deep(&format!("{around}{text}")).is_none()
+            })
+        };
+        let large_print = include_str!("../themes/default/templates/large-print.html");
+        for (name, text) in DEFAULT_TEMPLATES
+            .iter()
+            .chain([&("large-print.html", large_print)])
+        {
+            let d = depth(text).unwrap_or_else(|| panic!("{name} is too deep"));
+            assert!((1..=8).contains(&d), "{name} nests {d} deep");
+        }
+    }
 
     #[test]
     fn templates_compiled_on_every_core_render_and_fail_as_tera_alone_would() {

@@ -535,6 +535,38 @@ fn theme_files_that_link_outside_the_theme_are_refused() {
     );
 }
 
+#[test]
+fn a_theme_template_nested_thousands_deep_is_refused_at_its_line_not_a_crash() {
+    // Tera's parser and renderer recurse once per level: a few hundred nested blocks or
+    // brackets overflow the stack and end the process. Both shapes are refused with the line.
+    let site = Site::minimal();
+    let templates = site.path("themes/deep/templates");
+    fs::create_dir_all(&templates).unwrap();
+    let blocks = format!(
+        "{{% extends \"base.html\" %}}\n{{% block content %}}\n{}x{}\n{{% endblock content %}}\n",
+        "{% if true %}".repeat(5_000),
+        "{% endif %}".repeat(5_000)
+    );
+    let brackets = format!(
+        "{{% extends \"base.html\" %}}\n{{% block content %}}\n\n{{{{ {}1{} }}}}\n{{% endblock content %}}\n",
+        "(".repeat(50_000),
+        ")".repeat(50_000)
+    );
+    for (template, line) in [(blocks, 3), (brackets, 4)] {
+        fs::write(templates.join("page.html"), template).unwrap();
+        let run = site.run(&["build", "--theme", "deep", "--no-large-print"]);
+        assert_eq!(run.status.code(), Some(1), "{}", common::stderr(&run));
+        let stderr = common::stderr(&run);
+        assert!(
+            stderr.starts_with(&format!(
+                "error: themes/deep/templates/page.html:{line}: the template nests more than 32 levels deep here"
+            )),
+            "{stderr}"
+        );
+        assert!(!site.path("public").exists());
+    }
+}
+
 // ---- Names that collide -------------------------------------------------------------------
 
 #[test]
