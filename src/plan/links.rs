@@ -20,6 +20,9 @@ pub(crate) struct LinkCache {
     headings: HashMap<String, Vec<String>>,
     /// Each body's problems, by file, found against `against`.
     problems: HashMap<String, Diagnostics>,
+    /// The pages each body's links point to (as keys of `against`'s anchors), by file: when a
+    /// page's anchors change, only the bodies linking to it can gain or lose a problem.
+    targets: HashMap<String, Vec<String>>,
     /// Every page's anchors, what was broken and the raw-HTML setting when `problems` were found.
     against: Option<(BTreeMap<String, BTreeSet<String>>, Broken, RawHtml)>,
 }
@@ -144,24 +147,36 @@ pub(crate) fn check_reusing(
         }
         cache.problems.get(&origin.file).cloned()
     };
-    // Each body is checked on its own: on every core, the problems kept in body order.
-    let found: Vec<Diagnostics> = bodies
+    // Each body is checked on its own: on every core, the problems kept in body order, with
+    // the pages its links point to when there is a cache to keep them in.
+    let keep_targets = reuse.is_some();
+    let (found, targets): (Vec<Diagnostics>, Vec<Option<Vec<String>>>) = bodies
         .par_iter()
         .zip(scans)
         .map(|((body, origin, route), scan)| {
-            known(origin).unwrap_or_else(|| {
+            let cached = known(origin).map(|found| {
+                let targets = reuse
+                    .as_ref()
+                    .and_then(|(c, _)| c.targets.get(&origin.file));
+                (found, targets.cloned())
+            });
+            cached.unwrap_or_else(|| {
                 let scan = scan.unwrap_or_else(|| self::scan(&body.markdown, raw_html));
-                let mut found = Diagnostics::new();
-                check_scanned(scan, body, origin, route, &pages, broken, &mut found);
-                found
+                let (found, targets) = check_scanned(scan, body, origin, route, &pages, broken);
+                (found, keep_targets.then_some(targets))
             })
         })
-        .collect();
+        .unzip();
     if let Some((cache, _)) = reuse {
         cache.problems = bodies
             .iter()
             .zip(&found)
             .map(|((_, origin, _), d)| (origin.file.clone(), d.clone()))
+            .collect();
+        cache.targets = bodies
+            .iter()
+            .zip(targets)
+            .filter_map(|((_, origin, _), t)| Some((origin.file.clone(), t?)))
             .collect();
         cache.headings = headings;
         cache.against = Some((pages, broken.clone(), raw_html));
@@ -200,11 +215,11 @@ fn bodies(plan: &Plan) -> Vec<(&Body, &Origin, Route)> {
     bodies
 }
 
-/// The quick way to check again after a few files changed: when each changed file is a body
-/// whose page still offers exactly the anchors it did (the usual edit: words, not headings),
-/// and nothing else the checks depend on changed, every other body's problems are as they
-/// were, so only the changed bodies are checked. Returns false, having done nothing, when
-/// that does not hold.
+/// The quick way to check again after a few files changed: when each changed file is the one
+/// body of its page, and nothing else the checks depend on changed, every other body's problems
+/// are as they were, except those of bodies linking to a page whose anchors changed (a
+/// heading added or renamed): only the changed bodies and those are checked. Returns false,
+/// having done nothing, when that does not hold.
 fn recheck_changed_only(
     plan: &Plan,
     broken: &Broken,
@@ -213,20 +228,23 @@ fn recheck_changed_only(
     cache: &mut LinkCache,
     changed: &HashSet<String>,
 ) -> bool {
-    let Some((pages, was_broken, was_raw_html)) = &cache.against else {
+    let Some((pages, was_broken, was_raw_html)) = &mut cache.against else {
         return false;
     };
     if was_broken != broken || *was_raw_html != raw_html {
         return false;
     }
     let all = bodies(plan);
+    let known =
+        |file: &String| cache.problems.contains_key(file) && cache.targets.contains_key(file);
     if all
         .iter()
-        .any(|(_, o, _)| !changed.contains(&o.file) && !cache.problems.contains_key(&o.file))
+        .any(|(_, o, _)| !changed.contains(&o.file) && !known(&o.file))
     {
         return false;
     }
     let mut rechecked = Vec::new();
+    let mut moved: HashMap<String, BTreeSet<String>> = HashMap::new();
     for rel in changed {
         // Files without a body of their own page (the glossary's terms share one) change
         // anchors in ways this does not follow.
@@ -247,15 +265,46 @@ fn recheck_changed_only(
             };
             anchors.extend(p.commitments().map(|(_, c)| c.id.clone()));
         }
-        if pages.get(&route.path()) != Some(&anchors) {
-            return false;
+        match pages.get(&route.path()) {
+            Some(was) if *was == anchors => {}
+            Some(_) => {
+                moved.insert(route.path(), anchors);
+            }
+            None => return false,
         }
-        rechecked.push((body, origin, route, ids, scan));
+        rechecked.push((*body, *origin, route, ids, Some(scan)));
     }
-    for (body, origin, route, ids, scan) in rechecked {
-        let mut found = Diagnostics::new();
-        check_scanned(scan, body, origin, route, pages, broken, &mut found);
+    // A body elsewhere linking to a page whose anchors changed is checked against them again.
+    if !moved.is_empty() {
+        for (body, origin, route) in &all {
+            let links_to_moved = || {
+                cache.targets[&origin.file]
+                    .iter()
+                    .any(|page| moved.contains_key(page))
+            };
+            if !changed.contains(&origin.file) && links_to_moved() {
+                let ids = cache
+                    .headings
+                    .get(&origin.file)
+                    .cloned()
+                    .unwrap_or_default();
+                rechecked.push((*body, *origin, route, ids, None));
+            }
+        }
+        pages.extend(moved);
+    }
+    let found: Vec<(Diagnostics, Vec<String>)> = rechecked
+        .par_iter_mut()
+        .map(|(body, origin, route, _, scan)| {
+            let scan = scan
+                .take()
+                .unwrap_or_else(|| self::scan(&body.markdown, raw_html));
+            check_scanned(scan, body, origin, route, pages, broken)
+        })
+        .collect();
+    for ((_, origin, _, ids, _), (found, targets)) in rechecked.into_iter().zip(found) {
         cache.problems.insert(origin.file.clone(), found);
+        cache.targets.insert(origin.file.clone(), targets);
         cache.headings.insert(origin.file.clone(), ids);
     }
     for (_, origin, _) in &all {
@@ -342,8 +391,9 @@ fn check_scanned(
     route: &Route,
     pages: &BTreeMap<String, BTreeSet<String>>,
     broken: &Broken,
-    diags: &mut Diagnostics,
-) {
+) -> (Diagnostics, Vec<String>) {
+    let mut diags = Diagnostics::new();
+    let mut targets = Vec::new();
     let md = &body.markdown;
     // Where each line starts, so that a body with thousands of problems finds each one's line
     // by binary search instead of counting from the top every time; found only for a body
@@ -385,7 +435,7 @@ fn check_scanned(
     };
     for problem in scan.problems {
         if !report(problem.offset, problem.message, problem.hint) {
-            return;
+            return (diags, targets);
         }
     }
     for mark in &scan.marks {
@@ -394,23 +444,40 @@ fn check_scanned(
                 "a level-1 heading (\"# \") in the text; the page title is already the level-1 heading".to_string(),
                 Some("use \"## \" for sections and \"### \" for sub-sections".to_string()),
             ))),
-            Mark::Link(offset, dest) => (*offset, check_link(dest, route, pages, broken)),
+            Mark::Link(offset, dest) => (
+                *offset,
+                match site_page(dest, route) {
+                    Err(problem) => Some(problem),
+                    Ok(None) => None,
+                    Ok(Some((page, anchor))) => {
+                        let problem = check_site_link(dest, &page, anchor, pages, broken);
+                        if !targets.contains(&page) {
+                            targets.push(page);
+                        }
+                        problem
+                    }
+                },
+            ),
         };
         if let Some((message, hint)) = problem {
             if !report(offset, message, hint) {
-                return;
+                return (diags, targets);
             }
         }
     }
+    (diags, targets)
 }
 
-/// The problem with a link, if any, as (message, hint).
-fn check_link(
-    dest: &str,
+/// A link's problem, as (message, hint).
+type LinkProblem = (String, Option<String>);
+
+/// The page of the site a link on page `from` points to (as a key of the anchors map) and the
+/// anchor it names, or `None` for a link out of the site; a problem when the address cannot
+/// be followed whatever pages there are.
+fn site_page<'a>(
+    dest: &'a str,
     from: &Route,
-    pages: &BTreeMap<String, BTreeSet<String>>,
-    broken: &Broken,
-) -> Option<(String, Option<String>)> {
+) -> Result<Option<(String, Option<&'a str>)>, LinkProblem> {
     // Schemes are compared without making a lower-case copy of every address.
     let trimmed = dest.trim();
     let starts = |prefix: &str| {
@@ -420,7 +487,7 @@ fn check_link(
             .is_some_and(|start| start.eq_ignore_ascii_case(prefix.as_bytes()))
     };
     if starts("javascript:") || starts("vbscript:") || starts("data:") {
-        return Some((
+        return Err((
             format!("the link \"{dest}\" would run code or embed data"),
             Some("link to a web page instead".to_string()),
         ));
@@ -431,17 +498,17 @@ fn check_link(
         || starts("mailto:")
         || starts("tel:")
     {
-        return None;
+        return Ok(None);
     }
     if let Some(end) = trimmed.as_bytes().windows(3).position(|w| w == b"://") {
         let scheme = trimmed[..end].to_ascii_lowercase();
-        return Some((
+        return Err((
             format!("the link \"{dest}\" uses the \"{scheme}:\" scheme, which browsers do not open as a web page"),
             Some("link to a web page (https://...), an email address (mailto:...) or a phone number (tel:...)".to_string()),
         ));
     }
     if dest.is_empty() {
-        return Some((
+        return Err((
             "a link has no address".to_string(),
             Some("write the address between the brackets: [text](/glossary/)".to_string()),
         ));
@@ -451,7 +518,7 @@ fn check_link(
         None => (dest, None),
     };
     if path.split('/').any(|segment| segment == "..") {
-        return Some((
+        return Err((
             format!("the link \"{dest}\" climbs folders with \"..\"; links between pages give the page's address from the site root"),
             Some("write the address from the site root, e.g. \"/glossary/\"".to_string()),
         ));
@@ -467,7 +534,7 @@ fn check_link(
         }
         page
     } else {
-        return Some((
+        return Err((
             format!("the link \"{dest}\" is relative; links between pages start with /"),
             Some(format!(
                 "write it from the site root, e.g. \"/{}\"",
@@ -475,11 +542,22 @@ fn check_link(
             )),
         ));
     };
-    if broken.paths.contains(&page) || (broken.glossary && page == Route::Glossary.path()) {
+    Ok(Some((page, anchor)))
+}
+
+/// The problem with a link to `page` (and `anchor` on it) of the site, if any, as (message, hint).
+fn check_site_link(
+    dest: &str,
+    page: &str,
+    anchor: Option<&str>,
+    pages: &BTreeMap<String, BTreeSet<String>>,
+    broken: &Broken,
+) -> Option<LinkProblem> {
+    if broken.paths.contains(page) || (broken.glossary && page == Route::Glossary.path()) {
         return None;
     }
-    let Some(anchors) = pages.get(&page) else {
-        let near = nearest(&page, pages.keys().map(String::as_str))
+    let Some(anchors) = pages.get(page) else {
+        let near = nearest(page, pages.keys().map(String::as_str))
             .map(|n| format!("did you mean \"/{n}\"?"));
         return Some((
             format!("the link \"{dest}\" points to a page that does not exist"),
@@ -494,4 +572,91 @@ fn check_link(
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The problems a check from nothing finds in `plan`, as text.
+    fn full_check(plan: &Plan) -> String {
+        let mut diags = Diagnostics::new();
+        check_reusing(
+            plan,
+            &Broken::default(),
+            RawHtml::Sanitise,
+            &mut diags,
+            None,
+        );
+        format!("{:?}", diags.into_sorted())
+    }
+
+    fn body_of<'p>(plan: &'p mut Plan, file: &str) -> &'p mut String {
+        let page = plan.pages.iter_mut().map(|p| (&p.origin, &mut p.body));
+        let priorities = plan
+            .aims
+            .iter_mut()
+            .flat_map(|a| a.priorities.iter_mut())
+            .map(|p| (&p.origin, &mut p.body));
+        let (_, body) = page
+            .chain(priorities)
+            .find(|(origin, _)| origin.file == file)
+            .expect("a body in that file");
+        &mut body.markdown
+    }
+
+    #[test]
+    fn a_renamed_heading_rechecks_only_the_bodies_linking_to_its_page_and_finds_what_broke() {
+        let mut plan = Plan::from_dir(std::path::Path::new("tests/fixtures/minimal/content"))
+            .expect("the minimal plan is valid");
+        let (roads, about) = ("safety/02-roads.md", "about.md");
+        let mut cache = LinkCache::default();
+        let check = |plan: &Plan, cache: &mut LinkCache, file: &str| {
+            let mut diags = Diagnostics::new();
+            let changed = HashSet::from([file.to_string()]);
+            let quick = recheck_changed_only(
+                plan,
+                &Broken::default(),
+                RawHtml::Sanitise,
+                &mut diags,
+                cache,
+                &changed,
+            );
+            (quick, format!("{:?}", diags.into_sorted()))
+        };
+        let rename = |plan: &mut Plan, from: &str, to: &str| {
+            let text = body_of(plan, roads).replace(from, to);
+            *body_of(plan, roads) = text;
+        };
+        // Filled by a first check, with nothing to go on yet.
+        assert!(!check(&plan, &mut cache, roads).0);
+        let mut diags = Diagnostics::new();
+        let everything = HashSet::new();
+        let reuse = Some((&mut cache, &everything));
+        check_reusing(
+            &plan,
+            &Broken::default(),
+            RawHtml::Sanitise,
+            &mut diags,
+            reuse,
+        );
+        assert!(diags.is_empty());
+
+        // A heading added, a link to it from another page, the heading renamed (breaking the
+        // link), and named back: each time the quick way, with the problems of a full check.
+        body_of(&mut plan, roads).push_str("\n## Speed\n\nWhy speed matters.\n");
+        assert_eq!(check(&plan, &mut cache, roads), (true, full_check(&plan)));
+        body_of(&mut plan, about).push_str("\nAbout [speed](/safety/roads/#speed).\n");
+        assert_eq!(check(&plan, &mut cache, about), (true, full_check(&plan)));
+        rename(&mut plan, "## Speed", "## Speeding");
+        let (quick, found) = check(&plan, &mut cache, roads);
+        assert!(quick);
+        assert_eq!(found, full_check(&plan));
+        assert!(
+            found.contains("about.md") && found.contains("did you mean \\\"#speeding\\\"?"),
+            "{found}"
+        );
+        rename(&mut plan, "## Speeding", "## Speed");
+        assert_eq!(check(&plan, &mut cache, roads), (true, "[]".to_string()));
+    }
 }
