@@ -107,11 +107,21 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
     progress.stage("Reading and checking the content", 0);
     // Compiling the theme's templates takes as long as reading a small plan and checking its
     // large-print PDF is current: do them at once.
+    // The previous output's PDF is read and checked against its record meanwhile: it does
+    // not depend on the plan, only whether it can be reused does.
     let (loaded, theme) = rayon::join(
         || -> Result<(Plan, Option<LargePrintPdf>)> {
-            let mut plan = load(opts)?;
+            let (plan, previous) = rayon::join(
+                || load(opts),
+                || {
+                    opts.large_print
+                        .then(|| PreviousPdf::read(&opts.out))
+                        .flatten()
+                },
+            );
+            let mut plan = plan?;
             forget_front_matter_text(&mut plan);
-            let pdf = large_print_for(opts, &plan, &progress)?;
+            let pdf = large_print_for(opts, &plan, previous, &progress)?;
             Ok((plan, pdf))
         },
         || Theme::load(&opts.themes, &opts.theme),
@@ -151,11 +161,12 @@ struct Written {
     data: Option<data::DataLinks>,
 }
 
-/// The large-print PDF for `plan`, when `opts` asks for the edition: typeset, or reused from
-/// the output folder when what shapes it is unchanged.
+/// The large-print PDF for `plan`, when `opts` asks for the edition: typeset, or `previous`
+/// (the output folder's, from [`PreviousPdf::read`]) when what shapes it is unchanged.
 fn large_print_for(
     opts: &BuildOptions,
     plan: &Plan,
+    previous: Option<PreviousPdf>,
     progress: &Progress,
 ) -> Result<Option<LargePrintPdf>> {
     if !opts.large_print {
@@ -163,7 +174,7 @@ fn large_print_for(
     }
     progress.stage("Typesetting the large-print PDF", 0);
     let start = Instant::now();
-    let mut pdf = large_print_pdf(plan, &large_print_options(plan)?, &opts.out)?;
+    let mut pdf = large_print_pdf(plan, &large_print_options(plan)?, previous)?;
     pdf.elapsed = start.elapsed();
     Ok(Some(pdf))
 }
@@ -289,6 +300,8 @@ struct LargePrintPdf {
     /// The edition's document, which the web page shows as well.
     doc: large_print::document::LargePrintDoc,
     bytes: Vec<u8>,
+    /// [`pdf_digest`] of `bytes`.
+    digest: u64,
     pages: usize,
     /// The hash of everything that shapes the PDF.
     inputs: String,
@@ -302,19 +315,17 @@ impl LargePrintPdf {
     fn record(&self) -> String {
         format!(
             "inputs {}\npdf {:016x}\npages {}\n",
-            self.inputs,
-            pdf_digest(&self.bytes),
-            self.pages
+            self.inputs, self.digest, self.pages
         )
     }
 }
 
-/// Typesets the large-print PDF, or reuses the one in `previous_out` when it was made from the
-/// same inputs. Either way the bytes are the same.
+/// Typesets the large-print PDF, or reuses `previous` when it was made from the same inputs.
+/// Either way the bytes are the same.
 fn large_print_pdf(
     plan: &Plan,
     opts: &large_print::Options,
-    previous_out: &Path,
+    previous: Option<PreviousPdf>,
 ) -> Result<LargePrintPdf> {
     // The PDF is the Typst source compiled; the source is the edition's document written out
     // by the markup code. So the document, the options and that code (and what compiles the
@@ -336,11 +347,12 @@ fn large_print_pdf(
         let _ = hash.write_str(code);
     }
     let inputs = format!("{:016x}", hash.0);
-    if let Some((bytes, pages)) = previous_large_print(previous_out, &inputs) {
+    if let Some(previous) = previous.filter(|p| p.inputs == inputs) {
         return Ok(LargePrintPdf {
             doc,
-            bytes,
-            pages,
+            bytes: previous.bytes,
+            digest: previous.digest,
+            pages: previous.pages,
             inputs,
             reused: true,
             elapsed: Duration::ZERO,
@@ -349,6 +361,7 @@ fn large_print_pdf(
     let pdf = large_print::pdf(plan, opts)?;
     Ok(LargePrintPdf {
         doc,
+        digest: pdf_digest(&pdf.bytes),
         bytes: pdf.bytes,
         pages: pdf.pages,
         inputs,
@@ -357,27 +370,42 @@ fn large_print_pdf(
     })
 }
 
-/// The previous output's PDF and its page count, if it was made from `inputs` and is intact.
-fn previous_large_print(out: &Path, inputs: &str) -> Option<(Vec<u8>, usize)> {
-    if !out.join(MARKER).is_file() {
-        return None;
+/// A large-print PDF in an output folder, intact (its bytes are those its record describes),
+/// with what its record says it was made from.
+struct PreviousPdf {
+    /// The hash of everything that shaped it.
+    inputs: String,
+    bytes: Vec<u8>,
+    digest: u64,
+    pages: usize,
+}
+
+impl PreviousPdf {
+    /// The PDF in the output folder `out` (one planpress made), if its record is readable and
+    /// the file still matches it.
+    fn read(out: &Path) -> Option<PreviousPdf> {
+        if !out.join(MARKER).is_file() {
+            return None;
+        }
+        let record = std::fs::read_to_string(out.join(LARGE_PRINT_KEY_PATH)).ok()?;
+        let field = |name: &str| {
+            record
+                .lines()
+                .find_map(|l| l.strip_prefix(name)?.strip_prefix(' '))
+        };
+        let pages: usize = field("pages")?.parse().ok()?;
+        let bytes = std::fs::read(out.join(large_print::PDF_PATH)).ok()?;
+        let digest = pdf_digest(&bytes);
+        if field("pdf")? != format!("{digest:016x}") {
+            return None;
+        }
+        Some(PreviousPdf {
+            inputs: field("inputs")?.to_string(),
+            bytes,
+            digest,
+            pages,
+        })
     }
-    let record = std::fs::read_to_string(out.join(LARGE_PRINT_KEY_PATH)).ok()?;
-    let field = |name: &str| {
-        record
-            .lines()
-            .find_map(|l| l.strip_prefix(name)?.strip_prefix(' '))
-            .map(str::to_string)
-    };
-    if field("inputs")? != inputs {
-        return None;
-    }
-    let pages: usize = field("pages")?.parse().ok()?;
-    let bytes = std::fs::read(out.join(large_print::PDF_PATH)).ok()?;
-    if field("pdf")? != format!("{:016x}", pdf_digest(&bytes)) {
-        return None;
-    }
-    Some((bytes, pages))
 }
 
 /// A 64-bit digest of the PDF's bytes, to tell whether the file in the previous output is

@@ -10,7 +10,7 @@ use anyhow::{Context, Result};
 
 use super::{
     large_print_for, large_print_options, large_print_pdf, write_all, write_large_print,
-    BuildOptions, BuildSummary, Progress,
+    BuildOptions, BuildSummary, PreviousPdf, Progress,
 };
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::export::{data, large_print, website};
@@ -179,7 +179,12 @@ impl Session {
             }
             _ => {
                 let progress = Progress::start();
-                let pdf = large_print_for(&self.opts, &plan, &progress)?;
+                let previous = self
+                    .opts
+                    .large_print
+                    .then(|| PreviousPdf::read(&self.opts.out))
+                    .flatten();
+                let pdf = large_print_for(&self.opts, &plan, previous, &progress)?;
                 let written = write_all(&self.opts, &plan, &self.theme, pdf, &progress)?;
                 self.cache.prepare_patch(&plan);
                 self.shown = Some(Shown {
@@ -282,7 +287,7 @@ impl Session {
         let mut large_print_reused = false;
         let link = if self.opts.large_print {
             let lp_opts = large_print_options(plan)?;
-            let pdf = large_print_pdf(plan, &lp_opts, out)?;
+            let pdf = large_print_pdf(plan, &lp_opts, PreviousPdf::read(out))?;
             let link = large_print::LargePrintLink::new(pdf.pages, pdf.bytes.len());
             write_large_print(plan, &self.theme, &lp_opts, &pdf, &link, &write)?;
             large_print_pages = pdf.pages;
