@@ -75,6 +75,28 @@ impl Staging {
         &self.dir
     }
 
+    /// Puts the file at `from` at `rel` inside the staging folder as a second link to it (a
+    /// copy where the file system refuses links), for a big file that is unchanged since the
+    /// previous output. As [`Staging::write`], each path may be given once.
+    pub fn link(&self, rel: &str, from: &Path) -> io::Result<()> {
+        let path = self.resolve(rel)?;
+        let fail = |e: io::Error| {
+            let shown = self.shown.join(rel);
+            io::Error::new(e.kind(), format!("cannot write {}: {e}", shown.display()))
+        };
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(fail)?;
+        }
+        match fs::hard_link(from, &path) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(io::Error::new(
+                io::ErrorKind::AlreadyExists,
+                format!("two outputs would be written to the same file, {rel}"),
+            )),
+            Err(_) => self.write(rel, &fs::read(from).map_err(fail)?),
+        }
+    }
+
     /// Writes one file at `rel` (a relative path with `/` separators) inside the staging folder.
     ///
     /// Each path may be written once: two outputs that map to the same file are an error, not

@@ -101,12 +101,17 @@ fn the_large_print_pdf_is_reused_only_while_what_shapes_it_is_unchanged() {
     let first = build::build(&opts).unwrap();
     assert!(!first.large_print_reused);
     let before = read_tree(&opts.out);
+    let pdf = opts.out.join(large_print::PDF_PATH);
+    let inode =
+        |path: &Path| std::os::unix::fs::MetadataExt::ino(&std::fs::metadata(path).unwrap());
+    let first_file = inode(&pdf);
     let second = build::build(&opts).unwrap();
     assert!(second.large_print_reused, "an unchanged plan typeset again");
     assert_eq!(before, read_tree(&opts.out));
+    // The file itself is kept (linked into the new output), not read and written again.
+    assert_eq!(inode(&pdf), first_file);
 
     // A damaged PDF is never reused.
-    let pdf = opts.out.join(large_print::PDF_PATH);
     let mut bytes = std::fs::read(&pdf).unwrap();
     let last = bytes.len() - 10;
     bytes[last] ^= 1;

@@ -208,7 +208,7 @@ fn write_all(
     let lp_opts = large_print_options(plan)?;
     let link = pdf
         .as_ref()
-        .map(|p| large_print::LargePrintLink::new(p.pages, p.bytes.len()));
+        .map(|p| large_print::LargePrintLink::new(p.pages, p.file.len()));
 
     // The open data files are made on one core while the pages are rendered on the others;
     // the pages that give the data files' sizes are rendered once they are known. The files
@@ -224,7 +224,17 @@ fn write_all(
     let (site, large_print_page) = rayon::join(
         || website::render_site_alongside(plan, theme, link.as_ref(), export, write),
         || match (&pdf, &link) {
-            (Some(pdf), Some(link)) => write_large_print(plan, theme, &lp_opts, pdf, link, &write),
+            (Some(pdf), Some(link)) => {
+                let place = |file: &PdfFile| -> Result<()> {
+                    match file {
+                        PdfFile::Made(bytes) => staging.write(large_print::PDF_PATH, bytes)?,
+                        PdfFile::Kept { path, .. } => staging.link(large_print::PDF_PATH, path)?,
+                    }
+                    files.fetch_add(1, Ordering::Relaxed);
+                    Ok(())
+                };
+                write_large_print(plan, theme, &lp_opts, pdf, link, &write, &place)
+            }
             _ => Ok(()),
         },
     );
@@ -256,7 +266,8 @@ fn large_print_options(plan: &Plan) -> Result<large_print::Options> {
         .with_base_url(plan.meta.base_url.clone()))
 }
 
-/// Writes the large-print web page, the PDF and the record of what the PDF was made from.
+/// Writes the large-print web page, the PDF (with `place`, which puts the file at
+/// [`large_print::PDF_PATH`]) and the record of what the PDF was made from.
 fn write_large_print(
     plan: &Plan,
     theme: &Theme,
@@ -264,6 +275,7 @@ fn write_large_print(
     pdf: &LargePrintPdf,
     link: &large_print::LargePrintLink,
     write: &impl Fn(&str, &[u8]) -> Result<()>,
+    place: &impl Fn(&PdfFile) -> Result<()>,
 ) -> Result<()> {
     let html = large_print::html_page_of(
         &pdf.doc,
@@ -273,14 +285,16 @@ fn write_large_print(
         &large_print::HtmlTarget::Site(Some(link.clone())),
     )?;
     write(large_print::HTML_PATH, html.as_bytes())?;
-    write(large_print::PDF_PATH, &pdf.bytes)?;
+    place(&pdf.file)?;
     write(LARGE_PRINT_KEY_PATH, pdf.record().as_bytes())
 }
 
 /// The record written beside the large-print PDF in the output folder: what the PDF was made
 /// from (a hash of its Typst source, publication date, planpress version and fonts), a hash of
-/// the PDF itself, and its page count. The next build reuses the PDF when the first hash is
-/// unchanged and the second still matches the file.
+/// the PDF itself, its size and its page count. The next build reuses the PDF when the first
+/// hash is unchanged and the file is the one recorded: of the recorded size and last modified
+/// before the record was written (so not changed since, much as git trusts its index for
+/// files older than it), or else with the recorded hash of its bytes.
 pub const LARGE_PRINT_KEY_PATH: &str = ".large-print.pdf.key";
 
 /// Raise this when the same document would give a different PDF in a way the code below does
@@ -299,8 +313,8 @@ const LARGE_PRINT_CODE: [&str; 3] = [
 struct LargePrintPdf {
     /// The edition's document, which the web page shows as well.
     doc: large_print::document::LargePrintDoc,
-    bytes: Vec<u8>,
-    /// [`pdf_digest`] of `bytes`.
+    file: PdfFile,
+    /// [`pdf_digest`] of the file's bytes.
     digest: u64,
     pages: usize,
     /// The hash of everything that shapes the PDF.
@@ -310,12 +324,38 @@ struct LargePrintPdf {
     elapsed: Duration,
 }
 
+/// The bytes of the build's large-print PDF.
+enum PdfFile {
+    /// Typeset by this build.
+    Made(Vec<u8>),
+    /// The previous output's file, checked to be the one its record describes; it is linked
+    /// into the new output (copied where links are refused) rather than read and written.
+    Kept {
+        /// Where it is.
+        path: PathBuf,
+        /// Its size in bytes.
+        len: u64,
+    },
+}
+
+impl PdfFile {
+    fn len(&self) -> usize {
+        match self {
+            PdfFile::Made(bytes) => bytes.len(),
+            PdfFile::Kept { len, .. } => usize::try_from(*len).unwrap_or(usize::MAX),
+        }
+    }
+}
+
 impl LargePrintPdf {
     /// The text of [`LARGE_PRINT_KEY_PATH`] for this PDF.
     fn record(&self) -> String {
         format!(
-            "inputs {}\npdf {:016x}\npages {}\n",
-            self.inputs, self.digest, self.pages
+            "inputs {}\npdf {:016x}\nsize {}\npages {}\n",
+            self.inputs,
+            self.digest,
+            self.file.len(),
+            self.pages
         )
     }
 }
@@ -350,7 +390,10 @@ fn large_print_pdf(
     if let Some(previous) = previous.filter(|p| p.inputs == inputs) {
         return Ok(LargePrintPdf {
             doc,
-            bytes: previous.bytes,
+            file: PdfFile::Kept {
+                path: previous.path,
+                len: previous.len,
+            },
             digest: previous.digest,
             pages: previous.pages,
             inputs,
@@ -362,7 +405,7 @@ fn large_print_pdf(
     Ok(LargePrintPdf {
         doc,
         digest: pdf_digest(&pdf.bytes),
-        bytes: pdf.bytes,
+        file: PdfFile::Made(pdf.bytes),
         pages: pdf.pages,
         inputs,
         reused: false,
@@ -375,33 +418,44 @@ fn large_print_pdf(
 struct PreviousPdf {
     /// The hash of everything that shaped it.
     inputs: String,
-    bytes: Vec<u8>,
+    path: PathBuf,
+    len: u64,
     digest: u64,
     pages: usize,
 }
 
 impl PreviousPdf {
     /// The PDF in the output folder `out` (one planpress made), if its record is readable and
-    /// the file still matches it.
+    /// the file is still the one it describes. The file is read and hashed only when its size
+    /// is not the recorded one or it was modified no earlier than the record was written.
     fn read(out: &Path) -> Option<PreviousPdf> {
         if !out.join(MARKER).is_file() {
             return None;
         }
-        let record = std::fs::read_to_string(out.join(LARGE_PRINT_KEY_PATH)).ok()?;
+        let key = out.join(LARGE_PRINT_KEY_PATH);
+        let record = std::fs::read_to_string(&key).ok()?;
+        let recorded_at = std::fs::metadata(&key).and_then(|m| m.modified()).ok()?;
         let field = |name: &str| {
             record
                 .lines()
                 .find_map(|l| l.strip_prefix(name)?.strip_prefix(' '))
         };
         let pages: usize = field("pages")?.parse().ok()?;
-        let bytes = std::fs::read(out.join(large_print::PDF_PATH)).ok()?;
-        let digest = pdf_digest(&bytes);
-        if field("pdf")? != format!("{digest:016x}") {
+        let digest = u64::from_str_radix(field("pdf")?, 16).ok()?;
+        let path = out.join(large_print::PDF_PATH);
+        let meta = std::fs::symlink_metadata(&path).ok()?;
+        if !meta.is_file() {
+            return None;
+        }
+        let unchanged = field("size") == Some(meta.len().to_string().as_str())
+            && meta.modified().is_ok_and(|m| m < recorded_at);
+        if !unchanged && pdf_digest(&std::fs::read(&path).ok()?) != digest {
             return None;
         }
         Some(PreviousPdf {
             inputs: field("inputs")?.to_string(),
-            bytes,
+            path,
+            len: meta.len(),
             digest,
             pages,
         })

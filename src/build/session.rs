@@ -10,7 +10,7 @@ use anyhow::{Context, Result};
 
 use super::{
     large_print_for, large_print_options, large_print_pdf, write_all, write_large_print,
-    BuildOptions, BuildSummary, PreviousPdf, Progress,
+    BuildOptions, BuildSummary, PdfFile, PreviousPdf, Progress,
 };
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::export::{data, large_print, website};
@@ -288,8 +288,19 @@ impl Session {
         let link = if self.opts.large_print {
             let lp_opts = large_print_options(plan)?;
             let pdf = large_print_pdf(plan, &lp_opts, PreviousPdf::read(out))?;
-            let link = large_print::LargePrintLink::new(pdf.pages, pdf.bytes.len());
-            write_large_print(plan, &self.theme, &lp_opts, &pdf, &link, &write)?;
+            let link = large_print::LargePrintLink::new(pdf.pages, pdf.file.len());
+            let target = out.join(large_print::PDF_PATH);
+            let place = |file: &PdfFile| -> Result<()> {
+                match file {
+                    PdfFile::Made(bytes) => write(large_print::PDF_PATH, bytes),
+                    // The file kept is the one already in place.
+                    PdfFile::Kept { path, .. } if *path == target => Ok(()),
+                    PdfFile::Kept { path, .. } => {
+                        write(large_print::PDF_PATH, &std::fs::read(path)?)
+                    }
+                }
+            };
+            write_large_print(plan, &self.theme, &lp_opts, &pdf, &link, &write, &place)?;
             large_print_pages = pdf.pages;
             large_print_reused = pdf.reused;
             Some(link)
