@@ -354,24 +354,32 @@ fn main() {
         );
         header();
         let mut results: Vec<(String, usize, Summary)> = Vec::new();
-        for b in builders.iter().filter(|_| !session_only) {
-            let site = if b.name == "hugo" {
-                dir.join("hugo")
-            } else {
-                dir.join("content")
-            };
+        if !session_only {
+            // The builders take turns, run by run, so that the machine getting busier or
+            // quieter during the size's runs (other work on the host, memory still being
+            // written back from generating the site) weighs on each of them alike. Up to
+            // 10,000 pages a first round is run and not counted.
+            let site = |b: &Builder| dir.join(if b.name == "hugo" { "hugo" } else { "content" });
             let out = dir.join("out");
-            let runs: Vec<Run> = (0..runs_for(n))
-                .map(|_| {
+            let mut runs: Vec<Vec<Run>> = builders.iter().map(|_| Vec::new()).collect();
+            let mut pages = vec![0; builders.len()];
+            let warm_up = usize::from(n <= 10_000);
+            for round in 0..warm_up + runs_for(n) {
+                for (i, b) in builders.iter().enumerate() {
                     remove(&out);
-                    measure(&mut (b.command)(&site, &out), &log)
-                })
-                .collect();
-            let pages = count_html(&out);
+                    let run = measure(&mut (b.command)(&site(b), &out), &log);
+                    if round >= warm_up {
+                        runs[i].push(run);
+                    }
+                    pages[i] = count_html(&out);
+                }
+            }
             remove(&out);
-            let s = summarise(&runs);
-            row(&b.name, pages, &s);
-            results.push((b.name.clone(), pages, s));
+            for ((b, runs), pages) in builders.iter().zip(&runs).zip(pages) {
+                let s = summarise(runs);
+                row(&b.name, pages, &s);
+                results.push((b.name.clone(), pages, s));
+            }
         }
         if n <= 10_000 && !session_only {
             // The same build on one thread, to show how the work spreads over the cores.
