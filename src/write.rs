@@ -79,21 +79,14 @@ impl Staging {
     /// copy where the file system refuses links), for a big file that is unchanged since the
     /// previous output. As [`Staging::write`], each path may be given once.
     pub fn link(&self, rel: &str, from: &Path) -> io::Result<()> {
-        let path = self.resolve(rel)?;
-        let fail = |e: io::Error| {
-            let shown = self.shown.join(rel);
-            io::Error::new(e.kind(), format!("cannot write {}: {e}", shown.display()))
-        };
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(fail)?;
-        }
+        let path = self.prepare(rel)?;
         match fs::hard_link(from, &path) {
             Ok(()) => Ok(()),
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(io::Error::new(
-                io::ErrorKind::AlreadyExists,
-                format!("two outputs would be written to the same file, {rel}"),
-            )),
-            Err(_) => self.write(rel, &fs::read(from).map_err(fail)?),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(taken(rel)),
+            Err(_) => {
+                let bytes = fs::read(from).map_err(|e| self.cannot_write(rel, e))?;
+                self.write(rel, &bytes)
+            }
         }
     }
 
@@ -103,29 +96,32 @@ impl Staging {
     /// a silent overwrite. Errors name the file as it will be in the output folder.
     pub fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
         use std::io::Write;
-        let path = self.resolve(rel)?;
-        let fail = |e: io::Error| {
-            let shown = self.shown.join(rel);
-            io::Error::new(e.kind(), format!("cannot write {}: {e}", shown.display()))
-        };
-        if let Some(parent) = path.parent() {
-            fs::create_dir_all(parent).map_err(fail)?;
-        }
+        let path = self.prepare(rel)?;
         let mut file = match fs::OpenOptions::new()
             .write(true)
             .create_new(true)
             .open(&path)
         {
             Ok(f) => f,
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
-                return Err(io::Error::new(
-                    io::ErrorKind::AlreadyExists,
-                    format!("two outputs would be written to the same file, {rel}"),
-                ))
-            }
-            Err(e) => return Err(fail(e)),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => return Err(taken(rel)),
+            Err(e) => return Err(self.cannot_write(rel, e)),
         };
-        file.write_all(bytes).map_err(fail)
+        file.write_all(bytes).map_err(|e| self.cannot_write(rel, e))
+    }
+
+    /// The full path of `rel` inside the staging folder, with the folder it goes in made.
+    fn prepare(&self, rel: &str) -> io::Result<PathBuf> {
+        let path = self.resolve(rel)?;
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent).map_err(|e| self.cannot_write(rel, e))?;
+        }
+        Ok(path)
+    }
+
+    /// `e`, saying which file in the output folder could not be written.
+    fn cannot_write(&self, rel: &str, e: io::Error) -> io::Error {
+        let shown = self.shown.join(rel);
+        io::Error::new(e.kind(), format!("cannot write {}: {e}", shown.display()))
     }
 
     /// The full path of `rel` inside the staging folder, refusing anything that would leave it.
@@ -155,6 +151,14 @@ impl Staging {
         self.committed = true;
         Ok(())
     }
+}
+
+/// The error for a second output at `rel`: two things would be written to one file.
+fn taken(rel: &str) -> io::Error {
+    io::Error::new(
+        io::ErrorKind::AlreadyExists,
+        format!("two outputs would be written to the same file, {rel}"),
+    )
 }
 
 impl Drop for Staging {
@@ -355,6 +359,43 @@ fn swap_by_renames(staged: &Path, target: &Path) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_linked_file_is_the_same_file_and_one_on_another_file_system_is_copied() {
+        use std::os::unix::fs::MetadataExt;
+        let tmp = tempfile::tempdir().unwrap();
+        let old = tmp.path().join("old.pdf");
+        fs::write(&old, b"%PDF kept").unwrap();
+        let s = Staging::new(&tmp.path().join("public")).unwrap();
+        s.link("large-print.pdf", &old).unwrap();
+        let linked = s.path().join("large-print.pdf");
+        assert_eq!(
+            fs::metadata(&linked).unwrap().ino(),
+            fs::metadata(&old).unwrap().ino()
+        );
+        // A second output at the same path is refused, as for written files.
+        let err = s.link("large-print.pdf", &old).unwrap_err();
+        assert!(err.to_string().contains("two outputs"), "{err}");
+
+        // Links cannot cross file systems: the memory file system holds the file here, and
+        // the staging folder is on the temporary folder's disk.
+        let shm = tempfile::tempdir_in("/dev/shm").expect("a folder in /dev/shm");
+        let elsewhere = shm.path().join("old.pdf");
+        fs::write(&elsewhere, b"%PDF from elsewhere").unwrap();
+        let dev = |p: &Path| fs::metadata(p).unwrap().dev();
+        assert_ne!(
+            dev(&elsewhere),
+            dev(s.path()),
+            "/dev/shm and the temporary folder share a file system"
+        );
+        s.link("copied.pdf", &elsewhere).unwrap();
+        let copied = s.path().join("copied.pdf");
+        assert_eq!(fs::read(&copied).unwrap(), b"%PDF from elsewhere");
+        assert_ne!(
+            fs::metadata(&copied).unwrap().ino(),
+            fs::metadata(&elsewhere).unwrap().ino()
+        );
+    }
 
     #[test]
     fn commit_replaces_and_drop_discards() {
