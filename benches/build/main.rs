@@ -365,7 +365,16 @@ fn main() {
             let mut pages = vec![0; builders.len()];
             let warm_up = usize::from(n <= 10_000);
             for round in 0..warm_up + runs_for(n) {
-                for (i, b) in builders.iter().enumerate() {
+                // Each round starts with the next builder, so none always runs straight
+                // after another one's (Hugo's) memory was given back.
+                let first = round % builders.len();
+                for (i, b) in builders
+                    .iter()
+                    .enumerate()
+                    .cycle()
+                    .skip(first)
+                    .take(builders.len())
+                {
                     remove(&out);
                     let run = measure(&mut (b.command)(&site(b), &out), &log);
                     if round >= warm_up {
