@@ -386,7 +386,7 @@ fn large_print_pdf(
     for code in LARGE_PRINT_CODE {
         let _ = hash.write_str(code);
     }
-    let inputs = format!("{:016x}", hash.0);
+    let inputs = format!("{:016x}", std::hash::Hasher::finish(&hash));
     if let Some(previous) = previous.filter(|p| p.inputs == inputs) {
         return Ok(LargePrintPdf {
             doc,
