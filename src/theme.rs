@@ -384,6 +384,79 @@ mod tests {
     }
 
     #[test]
+    fn nesting_is_read_from_any_text_without_panicking_and_agrees_with_a_count_of_opens() {
+        // Random sequences of the pieces the reader cares about, cut anywhere: it must not
+        // panic, and on texts with no quotes, comments or raw sections, its verdict must be
+        // that of counting open blocks plus open brackets at each tag.
+        let pieces = [
+            "{% if a %}",
+            "{% endif %}",
+            "{{ (",
+            ")",
+            "[",
+            "]",
+            " }}",
+            "{%- for x in y -%}",
+            "{% endfor %}",
+            "\"",
+            "'",
+            "{#",
+            "#}",
+            "{% raw %}",
+            "{% endraw %}",
+            "x",
+            "\n",
+            "é",
+            "{",
+            "}",
+            "%}",
+            "{{",
+            "{%",
+        ];
+        let mut seed: u64 = 0x853c_49e6_748f_ea9b;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        for _ in 0..10_000 {
+            let len = next(120);
+            let text: String = (0..len).map(|_| pieces[next(pieces.len())]).collect();
+            for cut in [text.len(), text.len() / 2] {
+                if let Some(prefix) = text.get(..cut) {
+                    let _ = too_deep(prefix);
+                }
+            }
+        }
+        for _ in 0..5_000 {
+            let simple = [
+                "{% if a %}\n",
+                "{% endif %}",
+                "{{ ((1)) }}",
+                "{{ [[[1]]] }}",
+                "x",
+            ];
+            let chosen: Vec<&str> = (0..next(200)).map(|_| simple[next(simple.len())]).collect();
+            let (mut open, mut line, mut expected) = (0usize, 1usize, None);
+            for piece in &chosen {
+                let at_line = line;
+                match *piece {
+                    "{% if a %}\n" => open += 1,
+                    "{% endif %}" => open = open.saturating_sub(1),
+                    _ => {}
+                }
+                let brackets = piece.matches(['(', '[']).count();
+                if expected.is_none() && open + brackets > MAX_TEMPLATE_NESTING {
+                    expected = Some(at_line);
+                }
+                line += piece.matches('\n').count();
+            }
+            assert_eq!(too_deep(&chosen.concat()), expected, "{}", chosen.concat());
+        }
+    }
+
+    #[test]
     fn the_default_templates_nest_a_few_levels_well_within_the_limit() {
         // A template's depth is the fewest levels left free by blocks around it that it
         // still fits in.
