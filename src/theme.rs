@@ -307,14 +307,21 @@ fn next_to_escape(bytes: &[u8]) -> Option<usize> {
 /// linked (inheritance, macro imports) as usual.
 fn compile_into(tera: &mut Tera, templates: &[(String, String)]) -> tera::Result<()> {
     use rayon::prelude::*;
-    let parsed: Vec<tera::Result<tera::Template>> = templates
+    // The longest first, so that no long template is left for one core at the end while the
+    // other has nothing to do; the results are then put back in the list's order.
+    let mut order: Vec<usize> = (0..templates.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(templates[i].1.len()));
+    let mut parsed: Vec<(usize, tera::Result<tera::Template>)> = order
         .par_iter()
-        .map(|(name, text)| {
-            tera::Template::new(name, None, text)
-                .map_err(|e| tera::Error::chain(format!("Failed to parse '{name}'"), e))
+        .map(|&i| {
+            let (name, text) = &templates[i];
+            let template = tera::Template::new(name, None, text)
+                .map_err(|e| tera::Error::chain(format!("Failed to parse '{name}'"), e));
+            (i, template)
         })
         .collect();
-    for template in parsed {
+    parsed.sort_by_key(|(i, _)| *i);
+    for (_, template) in parsed {
         let template = template?;
         tera.templates.insert(template.name.clone(), template);
     }
