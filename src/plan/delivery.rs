@@ -320,9 +320,13 @@ impl<'a> Summary<'a> {
 mod tests {
     use super::*;
 
+    /// Where a due date's period ends, as text.
+    fn end(due: &str) -> Option<String> {
+        due_end(due).map(|e| e.as_str().to_string())
+    }
+
     #[test]
     fn a_due_period_ends_the_day_after_its_last_day() {
-        let end = |due| due_end(due).map(|e| e.as_str().to_string());
         assert_eq!(end("2022").as_deref(), Some("2023-01-01"));
         assert_eq!(end("2023-10").as_deref(), Some("2023-11-01"));
         assert_eq!(end("2023-12").as_deref(), Some("2024-01-01"));
@@ -335,7 +339,6 @@ mod tests {
 
     #[test]
     fn due_ends_are_written_and_ordered_as_text() {
-        let end = |due| due_end(due).map(|e| e.as_str().to_string());
         assert_eq!(end("0999").as_deref(), Some("1000-01-01"));
         assert_eq!(end("0007-03").as_deref(), Some("0007-04-01"));
         assert_eq!(end("9999").as_deref(), Some("10000-01-01"));
