@@ -278,8 +278,16 @@ fn escape_html(text: &str) -> String {
     let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len() + text.len() / 16);
     let mut plain = 0;
-    while let Some(at) = next_to_escape(&bytes[plain..]) {
-        let i = plain + at;
+    // `memchr` looks for at most three bytes at once, so the next quote is found on its own
+    // (again only once passed) and the other three are looked for only before it.
+    let mut quote = memchr::memchr(b'"', bytes);
+    loop {
+        let end = quote.unwrap_or(bytes.len());
+        let i = match memchr::memchr3(b'&', b'<', b'>', &bytes[plain..end]) {
+            Some(at) => plain + at,
+            None if quote.is_some() => end,
+            None => break,
+        };
         out.push_str(&text[plain..i]);
         out.push_str(match bytes[i] {
             b'&' => "&amp;",
@@ -288,17 +296,12 @@ fn escape_html(text: &str) -> String {
             _ => "&quot;",
         });
         plain = i + 1;
+        if quote == Some(i) {
+            quote = memchr::memchr(b'"', &bytes[plain..]).map(|at| plain + at);
+        }
     }
     out.push_str(&text[plain..]);
     out
-}
-
-/// Where the first of `&`, `<`, `>` and `"` is in `bytes`. `memchr` looks for at most three
-/// bytes at once, so the quote is searched for first and the other three only before it.
-fn next_to_escape(bytes: &[u8]) -> Option<usize> {
-    let quote = memchr::memchr(b'"', bytes);
-    let before = &bytes[..quote.unwrap_or(bytes.len())];
-    memchr::memchr3(b'&', b'<', b'>', before).or(quote)
 }
 
 /// Parses `templates` into `tera`, as [`Tera::add_raw_templates`] does (and with the same

@@ -83,10 +83,10 @@ impl Staging {
         match fs::hard_link(from, &path) {
             Ok(()) => Ok(()),
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(taken(rel)),
-            Err(_) => {
-                let bytes = fs::read(from).map_err(|e| self.cannot_write(rel, e))?;
-                self.write(rel, &bytes)
-            }
+            // Nothing is at `path` (the link would have failed as taken).
+            Err(_) => fs::copy(from, &path)
+                .map(drop)
+                .map_err(|e| self.cannot_write(rel, e)),
         }
     }
 

@@ -380,7 +380,9 @@ fn main() {
                     if round >= warm_up {
                         runs[i].push(run);
                     }
-                    pages[i] = count_html(&out);
+                    if round + 1 == warm_up + runs_for(n) {
+                        pages[i] = count_html(&out);
+                    }
                 }
             }
             remove(&out);

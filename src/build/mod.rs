@@ -111,14 +111,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
     // not depend on the plan, only whether it can be reused does.
     let (loaded, theme) = rayon::join(
         || -> Result<(Plan, Option<LargePrintPdf>)> {
-            let (plan, previous) = rayon::join(
-                || load(opts),
-                || {
-                    opts.large_print
-                        .then(|| PreviousPdf::read(&opts.out))
-                        .flatten()
-                },
-            );
+            let (plan, previous) = rayon::join(|| load(opts), || PreviousPdf::for_build(opts));
             let mut plan = plan?;
             forget_front_matter_text(&mut plan);
             let pdf = large_print_for(opts, &plan, previous, &progress)?;
@@ -425,6 +418,13 @@ struct PreviousPdf {
 }
 
 impl PreviousPdf {
+    /// The PDF in the output folder of a build with `opts`, when it makes the edition.
+    fn for_build(opts: &BuildOptions) -> Option<PreviousPdf> {
+        opts.large_print
+            .then(|| PreviousPdf::read(&opts.out))
+            .flatten()
+    }
+
     /// The PDF in the output folder `out` (one planpress made), if its record is readable and
     /// the file is still the one it describes. The file is read and hashed only when its size
     /// is not the recorded one or it was modified no earlier than the record was written.
@@ -440,6 +440,7 @@ impl PreviousPdf {
                 .lines()
                 .find_map(|l| l.strip_prefix(name)?.strip_prefix(' '))
         };
+        let inputs = field("inputs")?.to_string();
         let pages: usize = field("pages")?.parse().ok()?;
         let digest = u64::from_str_radix(field("pdf")?, 16).ok()?;
         let path = out.join(large_print::PDF_PATH);
@@ -453,7 +454,7 @@ impl PreviousPdf {
             return None;
         }
         Some(PreviousPdf {
-            inputs: field("inputs")?.to_string(),
+            inputs,
             path,
             len: meta.len(),
             digest,

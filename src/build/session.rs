@@ -179,11 +179,7 @@ impl Session {
             }
             _ => {
                 let progress = Progress::start();
-                let previous = self
-                    .opts
-                    .large_print
-                    .then(|| PreviousPdf::read(&self.opts.out))
-                    .flatten();
+                let previous = PreviousPdf::for_build(&self.opts);
                 let pdf = large_print_for(&self.opts, &plan, previous, &progress)?;
                 let written = write_all(&self.opts, &plan, &self.theme, pdf, &progress)?;
                 self.cache.prepare_patch(&plan);
@@ -289,15 +285,11 @@ impl Session {
             let lp_opts = large_print_options(plan)?;
             let pdf = large_print_pdf(plan, &lp_opts, PreviousPdf::read(out))?;
             let link = large_print::LargePrintLink::new(pdf.pages, pdf.file.len());
-            let target = out.join(large_print::PDF_PATH);
             let place = |file: &PdfFile| -> Result<()> {
                 match file {
                     PdfFile::Made(bytes) => write(large_print::PDF_PATH, bytes),
-                    // The file kept is the one already in place.
-                    PdfFile::Kept { path, .. } if *path == target => Ok(()),
-                    PdfFile::Kept { path, .. } => {
-                        write(large_print::PDF_PATH, &std::fs::read(path)?)
-                    }
+                    // Kept: the PDF already in the output folder, which this writes in place.
+                    PdfFile::Kept { .. } => Ok(()),
                 }
             };
             write_large_print(plan, &self.theme, &lp_opts, &pdf, &link, &write, &place)?;

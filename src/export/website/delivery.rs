@@ -62,15 +62,16 @@ impl<'a> From<&Item<'a>> for ItemView<'a> {
         let state = State::of(c);
         ItemView {
             text: &c.text,
-            href: format!(
-                "{}index.html#{}",
-                Route::Priority {
+            href: {
+                let route = Route::Priority {
                     aim: p.aim.clone(),
                     id: p.id.clone(),
-                }
-                .path(),
-                c.id
-            ),
+                };
+                let mut href = route.file();
+                href.push('#');
+                href.push_str(&c.id);
+                href
+            },
             priority: format!("Priority {}: {}", p.number, p.title),
             due: c.due.as_deref().map(human_due),
             state_id: state.id(),
