@@ -272,7 +272,7 @@ fn recheck_changed_only(
             }
             None => return false,
         }
-        rechecked.push((*body, *origin, route, ids, Some(scan)));
+        rechecked.push((*body, *origin, route, Some(ids), Some(scan)));
     }
     // A body elsewhere linking to a page whose anchors changed is checked against them again.
     if !moved.is_empty() {
@@ -283,12 +283,8 @@ fn recheck_changed_only(
                     .any(|page| moved.contains_key(page))
             };
             if !changed.contains(&origin.file) && links_to_moved() {
-                let ids = cache
-                    .headings
-                    .get(&origin.file)
-                    .cloned()
-                    .unwrap_or_default();
-                rechecked.push((*body, *origin, route, ids, None));
+                // Its own headings are unchanged (and already in the cache).
+                rechecked.push((*body, *origin, route, None, None));
             }
         }
         pages.extend(moved);
@@ -305,7 +301,9 @@ fn recheck_changed_only(
     for ((_, origin, _, ids, _), (found, targets)) in rechecked.into_iter().zip(found) {
         cache.problems.insert(origin.file.clone(), found);
         cache.targets.insert(origin.file.clone(), targets);
-        cache.headings.insert(origin.file.clone(), ids);
+        if let Some(ids) = ids {
+            cache.headings.insert(origin.file.clone(), ids);
+        }
     }
     for (_, origin, _) in &all {
         if let Some(found) = cache.problems.get(&origin.file) {

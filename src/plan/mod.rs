@@ -1158,8 +1158,6 @@ impl Builder {
         let mut numbers: HashMap<(usize, u32), usize> = HashMap::new();
 
         let mut priority_ids: BTreeMap<String, PathBuf> = BTreeMap::new();
-        // Every commitment's id, with the file that first used it (shared, not copied, since a
-        // big plan has hundreds of thousands).
         // Where each priority went, in the order the files were read: commitment ids are checked
         // for repeats in that order once all are in (see `repeated_commitment_ids`).
         let mut read_order: Vec<(usize, usize)> = Vec::with_capacity(self.priorities.len());

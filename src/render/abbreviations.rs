@@ -162,13 +162,7 @@ impl Abbreviations {
             if rest.starts_with('<') {
                 let (end, skipped) = scan_tag(rest.as_bytes(), 0);
                 let tag = &rest[..end];
-                if skipped {
-                    if tag.starts_with("</") {
-                        skip_depth = skip_depth.saturating_sub(1);
-                    } else if !tag.ends_with("/>") {
-                        skip_depth += 1;
-                    }
-                }
+                skip_depth = depth_after(skip_depth, tag.as_bytes(), skipped);
                 out.push_str(tag);
                 rest = &rest[end..];
                 continue;
@@ -292,14 +286,8 @@ impl<'a> TagWalk<'a> {
     fn walk_to(&mut self, at: usize) {
         while self.next_tag < at {
             let (end, skipped) = scan_tag(self.bytes, self.next_tag);
-            if skipped {
-                let tag = &self.bytes[self.next_tag..end];
-                if tag.starts_with(b"</") {
-                    self.skip_depth = self.skip_depth.saturating_sub(1);
-                } else if !tag.ends_with(b"/>") {
-                    self.skip_depth += 1;
-                }
-            }
+            let tag = &self.bytes[self.next_tag..end];
+            self.skip_depth = depth_after(self.skip_depth, tag, skipped);
             self.text_from = end;
             self.next_tag = find_tag(self.bytes, end);
         }
@@ -312,6 +300,18 @@ fn find_tag(bytes: &[u8], from: usize) -> usize {
         .get(from..)
         .and_then(|rest| memchr::memchr(b'<', rest))
         .map_or(usize::MAX, |i| from + i)
+}
+
+/// How many elements whose text is never linked (`skipped` from [`scan_tag`]) are open after
+/// `tag`, when `depth` were open before it: an end tag closes one, a start tag that does not
+/// close itself opens one.
+fn depth_after(depth: usize, tag: &[u8], skipped: bool) -> usize {
+    match skipped {
+        false => depth,
+        true if tag.starts_with(b"</") => depth.saturating_sub(1),
+        true if !tag.ends_with(b"/>") => depth + 1,
+        true => depth,
+    }
 }
 
 /// The tag starting at `bytes[at]` (a `<`): where it ends (just after its `>`, or at the end
