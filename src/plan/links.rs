@@ -27,48 +27,37 @@ pub(crate) struct LinkCache {
     against: Option<(BTreeMap<String, BTreeSet<String>>, Broken, RawHtml)>,
 }
 
-/// Every page the website will have, with the anchors each one offers, given the heading ids
-/// of every body in [`bodies`]' order.
-fn anchors(plan: &Plan, ids: Vec<Vec<String>>) -> BTreeMap<String, BTreeSet<String>> {
+/// Every page the website will have, with the anchors each one offers, given each body's
+/// heading ids (`ids`, one list for each of `bodies`).
+fn anchors(
+    plan: &Plan,
+    bodies: &[(&Body, &Origin, Route)],
+    ids: Vec<Vec<String>>,
+) -> BTreeMap<String, BTreeSet<String>> {
     let mut map: BTreeMap<String, BTreeSet<String>> = BTreeMap::new();
     let mut add = |route: Route, ids: Vec<String>| {
         let entry = map.entry(route.path()).or_default();
         entry.insert("main-content".to_string());
         entry.extend(ids);
     };
-    // This walks the plan as `bodies` does, taking each body's ids in turn.
-    let mut ids = ids.into_iter();
-    let mut next = || ids.next().unwrap_or_default();
-    add(Route::Home, next());
-    for aim in &plan.aims {
-        add(Route::Aim(aim.id.clone()), next());
-        for p in &aim.priorities {
-            let mut ids = next();
-            ids.extend(p.commitments().map(|(_, c)| c.id.clone()));
-            add(
-                Route::Priority {
-                    aim: aim.id.clone(),
-                    id: p.id.clone(),
-                },
-                ids,
-            );
+    for ((_, _, route), ids) in bodies.iter().zip(ids) {
+        // A glossary term's headings are not anchors: the glossary page shows only its terms.
+        if *route != Route::Glossary {
+            add(route.clone(), ids);
         }
     }
-    // A glossary term's headings are not anchors: the glossary page shows only its terms.
-    for _ in &plan.glossary {
-        next();
+    for p in plan.priorities() {
+        let route = Route::Priority {
+            aim: p.aim.clone(),
+            id: p.id.clone(),
+        };
+        add(route, p.commitments().map(|(_, c)| c.id.clone()).collect());
     }
     add(
         Route::Glossary,
         plan.glossary.iter().map(|t| t.id.clone()).collect(),
     );
     add(Route::Performance, Vec::new());
-    for s in &plan.statements {
-        add(Route::Statement(s.id.clone()), next());
-    }
-    for page in &plan.pages {
-        add(Route::Page(page.id.clone()), next());
-    }
     if !plan.meta.national_priorities.is_empty() {
         add(
             Route::NationalPriorities,
@@ -132,7 +121,7 @@ pub(crate) fn check_reusing(
             .collect(),
         None => HashMap::new(),
     };
-    let pages = anchors(plan, ids);
+    let pages = anchors(plan, &bodies, ids);
     // A body's problems depend on it and on every page's anchors: reuse them only when the
     // body's file and the anchors are unchanged.
     let same_context = reuse.as_ref().is_some_and(|(c, _)| {
