@@ -38,24 +38,70 @@ pub fn slug(text: &str) -> String {
 }
 
 /// Escapes text for HTML element content and attribute values.
+///
+/// The five characters it replaces are ASCII, so it looks at bytes and copies the text
+/// between them whole: the large-print web page alone escapes every word of the plan.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
+    let mut copied = 0;
+    for (i, byte) in text.bytes().enumerate() {
+        let entity = match byte {
+            b'&' => "&amp;",
+            b'<' => "&lt;",
+            b'>' => "&gt;",
+            b'"' => "&quot;",
+            b'\'' => "&#39;",
+            _ => continue,
+        };
+        // `i` is the index of an ASCII byte, so a character boundary.
+        out.push_str(&text[copied..i]);
+        out.push_str(entity);
+        copied = i + 1;
     }
+    out.push_str(&text[copied..]);
     out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The escaper as first written, character by character: what `escape` must still give.
+    fn escape_each_character(text: &str) -> String {
+        text.chars()
+            .map(|c| match c {
+                '&' => "&amp;".to_string(),
+                '<' => "&lt;".to_string(),
+                '>' => "&gt;".to_string(),
+                '"' => "&quot;".to_string(),
+                '\'' => "&#39;".to_string(),
+                c => c.to_string(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn escaping_copies_text_between_the_escaped_characters_unchanged() {
+        assert_eq!(
+            escape(r#"Fish & "chips" <b>'n'</b>"#),
+            "Fish &amp; &quot;chips&quot; &lt;b&gt;&#39;n&#39;&lt;/b&gt;"
+        );
+        assert_eq!(escape(""), "");
+        assert_eq!(escape("&"), "&amp;");
+        // Every mix of the escaped characters with multi-byte ones, at both ends and side by
+        // side, in strings of up to four characters.
+        let pieces = ["&", "<", ">", "\"", "'", "a", "é", "€", "😀", " "];
+        let mut strings = vec![String::new()];
+        for _ in 0..4 {
+            strings = strings
+                .iter()
+                .flat_map(|s| pieces.iter().map(move |p| format!("{s}{p}")))
+                .collect();
+            for s in &strings {
+                assert_eq!(escape(s), escape_each_character(s), "{s:?}");
+            }
+        }
+    }
 
     #[test]
     fn slugs_are_address_safe() {
