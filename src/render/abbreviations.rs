@@ -5,6 +5,7 @@
 //! links, headings or code), so it applies equally to Markdown bodies and to text the templates
 //! print, such as commitments.
 
+use aho_corasick::{AhoCorasick, Input, MatchKind};
 use memchr::memmem;
 
 use super::escape;
@@ -13,13 +14,15 @@ use super::escape;
 #[derive(Debug, Clone, Default)]
 pub struct Abbreviations {
     entries: Vec<Entry>,
+    /// Finds every place any of them occurs in one pass over a page (pattern `i` is
+    /// `entries[i]`); `None` when there are none, or in the unlikely case the searcher could
+    /// not be built, when pages are searched one abbreviation at a time instead.
+    searcher: Option<AhoCorasick>,
 }
 
 #[derive(Debug, Clone)]
 struct Entry {
     abbreviation: String,
-    /// Finds the abbreviation in a page.
-    finder: memmem::Finder<'static>,
     /// The link's HTML after `href="…#`, escaped once here rather than at every link.
     link_end: String,
 }
@@ -32,7 +35,6 @@ impl Abbreviations {
             .filter(|(a, _, _)| !a.is_empty())
             .map(|(a, e, id)| Entry {
                 abbreviation: a.to_string(),
-                finder: memmem::Finder::new(a).into_owned(),
                 link_end: format!(
                     "{}\"><abbr title=\"{}\">{}</abbr></a>",
                     escape(id),
@@ -47,7 +49,14 @@ impl Abbreviations {
                 .cmp(&a.abbreviation.len())
                 .then(a.abbreviation.cmp(&b.abbreviation))
         });
-        Abbreviations { entries }
+        let searcher = match entries.is_empty() {
+            true => None,
+            false => AhoCorasick::builder()
+                .match_kind(MatchKind::LeftmostFirst)
+                .build(entries.iter().map(|e| &e.abbreviation))
+                .ok(),
+        };
+        Abbreviations { entries, searcher }
     }
 
     /// Links the first use of each abbreviation inside `<main>` to `glossary_href#anchor`.
@@ -79,67 +88,75 @@ impl Abbreviations {
         out.reserve(html.len() + 512);
         out.push_str(&html[..start]);
         let main = &html[start..end];
-        if one_pass {
-            self.link_main(main, glossary_href, out);
-        } else {
-            self.link_main_by_search(main, glossary_href, out);
+        match &self.searcher {
+            Some(searcher) if one_pass => self.link_main(searcher, main, glossary_href, out),
+            _ => self.link_main_by_search(main, glossary_href, out),
         }
         out.push_str(&html[end..]);
     }
 
     /// Writes `main` to `out`, linking the first use of each abbreviation in its text.
     ///
-    /// It goes from one place an abbreviation occurs to the next, found with a vector search
-    /// for each abbreviation (anywhere: in text, in tags or in skipped elements), and walks
-    /// the tags before each place to know whether it is in text that may be linked. At one
-    /// place the abbreviations are tried longest first. It stops as soon as no abbreviation
-    /// still to link occurs further on, so the tail of a page, and every page that uses none
-    /// of them, costs only those searches. That finds what searching each stretch of text for
-    /// each abbreviation in turn and taking the earliest find would
+    /// It goes from one place an abbreviation occurs to the next (anywhere: in text, in tags
+    /// or in skipped elements), each found by `searcher`, whose vector search looks for all
+    /// of them at once, so the page is read once rather than once for each abbreviation. It
+    /// walks the tags before each place to know whether it is in text that may be linked; at
+    /// one place the abbreviations still to link are tried longest first, and places inside
+    /// a link just made are passed over. It stops once every abbreviation is linked, so the
+    /// tail of a page costs nothing then. That finds what searching each
+    /// stretch of text for each abbreviation in turn and taking the earliest find would
     /// ([`Self::link_text_by_search`]), as long as no abbreviation holds a character that ends
     /// a word (such as "."); for those rare ones the caller searches instead.
-    fn link_main(&self, main: &str, href: &str, out: &mut String) {
+    fn link_main(&self, searcher: &AhoCorasick, main: &str, href: &str, out: &mut String) {
         let bytes = main.as_bytes();
-        // Where each abbreviation next occurs; `None` once it is linked or occurs no more.
-        let mut next: Vec<Option<usize>> =
-            self.entries.iter().map(|e| e.finder.find(bytes)).collect();
+        let mut linked = vec![false; self.entries.len()];
+        let mut pending = self.entries.len();
         let mut tags = TagWalk::new(bytes);
-        // How much of `main` is in `out`; the end of the last link (where a word may start
-        // whatever comes before it, as at the start of a stretch of text).
-        let (mut copied, mut linked_end) = (0, 0);
-        while let Some(at) = next.iter().flatten().min().copied() {
+        // How much of `main` is in `out`, which is also where the last link ends (where a
+        // word may start whatever comes before it, as at the start of a stretch of text).
+        let mut copied = 0;
+        // Where the search for the next place resumes: the leftmost place any abbreviation
+        // starts at or after it is the next place one does.
+        let mut from = 0;
+        while pending > 0 {
+            let Some(at) = searcher
+                .find(Input::new(bytes).span(from..bytes.len()))
+                .map(|m| m.start())
+            else {
+                break;
+            };
+            from = at + 1;
+            if at < copied {
+                continue;
+            }
+            // The abbreviations still to link that start here, longest first.
+            let mut here = self
+                .entries
+                .iter()
+                .enumerate()
+                .filter(|&(i, e)| !linked[i] && bytes[at..].starts_with(e.abbreviation.as_bytes()))
+                .peekable();
+            if here.peek().is_none() {
+                continue;
+            }
             tags.walk_to(at);
             // A byte an abbreviation starts with is never inside a longer UTF-8 character:
             // those bytes are never the first byte of one.
             let linkable = tags.text_from <= at
                 && tags.skip_depth == 0
-                && (at == tags.text_from.max(linked_end)
+                && (at == tags.text_from.max(copied)
                     || main[..at].chars().next_back().is_none_or(|c| !in_word(c)));
-            let hit = linkable
-                .then(|| {
-                    self.entries.iter().enumerate().position(|(i, e)| {
-                        next[i] == Some(at) && ends_word(&main[at + e.abbreviation.len()..])
-                    })
-                })
-                .flatten();
-            // Where the search for the abbreviations found here, and those overlapping a
-            // link, resumes.
-            let resume = match hit {
-                Some(i) => {
-                    let e = &self.entries[i];
-                    out.push_str(&main[copied..at]);
-                    push_link(out, e, href);
-                    next[i] = None;
-                    copied = at + e.abbreviation.len();
-                    linked_end = copied;
-                    copied
-                }
-                None => at + 1,
-            };
-            for (e, n) in self.entries.iter().zip(&mut next) {
-                if n.is_some_and(|p| p < resume) {
-                    *n = e.finder.find(&bytes[resume..]).map(|p| resume + p);
-                }
+            if !linkable {
+                continue;
+            }
+            if let Some((i, e)) = here.find(|(_, e)| ends_word(&main[at + e.abbreviation.len()..]))
+            {
+                out.push_str(&main[copied..at]);
+                push_link(out, e, href);
+                linked[i] = true;
+                pending -= 1;
+                copied = at + e.abbreviation.len();
+                from = copied;
             }
         }
         out.push_str(&main[copied..]);
