@@ -103,8 +103,8 @@ impl Abbreviations {
     /// walks the tags before each place to know whether it is in text that may be linked; at
     /// one place the abbreviations still to link are tried longest first, and places inside
     /// a link just made are passed over. It stops once every abbreviation is linked, so the
-    /// tail of a page costs nothing then. That finds what searching each
-    /// stretch of text for each abbreviation in turn and taking the earliest find would
+    /// tail of a page costs nothing then. That finds what searching each stretch of text for
+    /// each abbreviation in turn and taking the earliest find would
     /// ([`Self::link_text_by_search`]), as long as no abbreviation holds a character that ends
     /// a word (such as "."); for those rare ones the caller searches instead.
     fn link_main(&self, searcher: &AhoCorasick, main: &str, href: &str, out: &mut String) {
@@ -125,10 +125,8 @@ impl Abbreviations {
             else {
                 break;
             };
+            // After a link the search resumes at its end, so `at` is never inside one.
             from = at + 1;
-            if at < copied {
-                continue;
-            }
             // The abbreviations still to link that start here, longest first.
             let mut here = self
                 .entries
