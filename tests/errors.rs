@@ -306,3 +306,28 @@ fn every_problem_in_every_file_is_reported_in_one_run() {
         "{err}"
     );
 }
+
+#[test]
+fn two_priorities_numbered_alike_are_reported_with_each_file_s_own_problems() {
+    // A new first file (in name order) takes the shipped priority's number and has a bad due
+    // date: numbers are checked across files in the order they are read, due dates while each
+    // priority is made (on any core); both are reported, sorted by file.
+    let err = check_after(|s| {
+        s.write(
+            "content/safety/01-quieter-roads.md",
+            "---\ntitle: Quieter roads\ncommissioner:\n  commitments:\n    - id: quieter-roads-one\n      text: Fewer speeding drivers.\n      due: 2025-13\n---\n",
+        );
+    });
+    assert_reports(
+        &err,
+        "content/safety/01-quieter-roads.md:7:12: error: \"2025-13\" is not a date in the form YYYY, YYYY-MM or YYYY-MM-DD",
+    );
+    assert_reports(
+        &err,
+        "content/safety/01-safer-streets.md:1:1: error: priority number 1 is also used by content/safety/01-quieter-roads.md",
+    );
+    assert_reports(&err, "2 problems found in the content; nothing was written");
+    let first = err.find("01-quieter-roads.md:7:12").unwrap();
+    let second = err.find("01-safer-streets.md:1:1").unwrap();
+    assert!(first < second, "{err}");
+}

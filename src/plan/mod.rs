@@ -1155,12 +1155,16 @@ impl Builder {
             .enumerate()
             .map(|(i, a)| (a.id.clone(), i))
             .collect();
+        // The first priority read with each number in each aim, as a place in `accepted`.
         let mut numbers: HashMap<(usize, u32), usize> = HashMap::new();
-
         let mut priority_ids: BTreeMap<String, PathBuf> = BTreeMap::new();
         // Where each priority went, in the order the files were read: commitment ids are checked
         // for repeats in that order once all are in (see `repeated_commitment_ids`).
         let mut read_order: Vec<(usize, usize)> = Vec::with_capacity(self.priorities.len());
+        let mut in_aim = vec![0usize; aims.len()];
+        // The priorities that belong to an aim, in the order the files were read, with it.
+        let mut accepted: Vec<(usize, String, u32, String, PriorityFront, Body, Origin)> =
+            Vec::with_capacity(self.priorities.len());
         for (aim_id, number, id, front, body, origin) in self.priorities {
             let Some(&aim_at) = aim_index.get(&aim_id) else {
                 broken.mark(&Kind::Priority {
@@ -1177,9 +1181,9 @@ impl Builder {
                 );
                 continue;
             };
-            let aim = &mut aims[aim_at];
             check_number(&front, &aim_id, number, &id, &origin, diags);
-            if let Some(other) = numbers.get(&(aim_at, number)).map(|&i| &aim.priorities[i]) {
+            if let Some(&first) = numbers.get(&(aim_at, number)) {
+                let other = &accepted[first].6;
                 diags.push(
                     Diagnostic::new(
                         &origin.display,
@@ -1187,7 +1191,7 @@ impl Builder {
                         0,
                         format!(
                             "priority number {number} is also used by {}",
-                            other.origin.display.display()
+                            other.display.display()
                         ),
                     )
                     .with_hint("number the priorities within an aim 01, 02, 03..."),
@@ -1207,13 +1211,25 @@ impl Builder {
                     .with_hint("give each priority file a different name after its number"),
                 );
             }
-            numbers
-                .entry((aim_at, number))
-                .or_insert(aim.priorities.len());
-            read_order.push((aim_at, aim.priorities.len()));
-            aim.priorities.push(priority_from(
-                aim_id, number, id, front, body, origin, None, diags,
-            ));
+            numbers.entry((aim_at, number)).or_insert(accepted.len());
+            read_order.push((aim_at, in_aim[aim_at]));
+            in_aim[aim_at] += 1;
+            accepted.push((aim_at, aim_id, number, id, front, body, origin));
+        }
+        // Making each priority and checking its commitments needs nothing from the others, so
+        // it is done on every core; the results keep the order the files were read in, and the
+        // problems are sorted before anyone sees them.
+        let made: Vec<(usize, Priority, Diagnostics)> = accepted
+            .into_par_iter()
+            .map(|(aim_at, aim_id, number, id, front, body, origin)| {
+                let mut found = Diagnostics::new();
+                let p = priority_from(aim_id, number, id, front, body, origin, None, &mut found);
+                (aim_at, p, found)
+            })
+            .collect();
+        for (aim_at, p, found) in made {
+            diags.extend(found);
+            aims[aim_at].priorities.push(p);
         }
         repeated_commitment_ids(&aims, &read_order, diags);
         for aim in &mut aims {
@@ -1629,14 +1645,15 @@ fn repeated_id(id: &str, origin: &Origin, other: &Path) -> Diagnostic {
 fn repeated_commitment_ids(aims: &[Aim], read_order: &[(usize, usize)], diags: &mut Diagnostics) {
     use std::hash::BuildHasher;
     const SHARDS: usize = 64;
+    // Gathered on every core; `collect` keeps them in read order.
     let ids: Vec<(&str, &Origin)> = read_order
-        .iter()
+        .par_iter()
         .map(|&(a, i)| &aims[a].priorities[i])
-        .flat_map(|p| {
+        .flat_map_iter(|p| {
             p.commitments()
                 .map(move |(_, c)| (c.id.as_str(), &p.origin))
+                .filter(|(id, _)| valid_id(id))
         })
-        .filter(|(id, _)| valid_id(id))
         .collect();
     let hasher = std::hash::RandomState::new();
     let hashes: Vec<u64> = ids.par_iter().map(|(id, _)| hasher.hash_one(id)).collect();
