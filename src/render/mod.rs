@@ -62,23 +62,25 @@ pub fn escape(text: &str) -> String {
     out
 }
 
+/// The escaper as first written, a character at a time: what [`escape`] must still give, and
+/// what the theme's escaper is checked against (with the apostrophe put back).
+#[cfg(test)]
+pub(crate) fn escape_one_character_at_a_time(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '&' => "&amp;".to_string(),
+            '<' => "&lt;".to_string(),
+            '>' => "&gt;".to_string(),
+            '"' => "&quot;".to_string(),
+            '\'' => "&#39;".to_string(),
+            c => c.to_string(),
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// The escaper as first written, character by character: what `escape` must still give.
-    fn escape_each_character(text: &str) -> String {
-        text.chars()
-            .map(|c| match c {
-                '&' => "&amp;".to_string(),
-                '<' => "&lt;".to_string(),
-                '>' => "&gt;".to_string(),
-                '"' => "&quot;".to_string(),
-                '\'' => "&#39;".to_string(),
-                c => c.to_string(),
-            })
-            .collect()
-    }
 
     #[test]
     fn escaping_copies_text_between_the_escaped_characters_unchanged() {
@@ -98,7 +100,7 @@ mod tests {
                 .flat_map(|s| pieces.iter().map(move |p| format!("{s}{p}")))
                 .collect();
             for s in &strings {
-                assert_eq!(escape(s), escape_each_character(s), "{s:?}");
+                assert_eq!(escape(s), escape_one_character_at_a_time(s), "{s:?}");
             }
         }
     }
