@@ -331,3 +331,96 @@ fn two_priorities_numbered_alike_are_reported_with_each_file_s_own_problems() {
     let second = err.find("01-safer-streets.md:1:1").unwrap();
     assert!(first < second, "{err}");
 }
+
+/// Runs `planpress check` and `planpress build --no-large-print` on `site`, which has
+/// problems: a build without the large-print edition checks the Markdown bodies as it renders
+/// them (each parsed once), and it must report exactly what `check` does and leave the
+/// previous output as it was. Returns the report.
+fn build_reports_what_check_reports(site: &Site) -> String {
+    let before = site.output();
+    let check = site.run(&["check"]);
+    let themes = common::repo().join("themes");
+    let build = site.run(&[
+        "build",
+        "--no-large-print",
+        "--themes-dir",
+        themes.to_str().unwrap(),
+    ]);
+    assert_eq!(check.status.code(), Some(1), "{}", stderr(&check));
+    assert_eq!(build.status.code(), Some(1), "{}", stderr(&build));
+    assert_eq!(stderr(&build), stderr(&check));
+    assert_eq!(site.output(), before, "the previous output was changed");
+    stderr(&check)
+}
+
+#[test]
+fn a_build_that_checks_bodies_while_rendering_reports_each_body_s_problems_and_keeps_the_output() {
+    let site = Site::minimal();
+    site.build();
+    assert!(!site.output().is_empty());
+    // A problem in a body of every kind, and nothing else wrong.
+    site.edit(
+        "content/_index.md",
+        "(/glossary/#anti-social-behaviour)",
+        "(/glosary/)",
+    );
+    site.edit("content/about.md", "## How", "# How");
+    site.edit(
+        "content/glossary/anti-social-behaviour.md",
+        "distress.",
+        "distress. ![A chart](https://tracker.example/c.png)",
+    );
+    site.edit(
+        "content/performance/calls-answered.md",
+        "promptly.",
+        "promptly; see [the roads](/safety/roads/#speeding).",
+    );
+    site.edit(
+        PRIORITY,
+        "      text: Responding quickly to calls.\n---\n",
+        &format!(
+            "      text: Responding quickly to calls.\n---\n{}deep\n",
+            "> ".repeat(40)
+        ),
+    );
+    site.edit(
+        "content/safety/_index.md",
+        "introduction.",
+        "introduction, with [a page](/safety/nowhere/).",
+    );
+    let err = build_reports_what_check_reports(&site);
+    for file in [
+        "content/_index.md",
+        "content/about.md",
+        "content/glossary/anti-social-behaviour.md",
+        "content/performance/calls-answered.md",
+        PRIORITY,
+        "content/safety/_index.md",
+    ] {
+        assert_eq!(
+            err.lines()
+                .filter(|l| l.starts_with(&format!("{file}:")) && l.contains(": error: "))
+                .count(),
+            1,
+            "one problem in {file}:\n{err}"
+        );
+    }
+    assert!(
+        err.ends_with("6 problems found in the content; nothing was written\n"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_build_with_problems_outside_the_bodies_reports_the_bodies_problems_too() {
+    let site = Site::minimal();
+    site.build();
+    site.edit("content/safety/_index.md", "order: 1", "order: first");
+    site.edit("content/about.md", "## How", "# How");
+    let err = build_reports_what_check_reports(&site);
+    assert_reports(&err, "content/about.md:9:1: error: a level-1 heading (\"# \") in the text; the page title is already the level-1 heading");
+    assert!(
+        err.ends_with("2 problems found in the content; nothing was written\n"),
+        "{err}"
+    );
+}

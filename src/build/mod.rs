@@ -1,5 +1,10 @@
 //! `planpress build`: validate the plan, render every output, and swap them into place.
 //!
+//! A build without the large-print edition checks the Markdown bodies while rendering them, so
+//! that each is parsed once: the plan is loaded with [`Plan::from_dir_checking_bodies_later`],
+//! and the output is saved only once the [`BodyCheck`] has passed. A failed check leaves the
+//! previous output as it was, like any other failure.
+//!
 //! Pages are rendered on every core and each is written into the staging folder by the
 //! thread that made it, so memory holds a page per thread rather than the whole site. The
 //! large-print PDF is the slowest output by far, so it is typeset only when what shapes it has
@@ -19,7 +24,7 @@ use std::time::{Duration, Instant};
 use anyhow::{Context, Result};
 
 use crate::export::{data, large_print, website};
-use crate::plan::Plan;
+use crate::plan::{BodyCheck, Plan};
 use crate::theme::Theme;
 use crate::write::{Staging, MARKER};
 
@@ -93,10 +98,29 @@ impl BuildSummary {
 /// Loads and validates the plan at `opts.content`, applying option overrides.
 pub fn load(opts: &BuildOptions) -> Result<Plan> {
     let mut plan = Plan::from_dir(&opts.content)?;
+    apply_overrides(opts, &mut plan);
+    Ok(plan)
+}
+
+/// Loads the plan for [`build`]. Without the large-print edition, the Markdown bodies are left
+/// to check as the pages render them (each is then parsed once, not twice): the returned
+/// [`BodyCheck`] must pass before the output is saved. The large-print PDF is typeset before
+/// any page is rendered, and it must never see a body that has not been checked, so with the
+/// edition the plan is checked in full first.
+fn load_for_build(opts: &BuildOptions) -> Result<(Plan, Option<BodyCheck>)> {
+    if opts.large_print {
+        return Ok((load(opts)?, None));
+    }
+    let (mut plan, check) = Plan::from_dir_checking_bodies_later(&opts.content)?;
+    apply_overrides(opts, &mut plan);
+    Ok((plan, Some(check)))
+}
+
+/// Applies the build options that override what the plan says.
+fn apply_overrides(opts: &BuildOptions, plan: &mut Plan) {
     if let Some(url) = &opts.base_url {
         plan.meta.base_url = Some(url.clone());
     }
-    Ok(plan)
 }
 
 /// Builds the site. Content problems come back as [`crate::ContentErrors`] inside the error;
@@ -110,17 +134,18 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
     // The previous output's PDF is read and checked against its record meanwhile: it does
     // not depend on the plan, only whether it can be reused does.
     let (loaded, theme) = rayon::join(
-        || -> Result<(Plan, Option<LargePrintPdf>)> {
-            let (plan, previous) = rayon::join(|| load(opts), || PreviousPdf::for_build(opts));
-            let mut plan = plan?;
+        || -> Result<(Plan, Option<BodyCheck>, Option<LargePrintPdf>)> {
+            let (plan, previous) =
+                rayon::join(|| load_for_build(opts), || PreviousPdf::for_build(opts));
+            let (mut plan, bodies) = plan?;
             forget_front_matter_text(&mut plan);
             let pdf = large_print_for(opts, &plan, previous, &progress)?;
-            Ok((plan, pdf))
+            Ok((plan, bodies, pdf))
         },
         || Theme::load(&opts.themes, &opts.theme),
     );
-    let ((plan, pdf), theme) = (loaded?, theme?);
-    let written = write_all(opts, &plan, &theme, pdf, &progress)?;
+    let ((plan, bodies, pdf), theme) = (loaded?, theme?);
+    let written = write_all(opts, &plan, &theme, pdf, bodies, &progress)?;
     // Freeing a big plan's hundreds of thousands of allocations is the last thing a build
     // would wait for (15 ms at 10,000 pages), and nothing depends on it: free them on a
     // thread of their own. If the process exits first, the memory goes back all the same;
@@ -173,12 +198,14 @@ fn large_print_for(
 }
 
 /// Writes every output of `plan` into a staging folder and swaps it into place; `pdf` is the
-/// large-print PDF from [`large_print_for`].
+/// large-print PDF from [`large_print_for`]. With `bodies`, the plan's Markdown bodies are
+/// checked as the pages render them, and nothing is saved unless they pass.
 fn write_all(
     opts: &BuildOptions,
     plan: &Plan,
     theme: &Theme,
     pdf: Option<LargePrintPdf>,
+    bodies: Option<BodyCheck>,
     progress: &Progress,
 ) -> Result<Written> {
     let start = Instant::now();
@@ -208,6 +235,7 @@ fn write_all(
     // stream straight to disk: a big plan's JSON is several times the size of its content.
     // The large-print web page is one more task for whichever core is free.
     progress.stage("Writing pages", website::routes(plan).len());
+    let scans = bodies.as_ref().map(|check| check.scans(plan));
     let export = || -> Result<(data::DataLinks, Option<data::DataLinks>)> {
         let links = data::write_to(plan, staging.path())?;
         let written = std::fs::read_dir(staging.path().join("data"))?.count();
@@ -215,7 +243,16 @@ fn write_all(
         Ok((links.clone(), Some(links)))
     };
     let (site, large_print_page) = rayon::join(
-        || website::render_site_alongside(plan, theme, link.as_ref(), export, write),
+        || {
+            website::render_site_alongside(
+                plan,
+                theme,
+                link.as_ref(),
+                scans.as_ref(),
+                export,
+                write,
+            )
+        },
         || match (&pdf, &link) {
             (Some(pdf), Some(link)) => {
                 let place = |file: &PdfFile| -> Result<()> {
@@ -233,6 +270,10 @@ fn write_all(
     );
     let (data_links, _) = site?;
     large_print_page?;
+    if let (Some(check), Some(scans)) = (bodies, scans) {
+        progress.stage("Checking the links and headings in the text", 0);
+        check.finish(plan, scans)?;
+    }
     progress.stage("Saving the output folder", 0);
     staging
         .commit()

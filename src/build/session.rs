@@ -181,7 +181,7 @@ impl Session {
                 let progress = Progress::start();
                 let previous = PreviousPdf::for_build(&self.opts);
                 let pdf = large_print_for(&self.opts, &plan, previous, &progress)?;
-                let written = write_all(&self.opts, &plan, &self.theme, pdf, &progress)?;
+                let written = write_all(&self.opts, &plan, &self.theme, pdf, None, &progress)?;
                 self.cache.prepare_patch(&plan);
                 self.shown = Some(Shown {
                     plan,

@@ -13,9 +13,9 @@ use serde::Serialize;
 use crate::export::data::DataLinks;
 use crate::export::large_print::LargePrintLink;
 use crate::parse::kinds::{Contact, Licence, PlanStatus};
-use crate::plan::{Aim, Owner, Plan, Priority, Route, Statement};
+use crate::plan::{Aim, Body, BodyScans, Owner, Plan, Priority, Route, Statement};
 use crate::render::abbreviations::Abbreviations;
-use crate::render::markdown::{render, Heading};
+use crate::render::markdown::{render, Heading, Rendered};
 use crate::theme::{chain, Theme};
 
 mod delivery;
@@ -74,25 +74,38 @@ pub fn render_site_to(
     data: Option<&DataLinks>,
     sink: impl Fn(&str, &[u8]) -> Result<()> + Sync,
 ) -> Result<usize> {
-    let (_, count) =
-        render_site_alongside(plan, theme, large_print, || Ok(((), data.cloned())), sink)?;
+    let (_, count) = render_site_alongside(
+        plan,
+        theme,
+        large_print,
+        None,
+        || Ok(((), data.cloned())),
+        sink,
+    )?;
     Ok(count)
 }
 
 /// Renders the website as [`render_site_to`] does while `downloads` runs beside it (the
 /// build makes and writes the open data files there). Only the pages that show the data
 /// files' sizes wait for `downloads` to return their links; every other page is rendered
-/// meanwhile, so a slow export does not hold up the site. Returns what `downloads` returned
-/// beside the links, and how many files were handed to `sink`.
+/// meanwhile, so a slow export does not hold up the site. With `bodies`, the plan's Markdown
+/// bodies are rendered through it, keeping what checking them needs (see
+/// [`crate::plan::BodyCheck`]). Returns what `downloads` returned beside the links, and how
+/// many files were handed to `sink`.
 pub fn render_site_alongside<T: Send>(
     plan: &Plan,
     theme: &Theme,
     large_print: Option<&LargePrintLink>,
+    bodies: Option<&BodyScans<'_>>,
     downloads: impl FnOnce() -> Result<(T, Option<DataLinks>)> + Send,
     sink: impl Fn(&str, &[u8]) -> Result<()> + Sync,
 ) -> Result<(T, usize)> {
     let mut routes = routes(plan);
-    let pages = Pages::new(plan, theme, large_print, &routes)?;
+    let mut pages = Pages::new(plan, theme, large_print, &routes)?;
+    let through_scans = bodies.map(|scans| |body: &Body, route: &Route| scans.render(body, route));
+    if let Some(render_body) = &through_scans {
+        pages.site.bodies = Bodies(Some(render_body));
+    }
     // The longest pages first, so that no big page is left for one core at the end while
     // the other has nothing to do.
     routes.sort_by_key(|r| std::cmp::Reverse(weight(r)));
@@ -370,6 +383,27 @@ struct SiteView<'a> {
     /// Lookups built once, so that no page searches the whole plan.
     #[serde(skip)]
     index: Index<'a>,
+    /// How the pages render the plan's Markdown bodies.
+    #[serde(skip)]
+    bodies: Bodies<'a>,
+}
+
+/// Renders the plan's Markdown bodies for the pages: as [`render`] does, or as the function
+/// given does (through a build's [`BodyScans`], which keep what checking each body needs as
+/// it is rendered).
+#[derive(Clone, Copy, Default)]
+struct Bodies<'a>(Option<&'a RenderBody<'a>>);
+
+/// A way of rendering a body for a page.
+type RenderBody<'a> = dyn Fn(&Body, &Route) -> Rendered + Sync + 'a;
+
+impl Bodies<'_> {
+    fn render(self, body: &Body, route: &Route) -> Rendered {
+        match self.0 {
+            Some(render_body) => render_body(body, route),
+            None => render(&body.markdown, route),
+        }
+    }
 }
 
 /// What pages look up in the plan, indexed once per build. Searching the plan from every
@@ -477,6 +511,7 @@ impl<'a> SiteView<'a> {
             base_url: m.base_url.as_deref(),
             large_print: None,
             index: Index::new(plan),
+            bodies: Bodies::default(),
         }
     }
 }
@@ -705,7 +740,7 @@ fn render_page<'s>(
     let mut ctx = PageContext::new(&mut scratch.ctx);
     let template = match route {
         Route::Home => {
-            let foreword = render(&plan.meta.foreword.markdown, route);
+            let foreword = site.bodies.render(&plan.meta.foreword, route);
             ctx.insert(
                 "page",
                 &page_view(
@@ -728,7 +763,7 @@ fn render_page<'s>(
         }
         Route::Aim(id) => {
             let aim = plan.aim(id).ok_or_else(|| anyhow!("no aim {id}"))?;
-            let intro = render(&aim.intro.markdown, route);
+            let intro = site.bodies.render(&aim.intro, route);
             ctx.insert(
                 "page",
                 &page_view(route, &aim.title, vec![home()], intro.headings.clone()),
@@ -744,7 +779,7 @@ fn render_page<'s>(
                 .get(id.as_str())
                 .ok_or_else(|| anyhow!("no priority {id}"))?;
             let (aim, p) = site.index.priorities[at];
-            let view = PriorityView::new(plan, &site.index, at, route);
+            let view = PriorityView::new(plan, &site.index, site.bodies, at, route);
             let mut toc = view.body_headings.clone();
             toc.extend(view.groups.iter().map(|g| Heading {
                 level: 2,
@@ -779,7 +814,7 @@ fn render_page<'s>(
         }
         Route::Glossary => {
             ctx.insert("page", &page_view(route, "Glossary", vec![home()], vec![]));
-            ctx.insert("letters", &glossary_letters(plan, route));
+            ctx.insert("letters", &glossary_letters(plan, site.bodies, route));
             "glossary.html"
         }
         Route::Performance => {
@@ -792,7 +827,7 @@ fn render_page<'s>(
                 .iter()
                 .find(|s| &s.id == id)
                 .ok_or_else(|| anyhow!("no statement {id}"))?;
-            performance::statement_page(plan, s, route, data, &mut ctx);
+            performance::statement_page(plan, s, route, data, site.bodies, &mut ctx);
             "statement.html"
         }
         Route::Page(id) => {
@@ -801,7 +836,7 @@ fn render_page<'s>(
                 .iter()
                 .find(|p| &p.id == id)
                 .ok_or_else(|| anyhow!("no page {id}"))?;
-            let body = render(&page.body.markdown, route);
+            let body = site.bodies.render(&page.body, route);
             ctx.insert(
                 "page",
                 &page_view(route, &page.title, vec![home()], body.headings.clone()),
@@ -810,7 +845,7 @@ fn render_page<'s>(
             "page.html"
         }
         Route::NationalPriorities => {
-            performance::national_page(plan, route, data, &mut ctx);
+            performance::national_page(plan, route, data, site.bodies, &mut ctx);
             "national-priorities.html"
         }
         Route::Delivery => {
@@ -956,9 +991,9 @@ struct CommitmentView<'a> {
 }
 
 impl<'a> PriorityView<'a> {
-    fn new(plan: &Plan, index: &Index<'a>, pos: usize, route: &Route) -> Self {
+    fn new(plan: &Plan, index: &Index<'a>, bodies: Bodies, pos: usize, route: &Route) -> Self {
         let (aim, p) = index.priorities[pos];
-        let body = render(&p.body.markdown, route);
+        let body = bodies.render(&p.body, route);
         let link = |q: &Priority| Link {
             title: format!("Priority {}: {}", q.number, q.title),
             path: Route::Priority {
@@ -1075,7 +1110,7 @@ struct TermView {
     definition: String,
 }
 
-fn glossary_letters(plan: &Plan, route: &Route) -> Vec<Letter> {
+fn glossary_letters(plan: &Plan, bodies: Bodies, route: &Route) -> Vec<Letter> {
     let mut letters: Vec<Letter> = Vec::new();
     for t in &plan.glossary {
         let sort_key = t.term.trim_start_matches("The ").trim_start_matches("the ");
@@ -1088,7 +1123,7 @@ fn glossary_letters(plan: &Plan, route: &Route) -> Vec<Letter> {
             id: t.id.clone(),
             term: t.term.clone(),
             abbreviations: t.abbreviations.clone(),
-            definition: render(&t.definition.markdown, route).html,
+            definition: bodies.render(&t.definition, route).html,
         };
         match letters.iter_mut().find(|l| l.letter == letter) {
             Some(l) => l.terms.push(view),

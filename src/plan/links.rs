@@ -4,13 +4,17 @@
 //! a body may not add a second level-1 heading, since each page already has its title as one.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+use std::sync::OnceLock;
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Tag};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Parser, Tag};
 use rayon::prelude::*;
 
 use super::{Body, Broken, Origin, Plan, Route};
 use crate::diagnostics::{nearest, Diagnostic, Diagnostics};
-use crate::render::markdown::{body_problems_visiting, BodyProblem, HeadingIds, RawHtml};
+use crate::render::markdown::{
+    options, render, render_watched, BodyChecker, BodyProblem, HeadingIds, RawHtml, Rendered, Watch,
+};
+use crate::ContentErrors;
 
 /// What checking found in each file's body, kept between checks of one content folder so that
 /// a rebuild parses only the bodies of files that changed (see [`super::PlanCache`]).
@@ -91,10 +95,26 @@ pub(crate) fn check_reusing(
             return;
         }
     }
+    check_bodies(plan, broken, raw_html, diags, reuse, Vec::new());
+}
+
+/// Checks the links and headings in every body of `plan` whose scan is not in `given` (one
+/// for each of [`bodies`], in that order), then every body's links against the anchors of
+/// every page.
+fn check_bodies<'p>(
+    plan: &'p Plan,
+    broken: &Broken,
+    raw_html: RawHtml,
+    diags: &mut Diagnostics,
+    reuse: Option<(&mut LinkCache, &HashSet<String>)>,
+    mut given: Vec<Option<Scan<'p>>>,
+) {
     let bodies = bodies(plan);
+    given.resize_with(bodies.len(), || None);
     // Each body is parsed once, on every core, for its heading ids (which every body's links
     // are checked against), its own problems and its links; the links are checked once
-    // every page's anchors are known. A body whose ids the cache holds is not parsed here.
+    // every page's anchors are known. A body whose ids the cache holds, or whose scan was
+    // made while rendering it, is not parsed here.
     let cached_ids = |origin: &Origin| {
         let (cache, changed) = reuse.as_ref()?;
         if changed.contains(&origin.file) {
@@ -104,13 +124,17 @@ pub(crate) fn check_reusing(
     };
     let (ids, scans): (Vec<Vec<String>>, Vec<Option<Scan>>) = bodies
         .par_iter()
-        .map(|(body, origin, _)| match cached_ids(origin) {
-            Some(ids) => (ids, None),
-            None => {
-                let mut scan = scan(&body.markdown, raw_html);
-                (std::mem::take(&mut scan.ids), Some(scan))
-            }
-        })
+        .zip(given)
+        .map(
+            |((body, origin, _), given)| match (given, cached_ids(origin)) {
+                (Some(mut scan), _) => (std::mem::take(&mut scan.ids), Some(scan)),
+                (None, Some(ids)) => (ids, None),
+                (None, None) => {
+                    let mut scan = scan(&body.markdown, raw_html);
+                    (std::mem::take(&mut scan.ids), Some(scan))
+                }
+            },
+        )
         .unzip();
     // Each body's ids are kept for the cache only when there is one to fill.
     let headings: HashMap<String, Vec<String>> = match reuse {
@@ -172,6 +196,115 @@ pub(crate) fn check_reusing(
     }
     for found in found {
         diags.extend(found);
+    }
+}
+
+/// Checks the addresses in the plan file and, unless they or an earlier check found a problem
+/// (when every body is checked now, so that all problems are reported at once), leaves the
+/// bodies to be checked as a build renders them: see [`BodyCheck`].
+pub(crate) fn check_unless_clean(
+    plan: &Plan,
+    broken: &Broken,
+    raw_html: RawHtml,
+    diags: &mut Diagnostics,
+) -> Option<BodyCheck> {
+    check_front_matter_addresses(plan, diags);
+    if diags.is_empty() {
+        return Some(BodyCheck { raw_html });
+    }
+    check_bodies(plan, broken, raw_html, diags, None, Vec::new());
+    None
+}
+
+/// The check of every Markdown body (its links, headings, nesting and raw HTML) that
+/// [`Plan::from_dir_checking_bodies_later`] leaves for a build to make as it renders the
+/// bodies, so that each body is parsed once rather than once to check and once to render.
+/// Render with [`BodyCheck::scans`], then [`BodyCheck::finish`]; until that returns `Ok`,
+/// nothing made from the plan may be published.
+#[must_use = "the plan's bodies are unchecked until BodyCheck::finish returns Ok"]
+#[derive(Debug)]
+pub struct BodyCheck {
+    raw_html: RawHtml,
+}
+
+impl BodyCheck {
+    /// Where rendering the bodies of `plan` keeps what checking them needs.
+    pub fn scans<'a>(&self, plan: &'a Plan) -> BodyScans<'a> {
+        let bodies = bodies(plan);
+        BodyScans {
+            raw_html: self.raw_html,
+            at: bodies
+                .iter()
+                .enumerate()
+                .map(|(i, (body, _, _))| (body_key(body), i))
+                .collect(),
+            scans: bodies.iter().map(|_| OnceLock::new()).collect(),
+            bodies: bodies.into_iter().map(|(body, _, _)| body).collect(),
+        }
+    }
+
+    /// Checks every body of `plan`: those `scans` saw rendered from what rendering found,
+    /// the others by parsing them now. The problems are those [`Plan::from_dir`] reports.
+    pub fn finish<'a>(self, plan: &'a Plan, scans: BodyScans<'a>) -> Result<(), ContentErrors> {
+        debug_assert!(
+            scans.bodies.len() == bodies(plan).len(),
+            "scans of this plan"
+        );
+        let mut diags = Diagnostics::new();
+        let given = scans.scans.into_iter().map(OnceLock::into_inner).collect();
+        check_bodies(
+            plan,
+            &Broken::default(),
+            self.raw_html,
+            &mut diags,
+            None,
+            given,
+        );
+        if diags.is_empty() {
+            Ok(())
+        } else {
+            Err(ContentErrors(diags.into_sorted()))
+        }
+    }
+}
+
+/// What checking each body of a plan needs, kept by rendering it (see [`BodyCheck`]).
+pub struct BodyScans<'a> {
+    raw_html: RawHtml,
+    /// Each body's place in [`bodies`], by [`body_key`].
+    at: HashMap<usize, usize>,
+    /// What was found in each body by the first rendering of it.
+    scans: Vec<OnceLock<Scan<'a>>>,
+    /// The bodies, in the same order.
+    bodies: Vec<&'a Body>,
+}
+
+/// A body of the plan, told apart from the others by where it is in memory: the plan is
+/// borrowed while its bodies are rendered, so none moves.
+fn body_key(body: &Body) -> usize {
+    std::ptr::from_ref(body) as usize
+}
+
+impl<'a> BodyScans<'a> {
+    /// Renders `body` for the page at `from`, as [`render`] does, keeping what checking it
+    /// needs the first time when it is one of the plan's bodies. A body with a problem gives
+    /// no HTML: it will not be published.
+    pub fn render(&self, body: &Body, from: &Route) -> Rendered {
+        let Some(&i) = self.at.get(&body_key(body)) else {
+            return render(&body.markdown, from);
+        };
+        let (slot, body) = (&self.scans[i], self.bodies[i]);
+        match slot.get() {
+            Some(scan) if !scan.problems.is_empty() => Rendered::default(),
+            Some(_) => render(&body.markdown, from),
+            None => {
+                let mut scanner = Scanner::new(self.raw_html);
+                let rendered = render_watched(&body.markdown, from, &mut scanner);
+                // Two pages showing one body can render it at once; either's scan will do.
+                let _ = slot.set(scanner.finish());
+                rendered
+            }
+        }
     }
 }
 
@@ -326,10 +459,11 @@ fn check_front_matter_addresses(plan: &Plan, diags: &mut Diagnostics) {
 const MAX_PROBLEMS_PER_BODY: usize = 100;
 
 /// What one parse of a body finds.
-struct Scan<'a> {
+#[cfg_attr(test, derive(Debug, PartialEq))]
+pub(crate) struct Scan<'a> {
     /// Its heading ids, in order.
     ids: Vec<String>,
-    /// Its own problems (see [`body_problems_visiting`]).
+    /// Its own problems (see [`crate::render::markdown::body_problems`]).
     problems: Vec<BodyProblem>,
     /// Its level-1 headings and its links, in order, to be checked against every page's
     /// anchors.
@@ -337,6 +471,7 @@ struct Scan<'a> {
 }
 
 /// Something in a body that [`check_scanned`] looks at.
+#[cfg_attr(test, derive(Debug, PartialEq))]
 enum Mark<'a> {
     /// A level-1 heading, at this byte offset.
     TopHeading(usize),
@@ -344,29 +479,61 @@ enum Mark<'a> {
     Link(usize, CowStr<'a>),
 }
 
-/// Parses a body once for everything checking it needs.
-fn scan(md: &str, raw_html: RawHtml) -> Scan<'_> {
-    let mut ids = HeadingIds::new();
-    let mut marks = Vec::new();
-    let problems = body_problems_visiting(md, raw_html, |event, range| {
-        ids.visit(event);
+/// Finds a body's [`Scan`] from its events, shown in order: by a parse of its own
+/// ([`scan`]) or while the body is rendered ([`BodyScans::render`]).
+struct Scanner<'a> {
+    ids: HeadingIds,
+    problems: BodyChecker,
+    marks: Vec<Mark<'a>>,
+}
+
+impl<'a> Scanner<'a> {
+    fn new(raw_html: RawHtml) -> Self {
+        Scanner {
+            ids: HeadingIds::new(),
+            problems: BodyChecker::new(raw_html),
+            marks: Vec::new(),
+        }
+    }
+
+    fn finish(self) -> Scan<'a> {
+        Scan {
+            ids: self.ids.finish(),
+            problems: self.problems.finish(),
+            marks: self.marks,
+        }
+    }
+}
+
+impl<'a> Watch<'a> for Scanner<'a> {
+    fn event(&mut self, event: &Event<'a>, range: std::ops::Range<usize>) {
+        self.ids.visit(event);
         match event {
             Event::Start(Tag::Heading {
                 level: HeadingLevel::H1,
                 ..
-            }) => marks.push(Mark::TopHeading(range.start)),
+            }) => self.marks.push(Mark::TopHeading(range.start)),
             Event::Start(Tag::Link { dest_url, .. })
             | Event::Start(Tag::Image { dest_url, .. }) => {
-                marks.push(Mark::Link(range.start, dest_url.clone()))
+                self.marks.push(Mark::Link(range.start, dest_url.clone()))
             }
             _ => {}
         }
-    });
-    Scan {
-        ids: ids.finish(),
-        problems,
-        marks,
+        self.problems.visit(event, range);
     }
+
+    fn refused(&self) -> bool {
+        self.problems.found_any()
+    }
+}
+
+/// Parses a body once for everything checking it needs.
+fn scan(md: &str, raw_html: RawHtml) -> Scan<'_> {
+    let mut scanner = Scanner::new(raw_html);
+    for (event, range) in Parser::new_ext(md, options()).into_offset_iter() {
+        scanner.event(&event, range);
+    }
+    scanner.finish()
 }
 
 /// Reports the problems of a scanned body: its own, then those of its headings and links, in
@@ -590,6 +757,67 @@ mod tests {
             .find(|(origin, _)| origin.file == file)
             .expect("a body in that file");
         &mut body.markdown
+    }
+
+    #[test]
+    fn rendering_a_body_finds_what_parsing_it_to_check_finds() {
+        let pieces = [
+            "## Heading with [a link](/glossary/#asb) and `code`\n",
+            "# A second title\n",
+            "Text with ![a picture](https://tracker.example/p.png) in it.\n",
+            "| a | [b](/about/) |\n|---|---|\n| <b>c</b> | ![d](/d.png) |\n",
+            "```rust\n[not a link](/nowhere/)\n# not a heading\n```\n",
+            "<div><div>raw</div></div>\n",
+            "> > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > deep\n",
+            "- [one](/a/)\n  - [two](javascript:x)\n",
+            "## Heading with [a link](/glossary/#asb) and `code`\n",
+            "[ref]: /about/#how\n\nSee [ref] and <https://example.org>.\n",
+        ];
+        // Every pair of pieces in each order, under both settings for raw HTML.
+        for (a, b) in pieces
+            .iter()
+            .flat_map(|a| pieces.iter().map(move |b| (a, b)))
+        {
+            let md = format!("{a}\n{b}");
+            for raw_html in [RawHtml::Sanitise, RawHtml::Reject] {
+                let mut scanner = Scanner::new(raw_html);
+                let rendered = render_watched(&md, &Route::Glossary, &mut scanner);
+                let refused = scanner.refused();
+                let watched = scanner.finish();
+                assert_eq!(watched, scan(&md, raw_html), "{md}");
+                assert_eq!(refused, !watched.problems.is_empty());
+                // A body with a problem is not published, so it is not rendered either.
+                match refused {
+                    true => assert!(rendered.html.is_empty(), "{md}"),
+                    false => assert_eq!(rendered.html, render(&md, &Route::Glossary).html),
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn bodies_no_page_rendered_are_checked_when_the_check_finishes() {
+        let mut plan = Plan::from_dir(std::path::Path::new("tests/fixtures/minimal/content"))
+            .expect("the minimal plan is valid");
+        body_of(&mut plan, "about.md")
+            .push_str("\n![tracked](https://tracker.example/p.png)\n[x](/nowhere/)\n");
+        let check = BodyCheck {
+            raw_html: RawHtml::Sanitise,
+        };
+        let scans = check.scans(&plan);
+        // Only the about page's body is rendered (twice: the second time is not scanned); its
+        // picture from another website is found while rendering, so it gives no HTML.
+        let about = &plan.pages.iter().find(|p| p.id == "about").unwrap().body;
+        for _ in 0..2 {
+            assert!(scans
+                .render(about, &Route::Page("about".into()))
+                .html
+                .is_empty());
+        }
+        assert_eq!(scans.scans.iter().filter(|s| s.get().is_some()).count(), 1);
+        let err = check.finish(&plan, scans).unwrap_err();
+        assert_eq!(format!("{:?}", err.0), full_check(&plan));
+        assert_eq!(err.0.len(), 2);
     }
 
     #[test]

@@ -22,7 +22,16 @@ use crate::load::SourceFile;
 use crate::parse::kinds::*;
 use crate::parse::{front_matter, split};
 
+pub use links::{BodyCheck, BodyScans};
 pub use route::Route;
+
+/// When [`Builder::finish`] checks the plan's Markdown bodies.
+enum Bodies<'c> {
+    /// Now, reusing what the cache knows of the files outside the changed set, if given.
+    Now(Option<(&'c mut links::LinkCache, &'c HashSet<String>)>),
+    /// As the build renders them ([`BodyCheck`]), unless something else is wrong.
+    LaterUnlessProblems,
+}
 
 /// Where an item came from, for messages that point back at the file.
 #[derive(Debug, Clone, Serialize)]
@@ -432,6 +441,26 @@ pub const RESERVED_IDS: &[&str] = &[
 impl Plan {
     /// Loads and validates the plan in a content folder.
     pub fn from_dir(dir: &Path) -> Result<Plan, ContentErrors> {
+        let (plan, later) = Plan::load_dir(dir, false)?;
+        debug_assert!(later.is_none(), "every body is checked");
+        Ok(plan)
+    }
+
+    /// As [`Plan::from_dir`], except that when nothing else is wrong the Markdown bodies are
+    /// not checked yet: the [`BodyCheck`] returned checks them as a build renders them, so
+    /// that each is parsed once. When anything else is wrong, every body is checked now and
+    /// all the problems come back together, as from [`Plan::from_dir`].
+    pub fn from_dir_checking_bodies_later(dir: &Path) -> Result<(Plan, BodyCheck), ContentErrors> {
+        let (plan, later) = Plan::load_dir(dir, true)?;
+        Ok((
+            plan,
+            later.expect("a plan without problems leaves its bodies to check"),
+        ))
+    }
+
+    /// Loads the plan in a content folder, leaving its bodies unchecked when `later` and
+    /// nothing else is wrong.
+    fn load_dir(dir: &Path, later: bool) -> Result<(Plan, Option<BodyCheck>), ContentErrors> {
         let mut diags = Diagnostics::new();
         if !dir.is_dir() {
             diags.push(
@@ -446,7 +475,7 @@ impl Plan {
         let files = crate::load::list(dir, &mut diags)
             .into_par_iter()
             .map(|(rel, path)| crate::load::read(rel, &path));
-        let plan = Plan::from_parallel_files(files, dir, diags);
+        let plan = Plan::from_parallel_files(files, dir, diags, later);
         release_freed_memory();
         plan
     }
@@ -457,14 +486,18 @@ impl Plan {
         root: &Path,
         diags: Diagnostics,
     ) -> Result<Plan, ContentErrors> {
-        Plan::from_parallel_files(files.par_iter().map(Ok), root, diags)
+        let (plan, later) =
+            Plan::from_parallel_files(files.par_iter().map(Ok), root, diags, false)?;
+        debug_assert!(later.is_none(), "every body is checked");
+        Ok(plan)
     }
 
     fn from_parallel_files<F: std::borrow::Borrow<SourceFile> + Send>(
         files: impl IndexedParallelIterator<Item = Result<F, Diagnostic>>,
         root: &Path,
         mut diags: Diagnostics,
-    ) -> Result<Plan, ContentErrors> {
+        bodies_later: bool,
+    ) -> Result<(Plan, Option<BodyCheck>), ContentErrors> {
         // Parsing front matter is most of the work and each file stands alone: parse on every
         // core, each thread into its own builder, then merge them in file order so the
         // result is what parsing one file after another would give.
@@ -488,7 +521,11 @@ impl Plan {
                 },
             );
         diags.extend(parse_diags);
-        match b.finish(root, &mut diags, None) {
+        let bodies = match bodies_later {
+            true => Bodies::LaterUnlessProblems,
+            false => Bodies::Now(None),
+        };
+        match b.finish(root, &mut diags, bodies) {
             Some(plan) if diags.is_empty() => Ok(plan),
             _ => Err(ContentErrors(diags.into_sorted())),
         }
@@ -538,8 +575,9 @@ impl Plan {
         }
         cache.valid = None;
         let raw_html = builder.plan.as_ref().map(|(front, _, _)| front.raw_html);
-        match builder.finish(root, &mut diags, Some((&mut cache.links, &changed))) {
-            Some(plan) if diags.is_empty() => {
+        let bodies = Bodies::Now(Some((&mut cache.links, &changed)));
+        match builder.finish(root, &mut diags, bodies) {
+            Some((plan, _)) if diags.is_empty() => {
                 cache.valid = raw_html.map(|raw_html| Valid {
                     raw_html,
                     commitments: None,
@@ -1016,8 +1054,8 @@ impl Builder {
         mut self,
         root: &Path,
         diags: &mut Diagnostics,
-        reuse: Option<(&mut links::LinkCache, &HashSet<String>)>,
-    ) -> Option<Plan> {
+        bodies: Bodies,
+    ) -> Option<(Plan, Option<BodyCheck>)> {
         let mut broken = std::mem::take(&mut self.broken);
         let Some((front, foreword, origin)) = self.plan else {
             diags.push(
@@ -1316,8 +1354,16 @@ impl Builder {
             statements,
             pages,
         };
-        links::check_reusing(&plan, &broken, raw_html, diags, reuse);
-        Some(plan)
+        let later = match bodies {
+            Bodies::Now(reuse) => {
+                links::check_reusing(&plan, &broken, raw_html, diags, reuse);
+                None
+            }
+            Bodies::LaterUnlessProblems => {
+                links::check_unless_clean(&plan, &broken, raw_html, diags)
+            }
+        };
+        Some((plan, later))
     }
 }
 

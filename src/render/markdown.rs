@@ -171,30 +171,57 @@ pub struct BodyProblem {
 /// reader's browser), and, when the plan sets `raw_html: reject`, every piece of raw HTML.
 /// Links are checked separately, with the plan's pages in hand.
 pub fn body_problems(markdown: &str, raw_html: RawHtml) -> Vec<BodyProblem> {
-    body_problems_visiting(markdown, raw_html, |_, _| {})
+    let mut checker = BodyChecker::new(raw_html);
+    for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
+        checker.visit(&event, range);
+    }
+    checker.finish()
 }
 
-/// As [`body_problems`], also showing `visit` every event of the body with its byte range,
-/// so that other checks of the body can share its one parse.
-pub fn body_problems_visiting<'a>(
-    markdown: &'a str,
+/// Finds [`body_problems`] from a body's events, shown in order with their byte ranges, so
+/// that a pass over the events made for another reason (checking links, rendering) finds
+/// them without parsing the body again.
+#[derive(Debug)]
+pub struct BodyChecker {
     raw_html: RawHtml,
-    mut visit: impl FnMut(&Event<'a>, std::ops::Range<usize>),
-) -> Vec<BodyProblem> {
-    let mut problems = Vec::new();
-    let mut depth = 0usize;
-    let mut too_deep = false;
-    let mut raw = 0usize;
-    let mut html_depth = 0usize;
-    let mut html_too_deep = false;
-    for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
-        visit(&event, range.clone());
-        match &event {
+    problems: Vec<BodyProblem>,
+    /// How deeply the current event is nested, and whether that has been too deep yet.
+    depth: usize,
+    too_deep: bool,
+    /// How many pieces of raw HTML there have been (counted with `raw_html: reject`).
+    raw: usize,
+    /// How deeply raw HTML elements nest so far, and whether that has been too deep yet.
+    html_depth: usize,
+    html_too_deep: bool,
+}
+
+impl BodyChecker {
+    /// Ready for a body's first event, under the plan's `raw_html` setting.
+    pub fn new(raw_html: RawHtml) -> Self {
+        BodyChecker {
+            raw_html,
+            problems: Vec::new(),
+            depth: 0,
+            too_deep: false,
+            raw: 0,
+            html_depth: 0,
+            html_too_deep: false,
+        }
+    }
+
+    /// True once a problem has been found.
+    pub fn found_any(&self) -> bool {
+        !self.problems.is_empty()
+    }
+
+    /// Takes in the body's next event, which starts at byte `range.start`.
+    pub fn visit(&mut self, event: &Event, range: std::ops::Range<usize>) {
+        match event {
             Event::Start(tag) => {
-                depth += 1;
-                if depth > MAX_NESTING && !too_deep {
-                    too_deep = true;
-                    problems.push(BodyProblem {
+                self.depth += 1;
+                if self.depth > MAX_NESTING && !self.too_deep {
+                    self.too_deep = true;
+                    self.problems.push(BodyProblem {
                         offset: range.start,
                         message: format!(
                             "the text nests more than {MAX_NESTING} levels deep here (quotes, lists or emphasis inside one another)"
@@ -208,7 +235,7 @@ pub fn body_problems_visiting<'a>(
                         || lower.starts_with("http://")
                         || lower.starts_with("//")
                     {
-                        problems.push(BodyProblem {
+                        self.problems.push(BodyProblem {
                             offset: range.start,
                             message: format!(
                                 "the image \"{dest_url}\" is on another website; showing it would make every reader's browser contact that website"
@@ -218,14 +245,16 @@ pub fn body_problems_visiting<'a>(
                     }
                 }
             }
-            Event::End(_) => depth = depth.saturating_sub(1),
-            Event::Html(html) | Event::InlineHtml(html) => match raw_html {
+            Event::End(_) => self.depth = self.depth.saturating_sub(1),
+            Event::Html(html) | Event::InlineHtml(html) => match self.raw_html {
                 RawHtml::Sanitise => {
-                    if html_too_deep || html_nesting(html, &mut html_depth) <= MAX_HTML_NESTING {
-                        continue;
+                    if self.html_too_deep
+                        || html_nesting(html, &mut self.html_depth) <= MAX_HTML_NESTING
+                    {
+                        return;
                     }
-                    html_too_deep = true;
-                    problems.push(BodyProblem {
+                    self.html_too_deep = true;
+                    self.problems.push(BodyProblem {
                         offset: range.start,
                         message: format!(
                             "the HTML here nests more than {MAX_HTML_NESTING} elements deep"
@@ -236,9 +265,9 @@ pub fn body_problems_visiting<'a>(
                     });
                 }
                 RawHtml::Reject => {
-                    raw += 1;
-                    if raw <= MAX_RAW_HTML_REPORTS {
-                        problems.push(BodyProblem {
+                    self.raw += 1;
+                    if self.raw <= MAX_RAW_HTML_REPORTS {
+                        self.problems.push(BodyProblem {
                             offset: range.start,
                             message: format!(
                                 "raw HTML (\"{}\") is not allowed: the plan sets raw_html: reject",
@@ -246,8 +275,8 @@ pub fn body_problems_visiting<'a>(
                             ),
                             hint: Some("write it in Markdown instead".to_string()),
                         });
-                    } else if raw == MAX_RAW_HTML_REPORTS + 1 {
-                        problems.push(BodyProblem {
+                    } else if self.raw == MAX_RAW_HTML_REPORTS + 1 {
+                        self.problems.push(BodyProblem {
                             offset: range.start,
                             message: "more raw HTML from here on is not allowed either (only the first places are listed)".to_string(),
                             hint: None,
@@ -258,7 +287,11 @@ pub fn body_problems_visiting<'a>(
             _ => {}
         }
     }
-    problems
+
+    /// The problems found, in the order of the text.
+    pub fn finish(self) -> Vec<BodyProblem> {
+        self.problems
+    }
 }
 
 /// Follows how deeply raw HTML elements nest through one piece of HTML, carrying the depth
@@ -309,13 +342,45 @@ fn snippet(html: &str) -> String {
 
 /// Renders a body for the page at `from`.
 pub fn render(markdown: &str, from: &Route) -> Rendered {
+    render_watched(markdown, from, &mut ())
+}
+
+/// Something shown each event of a body, with its byte range, as [`render_watched`] renders
+/// it: a check of the body that shares rendering's one parse of it.
+pub trait Watch<'a> {
+    /// Takes in the body's next event.
+    fn event(&mut self, event: &Event<'a>, range: std::ops::Range<usize>);
+
+    /// True when what has been seen means the body will not be published (a problem that
+    /// stops the build): rendering then leaves out cleaning its raw HTML, the one step such a
+    /// body can make slow (see [`MAX_HTML_NESTING`]), and gives no HTML.
+    fn refused(&self) -> bool;
+}
+
+/// Watching nothing.
+impl Watch<'_> for () {
+    fn event(&mut self, _: &Event<'_>, _: std::ops::Range<usize>) {}
+
+    fn refused(&self) -> bool {
+        false
+    }
+}
+
+/// As [`render`], showing `watch` every event of the body on the way.
+pub fn render_watched<'a>(markdown: &'a str, from: &Route, watch: &mut impl Watch<'a>) -> Rendered {
     let mut ids = IdAllocator::with_taken(["main-content"]);
     let mut headings = Vec::new();
     let mut has_raw_html = false;
     let mut tables = 0;
     let mut highlight_budget = MAX_HIGHLIGHTED_BYTES;
     let mut out: Vec<Event> = Vec::new();
-    let mut parser = Parser::new_ext(markdown, options());
+    let mut parser =
+        Parser::new_ext(markdown, options())
+            .into_offset_iter()
+            .map(|(event, range)| {
+                watch.event(&event, range);
+                event
+            });
     while let Some(event) = parser.next() {
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
@@ -392,6 +457,10 @@ pub fn render(markdown: &str, from: &Route) -> Rendered {
                 out.push(rewrite_link(e, from));
             }
         }
+    }
+    drop(parser);
+    if watch.refused() {
+        return Rendered::default();
     }
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, out.into_iter());

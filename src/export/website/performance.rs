@@ -7,12 +7,11 @@
 
 use serde::Serialize;
 
-use super::{home, page_view, Link, PageContext};
+use super::{home, page_view, Bodies, Link, PageContext};
 use crate::export::data::{DataLinks, Download};
 use crate::plan::performance::{DataTable, Status};
 use crate::plan::{Plan, Route, Statement};
 use crate::render::chart;
-use crate::render::markdown::render;
 
 /// A status as the templates show it: words, a shape and a class.
 #[derive(Debug, Clone, Serialize)]
@@ -119,7 +118,13 @@ pub(super) struct StatementView {
 }
 
 impl StatementView {
-    pub(super) fn new(plan: &Plan, s: &Statement, route: &Route, data: Option<&DataLinks>) -> Self {
+    pub(super) fn new(
+        plan: &Plan,
+        s: &Statement,
+        route: &Route,
+        data: Option<&DataLinks>,
+        bodies: Bodies,
+    ) -> Self {
         let mut facts = vec![Fact {
             term: "What good looks like",
             detail: s.target.text.clone(),
@@ -213,7 +218,7 @@ impl StatementView {
             facts,
             blocks,
             chart_only: s.chart_only.clone(),
-            body: render(&s.body.markdown, route).html,
+            body: bodies.render(&s.body, route).html,
             priorities: s
                 .priorities
                 .iter()
@@ -247,6 +252,7 @@ pub(super) fn statement_page(
     s: &Statement,
     route: &Route,
     data: Option<&DataLinks>,
+    bodies: Bodies,
     ctx: &mut PageContext<'_>,
 ) {
     let crumbs = vec![
@@ -257,7 +263,10 @@ pub(super) fn statement_page(
         },
     ];
     ctx.insert("page", &page_view(route, &s.measure, crumbs, vec![]));
-    ctx.insert("statement", &StatementView::new(plan, s, route, data));
+    ctx.insert(
+        "statement",
+        &StatementView::new(plan, s, route, data, bodies),
+    );
 }
 
 /// A group of statements on the performance index.
@@ -373,6 +382,7 @@ pub(super) fn national_page(
     plan: &Plan,
     route: &Route,
     data: Option<&DataLinks>,
+    bodies: Bodies,
     ctx: &mut PageContext<'_>,
 ) {
     let priorities: Vec<NationalPriorityView> = plan
@@ -394,7 +404,7 @@ pub(super) fn national_page(
                     // The national measure itself (the statement with a named lead) carries
                     // the comments the statement publishes; other measures link to theirs.
                     key_points: (s.lead.is_some() && !s.body.is_empty())
-                        .then(|| render(&s.body.markdown, route).html),
+                        .then(|| bodies.render(&s.body, route).html),
                 })
                 .collect(),
         })
