@@ -99,6 +99,9 @@ fn main() {
         content: root.join("content"),
         out: std::env::temp_dir().join(format!("planpress-bench-{}", std::process::id())),
         themes: root.join("themes"),
+        typesetter: planpress::export::large_print::typeset::Typesetter::program_at(env!(
+            "CARGO_BIN_EXE_planpress-typeset"
+        )),
         ..Default::default()
     })
     .unwrap();

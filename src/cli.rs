@@ -7,6 +7,7 @@ use anyhow::Result;
 use clap::{Args, Parser, Subcommand};
 
 use planpress::export::large_print;
+use planpress::export::large_print::typeset::Typesetter;
 use planpress::BuildOptions;
 
 /// Publishes a Police and Crime Commissioner's plan from Markdown as an accessible website.
@@ -168,6 +169,7 @@ impl BuildArgs {
             theme: self.theme.clone(),
             base_url: self.base_url.clone(),
             large_print: !self.no_large_print,
+            typesetter: Typesetter::program(),
         }
     }
 }
@@ -279,7 +281,7 @@ fn export_large_print(args: &LargePrintArgs) -> Result<ExitCode> {
         .with_base_url(plan.meta.base_url.clone());
     let (bytes, what) = match args.format {
         LargePrintFormat::Pdf => {
-            let pdf = large_print::pdf(&plan, &opts)?;
+            let pdf = large_print::pdf_with(&plan, &opts, &Typesetter::program())?;
             for w in &pdf.warnings {
                 eprintln!("{w}");
             }

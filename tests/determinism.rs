@@ -9,6 +9,7 @@ use std::path::Path;
 
 use common::{read_tree, repo, Site};
 use planpress::build::{self, BuildOptions, Session};
+use planpress::export::large_print::typeset::Typesetter;
 use planpress::export::{data, large_print, website};
 use planpress::theme::Theme;
 use planpress::Plan;
@@ -18,6 +19,8 @@ fn options(site: &Site, out: &str) -> BuildOptions {
         content: site.path("content"),
         out: site.path(out),
         themes: repo().join("themes"),
+        // The program `planpress` runs, as `planpress build` does.
+        typesetter: Typesetter::program_at(env!("CARGO_BIN_EXE_planpress-typeset")),
         ..BuildOptions::default()
     }
 }

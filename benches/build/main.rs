@@ -22,6 +22,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use planpress::build::{BuildOptions, Session};
+use planpress::export::large_print::typeset::Typesetter;
 
 use synth::Synth;
 
@@ -535,6 +536,7 @@ fn shipped_session(repo: &Path, themes: &Path, root: &Path) {
         content: copy.join("content"),
         out: copy.join("public"),
         themes: themes.to_path_buf(),
+        typesetter: Typesetter::program_at(env!("CARGO_BIN_EXE_planpress-typeset")),
         ..BuildOptions::default()
     })
     .expect("the shipped plan builds");

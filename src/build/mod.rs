@@ -23,6 +23,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 
+use crate::export::large_print::typeset::Typesetter;
 use crate::export::{data, large_print, website};
 use crate::plan::{BodyCheck, Plan};
 use crate::theme::Theme;
@@ -48,6 +49,9 @@ pub struct BuildOptions {
     /// Whether to make the large-print edition (the PDF and its web page). On by default;
     /// `planpress build --no-large-print` turns it off for quick builds of very large plans.
     pub large_print: bool,
+    /// Who typesets the large-print PDF when it cannot be reused: by default the
+    /// `planpress-typeset` program beside this one (see [`large_print::typeset`]).
+    pub typesetter: Typesetter,
 }
 
 impl Default for BuildOptions {
@@ -59,6 +63,7 @@ impl Default for BuildOptions {
             theme: "default".to_string(),
             base_url: None,
             large_print: true,
+            typesetter: Typesetter::program(),
         }
     }
 }
@@ -192,7 +197,12 @@ fn large_print_for(
     }
     progress.stage("Typesetting the large-print PDF", 0);
     let start = Instant::now();
-    let mut pdf = large_print_pdf(plan, &large_print_options(plan)?, previous)?;
+    let mut pdf = large_print_pdf(
+        plan,
+        &large_print_options(plan)?,
+        previous,
+        &opts.typesetter,
+    )?;
     pdf.elapsed = start.elapsed();
     Ok(Some(pdf))
 }
@@ -400,6 +410,7 @@ fn large_print_pdf(
     plan: &Plan,
     opts: &large_print::Options,
     previous: Option<PreviousPdf>,
+    typesetter: &Typesetter,
 ) -> Result<LargePrintPdf> {
     // The PDF is the Typst source compiled; the source is the edition's document written out
     // by the markup code. So the document, the options and that code (and what compiles the
@@ -435,7 +446,7 @@ fn large_print_pdf(
             elapsed: Duration::ZERO,
         });
     }
-    let pdf = large_print::pdf(plan, opts)?;
+    let pdf = large_print::pdf_with(plan, opts, typesetter)?;
     Ok(LargePrintPdf {
         doc,
         digest: pdf_digest(&pdf.bytes),

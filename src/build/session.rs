@@ -283,7 +283,12 @@ impl Session {
         let mut large_print_reused = false;
         let link = if self.opts.large_print {
             let lp_opts = large_print_options(plan)?;
-            let pdf = large_print_pdf(plan, &lp_opts, PreviousPdf::read(out))?;
+            let pdf = large_print_pdf(
+                plan,
+                &lp_opts,
+                PreviousPdf::read(out),
+                &self.opts.typesetter,
+            )?;
             let link = large_print::LargePrintLink::new(pdf.pages, pdf.file.len());
             let place = |file: &PdfFile| -> Result<()> {
                 match file {

@@ -4,13 +4,15 @@
 //! a photocopier. So the edition is made from the same [`Plan`] as the website:
 //! [`document`] turns the plan into simple blocks (applying the content rules), then
 //! [`markup`] writes them as Typst markup with the typographic rules in its preamble, and
-//! [`world`] compiles that with the bundled Liberation Sans into a PDF/UA-1 file. The HTML
-//! page ([`html_page`]) is written from the same blocks. `docs/large-print.md` lists every
+//! [`world`] compiles that with the bundled Liberation Sans into a PDF/UA-1 file, in this
+//! process or in the `planpress-typeset` program ([`typeset`]). The HTML page ([`html_page`])
+//! is written from the same blocks. `docs/large-print.md` lists every
 //! rule and how it is enforced.
 
 pub mod document;
 pub mod html;
 pub mod markup;
+pub mod typeset;
 pub mod world;
 
 use std::fmt;
@@ -216,11 +218,20 @@ pub fn forget_cached_layout() {
     typst::comemo::evict(0);
 }
 
-/// Typesets the edition as a tagged PDF/UA-1 file.
+/// Typesets the edition as a tagged PDF/UA-1 file, in this process.
 ///
 /// The same plan and options always give the same bytes: the creation date is the plan's
 /// publication date and nothing is read from the machine.
 pub fn pdf(plan: &Plan, opts: &Options) -> Result<Pdf, TypesetError> {
+    pdf_with(plan, opts, &typeset::Typesetter::in_process())
+}
+
+/// Typesets the edition as [`pdf`] does, with `typesetter`: the same bytes whoever typesets.
+pub fn pdf_with(
+    plan: &Plan,
+    opts: &Options,
+    typesetter: &typeset::Typesetter,
+) -> Result<Pdf, TypesetError> {
     check_size(opts.size).map_err(|e| TypesetError {
         messages: vec![e.to_string()],
     })?;
@@ -228,8 +239,9 @@ pub fn pdf(plan: &Plan, opts: &Options) -> Result<Pdf, TypesetError> {
     check_length(&doc)?;
     let source = markup::source(&doc, opts);
     let date = parse_ymd(&plan.meta.published);
-    let compiled =
-        world::compile_pdf(source, date).map_err(|messages| TypesetError { messages })?;
+    let compiled = typesetter
+        .typeset(source, date)
+        .map_err(|messages| TypesetError { messages })?;
     Ok(Pdf {
         bytes: compiled.bytes,
         pages: compiled.pages,
