@@ -679,7 +679,6 @@ fn shared_context(site: &SiteView) -> tera::Context {
 struct Scratch {
     ctx: tera::Context,
     html: Vec<u8>,
-    linked: String,
 }
 
 /// Buffers that grew beyond this for one big page are given back rather than kept.
@@ -690,7 +689,6 @@ impl Scratch {
         Scratch {
             ctx: shared.clone(),
             html: Vec::new(),
-            linked: String::new(),
         }
     }
 }
@@ -873,9 +871,6 @@ fn render_page<'s>(
     if scratch.html.capacity() > SCRATCH_KEEP_BYTES {
         scratch.html = Vec::new();
     }
-    if scratch.linked.capacity() > SCRATCH_KEEP_BYTES {
-        scratch.linked = String::new();
-    }
     scratch.html.clear();
     theme
         .tera
@@ -884,23 +879,22 @@ fn render_page<'s>(
     // The page's own values are dropped before its text is worked on: for the biggest pages
     // they are larger than the page.
     drop(ctx);
-    let html = std::str::from_utf8(&scratch.html).map_err(|e| {
+    let not_utf8 = |e| {
         anyhow!(
             "rendering {} with {template} gave text that is not UTF-8: {e}",
             route.file()
         )
-    })?;
-    Ok(match route {
-        Route::Glossary | Route::NotFound => html.as_bytes(),
-        _ => {
-            site.abbreviations.link_first_uses_into(
-                html,
-                &route.href_to(&Route::Glossary.path()),
-                &mut scratch.linked,
-            );
-            scratch.linked.as_bytes()
+    };
+    match route {
+        Route::Glossary | Route::NotFound => {
+            std::str::from_utf8(&scratch.html).map_err(not_utf8)?;
         }
-    })
+        _ => site
+            .abbreviations
+            .link_first_uses_in(&mut scratch.html, &route.href_to(&Route::Glossary.path()))
+            .map_err(not_utf8)?,
+    }
+    Ok(&scratch.html)
 }
 
 #[derive(Serialize)]

@@ -61,41 +61,88 @@ impl Abbreviations {
 
     /// Links the first use of each abbreviation inside `<main>` to `glossary_href#anchor`.
     pub fn link_first_uses(&self, html: &str, glossary_href: &str) -> String {
-        let mut out = String::new();
-        self.link_first_uses_into(html, glossary_href, &mut out);
-        out
+        let mut page = html.as_bytes().to_vec();
+        let places = self.places(html);
+        self.insert_links(&mut page, &places, glossary_href);
+        // Links are whole strings put between whole characters: the page stays UTF-8.
+        String::from_utf8(page).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into())
     }
 
-    /// Does what [`Self::link_first_uses`] does, writing the page into `out` (which it
-    /// clears first), so that a caller making many pages can reuse one buffer.
-    pub fn link_first_uses_into(&self, html: &str, glossary_href: &str, out: &mut String) {
-        out.clear();
+    /// Does what [`Self::link_first_uses`] does to the page in `html`, in place, so that a
+    /// page is never held twice (the biggest pages of a large plan run to tens of
+    /// megabytes). Fails, changing nothing, when `html` is not UTF-8.
+    pub fn link_first_uses_in(
+        &self,
+        html: &mut Vec<u8>,
+        glossary_href: &str,
+    ) -> Result<(), std::str::Utf8Error> {
+        let places = self.places(std::str::from_utf8(html)?);
+        self.insert_links(html, &places, glossary_href);
+        Ok(())
+    }
+
+    /// Where the first use of each abbreviation inside `<main>` is, in page order: its byte
+    /// position in `html` and its index in `entries`.
+    fn places(&self, html: &str) -> Vec<(usize, usize)> {
+        let mut places = Vec::new();
         if self.entries.is_empty() {
-            out.push_str(html);
-            return;
+            return places;
         }
         let (Some(start), Some(end)) = (
             memmem::find(html.as_bytes(), b"<main"),
             memmem::rfind(html.as_bytes(), b"</main>"),
         ) else {
-            out.push_str(html);
-            return;
+            return places;
+        };
+        let Some(main) = html.get(start..end) else {
+            // `</main>` before `<main`: no main text to link in.
+            return places;
         };
         let one_pass = self
             .entries
             .iter()
             .all(|e| e.abbreviation.chars().all(in_word));
-        out.reserve(html.len() + 512);
-        out.push_str(&html[..start]);
-        let main = &html[start..end];
         match &self.searcher {
-            Some(searcher) if one_pass => self.link_main(searcher, main, glossary_href, out),
-            _ => self.link_main_by_search(main, glossary_href, out),
+            Some(searcher) if one_pass => self.link_main(searcher, main, start, &mut places),
+            _ => self.link_main_by_search(main, start, &mut places),
         }
-        out.push_str(&html[end..]);
+        places
     }
 
-    /// Writes `main` to `out`, linking the first use of each abbreviation in its text.
+    /// Replaces each abbreviation at `places` (from [`Self::places`]) in `html` by its link.
+    /// The page grows once by what the links add, and every byte after a link moves once,
+    /// from the end of the page back.
+    fn insert_links(&self, html: &mut Vec<u8>, places: &[(usize, usize)], href: &str) {
+        let link = |e| link_pieces(href, e);
+        let growth: usize = places
+            .iter()
+            .map(|&(_, i)| {
+                let e = &self.entries[i];
+                link(e).iter().map(|p| p.len()).sum::<usize>() - e.abbreviation.len()
+            })
+            .sum();
+        if growth == 0 {
+            return;
+        }
+        let mut from_end = html.len();
+        html.resize(from_end + growth, 0);
+        let mut to_end = html.len();
+        for &(at, i) in places.iter().rev() {
+            let e = &self.entries[i];
+            let after = at + e.abbreviation.len();
+            let tail = from_end - after;
+            html.copy_within(after..from_end, to_end - tail);
+            to_end -= tail;
+            for piece in link(e).iter().rev() {
+                html[to_end - piece.len()..to_end].copy_from_slice(piece);
+                to_end -= piece.len();
+            }
+            from_end = at;
+        }
+    }
+
+    /// Finds in `main` (which starts at byte `offset` of its page) the first use of each
+    /// abbreviation in its text, adding each to `places`.
     ///
     /// It goes from one place an abbreviation occurs to the next (anywhere: in text, in tags
     /// or in skipped elements), each found by `searcher`, whose vector search looks for all
@@ -105,15 +152,21 @@ impl Abbreviations {
     /// a link just made are passed over. It stops once every abbreviation is linked, so the
     /// tail of a page costs nothing then. That finds what searching each stretch of text for
     /// each abbreviation in turn and taking the earliest find would
-    /// ([`Self::link_text_by_search`]), as long as no abbreviation holds a character that ends
+    /// ([`Self::text_places`]), as long as no abbreviation holds a character that ends
     /// a word (such as "."); for those rare ones the caller searches instead.
-    fn link_main(&self, searcher: &AhoCorasick, main: &str, href: &str, out: &mut String) {
+    fn link_main(
+        &self,
+        searcher: &AhoCorasick,
+        main: &str,
+        offset: usize,
+        places: &mut Vec<(usize, usize)>,
+    ) {
         let bytes = main.as_bytes();
         let mut linked = vec![false; self.entries.len()];
         let mut pending = self.entries.len();
         let mut tags = TagWalk::new(bytes);
-        // How much of `main` is in `out`, which is also where the last link ends (where a
-        // word may start whatever comes before it, as at the start of a stretch of text).
+        // Where the last link ends (where a word may start whatever comes before it, as at
+        // the start of a stretch of text).
         let mut copied = 0;
         // Where the search for the next place resumes: the leftmost place any abbreviation
         // starts at or after it is the next place one does.
@@ -149,59 +202,51 @@ impl Abbreviations {
             }
             if let Some((i, e)) = here.find(|(_, e)| ends_word(&main[at + e.abbreviation.len()..]))
             {
-                out.push_str(&main[copied..at]);
-                push_link(out, e, href);
+                places.push((offset + at, i));
                 linked[i] = true;
                 pending -= 1;
                 copied = at + e.abbreviation.len();
                 from = copied;
             }
         }
-        out.push_str(&main[copied..]);
     }
 
-    /// Writes `main` to `out` as [`Self::link_main`] does, searching each stretch of text for
-    /// each pending abbreviation.
-    fn link_main_by_search(&self, main: &str, href: &str, out: &mut String) {
+    /// Finds what [`Self::link_main`] finds, searching each stretch of text for each pending
+    /// abbreviation.
+    fn link_main_by_search(&self, main: &str, offset: usize, places: &mut Vec<(usize, usize)>) {
         let mut done = vec![false; self.entries.len()];
-        let mut pending = self.entries.len();
         // Depth of elements whose text must not be touched.
         let mut skip_depth = 0usize;
-        let mut rest = main;
-        while !rest.is_empty() {
-            if pending == 0 {
-                // Every abbreviation is linked: the rest of the page is copied as it is.
-                out.push_str(rest);
-                break;
-            }
+        let mut at = 0;
+        while at < main.len() && done.iter().any(|d| !d) {
+            let rest = &main[at..];
             if rest.starts_with('<') {
                 let (end, skipped) = scan_tag(rest.as_bytes(), 0);
-                let tag = &rest[..end];
-                skip_depth = depth_after(skip_depth, tag.as_bytes(), skipped);
-                out.push_str(tag);
-                rest = &rest[end..];
+                skip_depth = depth_after(skip_depth, &rest.as_bytes()[..end], skipped);
+                at += end;
                 continue;
             }
             let text_end = rest.find('<').unwrap_or(rest.len());
-            let text = &rest[..text_end];
             if skip_depth == 0 {
-                let (linked, n) = self.link_text_by_search(text, href, &mut done);
-                out.push_str(&linked);
-                pending -= n;
-            } else {
-                out.push_str(text);
+                self.text_places(&rest[..text_end], offset + at, &mut done, places);
             }
-            rest = &rest[text_end..];
+            at += text_end;
         }
     }
 
-    /// Links the earliest pending abbreviation in `text`, then carries on after it, by
-    /// searching the text for each abbreviation; returns the text and how many it linked.
-    fn link_text_by_search(&self, text: &str, href: &str, done: &mut [bool]) -> (String, usize) {
-        let mut out = String::with_capacity(text.len());
-        let mut rest = text;
-        let mut linked = 0;
+    /// Finds the earliest pending abbreviation in `text` (which starts at byte `offset` of
+    /// its page), then carries on after it, by searching the text for each abbreviation;
+    /// adds each to `places`.
+    fn text_places(
+        &self,
+        text: &str,
+        offset: usize,
+        done: &mut [bool],
+        places: &mut Vec<(usize, usize)>,
+    ) {
+        let mut at = 0;
         loop {
+            let rest = &text[at..];
             let best = self
                 .entries
                 .iter()
@@ -210,24 +255,23 @@ impl Abbreviations {
                 .filter_map(|(i, e)| find_word(rest, &e.abbreviation).map(|p| (p, i)))
                 .min();
             let Some((pos, i)) = best else {
-                out.push_str(rest);
-                return (out, linked);
+                return;
             };
-            let e = &self.entries[i];
-            out.push_str(&rest[..pos]);
-            push_link(&mut out, e, href);
-            rest = &rest[pos + e.abbreviation.len()..];
+            places.push((offset + at + pos, i));
+            at += pos + self.entries[i].abbreviation.len();
             done[i] = true;
-            linked += 1;
         }
     }
 }
 
-fn push_link(out: &mut String, e: &Entry, href: &str) {
-    out.push_str("<a class=\"glossary-link\" href=\"");
-    out.push_str(href);
-    out.push('#');
-    out.push_str(&e.link_end);
+/// The pieces of the link that replaces an abbreviation, in order.
+fn link_pieces<'a>(href: &'a str, e: &'a Entry) -> [&'a [u8]; 4] {
+    [
+        b"<a class=\"glossary-link\" href=\"",
+        href.as_bytes(),
+        b"#",
+        e.link_end.as_bytes(),
+    ]
 }
 
 /// True for characters that continue a word: an abbreviation next to one is part of a longer
@@ -522,7 +566,19 @@ mod tests {
             let text_end = rest.find('<').unwrap_or(rest.len());
             let text = &rest[..text_end];
             if skip_depth == 0 {
-                out.push_str(&a.link_text_by_search(text, href, &mut done).0);
+                let mut places = Vec::new();
+                a.text_places(text, 0, &mut done, &mut places);
+                let mut copied = 0;
+                for (at, i) in places {
+                    let e = &a.entries[i];
+                    out.push_str(&text[copied..at]);
+                    out.push_str(&format!(
+                        "<a class=\"glossary-link\" href=\"{href}#{}",
+                        e.link_end
+                    ));
+                    copied = at + e.abbreviation.len();
+                }
+                out.push_str(&text[copied..]);
             } else {
                 out.push_str(text);
             }
