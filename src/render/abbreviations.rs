@@ -537,6 +537,15 @@ mod tests {
         assert_eq!(abbr().link_first_uses(html, "g"), html);
     }
 
+    #[test]
+    fn a_page_whose_main_ends_before_it_starts_is_left_as_it_is() {
+        let html = "<p>SOC</p></main><main><p>SOC</p>";
+        assert_eq!(abbr().link_first_uses(html, "g"), html);
+        let mut bytes = html.as_bytes().to_vec();
+        abbr().link_first_uses_in(&mut bytes, "g").unwrap();
+        assert_eq!(bytes, html.as_bytes());
+    }
+
     /// The linker as first written (one search per abbreviation per stretch of text), kept
     /// to check the one-pass version against.
     fn reference(a: &Abbreviations, html: &str, href: &str) -> String {
