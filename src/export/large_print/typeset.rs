@@ -35,16 +35,20 @@ pub const PROGRAM_VARIABLE: &str = "PLANPRESS_TYPESETTER";
 /// The first word of a request.
 const REQUEST: &str = "planpress-typeset";
 
-/// Identifies this build of the exchange and of the compile step: planpress's version and the
-/// code of this file and of [`world`]. A `planpress-typeset` left over from another build (an
-/// older `cargo build`, a half-finished install) answers with another, and is refused rather
-/// than trusted to make the same PDF.
+/// Identifies this build of the exchange and of the compile step: planpress's version, the
+/// code of this file and of [`world`], and the versions of every library (`Cargo.lock`, which
+/// names Typst's). A `planpress-typeset` left over from another build (an older `cargo build`,
+/// a half-finished install) answers with another, and is refused rather than trusted to make
+/// the same PDF.
 pub const BUILD: u64 = fnv1a(
     fnv1a(
-        fnv1a(0xcbf2_9ce4_8422_2325, env!("CARGO_PKG_VERSION").as_bytes()),
-        include_bytes!("world.rs"),
+        fnv1a(
+            fnv1a(0xcbf2_9ce4_8422_2325, env!("CARGO_PKG_VERSION").as_bytes()),
+            include_bytes!("world.rs"),
+        ),
+        include_bytes!("typeset.rs"),
     ),
-    include_bytes!("typeset.rs"),
+    include_bytes!("../../../Cargo.lock"),
 );
 
 const fn fnv1a(mut hash: u64, bytes: &[u8]) -> u64 {
