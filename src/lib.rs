@@ -3,8 +3,8 @@
 //! The pipeline: [`load`] reads `content/`; [`parse`] splits each file into typed front matter
 //! and a Markdown body; [`plan`] cross-checks everything into one validated [`plan::Plan`],
 //! collecting every problem as a [`diagnostics::Diagnostic`] before failing once; then each
-//! output in [`export`] reads `&Plan` and produces its files, which [`write`] swaps into the
-//! output folder atomically.
+//! output in [`export`] reads `&Plan` and produces its files, which [`write`](mod@write) swaps
+//! into the output folder atomically.
 
 #![warn(missing_docs)]
 

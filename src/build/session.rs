@@ -39,8 +39,8 @@ use crate::theme::Theme;
 /// `planpress build` reports them, and a failed rebuild leaves the output as it was. A change
 /// that alters what every page shows (the plan's settings, the glossary, the navigation, the
 /// theme) or which pages exist (a file added, removed or renamed) rebuilds everything, as
-/// [`build`] does. [`Session::rebuild`] leaves the open data files and the large-print
-/// edition as they were, with every page's links describing them;
+/// [`build`](super::build()) does. [`Session::rebuild`] leaves the open data files and the
+/// large-print edition as they were, with every page's links describing them;
 /// [`Session::refresh_downloads`] brings them up to date.
 pub struct Session {
     opts: BuildOptions,
@@ -89,7 +89,7 @@ impl Session {
         })
     }
 
-    /// A session with everything built, as [`build`] would.
+    /// A session with everything built, as [`build`](super::build()) would.
     pub fn start(opts: BuildOptions) -> Result<Session> {
         let mut session = Session::new(opts)?;
         session.rebuild(&[])?;
@@ -98,8 +98,9 @@ impl Session {
 
     /// Brings the output up to date after the files at `changed` were edited, created or
     /// removed (paths as a file watcher gives them: in the content folder or the theme's).
-    /// Content problems come back as [`crate::ContentErrors`], exactly as from [`build`],
-    /// and leave the output as it was. `summary.pages` counts the pages written.
+    /// Content problems come back as [`crate::ContentErrors`], exactly as from
+    /// [`build`](super::build()), and leave the output as it was. `summary.pages` counts the
+    /// pages written.
     pub fn rebuild(&mut self, changed: &[PathBuf]) -> Result<BuildSummary> {
         self.rebuild_in_steps(changed, |_| {})
     }
@@ -258,7 +259,7 @@ impl Session {
 
     /// Remakes the open data files and the large-print edition (the PDF only when what shapes
     /// it changed) for the plan the output shows, and rewrites the pages that describe them.
-    /// Afterwards the output is exactly what [`build`] would write.
+    /// Afterwards the output is exactly what [`build`](super::build()) would write.
     pub fn refresh_downloads(&mut self) -> Result<BuildSummary> {
         let start = Instant::now();
         let Some(shown) = self.shown.as_mut() else {

@@ -301,7 +301,7 @@ pub struct Commitment {
 }
 
 impl From<CommitmentFront> for Commitment {
-    /// The commitment as written; its checks are [`check_commitment`]'s.
+    /// The commitment as written; its checks are `check_commitment`'s.
     fn from(c: CommitmentFront) -> Self {
         Commitment {
             id: c.id,

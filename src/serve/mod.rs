@@ -3,8 +3,8 @@
 //! Authors want to see a change in the page they are reading a moment after saving the file, and
 //! to see *why* when a change breaks the build. So the preview builds once through a
 //! [`Session`] that stays loaded, serves the output folder over HTTP, watches the content and
-//! theme folders ([`watch`]), and on change has the session rewrite only the pages the edit
-//! changed, then tells open pages which files were rewritten ([`live_reload`]): a page reloads
+//! theme folders (`watch`), and on change has the session rewrite only the pages the edit
+//! changed, then tells open pages which files were rewritten (`live_reload`): a page reloads
 //! when its own file was. An edited priority's page is written and announced before the
 //! pages that list it; the open data files and large print are remade when the author pauses.
 //! A failed rebuild never stops the server: it prints the problems in the terminal as
@@ -13,8 +13,8 @@
 //!
 //! The server is deliberately small and strict, because it is a door into the author's machine:
 //! it answers only `GET` and `HEAD`, listens on 127.0.0.1 unless told otherwise, serves only
-//! files inside the output folder ([`site_files`]), bounds every request in size and time
-//! ([`http`]), and caps the number of connections. The live-reload script and error banner are
+//! files inside the output folder (`site_files`), bounds every request in size and time
+//! (`http`), and caps the number of connections. The live-reload script and error banner are
 //! added to responses as they are sent; nothing the preview adds is ever written to disk.
 
 /// Prints a line on standard output. A closed terminal (`planpress serve | head`, a dropped SSH
