@@ -446,7 +446,7 @@ fn large_print_pdf(
             elapsed: Duration::ZERO,
         });
     }
-    let pdf = large_print::pdf_with(plan, opts, typesetter)?;
+    let pdf = large_print::pdf_of(&doc, plan, opts, typesetter)?;
     Ok(LargePrintPdf {
         doc,
         digest: pdf_digest(&pdf.bytes),

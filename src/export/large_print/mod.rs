@@ -232,12 +232,23 @@ pub fn pdf_with(
     opts: &Options,
     typesetter: &typeset::Typesetter,
 ) -> Result<Pdf, TypesetError> {
+    let doc = document::build(plan, opts.with_performance);
+    pdf_of(&doc, plan, opts, typesetter)
+}
+
+/// Typesets `doc`, the edition's document already built from `plan` with `opts`, as
+/// [`pdf_with`] does.
+pub fn pdf_of(
+    doc: &document::LargePrintDoc,
+    plan: &Plan,
+    opts: &Options,
+    typesetter: &typeset::Typesetter,
+) -> Result<Pdf, TypesetError> {
     check_size(opts.size).map_err(|e| TypesetError {
         messages: vec![e.to_string()],
     })?;
-    let doc = document::build(plan, opts.with_performance);
-    check_length(&doc)?;
-    let source = markup::source(&doc, opts);
+    check_length(doc)?;
+    let source = markup::source(doc, opts);
     let date = parse_ymd(&plan.meta.published);
     let compiled = typesetter
         .typeset(source, date)

@@ -32,8 +32,8 @@ pub const PROGRAM: &str = "planpress-typeset";
 /// `planpress` (a packager who keeps helpers elsewhere, or a test).
 pub const PROGRAM_VARIABLE: &str = "PLANPRESS_TYPESETTER";
 
-/// The first word of a request.
-const REQUEST: &str = "planpress-typeset";
+/// The first word of a request: the program's name.
+const REQUEST: &str = PROGRAM;
 
 /// Identifies this build of the exchange and of the compile step: planpress's version, the
 /// code of this file and of [`world`], and the versions of every library (`Cargo.lock`, which
@@ -157,8 +157,13 @@ fn find_program() -> Result<PathBuf, Vec<String>> {
     }
 }
 
+/// [`BUILD`] as the exchange writes it.
+fn build_id() -> String {
+    format!("{BUILD:016x}")
+}
+
 /// What the program answers before the PDF's bytes.
-#[derive(Debug, Default, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize)]
 struct Answer {
     /// The program's [`BUILD`], in hexadecimal.
     build: String,
@@ -171,6 +176,18 @@ struct Answer {
     /// Why there is no PDF; empty when there is one.
     #[serde(default)]
     errors: Vec<String>,
+}
+
+/// An answer from this build, with nothing in it yet.
+impl Default for Answer {
+    fn default() -> Self {
+        Answer {
+            build: build_id(),
+            pages: 0,
+            warnings: Vec::new(),
+            errors: Vec::new(),
+        }
+    }
 }
 
 /// The date as the request gives it: `YYYY-MM-DD`, or `-` for none.
@@ -231,7 +248,7 @@ fn read_answer(
             last_words(stderr)
         )]);
     };
-    let expected = format!("{BUILD:016x}");
+    let expected = build_id();
     if answer.build != expected {
         return Err(vec![format!(
             "{} is from another build of planpress (build {}, not {expected}); build both again with `cargo build --release`, or install both with `cargo install --path .`",
@@ -310,16 +327,14 @@ pub fn answer(input: &mut impl Read, output: &mut impl Write) -> io::Result<bool
     let (answer, pdf) = match typeset_request(&request) {
         Ok(compiled) => (
             Answer {
-                build: format!("{BUILD:016x}"),
                 pages: compiled.pages,
                 warnings: compiled.warnings,
-                errors: Vec::new(),
+                ..Answer::default()
             },
             compiled.bytes,
         ),
         Err(errors) => (
             Answer {
-                build: format!("{BUILD:016x}"),
                 errors,
                 ..Answer::default()
             },
@@ -350,7 +365,7 @@ fn typeset_request(request: &[u8]) -> Result<Compiled, Vec<String>> {
     let [REQUEST, build, date] = words[..] else {
         return Err(refused("a request it does not understand"));
     };
-    if build != format!("{BUILD:016x}") {
+    if build != build_id() {
         return Err(vec![format!(
             "{PROGRAM} is from another build of planpress (build {BUILD:016x}, not {build}); build both again with `cargo build --release`, or install both with `cargo install --path .`"
         )]);
