@@ -207,4 +207,11 @@ fn the_typesetter_run_by_hand_says_what_it_is_for() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("it is not meant to be run by hand"));
     assert!(stderr(&out).contains("planpress build"));
+    // The command it names for the PDF alone is one planpress has.
+    assert!(stderr(&out).contains("`planpress export large-print`"));
+    let help = Command::new(env!("CARGO_BIN_EXE_planpress"))
+        .args(["export", "large-print", "--help"])
+        .output()
+        .unwrap();
+    assert!(help.status.success(), "{}", stderr(&help));
 }

@@ -34,7 +34,7 @@ fn main() -> ExitCode {
 
 fn usage() -> ExitCode {
     eprintln!(
-        "{} typesets the large-print PDF for planpress, which runs it when a build needs a new PDF; it is not meant to be run by hand.\nTo make the PDF, run `planpress build`, or `planpress large-print` for the PDF alone.",
+        "{} typesets the large-print PDF for planpress, which runs it when a build needs a new PDF; it is not meant to be run by hand.\nTo make the PDF, run `planpress build`, or `planpress export large-print` for the PDF alone.",
         typeset::PROGRAM
     );
     ExitCode::from(2)

@@ -167,7 +167,7 @@ impl Abbreviations {
         let mut tags = TagWalk::new(bytes);
         // Where the last link ends (where a word may start whatever comes before it, as at
         // the start of a stretch of text).
-        let mut copied = 0;
+        let mut last_link_end = 0;
         // Where the search for the next place resumes: the leftmost place any abbreviation
         // starts at or after it is the next place one does.
         let mut from = 0;
@@ -195,7 +195,7 @@ impl Abbreviations {
             // those bytes are never the first byte of one.
             let linkable = tags.text_from <= at
                 && tags.skip_depth == 0
-                && (at == tags.text_from.max(copied)
+                && (at == tags.text_from.max(last_link_end)
                     || main[..at].chars().next_back().is_none_or(|c| !in_word(c)));
             if !linkable {
                 continue;
@@ -205,8 +205,8 @@ impl Abbreviations {
                 places.push((offset + at, i));
                 linked[i] = true;
                 pending -= 1;
-                copied = at + e.abbreviation.len();
-                from = copied;
+                last_link_end = at + e.abbreviation.len();
+                from = last_link_end;
             }
         }
     }
@@ -215,10 +215,13 @@ impl Abbreviations {
     /// abbreviation.
     fn link_main_by_search(&self, main: &str, offset: usize, places: &mut Vec<(usize, usize)>) {
         let mut done = vec![false; self.entries.len()];
+        // Each place found is a different abbreviation's: once there are as many as there
+        // are abbreviations, the rest of the page has nothing left to find.
+        let all_found = places.len() + self.entries.len();
         // Depth of elements whose text must not be touched.
         let mut skip_depth = 0usize;
         let mut at = 0;
-        while at < main.len() && done.iter().any(|d| !d) {
+        while at < main.len() && places.len() < all_found {
             let rest = &main[at..];
             if rest.starts_with('<') {
                 let (end, skipped) = scan_tag(rest.as_bytes(), 0);

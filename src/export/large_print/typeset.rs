@@ -213,7 +213,7 @@ fn run_program(
     let Some(mut input) = child.stdin.take() else {
         return Err(vec![format!("cannot write to {}", path.display())]);
     };
-    let head = format!("{REQUEST} {BUILD:016x} {}\n", date_word(date));
+    let head = format!("{REQUEST} {} {}\n", build_id(), date_word(date));
     // Written from a thread of its own while the answer is read, so that neither side waits
     // for the other with a full pipe. A program that stops early closes its end: what it
     // says (or its exit status) explains why, so a failed write is not reported itself.
@@ -305,11 +305,12 @@ fn last_words(stderr: &[u8]) -> String {
     if text.is_empty() {
         return String::new();
     }
+    // Where the last `MOST` characters start: a character boundary, whatever the text.
     let start = text
         .char_indices()
         .rev()
-        .nth(MOST)
-        .map_or(0, |(i, _)| i + 1);
+        .nth(MOST - 1)
+        .map_or(0, |(i, _)| i);
     format!(
         ": {}",
         text[start..]
@@ -365,9 +366,10 @@ fn typeset_request(request: &[u8]) -> Result<Compiled, Vec<String>> {
     let [REQUEST, build, date] = words[..] else {
         return Err(refused("a request it does not understand"));
     };
-    if build != build_id() {
+    let ours = build_id();
+    if build != ours {
         return Err(vec![format!(
-            "{PROGRAM} is from another build of planpress (build {BUILD:016x}, not {build}); build both again with `cargo build --release`, or install both with `cargo install --path .`"
+            "{PROGRAM} is from another build of planpress (build {ours}, not {build}); build both again with `cargo build --release`, or install both with `cargo install --path .`"
         )]);
     }
     let date = match date {
@@ -480,5 +482,13 @@ mod tests {
         assert_eq!(last_words(b"a\n  b\n"), ": a b");
         let long = "x".repeat(5000);
         assert_eq!(last_words(long.as_bytes()).len(), 2 + 2000);
+        // The cut falls just after a two-byte character, then just before one: neither is
+        // split, and the last 2,000 characters are kept.
+        for tail in [2000, 1999] {
+            let text = format!("{}é{}", "x".repeat(10), "y".repeat(tail));
+            let words = last_words(text.as_bytes());
+            assert_eq!(words.chars().count(), 2 + 2000, "{tail}");
+            assert!(words.ends_with(&"y".repeat(tail)));
+        }
     }
 }
