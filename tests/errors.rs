@@ -59,6 +59,45 @@ fn missing_required_key_is_reported() {
     assert_reports(&err, "  help: add a line \"title: ...\"");
 }
 
+/// A plan file that is there but broken is reported for what is wrong with it, never as
+/// missing (an author told it is missing goes looking for a file they can see); one that is
+/// not there is reported as missing.
+#[test]
+fn a_broken_plan_file_is_reported_for_its_problems_not_as_missing() {
+    // Every required key left out is reported in the one run, not one key a run.
+    let err = check_after(|s| {
+        s.edit("content/_index.md", "status: final\n", "");
+        s.edit("content/_index.md", "period: 2024-2028\n", "");
+    });
+    assert_reports(
+        &err,
+        "content/_index.md:2:1: error: missing required key \"status\"",
+    );
+    assert_reports(
+        &err,
+        "content/_index.md:2:1: error: missing required key \"period\"",
+    );
+    assert_reports(&err, "  help: add a line \"period: ...\"");
+    assert!(!err.contains("the plan file is missing"), "{err}");
+
+    let err = check_after(|s| {
+        std::fs::write(s.path("content/_index.md"), b"\xff\xfe-\x00-\x00-\x00").unwrap();
+    });
+    assert!(
+        err.contains("content/_index.md:1:1: error: the file is saved as UTF-16"),
+        "{err}"
+    );
+    assert!(!err.contains("the plan file is missing"), "{err}");
+
+    let err = check_after(|s| {
+        std::fs::remove_file(s.path("content/_index.md")).unwrap();
+    });
+    assert_reports(
+        &err,
+        "content/_index.md:1:1: error: the plan file is missing",
+    );
+}
+
 #[test]
 fn wrong_type_is_reported_in_words() {
     let err = check_after(|s| {

@@ -81,7 +81,7 @@ impl Kind {
         line: usize,
         diags: &mut Diagnostics,
     ) -> Option<String> {
-        fn typed<T: DeserializeOwned + std::fmt::Debug>(
+        fn typed<T: DeserializeOwned + RequiredKeys + std::fmt::Debug>(
             yaml: &str,
             path: &Path,
             line: usize,

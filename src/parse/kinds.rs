@@ -510,3 +510,45 @@ pub struct PageFront {
     #[serde(default)]
     pub order: Option<u32>,
 }
+
+/// The top-level keys a kind of file cannot leave out: serde reports only the first one
+/// missing, and [`crate::parse::front_matter`] reports the rest from this list. A test checks
+/// each list against what serde requires (`every_required_key_list_matches_serde`).
+pub trait RequiredKeys {
+    /// The keys, in the order the type declares them.
+    const REQUIRED: &'static [&'static str];
+}
+
+impl RequiredKeys for PlanFront {
+    const REQUIRED: &'static [&'static str] = &[
+        "title",
+        "period",
+        "status",
+        "area",
+        "commissioner",
+        "organisation",
+        "published",
+        "licence",
+        "contact",
+    ];
+}
+
+impl RequiredKeys for AimFront {
+    const REQUIRED: &'static [&'static str] = &["title", "order"];
+}
+
+impl RequiredKeys for PriorityFront {
+    const REQUIRED: &'static [&'static str] = &["title"];
+}
+
+impl RequiredKeys for GlossaryFront {
+    const REQUIRED: &'static [&'static str] = &["term"];
+}
+
+impl RequiredKeys for StatementFront {
+    const REQUIRED: &'static [&'static str] = &["measure", "unit", "target", "source"];
+}
+
+impl RequiredKeys for PageFront {
+    const REQUIRED: &'static [&'static str] = &["title"];
+}

@@ -13,6 +13,8 @@ use std::path::Path;
 
 use serde::de::DeserializeOwned;
 
+use self::kinds::RequiredKeys;
+
 use crate::diagnostics::{nearest, Diagnostic, Diagnostics};
 
 /// The two parts of a content file.
@@ -87,7 +89,7 @@ pub const MAX_LINE_CHARS: usize = 4096;
 /// Deserialises front matter into `T`, reporting every problem it can find to `diags`.
 ///
 /// `first_line` is the file line on which `yaml` starts, so messages point into the file.
-pub fn front_matter<T: DeserializeOwned>(
+pub fn front_matter<T: DeserializeOwned + RequiredKeys>(
     yaml: &str,
     path: &Path,
     first_line: usize,
@@ -114,10 +116,26 @@ pub fn front_matter<T: DeserializeOwned>(
             }
         }
         let (line, column) = problem.position(&text);
-        diags.push(
-            Diagnostic::new(path, line + first_line - 1, column, problem.message())
-                .with_optional_hint(problem.hint()),
-        );
+        let mut report = |problem: &Problem| {
+            diags.push(
+                Diagnostic::new(path, line + first_line - 1, column, problem.message())
+                    .with_optional_hint(problem.hint()),
+            );
+        };
+        report(&problem);
+        // serde names only the first required key it finds missing; an author starting a
+        // file from scratch should learn of every one in one run, not one run per key.
+        if let Problem::Missing { key, within, at } = &problem {
+            if within.is_empty() {
+                for other in also_missing(T::REQUIRED, key, &text, &blanked) {
+                    report(&Problem::Missing {
+                        key: other.to_string(),
+                        within: String::new(),
+                        at: *at,
+                    });
+                }
+            }
+        }
         match problem.key_line(&text) {
             Some((key, key_line)) if problem.recoverable() => {
                 if !blank_key(&mut text, key_line) {
@@ -129,6 +147,66 @@ pub fn front_matter<T: DeserializeOwned>(
         }
     }
     None
+}
+
+/// The keys in `required` that the top level of `yaml` leaves out, besides `first` (the one
+/// serde reported) and the keys already reported and blanked. Nothing when the top level is
+/// not a block mapping a line-by-line reading can be sure of (flow style, complex keys), so
+/// that no key is ever reported missing that is there.
+fn also_missing<'r>(
+    required: &[&'r str],
+    first: &str,
+    yaml: &str,
+    blanked: &BTreeSet<String>,
+) -> Vec<&'r str> {
+    let Some(present) = top_level_keys(yaml) else {
+        return Vec::new();
+    };
+    required
+        .iter()
+        .copied()
+        .filter(|k| *k != first && !present.contains(*k) && !blanked.contains(*k))
+        .collect()
+}
+
+/// The keys of a block mapping at the top level of `yaml`: the lines that start in the first
+/// column, other than comments. `None` when such a line is not a plain `key:` or a quoted
+/// `"key":` (flow style, a list, a complex key, a tag or anchor, an escape in a quoted key).
+fn top_level_keys(yaml: &str) -> Option<BTreeSet<String>> {
+    let mut keys = BTreeSet::new();
+    for line in yaml.lines() {
+        let Some(first) = line.chars().next() else {
+            continue;
+        };
+        if first == ' ' || first == '\t' || first == '#' || line.trim().is_empty() {
+            continue;
+        }
+        let (key, rest) = match first {
+            '"' | '\'' => {
+                let end = line[1..].find(first)? + 1;
+                let key = &line[1..end];
+                if key.contains('\\') || key.contains(first) {
+                    return None;
+                }
+                (key, line[end + 1..].trim_start())
+            }
+            c if c.is_alphanumeric() || c == '_' => {
+                let colon = line.match_indices(':').map(|(i, _)| i).find(|&i| {
+                    line[i + 1..]
+                        .chars()
+                        .next()
+                        .is_none_or(|c| c == ' ' || c == '\t')
+                })?;
+                (line[..colon].trim_end(), &line[colon..])
+            }
+            _ => return None,
+        };
+        if !rest.starts_with(':') {
+            return None;
+        }
+        keys.insert(key.to_string());
+    }
+    Some(keys)
 }
 
 /// Refuses YAML that would cost unbounded time or memory before serde sees it: front matter
@@ -758,6 +836,104 @@ mod tests {
         title: String,
         number: u32,
         items: Vec<Item>,
+    }
+
+    impl RequiredKeys for Doc {
+        const REQUIRED: &'static [&'static str] = &["title", "number", "items"];
+    }
+
+    /// For a valid file of a kind, leaving out each top-level key in turn: serde must report
+    /// that key missing exactly when the kind's [`RequiredKeys`] list names it, and the list
+    /// names only keys the file has. A required key added to a kind without adding it to the
+    /// list fails here (or the file no longer parses).
+    fn required_keys_match_serde<T: DeserializeOwned + RequiredKeys>(file: &str) {
+        let front = split(file, Path::new("f.md")).unwrap().front;
+        serde_yaml::from_str::<T>(front).expect("the sample file is valid");
+        let keys = top_level_keys(front).unwrap();
+        for required in T::REQUIRED {
+            assert!(keys.contains(*required), "the sample lacks {required}");
+        }
+        for key in &keys {
+            let without: String = {
+                let mut out = String::new();
+                let mut skipping = false;
+                for line in front.lines() {
+                    if line.starts_with(&format!("{key}:")) {
+                        skipping = true;
+                        continue;
+                    }
+                    if skipping && (line.starts_with(' ') || line.starts_with('-')) {
+                        continue;
+                    }
+                    skipping = false;
+                    out.push_str(line);
+                    out.push('\n');
+                }
+                out
+            };
+            let missing = match serde_yaml::from_str::<T>(&without) {
+                Err(e) => e.to_string().starts_with(&format!("missing field `{key}`")),
+                Ok(_) => false,
+            };
+            assert_eq!(
+                missing,
+                T::REQUIRED.contains(&key.as_str()),
+                "key {key}: serde says missing = {missing}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_required_key_list_matches_serde() {
+        use kinds::*;
+        required_keys_match_serde::<PlanFront>(include_str!(
+            "../../tests/fixtures/minimal/content/_index.md"
+        ));
+        required_keys_match_serde::<AimFront>(include_str!(
+            "../../tests/fixtures/minimal/content/safety/_index.md"
+        ));
+        required_keys_match_serde::<PriorityFront>(include_str!(
+            "../../tests/fixtures/minimal/content/safety/01-safer-streets.md"
+        ));
+        required_keys_match_serde::<GlossaryFront>(include_str!(
+            "../../tests/fixtures/minimal/content/glossary/anti-social-behaviour.md"
+        ));
+        required_keys_match_serde::<StatementFront>(include_str!(
+            "../../tests/fixtures/minimal/content/performance/calls-answered.md"
+        ));
+        required_keys_match_serde::<PageFront>(include_str!(
+            "../../tests/fixtures/minimal/content/about.md"
+        ));
+    }
+
+    #[test]
+    fn every_missing_required_key_is_reported_but_never_one_that_is_there() {
+        // Block style: each one left out is reported, at the start of the front matter.
+        let all = problems("number: 3\n");
+        assert_eq!(
+            all,
+            vec![
+                "2:1 missing required key \"items\"".to_string(),
+                "2:1 missing required key \"title\"".to_string(),
+            ]
+        );
+        // Quoted keys and comments are read as keys and comments.
+        let quoted = problems("# a comment\n\"title\": T\nnumber: 3\n");
+        assert_eq!(
+            quoted,
+            vec!["2:1 missing required key \"items\"".to_string()]
+        );
+        // Flow style cannot be read line by line: only serde's own report.
+        let flow = problems("{number: 3}\n");
+        assert_eq!(flow.len(), 1, "{flow:?}");
+        // A key already reported for its value is not reported missing as well.
+        let wrong = problems("title: [1]\nnumber: 3\n");
+        assert!(
+            !wrong
+                .iter()
+                .any(|p| p.contains("missing required key \"title\"")),
+            "{wrong:?}"
+        );
     }
 
     fn problems(yaml: &str) -> Vec<String> {

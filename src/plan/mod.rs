@@ -1058,10 +1058,16 @@ impl Builder {
     ) -> Option<(Plan, Option<BodyCheck>)> {
         let mut broken = std::mem::take(&mut self.broken);
         let Some((front, foreword, origin)) = self.plan else {
-            diags.push(
-                Diagnostic::new(&root.join("_index.md"), 0, 0, "the plan file is missing")
-                    .with_hint("create content/_index.md with the plan's title, period, status and contact (see docs/content-model.md)"),
-            );
+            // A plan file that is there but could not be read or parsed has had its own
+            // problems reported; calling it missing would send the author looking for a file
+            // they can see.
+            let path = root.join("_index.md");
+            if !diags.iter().any(|d| d.path == path) {
+                diags.push(
+                    Diagnostic::new(&path, 0, 0, "the plan file is missing")
+                        .with_hint("create content/_index.md with the plan's title, period, status and contact (see docs/content-model.md)"),
+                );
+            }
             return None;
         };
         check_date(&front.published, &front.published, &origin, diags, true);
