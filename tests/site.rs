@@ -265,6 +265,86 @@ fn a_failed_build_exits_1_and_leaves_the_previous_output_untouched() {
     );
 }
 
+/// The text of a page's `main` element, tags dropped and spaces collapsed.
+fn main_text(html: &str) -> String {
+    let main = element_text(html, "main").unwrap_or_default();
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in main.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                text.push(' ');
+            }
+            _ if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Another force's plan, started from nothing but the required keys: it names its own force
+/// (never the shipped plan's), and pages with nothing to show yet say so in words rather than
+/// "0 measures" over an empty list.
+#[test]
+fn a_new_plan_for_another_force_names_that_force_and_says_what_it_has_not_got_yet() {
+    let site = Site {
+        dir: tempfile::tempdir().unwrap(),
+    };
+    site.write(
+        "content/_index.md",
+        "---\ntitle: Police and Crime Plan\nperiod: 2024-2029\nstatus: final\narea: Northshire\n\
+         commissioner: A. Commissioner\n\
+         organisation: Office of the Police and Crime Commissioner for Northshire\n\
+         published: 2024-05-01\nlicence:\n  name: Open Government Licence v3.0\n  \
+         url: https://www.nationalarchives.gov.uk/doc/open-government-licence/version/3/\n\
+         contact:\n  email: office@example.org\nnational_priorities:\n  - id: reduce-homicide\n    \
+         title: Reduce murder and other homicide\n---\nMy plan.\n",
+    );
+    site.write(
+        "content/safer/_index.md",
+        "---\ntitle: Safer streets\norder: 1\n---\nStreets should be safe.\n",
+    );
+    site.write(
+        "content/safer/01-knife-crime.md",
+        "---\nnumber: 1\ntitle: Reduce knife crime\ncommissioner:\n  commitments:\n    \
+         - id: fund-bins\n      text: Fund knife bins.\n---\nKnife crime matters.\n",
+    );
+    site.build();
+    for (path, bytes) in site.output() {
+        if let Ok(text) = std::str::from_utf8(&bytes) {
+            assert!(!text.contains("Mercia"), "{path} names West Mercia");
+        }
+    }
+    let page = |rel: &str| main_text(&fs::read_to_string(site.path(rel)).unwrap());
+    let performance = page("public/performance/index.html");
+    assert!(
+        performance.contains("How Northshire Police is performing"),
+        "{performance}"
+    );
+    assert!(
+        performance.contains("The plan has no performance measures yet."),
+        "{performance}"
+    );
+    assert!(!performance.contains("0 measures"), "{performance}");
+    let national = page("public/national-priorities/index.html");
+    assert!(
+        national.contains("how Northshire Police are contributing"),
+        "{national}"
+    );
+    let glossary = page("public/glossary/index.html");
+    assert!(
+        glossary.contains("The plan has no glossary terms yet."),
+        "{glossary}"
+    );
+    let delivery = page("public/delivery/index.html");
+    assert!(
+        delivery.contains("1 commitment is listed as \"No status reported\""),
+        "{delivery}"
+    );
+}
+
 #[test]
 fn build_prints_one_summary_line() {
     let site = Site::minimal();
