@@ -886,24 +886,20 @@ mod tests {
     #[test]
     fn every_required_key_list_matches_serde() {
         use kinds::*;
-        required_keys_match_serde::<PlanFront>(include_str!(
-            "../../tests/fixtures/minimal/content/_index.md"
-        ));
-        required_keys_match_serde::<AimFront>(include_str!(
-            "../../tests/fixtures/minimal/content/safety/_index.md"
-        ));
-        required_keys_match_serde::<PriorityFront>(include_str!(
-            "../../tests/fixtures/minimal/content/safety/01-safer-streets.md"
-        ));
-        required_keys_match_serde::<GlossaryFront>(include_str!(
-            "../../tests/fixtures/minimal/content/glossary/anti-social-behaviour.md"
-        ));
-        required_keys_match_serde::<StatementFront>(include_str!(
-            "../../tests/fixtures/minimal/content/performance/calls-answered.md"
-        ));
-        required_keys_match_serde::<PageFront>(include_str!(
-            "../../tests/fixtures/minimal/content/about.md"
-        ));
+        macro_rules! fixture {
+            ($kind:ty, $file:literal) => {
+                required_keys_match_serde::<$kind>(include_str!(concat!(
+                    "../../tests/fixtures/minimal/content/",
+                    $file
+                )))
+            };
+        }
+        fixture!(PlanFront, "_index.md");
+        fixture!(AimFront, "safety/_index.md");
+        fixture!(PriorityFront, "safety/01-safer-streets.md");
+        fixture!(GlossaryFront, "glossary/anti-social-behaviour.md");
+        fixture!(StatementFront, "performance/calls-answered.md");
+        fixture!(PageFront, "about.md");
     }
 
     #[test]
