@@ -285,7 +285,7 @@ fn main_text(html: &str) -> String {
 }
 
 /// Another force's plan, started from nothing but the required keys: it names its own force
-/// (never the shipped plan's), and pages with nothing to show yet say so in words rather than
+/// (never the shipped plan's; `force` when the force is not "<area> Police"), and pages with nothing to show yet say so in words rather than
 /// "0 measures" over an empty list.
 #[test]
 fn a_new_plan_for_another_force_names_that_force_and_says_what_it_has_not_got_yet() {
@@ -343,6 +343,23 @@ fn a_new_plan_for_another_force_names_that_force_and_says_what_it_has_not_got_ye
         delivery.contains("1 commitment is listed as \"No status reported\""),
         "{delivery}"
     );
+
+    // A force not called "<area> Police" gives its name, and the open data carries it.
+    site.edit(
+        "content/_index.md",
+        "area: Northshire\n",
+        "area: Northshire\nforce: Northshire Constabulary\n",
+    );
+    site.build();
+    let performance = page("public/performance/index.html");
+    assert!(
+        performance.contains("How Northshire Constabulary is performing"),
+        "{performance}"
+    );
+    let plan: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(site.path("public/data/plan.json")).unwrap())
+            .unwrap();
+    assert_eq!(plan["plan"]["force"], "Northshire Constabulary");
 }
 
 #[test]

@@ -919,6 +919,7 @@ fn single_file_plan(rel: &str, path: &str, text: &str) -> Result<Plan, Vec<Diagn
             period: String::new(),
             status: PlanStatus::Draft,
             area: String::new(),
+            force: String::new(),
             commissioner: String::new(),
             organisation: String::new(),
             published: String::new(),

@@ -95,6 +95,7 @@ pub const PLAN: Shape = Shape::Map(&[
     ("period", Shape::Text),
     ("status", Shape::Plain),
     ("area", Shape::Text),
+    ("force", Shape::Text),
     ("commissioner", Shape::Text),
     ("organisation", Shape::Text),
     ("published", Shape::Text),

@@ -21,6 +21,10 @@ pub struct PlanFront {
     pub status: PlanStatus,
     /// The police force area.
     pub area: String,
+    /// The force's name as the pages give it, e.g. "Cumbria Constabulary"; without it, the
+    /// area followed by "Police".
+    #[serde(default)]
+    pub force: Option<String>,
     /// The Commissioner's name.
     pub commissioner: String,
     /// The publishing office.

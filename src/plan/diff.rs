@@ -814,6 +814,7 @@ impl Context<'_> {
             field("period", &a.period, &b.period),
             field("plan status", status(a.status), status(b.status)),
             field("area", &a.area, &b.area),
+            field("force", &a.force, &b.force),
             field("Commissioner", &a.commissioner, &b.commissioner),
             field("organisation", &a.organisation, &b.organisation),
             field("publication date", &a.published, &b.published),

@@ -136,6 +136,8 @@ pub struct PlanMeta {
     pub status: PlanStatus,
     /// The police force area.
     pub area: String,
+    /// The force's name: `force`, or the area followed by "Police".
+    pub force: String,
     /// The Commissioner.
     pub commissioner: String,
     /// The publishing office.
@@ -171,6 +173,9 @@ impl PlanMeta {
             subtitle: front.subtitle,
             period: front.period,
             status: front.status,
+            force: front
+                .force
+                .unwrap_or_else(|| format!("{} Police", front.area)),
             area: front.area,
             commissioner: front.commissioner,
             organisation: front.organisation,
