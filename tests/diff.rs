@@ -1,8 +1,12 @@
 //! `planpress diff`: what changed between two versions of a plan, read from throwaway git
 //! repositories with scripted revisions, checked in all three report formats.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
+
+use common::strip_tags;
 
 const BIN: &str = env!("CARGO_BIN_EXE_planpress");
 
@@ -154,25 +158,6 @@ impl Reports {
             "html lacks {words:?}:\n{html_plain}"
         );
     }
-}
-
-/// HTML as its text: tags removed, the few entities we write decoded.
-fn strip_tags(html: &str) -> String {
-    let mut out = String::new();
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    out.replace("&#39;", "'")
-        .replace("&quot;", "\"")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&")
 }
 
 const VOICE: &str = "victims/01-victims-voice.md";

@@ -6,7 +6,7 @@ mod common;
 
 use std::fs;
 
-use common::{element_text, stderr, tags, Site};
+use common::{element_text, stderr, strip_tags, tags, unescape, Site};
 use planpress::parse::kinds::{Better, Limits};
 use planpress::plan::delivery::{State, Summary};
 use planpress::plan::performance::{against_limits, against_target, Status};
@@ -178,32 +178,6 @@ fn shipped_statements_are_judged_from_the_report() {
             }
         }
     }
-}
-
-/// HTML text with the entities planpress and Tera write turned back into characters.
-fn unescape(text: &str) -> String {
-    text.replace("&#x27;", "'")
-        .replace("&#39;", "'")
-        .replace("&quot;", "\"")
-        .replace("&#x2F;", "/")
-        .replace("&lt;", "<")
-        .replace("&gt;", ">")
-        .replace("&amp;", "&")
-}
-
-/// Text without its tags (such as the glossary links added to abbreviations), unescaped.
-fn strip_tags(html: &str) -> String {
-    let mut out = String::new();
-    let mut in_tag = false;
-    for c in html.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => in_tag = false,
-            c if !in_tag => out.push(c),
-            _ => {}
-        }
-    }
-    unescape(&out)
 }
 
 /// The text of the element with `id` in the page, unescaped.

@@ -5,7 +5,7 @@ mod common;
 use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 
-use common::{element_text, stderr, stdout, tags, Site};
+use common::{element_text, stderr, stdout, strip_tags, tags, Site};
 use planpress::plan::Owner;
 use planpress::Plan;
 
@@ -267,26 +267,13 @@ fn a_failed_build_exits_1_and_leaves_the_previous_output_untouched() {
 
 /// The text of a page's `main` element, tags dropped and spaces collapsed.
 fn main_text(html: &str) -> String {
-    let main = element_text(html, "main").unwrap_or_default();
-    let mut text = String::new();
-    let mut in_tag = false;
-    for c in main.chars() {
-        match c {
-            '<' => in_tag = true,
-            '>' => {
-                in_tag = false;
-                text.push(' ');
-            }
-            _ if !in_tag => text.push(c),
-            _ => {}
-        }
-    }
+    let text = strip_tags(element_text(html, "main").unwrap_or_default());
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// Another force's plan, started from nothing but the required keys: it names its own force
-/// (never the shipped plan's; `force` when the force is not "<area> Police"), and pages with nothing to show yet say so in words rather than
-/// "0 measures" over an empty list.
+/// (never the shipped plan's; `force` when the force is not "<area> Police"), and pages with
+/// nothing to show yet say so in words rather than "0 measures" over an empty list.
 #[test]
 fn a_new_plan_for_another_force_names_that_force_and_says_what_it_has_not_got_yet() {
     let site = Site {

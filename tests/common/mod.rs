@@ -235,12 +235,30 @@ fn parse_attrs(s: &str) -> Vec<(String, String)> {
     attrs
 }
 
-fn unescape(s: &str) -> String {
-    s.replace("&quot;", "\"")
+/// HTML text with the entities planpress and Tera write turned back into characters.
+pub fn unescape(s: &str) -> String {
+    s.replace("&#x27;", "'")
         .replace("&#39;", "'")
+        .replace("&quot;", "\"")
+        .replace("&#x2F;", "/")
         .replace("&lt;", "<")
         .replace("&gt;", ">")
         .replace("&amp;", "&")
+}
+
+/// HTML as its text: tags removed, entities decoded.
+pub fn strip_tags(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    unescape(&out)
 }
 
 /// The text between `<tag ...>` and `</tag>` for the first such element.
