@@ -13,7 +13,6 @@ use std::time::{Duration, Instant};
 use planpress::export::large_print::{self, HtmlTarget, Options};
 use planpress::export::website;
 use planpress::theme::Theme;
-use planpress::Plan;
 
 const RUNS: usize = 9;
 
@@ -46,7 +45,7 @@ fn report(name: &str, (median, min, max): (Duration, Duration, Duration)) -> Dur
 
 fn main() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let plan = Plan::from_dir(&root.join("content")).expect("the shipped plan is valid");
+    let plan = planpress::read_plan(&root.join("content")).expect("the shipped plan is valid");
     let theme = Theme::load(&root.join("themes"), "default").expect("the default theme loads");
     let default = Options::new(large_print::DEFAULT_SIZE).unwrap();
     let with_performance = default.clone().with_performance(true);
@@ -106,10 +105,9 @@ fn main() {
     })
     .unwrap();
     println!(
-        "planpress build (one run): {:.0} ms in all, of which the large-print PDF {:.0} ms ({} pages)",
+        "planpress build (one run): {:.0} ms in all; the large-print PDF: {}",
         ms(start.elapsed()),
-        ms(summary.large_print_elapsed),
-        summary.large_print_pages
+        summary.made("large-print").unwrap_or("not made")
     );
     let _ = std::fs::remove_dir_all(
         std::env::temp_dir().join(format!("planpress-bench-{}", std::process::id())),
@@ -127,7 +125,7 @@ fn main() {
                 "{size}pt{label}: {} pages, {} bytes ({})",
                 out.pages,
                 out.bytes.len(),
-                large_print::human_size(out.bytes.len())
+                planpress::words::human_size(out.bytes.len())
             );
         }
     }

@@ -6,8 +6,9 @@ use std::process::ExitCode;
 use anyhow::Result;
 use clap::{Args, Parser, Subcommand};
 
-use planpress::export::large_print;
 use planpress::export::large_print::typeset::Typesetter;
+use planpress::export::{Output, OUTPUTS};
+
 use planpress::BuildOptions;
 
 /// Publishes a Police and Crime Commissioner's plan from Markdown as an accessible website.
@@ -77,58 +78,144 @@ struct DiffArgs {
     git_external: Option<Vec<String>>,
 }
 
-#[derive(Debug, Args)]
+/// `planpress export <name>`: one subcommand for each output in the table, with the options
+/// every export shares and those of the output.
+#[derive(Debug)]
 struct ExportArgs {
-    #[command(subcommand)]
-    what: ExportCommand,
+    /// The output named by the subcommand.
+    output: &'static dyn Output,
+    /// Every option given, the shared ones and the output's own.
+    matches: clap::ArgMatches,
 }
 
-#[derive(Debug, Subcommand)]
-enum ExportCommand {
-    /// A large-print edition (UKAAF minimum standard): a tagged PDF/UA-1 file, or one HTML page.
-    LargePrint(LargePrintArgs),
+impl clap::FromArgMatches for ExportArgs {
+    fn from_arg_matches(matches: &clap::ArgMatches) -> Result<Self, clap::Error> {
+        let Some((name, sub)) = matches.subcommand() else {
+            return Err(clap::Error::new(clap::error::ErrorKind::MissingSubcommand));
+        };
+        let output = planpress::export::output(name)
+            .ok_or_else(|| clap::Error::new(clap::error::ErrorKind::InvalidSubcommand))?;
+        Ok(ExportArgs {
+            output,
+            matches: sub.clone(),
+        })
+    }
+
+    fn update_from_arg_matches(&mut self, matches: &clap::ArgMatches) -> Result<(), clap::Error> {
+        *self = Self::from_arg_matches(matches)?;
+        Ok(())
+    }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-enum LargePrintFormat {
-    /// A tagged PDF (PDF/UA-1), A4 portrait.
-    Pdf,
-    /// One HTML page.
-    Html,
+impl Args for ExportArgs {
+    fn augment_args(cmd: clap::Command) -> clap::Command {
+        use clap::{value_parser, Arg};
+        let shared = [
+            Arg::new("content")
+                .long("content")
+                .value_name("DIR")
+                .default_value("content")
+                .value_parser(value_parser!(PathBuf))
+                .help("The folder holding the plan's Markdown files"),
+            Arg::new("out")
+                .long("out")
+                .value_name("PATH")
+                .value_parser(value_parser!(PathBuf))
+                .help("Where to write: a file when the output is one file, else a folder [default: the current folder]"),
+            Arg::new("theme")
+                .long("theme")
+                .value_name("NAME")
+                .default_value("default")
+                .help("The theme to use, from the themes/ folder"),
+            Arg::new("themes-dir")
+                .long("themes-dir")
+                .value_name("DIR")
+                .default_value("themes")
+                .value_parser(value_parser!(PathBuf))
+                .hide(true)
+                .help("The folder holding themes"),
+        ];
+        OUTPUTS.iter().fold(
+            cmd.subcommand_required(true).arg_required_else_help(true),
+            |cmd, o| {
+                cmd.subcommand(
+                    clap::Command::new(o.name())
+                        .about(capitalised(o.about()))
+                        .args(shared.clone())
+                        .args(o.export_args()),
+                )
+            },
+        )
+    }
+
+    fn augment_args_for_update(cmd: clap::Command) -> clap::Command {
+        Self::augment_args(cmd)
+    }
 }
 
-#[derive(Debug, Args)]
-struct LargePrintArgs {
-    #[command(flatten)]
-    content: ContentArgs,
-    /// Body text size in points: 16 is the UKAAF minimum, 18 recommended, 24 giant print.
-    #[arg(long, value_name = "PT", default_value = "18", value_parser = parse_size)]
-    size: f64,
-    /// The file to write [default: large-print.pdf or large-print.html in the current folder].
-    #[arg(long, value_name = "FILE")]
-    out: Option<PathBuf>,
-    /// What to produce.
-    #[arg(long, value_enum, default_value_t = LargePrintFormat::Pdf)]
-    format: LargePrintFormat,
-    /// Include the performance statements (as tables and lists with a summary in words).
-    #[arg(long)]
-    with_performance: bool,
-    /// The theme whose large-print.html template to use (HTML only).
-    #[arg(long, value_name = "NAME", default_value = "default")]
-    theme: String,
-    /// The folder holding themes.
-    #[arg(long, value_name = "DIR", default_value = "themes", hide = true)]
-    themes_dir: PathBuf,
+/// `--no-<name>` for each output that is on by default, to leave it out.
+#[derive(Debug, Clone, Default)]
+struct LeftOut(Vec<&'static str>);
+
+impl clap::FromArgMatches for LeftOut {
+    fn from_arg_matches(matches: &clap::ArgMatches) -> Result<Self, clap::Error> {
+        Ok(LeftOut(
+            OUTPUTS
+                .iter()
+                .filter(|o| o.on_by_default())
+                .filter(|o| matches.get_flag(&no_flag(o.name())))
+                .map(|o| o.name())
+                .collect(),
+        ))
+    }
+
+    fn update_from_arg_matches(&mut self, matches: &clap::ArgMatches) -> Result<(), clap::Error> {
+        *self = Self::from_arg_matches(matches)?;
+        Ok(())
+    }
 }
 
-/// Parses `--size`, refusing sizes below the UKAAF large-print minimum.
-fn parse_size(text: &str) -> Result<f64, String> {
-    let size: f64 = text
-        .trim()
-        .trim_end_matches("pt")
-        .parse()
-        .map_err(|_| format!("\"{text}\" is not a size in points, such as 18"))?;
-    large_print::check_size(size).map_err(|e| e.to_string())
+impl Args for LeftOut {
+    fn augment_args(cmd: clap::Command) -> clap::Command {
+        OUTPUTS
+            .iter()
+            .filter(|o| o.on_by_default())
+            .fold(cmd, |cmd, o| {
+                cmd.arg(
+                    clap::Arg::new(no_flag(o.name()))
+                        .long(no_flag(o.name()))
+                        .action(clap::ArgAction::SetTrue)
+                        .help(format!("Leave out {}", o.about())),
+                )
+            })
+    }
+
+    fn augment_args_for_update(cmd: clap::Command) -> clap::Command {
+        Self::augment_args(cmd)
+    }
+}
+
+impl LeftOut {
+    /// The outputs to make: those on by default, less these.
+    fn outputs(&self) -> Vec<&'static str> {
+        planpress::export::chosen(&self.0)
+            .iter()
+            .map(|o| o.name())
+            .collect()
+    }
+}
+
+/// The flag that leaves out the output named `name`.
+fn no_flag(name: &str) -> String {
+    format!("no-{name}")
+}
+
+/// `text` with its first letter a capital.
+fn capitalised(text: &str) -> String {
+    let mut c = text.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
 
 #[derive(Debug, Args)]
@@ -154,10 +241,8 @@ struct BuildArgs {
     /// The folder holding themes.
     #[arg(long, value_name = "DIR", default_value = "themes", hide = true)]
     themes_dir: PathBuf,
-    /// Leave out the large-print edition (its PDF and web page), for quick builds of very
-    /// large plans.
-    #[arg(long)]
-    no_large_print: bool,
+    #[command(flatten)]
+    left_out: LeftOut,
 }
 
 impl BuildArgs {
@@ -168,7 +253,7 @@ impl BuildArgs {
             themes: self.themes_dir.clone(),
             theme: self.theme.clone(),
             base_url: self.base_url.clone(),
-            large_print: !self.no_large_print,
+            outputs: self.left_out.outputs(),
             typesetter: Typesetter::program(),
         }
     }
@@ -192,10 +277,8 @@ struct ServeArgs {
     /// preview, and prints a warning.
     #[arg(long, value_name = "ADDRESS", default_value = "127.0.0.1")]
     bind: std::net::IpAddr,
-    /// Leave out the large-print edition (its PDF takes minutes to typeset for very large
-    /// plans).
-    #[arg(long)]
-    no_large_print: bool,
+    #[command(flatten)]
+    left_out: LeftOut,
     /// The folder holding themes.
     #[arg(long, value_name = "DIR", default_value = "themes", hide = true)]
     themes_dir: PathBuf,
@@ -210,7 +293,7 @@ impl ServeArgs {
             theme: self.theme.clone(),
             bind: self.bind,
             port: self.port,
-            large_print: !self.no_large_print,
+            outputs: self.left_out.outputs(),
         }
     }
 }
@@ -220,31 +303,27 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Build(args) => {
             let summary = planpress::build(&args.options())?;
-            let large_print = if args.no_large_print {
-                "not made".to_string()
-            } else if summary.large_print_reused {
-                format!(
-                    "{} pages, unchanged since the last build",
-                    summary.large_print_pages
-                )
-            } else {
-                format!(
-                    "{} pages in {} ms",
-                    summary.large_print_pages,
-                    summary.large_print_elapsed.as_millis()
-                )
-            };
+            let outputs: Vec<String> = summary
+                .outputs
+                .iter()
+                .map(|o| format!("{}: {}", o.label, o.made.as_deref().unwrap_or("not made")))
+                .collect();
             println!(
-                "Built {} pages ({} files) into {} in {} ms (large print PDF: {large_print})",
+                "Built {} pages ({} files) into {} in {} ms{}",
                 summary.pages,
                 summary.files,
                 args.out.display(),
                 summary.elapsed.as_millis(),
+                if outputs.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", outputs.join("; "))
+                }
             );
             Ok(ExitCode::SUCCESS)
         }
         Command::Check(args) => {
-            let plan = planpress::Plan::from_dir(&args.content)?;
+            let plan = planpress::read_plan(&args.content)?;
             let commitments = plan.commitments().count();
             println!(
                 "{}: no problems found ({} aims, {} priorities, {} commitments, {} glossary terms, {} statements, {} pages)",
@@ -264,50 +343,50 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             planpress::serve::serve(&args.options(), crate::report)?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Export(ExportArgs {
-            what: ExportCommand::LargePrint(args),
-        }) => export_large_print(&args),
+        Command::Export(args) => export(&args),
         Command::Fmt(args) => fmt(&args),
         Command::Diff(args) => diff(&args),
     }
 }
 
-fn export_large_print(args: &LargePrintArgs) -> Result<ExitCode> {
+fn export(args: &ExportArgs) -> Result<ExitCode> {
     use anyhow::Context;
     let start = std::time::Instant::now();
-    let plan = planpress::Plan::from_dir(&args.content.content)?;
-    let opts = large_print::Options::new(args.size)?
-        .with_performance(args.with_performance)
-        .with_base_url(plan.meta.base_url.clone());
-    let (bytes, what) = match args.format {
-        LargePrintFormat::Pdf => {
-            let pdf = large_print::pdf_with(&plan, &opts, &Typesetter::program())?;
-            for w in &pdf.warnings {
-                eprintln!("{w}");
+    let m = &args.matches;
+    let path = |name: &str| m.get_one::<PathBuf>(name).cloned().unwrap_or_default();
+    let plan = planpress::read_plan(&path("content"))?;
+    let theme_name = m
+        .get_one::<String>("theme")
+        .map_or("default", String::as_str);
+    let theme = planpress::theme::Theme::load(&path("themes-dir"), theme_name)?;
+    let made = args.output.export(&plan, &theme, m)?;
+    for w in &made.warnings {
+        eprintln!("{w}");
+    }
+    let out = m.get_one::<PathBuf>("out");
+    let mut written = Vec::new();
+    for (name, bytes) in &made.files {
+        // A file named by --out is written where it says, into a folder that must be there;
+        // an output of several files makes the folders its own paths name.
+        let target = match out {
+            Some(file) if made.files.len() == 1 => file.clone(),
+            Some(dir) => dir.join(name),
+            None => PathBuf::from(name),
+        };
+        if made.files.len() > 1 || out.is_none() {
+            if let Some(parent) = target.parent().filter(|p| !p.as_os_str().is_empty()) {
+                std::fs::create_dir_all(parent)
+                    .with_context(|| format!("cannot write {}", target.display()))?;
             }
-            let what = pdf.link().label;
-            (pdf.bytes, what)
         }
-        LargePrintFormat::Html => {
-            let theme = planpress::theme::Theme::load(&args.themes_dir, &args.theme)?;
-            let html =
-                large_print::html_page(&plan, &theme, &opts, &large_print::HtmlTarget::Standalone)?;
-            let what = format!("HTML, {}", large_print::human_size(html.len()));
-            (html.into_bytes(), what)
-        }
-    };
-    let out = args.out.clone().unwrap_or_else(|| {
-        PathBuf::from(match args.format {
-            LargePrintFormat::Pdf => "large-print.pdf",
-            LargePrintFormat::Html => "large-print.html",
-        })
-    });
-    large_print::write_file_atomically(&out, &bytes)
-        .with_context(|| format!("cannot write {}", out.display()))?;
+        planpress::write::file_atomically(&target, bytes)
+            .with_context(|| format!("cannot write {}", target.display()))?;
+        written.push(target.display().to_string());
+    }
     println!(
-        "Wrote {} ({} point, {what}) in {} ms",
-        out.display(),
-        large_print::markup::size_words(args.size),
+        "Wrote {} ({}) in {} ms",
+        written.join(", "),
+        made.description,
         start.elapsed().as_millis()
     );
     Ok(ExitCode::SUCCESS)
@@ -317,22 +396,6 @@ fn export_large_print(args: &LargePrintArgs) -> Result<ExitCode> {
 fn stdout_color() -> bool {
     use std::io::IsTerminal;
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
-}
-
-/// Prints problems as `path:line:col: error: message`, each with its hint.
-fn print_problems(problems: &[planpress::Diagnostic]) {
-    for d in problems {
-        eprintln!(
-            "{}:{}:{}: error: {}",
-            d.path.display(),
-            d.line.max(1),
-            d.column.max(1),
-            d.message
-        );
-        if let Some(h) = &d.hint {
-            eprintln!("  help: {h}");
-        }
-    }
 }
 
 fn fmt(args: &FmtArgs) -> Result<ExitCode> {
@@ -364,7 +427,10 @@ fn fmt(args: &FmtArgs) -> Result<ExitCode> {
             p.display()
         );
     }
-    print_problems(&report.errors);
+    eprint!(
+        "{}",
+        planpress::diagnostics::problem_lines(&report.errors, false)
+    );
     let n = |k: usize| format!("{k} file{}", if k == 1 { "" } else { "s" });
     eprintln!(
         "{} {verb}, {} already formatted{}",
@@ -392,21 +458,21 @@ fn fmt(args: &FmtArgs) -> Result<ExitCode> {
 
 fn diff(args: &DiffArgs) -> Result<ExitCode> {
     use anyhow::Context;
-    use planpress::export::diff_report::{self, LoadError, Report};
-    use planpress::plan::diff::PlanDiff;
+    use planpress::compare::diff::PlanDiff;
+    use planpress::compare::{self, LoadError};
+    use planpress::export::diff_report;
+    use planpress::render::changes::Report;
     let content = &args.content.content;
     if let Some(git_args) = &args.git_external {
-        print!(
-            "{}",
-            diff_report::git_external(git_args, content, stdout_color())?
-        );
+        let pair = compare::file_pair(git_args, content)?;
+        print!("{}", diff_report::git_external(&pair, stdout_color()));
         return Ok(ExitCode::SUCCESS);
     }
     let old_spec = args.old.clone().unwrap_or_default();
-    let old = diff_report::load_side(&old_spec, content);
+    let old = compare::load_side(&old_spec, content);
     let new = match &args.new {
-        Some(spec) => diff_report::load_side(spec, content),
-        None => diff_report::load_source(planpress::git::Source::Dir(content.clone())),
+        Some(spec) => compare::load_side(spec, content),
+        None => compare::load_source(planpress::load::git::Source::Dir(content.clone())),
     };
     let (old, new) = match (old, new) {
         (Ok(a), Ok(b)) => (a, b),
@@ -421,11 +487,9 @@ fn diff(args: &DiffArgs) -> Result<ExitCode> {
                     LoadError::Content(d) => problems.extend(d),
                 }
             }
-            print_problems(&problems);
-            eprintln!(
-                "{} problem{} found in the content; no comparison was made",
-                problems.len(),
-                if problems.len() == 1 { "" } else { "s" }
+            eprint!(
+                "{}",
+                planpress::diagnostics::report(&problems, false, "no comparison was made")
             );
             return Ok(ExitCode::from(1));
         }
@@ -439,12 +503,14 @@ fn diff(args: &DiffArgs) -> Result<ExitCode> {
             None => "the working tree".to_string(),
         },
         plan_title: new.plan.meta.title.clone(),
-        files: diff_report::file_diffs(&old.files, &new.files, &plan_diff),
     };
     let text = match args.format {
         DiffFormat::Text => diff_report::text(&report, args.out.is_none() && stdout_color()),
         DiffFormat::Markdown => diff_report::markdown(&report),
-        DiffFormat::Html => diff_report::html(&report),
+        DiffFormat::Html => diff_report::html(
+            &report,
+            &diff_report::file_diffs(&old.files, &new.files, &plan_diff),
+        ),
     };
     match &args.out {
         Some(path) => {

@@ -115,19 +115,69 @@ pub struct ContentErrors(pub Vec<Diagnostic>);
 
 impl fmt::Display for ContentErrors {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        for d in &self.0 {
-            writeln!(f, "{d}")?;
-        }
-        let n = self.0.len();
-        write!(
-            f,
-            "{n} problem{} found in the content; nothing was written",
-            if n == 1 { "" } else { "s" }
-        )
+        f.write_str(&report(&self.0, false, "nothing was written"))
     }
 }
 
 impl std::error::Error for ContentErrors {}
+
+/// An error with its causes, on one line: "rendering x: Failed to render: Variable not found".
+pub fn chain(e: &dyn std::error::Error) -> String {
+    let mut s = e.to_string();
+    let mut source = e.source();
+    while let Some(cause) = source {
+        s.push_str(": ");
+        s.push_str(&cause.to_string());
+        source = cause.source();
+    }
+    s
+}
+
+/// Problems as every command shows them: `path:line:col: error: message` (the place in bold
+/// and "error:" in red when `color`), a `  help:` line under each that has a hint, and a last
+/// line counting them and saying what happened because of them (`outcome`: "nothing was
+/// written").
+pub fn report(problems: &[Diagnostic], color: bool, outcome: &str) -> String {
+    use fmt::Write as _;
+    let (red, reset) = if color {
+        ("\x1b[31m", "\x1b[0m")
+    } else {
+        ("", "")
+    };
+    let mut out = problem_lines(problems, color);
+    let n = problems.len();
+    let _ = writeln!(
+        out,
+        "{red}{n} problem{} found in the content; {outcome}{reset}",
+        if n == 1 { "" } else { "s" }
+    );
+    out
+}
+
+/// The lines of [`report`] for each problem, without the count.
+pub fn problem_lines(problems: &[Diagnostic], color: bool) -> String {
+    use fmt::Write as _;
+    let (red, bold, reset) = if color {
+        ("\x1b[31m", "\x1b[1m", "\x1b[0m")
+    } else {
+        ("", "", "")
+    };
+    let mut out = String::new();
+    for d in problems {
+        let _ = writeln!(
+            out,
+            "{bold}{}:{}:{}:{reset} {red}error:{reset} {}",
+            d.path.display(),
+            d.line.max(1),
+            d.column.max(1),
+            d.message
+        );
+        if let Some(h) = &d.hint {
+            let _ = writeln!(out, "  help: {h}");
+        }
+    }
+    out
+}
 
 /// The closest candidate to a misspelt word, when one is close enough to be a likely typo.
 pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {

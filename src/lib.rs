@@ -9,18 +9,19 @@
 #![warn(missing_docs)]
 
 pub mod build;
+pub mod compare;
 pub mod diagnostics;
 pub mod export;
 pub mod fmt;
-pub mod git;
 pub mod load;
 pub mod parse;
 pub mod plan;
 pub mod render;
 pub mod serve;
 pub mod theme;
+pub mod words;
 pub mod write;
 
-pub use build::{build, BuildOptions, BuildSummary};
+pub use build::{build, read_plan, BuildOptions, BuildSummary};
 pub use diagnostics::{ContentErrors, Diagnostic};
 pub use plan::Plan;

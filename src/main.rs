@@ -55,31 +55,18 @@ fn main() -> ExitCode {
 fn report(e: &anyhow::Error) {
     let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
         && std::io::stderr().is_terminal();
-    let (red, bold, reset) = if color {
-        ("\x1b[31m", "\x1b[1m", "\x1b[0m")
-    } else {
-        ("", "", "")
-    };
     if let Some(errors) = e.downcast_ref::<planpress::ContentErrors>() {
-        for d in &errors.0 {
-            eprintln!(
-                "{bold}{}:{}:{}:{reset} {red}error:{reset} {}",
-                d.path.display(),
-                d.line.max(1),
-                d.column.max(1),
-                d.message
-            );
-            if let Some(h) = &d.hint {
-                eprintln!("  help: {h}");
-            }
-        }
-        let n = errors.0.len();
-        eprintln!(
-            "{red}{n} problem{} found in the content; nothing was written{reset}",
-            if n == 1 { "" } else { "s" }
+        eprint!(
+            "{}",
+            planpress::diagnostics::report(&errors.0, color, "nothing was written")
         );
         return;
     }
+    let (red, reset) = if color {
+        ("\x1b[31m", "\x1b[0m")
+    } else {
+        ("", "")
+    };
     eprint!("{red}error:{reset} {e}");
     for cause in e.chain().skip(1) {
         eprint!(": {cause}");

@@ -10,6 +10,8 @@ use std::path::Path;
 use anyhow::{bail, Context, Result};
 use tera::Tera;
 
+use crate::diagnostics::chain;
+
 macro_rules! embedded_templates {
     ($($name:literal),* $(,)?) => {
         &[$(($name, include_str!(concat!("../themes/default/templates/", $name)))),*]
@@ -337,18 +339,6 @@ fn upsert<T>(list: &mut Vec<(String, T)>, key: String, value: T) {
         Some(slot) => slot.1 = value,
         None => list.push((key, value)),
     }
-}
-
-/// A Tera error with its causes, on one line.
-pub fn chain(e: &dyn std::error::Error) -> String {
-    let mut s = e.to_string();
-    let mut source = e.source();
-    while let Some(cause) = source {
-        s.push_str(": ");
-        s.push_str(&cause.to_string());
-        source = cause.source();
-    }
-    s
 }
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 //! Atomic output: a build is written into a staging folder beside the output folder and
-//! swapped into place only when complete.
+//! swapped into place only when complete; a single file is written beside itself and
+//! renamed into place ([`file_atomically`]).
 //!
 //! A failed, interrupted or killed build therefore leaves the previous output exactly as it
 //! was. On Linux the swap is a single `renameat2(RENAME_EXCHANGE)`, so there is no moment at
@@ -96,17 +97,23 @@ impl Staging {
     /// a silent overwrite. Errors name the file as it will be in the output folder.
     pub fn write(&self, rel: &str, bytes: &[u8]) -> io::Result<()> {
         use std::io::Write;
+        self.create(rel)?
+            .write_all(bytes)
+            .map_err(|e| self.cannot_write(rel, e))
+    }
+
+    /// Creates the file at `rel` for writing in pieces, as [`Staging::write`] writes it whole.
+    pub fn create(&self, rel: &str) -> io::Result<fs::File> {
         let path = self.prepare(rel)?;
-        let mut file = match fs::OpenOptions::new()
+        match fs::OpenOptions::new()
             .write(true)
             .create_new(true)
             .open(&path)
         {
-            Ok(f) => f,
-            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => return Err(taken(rel)),
-            Err(e) => return Err(self.cannot_write(rel, e)),
-        };
-        file.write_all(bytes).map_err(|e| self.cannot_write(rel, e))
+            Ok(f) => Ok(f),
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => Err(taken(rel)),
+            Err(e) => Err(self.cannot_write(rel, e)),
+        }
     }
 
     /// The full path of `rel` inside the staging folder, with the folder it goes in made.
@@ -354,6 +361,39 @@ fn swap_by_renames(staged: &Path, target: &Path) -> io::Result<()> {
         return Err(e);
     }
     fs::rename(&old, staged)
+}
+
+/// Writes `bytes` to `path` through a temporary file beside it, renamed into place only once
+/// complete, so a failure never leaves a partial file at `path`.
+pub fn file_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let name = path.file_name().ok_or_else(|| {
+        io::Error::new(io::ErrorKind::InvalidInput, "the path does not name a file")
+    })?;
+    if path.is_dir() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "it is a folder; give a file name",
+        ));
+    }
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let tmp = dir.join(format!(
+        ".{}.planpress-{}.tmp",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
+    let result = (|| {
+        let mut file = std::fs::File::create(&tmp)?;
+        std::io::Write::write_all(&mut file, bytes)?;
+        file.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
 }
 
 #[cfg(test)]

@@ -10,9 +10,15 @@ use std::path::Path;
 use common::{read_tree, repo, Site};
 use planpress::build::{self, BuildOptions, Session};
 use planpress::export::large_print::typeset::Typesetter;
-use planpress::export::{data, large_print, website};
+use planpress::export::{self, large_print, website, Environment, Memory, RenderContext};
 use planpress::theme::Theme;
-use planpress::Plan;
+
+/// True when the build reused the previous large-print PDF.
+fn reused(summary: &build::BuildSummary) -> bool {
+    summary
+        .made("large-print")
+        .is_some_and(|m| m.ends_with("unchanged since the last build"))
+}
 
 fn options(site: &Site, out: &str) -> BuildOptions {
     BuildOptions {
@@ -76,24 +82,46 @@ fn streaming_pages_to_disk_writes_what_rendering_them_in_memory_gives() {
     let summary = build::build(&opts).unwrap();
     let built = read_tree(&opts.out);
 
-    let plan = Plan::from_dir(&opts.content).unwrap();
+    assert!(summary.made("large-print").is_some());
+
+    // Every output made again in memory, through the export contract, as the build makes
+    // them (its PDF the one just typeset, found current).
+    let plan = planpress::read_plan(&opts.content).unwrap();
     let theme = Theme::load(&opts.themes, &opts.theme).unwrap();
-    let pdf = std::fs::read(opts.out.join(large_print::PDF_PATH)).unwrap();
-    let link = large_print::LargePrintLink::new(summary.large_print_pages, pdf.len());
-    let data = data::export(&plan).unwrap();
-    let rendered =
-        website::render_site_with_downloads(&plan, &theme, Some(&link), Some(&data.links)).unwrap();
+    let env = Environment {
+        previous: &opts.out,
+        typesetter: &opts.typesetter,
+    };
+    let prepared: Vec<_> = export::OUTPUTS
+        .iter()
+        .map(|o| o.prepare(&plan, &env).unwrap())
+        .collect();
+    let footer: Vec<_> = prepared.iter().flat_map(|p| p.downloads()).collect();
+    let ctx = RenderContext {
+        plan: &plan,
+        theme: &theme,
+        comparison: None,
+        downloads: &footer,
+    };
+    let memory = Memory::default();
+    website::render(&ctx, &memory, || {
+        let mut late = Vec::new();
+        for p in &prepared {
+            late.extend(p.write(&ctx, &memory)?);
+        }
+        Ok(late)
+    })
+    .unwrap();
+    let rendered = memory.into_files();
     assert!(rendered.len() > 10);
-    for (path, bytes) in &data.files {
-        let on_disk = built.iter().find(|(p, _)| p == path);
-        assert!(on_disk.is_some_and(|(_, b)| b == bytes), "{path} differs");
-    }
-    for (path, bytes) in rendered {
-        let on_disk = built
-            .iter()
-            .find(|(p, _)| *p == path)
-            .unwrap_or_else(|| panic!("{path} was not written"));
-        assert!(on_disk.1 == bytes, "{path} differs");
+    let names = |t: &[(String, Vec<u8>)]| t.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>();
+    let on_disk: Vec<_> = built
+        .into_iter()
+        .filter(|(p, _)| p != ".planpress-output")
+        .collect();
+    assert_eq!(names(&on_disk), names(&rendered));
+    for ((path, a), (_, b)) in on_disk.iter().zip(&rendered) {
+        assert!(a == b, "{path} differs");
     }
 }
 
@@ -102,14 +130,14 @@ fn the_large_print_pdf_is_reused_only_while_what_shapes_it_is_unchanged() {
     let site = Site::minimal();
     let opts = options(&site, "public");
     let first = build::build(&opts).unwrap();
-    assert!(!first.large_print_reused);
+    assert!(!reused(&first));
     let before = read_tree(&opts.out);
     let pdf = opts.out.join(large_print::PDF_PATH);
     let inode =
         |path: &Path| std::os::unix::fs::MetadataExt::ino(&std::fs::metadata(path).unwrap());
     let first_file = inode(&pdf);
     let second = build::build(&opts).unwrap();
-    assert!(second.large_print_reused, "an unchanged plan typeset again");
+    assert!(reused(&second), "an unchanged plan typeset again");
     assert_eq!(before, read_tree(&opts.out));
     // The file itself is kept (linked into the new output), not read and written again.
     assert_eq!(inode(&pdf), first_file);
@@ -119,7 +147,7 @@ fn the_large_print_pdf_is_reused_only_while_what_shapes_it_is_unchanged() {
     let last = bytes.len() - 10;
     bytes[last] ^= 1;
     std::fs::write(&pdf, bytes).unwrap();
-    assert!(!build::build(&opts).unwrap().large_print_reused);
+    assert!(!reused(&build::build(&opts).unwrap()));
     assert_eq!(before, read_tree(&opts.out));
 
     // A change the PDF shows is typeset, giving what a build from nothing gives.
@@ -128,7 +156,7 @@ fn the_large_print_pdf_is_reused_only_while_what_shapes_it_is_unchanged() {
         "Fund more patrols.",
         "Fund many more patrols.",
     );
-    assert!(!build::build(&opts).unwrap().large_print_reused);
+    assert!(!reused(&build::build(&opts).unwrap()));
     assert_ne!(before, read_tree(&opts.out));
     let fresh = options(&site, "fresh");
     build::build(&fresh).unwrap();
@@ -141,13 +169,13 @@ fn the_large_print_pdf_is_reused_only_while_what_shapes_it_is_unchanged() {
 /// every file. Returns how many pages the rebuild wrote.
 fn rebuild_matches_a_full_build(site: &Site, session: &mut Session, file: &str) -> usize {
     let written = session.rebuild(&[site.path(file)]).unwrap().pages;
-    let fresh = BuildOptions {
-        large_print: session_large_print(site),
-        ..options(site, "fresh")
+    let fresh = match session_large_print(site) {
+        true => options(site, "fresh"),
+        false => options(site, "fresh").without("large-print"),
     };
     let _ = std::fs::remove_dir_all(&fresh.out);
     build::build(&fresh).unwrap();
-    let plan = Plan::from_dir(&fresh.content).unwrap();
+    let plan = planpress::read_plan(&fresh.content).unwrap();
     let later: Vec<String> = website::routes(&plan)
         .iter()
         .filter(|r| website::shows_downloads(r))
@@ -207,11 +235,7 @@ fn preview_rebuilds_write_what_a_full_build_writes() {
     // Without the large-print edition, whose size in every footer would have every page
     // rewritten when the downloads are refreshed, so that each rebuild is checked alone.
     let site = Site::minimal();
-    let mut session = Session::start(BuildOptions {
-        large_print: false,
-        ..options(&site, "public")
-    })
-    .unwrap();
+    let mut session = Session::start(options(&site, "public").without("large-print")).unwrap();
     let all = read_tree(&site.path("public"))
         .iter()
         .filter(|(p, _)| p.ends_with(".html"))

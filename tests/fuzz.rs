@@ -25,9 +25,10 @@ use planpress::load::SourceFile;
 use planpress::parse::kinds::{
     AimFront, GlossaryFront, PageFront, PlanFront, PriorityFront, StatementFront,
 };
+use planpress::parse::markdown::{body_problems, heading_ids, RawHtml};
 use planpress::parse::{front_matter, split};
 use planpress::plan::Route;
-use planpress::render::markdown::{body_problems, heading_ids, render, RawHtml};
+use planpress::render::markdown::render;
 use proptest::prelude::*;
 use proptest::test_runner::{Config, RngAlgorithm, TestCaseError, TestRng, TestRunner};
 
@@ -476,7 +477,7 @@ fn site_loader_survives_generated_sites() {
             fs::write(&path, text).unwrap();
         }
         let start = Instant::now();
-        match planpress::Plan::from_dir(&content) {
+        match planpress::read_plan(&content) {
             Err(errors) => {
                 prop_assert!(!errors.0.is_empty());
                 for d in &errors.0 {

@@ -339,7 +339,7 @@ fn byte_order_marks_and_every_kind_of_line_ending_simply_work() {
     }
     let run = site.run(&["check"]);
     assert!(run.status.success(), "{}", common::stderr(&run));
-    let plan = planpress::Plan::from_dir(&site.path("content")).unwrap();
+    let plan = planpress::read_plan(&site.path("content")).unwrap();
     let titles: Vec<&str> = plan.pages.iter().map(|p| p.title.as_str()).collect();
     for title in [
         "Byte order mark",

@@ -138,7 +138,7 @@ fn normalise(text: &str) -> String {
 }
 
 fn shipped_plan() -> Plan {
-    Plan::from_dir(&content()).expect("the shipped plan is valid")
+    planpress::read_plan(&content()).expect("the shipped plan is valid")
 }
 
 #[test]
@@ -321,7 +321,7 @@ fn performance_statements_come_as_tables_and_words_with_the_flag() {
             let t = &block.table;
             let Some(row) = t.rows.first() else { continue };
             let first = row.cells.first().cloned().unwrap_or_default();
-            if t.head.len() <= large_print::document::MAX_TABLE_COLUMNS {
+            if t.head.len() <= planpress::render::document::MAX_TABLE_COLUMNS {
                 at = find_from(&text, &normalise(&t.caption), at);
                 for h in &t.head {
                     at = find_from(&text, &normalise(h), at);
@@ -423,12 +423,12 @@ fn an_unwritable_out_path_is_a_clear_error_and_leaves_no_file() {
 fn a_failed_write_leaves_the_previous_file_untouched() {
     let dir = tempfile::tempdir().unwrap();
     let target = dir.path().join("large-print.pdf");
-    large_print::write_file_atomically(&target, b"old").unwrap();
+    planpress::write::file_atomically(&target, b"old").unwrap();
     // A target whose folder cannot hold the temporary file fails before touching anything.
     let bad = dir.path().join("large-print.pdf/inner.pdf");
-    assert!(large_print::write_file_atomically(&bad, b"new").is_err());
+    assert!(planpress::write::file_atomically(&bad, b"new").is_err());
     assert_eq!(std::fs::read(&target).unwrap(), b"old");
-    large_print::write_file_atomically(&target, b"new").unwrap();
+    planpress::write::file_atomically(&target, b"new").unwrap();
     assert_eq!(std::fs::read(&target).unwrap(), b"new");
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
 }
@@ -532,7 +532,7 @@ fn build_publishes_the_large_print_files_and_every_page_links_to_them() {
     let site = dir.path().join("site");
     let pdf = site.join("large-print.pdf");
     let pages = page_count(&pdf);
-    let size = large_print::human_size(std::fs::metadata(&pdf).unwrap().len() as usize);
+    let size = planpress::words::human_size(std::fs::metadata(&pdf).unwrap().len() as usize);
     let label = format!("Large print version (PDF, {pages} pages, {size})");
     let first = &shipped_plan().statements[0];
     assert!(

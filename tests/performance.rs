@@ -19,11 +19,11 @@ fn fixture() -> Site {
 }
 
 fn fixture_plan() -> Plan {
-    Plan::from_dir(&common::repo().join(FIXTURE)).unwrap_or_else(|e| panic!("{e}"))
+    planpress::read_plan(&common::repo().join(FIXTURE)).unwrap_or_else(|e| panic!("{e}"))
 }
 
 fn shipped_plan() -> Plan {
-    Plan::from_dir(&common::repo().join("content")).unwrap_or_else(|e| panic!("{e}"))
+    planpress::read_plan(&common::repo().join("content")).unwrap_or_else(|e| panic!("{e}"))
 }
 
 fn status_of(plan: &Plan, id: &str) -> Status {

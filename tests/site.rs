@@ -10,7 +10,7 @@ use planpress::plan::Owner;
 use planpress::Plan;
 
 fn shipped_plan() -> Plan {
-    Plan::from_dir(&common::repo().join("content")).unwrap_or_else(|e| panic!("{e}"))
+    planpress::read_plan(&common::repo().join("content")).unwrap_or_else(|e| panic!("{e}"))
 }
 
 #[test]

@@ -6,7 +6,6 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 use planpress::export::large_print::{self, Options};
-use planpress::Plan;
 
 const PLANPRESS: &str = env!("CARGO_BIN_EXE_planpress");
 const TYPESETTER: &str = env!("CARGO_BIN_EXE_planpress-typeset");
@@ -79,7 +78,7 @@ fn the_program_makes_the_pdf_the_library_typesets() {
         .output()
         .unwrap();
     assert!(out.status.success(), "{}", stderr(&out));
-    let plan = Plan::from_dir(&repo().join("content")).unwrap();
+    let plan = planpress::read_plan(&repo().join("content")).unwrap();
     let opts = Options::new(18.0)
         .unwrap()
         .with_base_url(plan.meta.base_url.clone());

@@ -583,9 +583,9 @@ fn session(dir: &Path, themes: &Path, synth: &Synth) {
         content: dir.join("content"),
         out: dir.join("preview"),
         themes: themes.to_path_buf(),
-        large_print: false,
         ..BuildOptions::default()
-    };
+    }
+    .without("large-print");
     let started = Instant::now();
     let mut session = Session::start(opts).expect("the synthetic plan builds");
     let first = started.elapsed();

@@ -1,19 +1,14 @@
-//! `planpress build`: validate the plan, render every output, and swap them into place.
+//! `planpress build`: validate the plan, make every output, and swap them into place.
 //!
-//! A build without the large-print edition checks the Markdown bodies while rendering them, so
-//! that each is parsed once: the plan is loaded with [`Plan::from_dir_checking_bodies_later`],
-//! and the output is saved only once the [`BodyCheck`] has passed. A failed check leaves the
-//! previous output as it was, like any other failure.
-//!
-//! Pages are rendered on every core and each is written into the staging folder by the
-//! thread that made it, so memory holds a page per thread rather than the whole site. The
-//! large-print PDF is the slowest output by far, so it is typeset only when what shapes it has
-//! changed: the previous output's PDF is reused when a record beside it shows it was made
-//! from the same document by the same code (see [`LARGE_PRINT_KEY_PATH`]). Builds that take
-//! more than a second show their progress on a terminal. [`Session`] keeps a build loaded so
-//! that the preview rewrites only what an edit changes. docs/performance.md has the numbers.
+//! The plan is validated in full before any output reads it ([`read_plan`]). Then each
+//! output in [`crate::export::OUTPUTS`] is prepared (the large-print PDF typeset, or the
+//! previous one reused when nothing that shapes it changed) beside the theme's loading, and
+//! the website's pages are rendered on every core beside the outputs' files, each written into
+//! a staging folder by the thread that made it, so memory holds a page per thread rather than
+//! the whole site. The staging folder becomes the output folder in one step
+//! ([`crate::write`]). Builds that take more than a second show their progress on a terminal.
+//! [`Session`] keeps a build loaded so that the preview rewrites only what an edit changes.
 
-use std::fmt::Write as _;
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -23,11 +18,15 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 
+use crate::compare::Comparison;
+use crate::diagnostics::{ContentErrors, Diagnostics};
 use crate::export::large_print::typeset::Typesetter;
-use crate::export::{data, large_print, website};
-use crate::plan::{BodyCheck, Plan};
+use crate::export::{
+    self, website, Download, Environment, NewFile, Output, Prepared, RenderContext, Sink,
+};
+use crate::plan::Plan;
 use crate::theme::Theme;
-use crate::write::{Staging, MARKER};
+use crate::write::Staging;
 
 mod session;
 
@@ -46,11 +45,12 @@ pub struct BuildOptions {
     pub theme: String,
     /// Overrides the plan's `base_url`.
     pub base_url: Option<String>,
-    /// Whether to make the large-print edition (the PDF and its web page). On by default;
-    /// `planpress build --no-large-print` turns it off for quick builds of very large plans.
-    pub large_print: bool,
+    /// The outputs to make besides the website, by name (see [`crate::export::OUTPUTS`]):
+    /// by default every output that is on by default; `planpress build --no-large-print`
+    /// leaves one out.
+    pub outputs: Vec<&'static str>,
     /// Who typesets the large-print PDF when it cannot be reused: by default the
-    /// `planpress-typeset` program beside this one (see [`large_print::typeset`]).
+    /// `planpress-typeset` program beside this one (see [`export::large_print::typeset`]).
     pub typesetter: Typesetter,
 }
 
@@ -62,8 +62,38 @@ impl Default for BuildOptions {
             themes: PathBuf::from("themes"),
             theme: "default".to_string(),
             base_url: None,
-            large_print: true,
+            outputs: export::chosen(&[]).iter().map(|o| o.name()).collect(),
             typesetter: Typesetter::program(),
+        }
+    }
+}
+
+impl BuildOptions {
+    /// These options less the output named `name`.
+    pub fn without(mut self, name: &str) -> Self {
+        self.outputs.retain(|n| *n != name);
+        self
+    }
+
+    /// True when the output named `name` is made.
+    pub fn makes(&self, name: &str) -> bool {
+        self.outputs.contains(&name)
+    }
+
+    /// The outputs to make, in the table's order.
+    fn chosen(&self) -> Vec<&'static dyn Output> {
+        export::OUTPUTS
+            .iter()
+            .copied()
+            .filter(|o| self.makes(o.name()))
+            .collect()
+    }
+
+    /// What the outputs are given besides the plan.
+    fn environment(&self) -> Environment<'_> {
+        Environment {
+            previous: &self.out,
+            typesetter: &self.typesetter,
         }
     }
 }
@@ -77,12 +107,20 @@ pub struct BuildSummary {
     pub files: usize,
     /// Wall time.
     pub elapsed: Duration,
-    /// Pages in the large-print PDF.
-    pub large_print_pages: usize,
-    /// Time spent typesetting the large-print PDF (part of `elapsed`).
-    pub large_print_elapsed: Duration,
-    /// True when the previous output's PDF was reused because nothing that shapes it changed.
-    pub large_print_reused: bool,
+    /// What each output named in the summary line made, in the table's order: its name, how
+    /// the summary names it, and what it says of itself (`None` when it was not made).
+    pub outputs: Vec<OutputSummary>,
+}
+
+/// One output's part of a [`BuildSummary`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutputSummary {
+    /// The output's name (`large-print`).
+    pub name: &'static str,
+    /// How the summary line names it ("large print PDF").
+    pub label: &'static str,
+    /// What it made ("169 pages in 412 ms"), or `None` when this build did not make it.
+    pub made: Option<String>,
 }
 
 impl BuildSummary {
@@ -93,40 +131,71 @@ impl BuildSummary {
             pages: count,
             files: count,
             elapsed: Duration::ZERO,
-            large_print_pages: 0,
-            large_print_elapsed: Duration::ZERO,
-            large_print_reused: false,
+            outputs: Vec::new(),
         }
     }
+
+    /// What the output named `name` made, if the summary names it and it was made.
+    pub fn made(&self, name: &str) -> Option<&str> {
+        self.outputs
+            .iter()
+            .find(|o| o.name == name)
+            .and_then(|o| o.made.as_deref())
+    }
 }
 
-/// Loads and validates the plan at `opts.content`, applying option overrides.
+/// The summary line's part for each output it names: what `prepared` made, or that an
+/// output was not made.
+fn output_summaries(prepared: &[(&'static dyn Output, Box<dyn Prepared>)]) -> Vec<OutputSummary> {
+    export::OUTPUTS
+        .iter()
+        .filter_map(|o| {
+            let label = o.summary_name()?;
+            let made = prepared
+                .iter()
+                .find(|(p, _)| p.name() == o.name())
+                .and_then(|(_, p)| p.summary());
+            Some(OutputSummary {
+                name: o.name(),
+                label,
+                made,
+            })
+        })
+        .collect()
+}
+
+/// Reads the plan in the content folder `content` and validates it: the plan, or every
+/// problem in it. Each file is read and parsed in one step on one core (see
+/// [`crate::load::stream`]).
+pub fn read_plan(content: &Path) -> Result<Plan, ContentErrors> {
+    let mut diags = Diagnostics::new();
+    let files = crate::load::stream(content, &mut diags).map_err(|d| ContentErrors(vec![d]))?;
+    let plan = Plan::from_parallel_files(files, content, diags);
+    release_freed_memory();
+    plan
+}
+
+/// Hands memory freed while loading (file texts, parse trees, link checks) back to the
+/// system, so the pages rendered next do not start from the loading peak. Only glibc keeps
+/// freed memory from the system like this.
+fn release_freed_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only returns unused memory; it is safe to call at any time.
+    unsafe {
+        libc::malloc_trim(0);
+    }
+}
+
+/// Loads and validates the plan at `opts.content`, as published at `opts.base_url` when set.
 pub fn load(opts: &BuildOptions) -> Result<Plan> {
-    let mut plan = Plan::from_dir(&opts.content)?;
-    apply_overrides(opts, &mut plan);
-    Ok(plan)
+    Ok(read_plan(&opts.content)?.published_at(opts.base_url.clone()))
 }
 
-/// Loads the plan for [`build`]. Without the large-print edition, the Markdown bodies are left
-/// to check as the pages render them (each is then parsed once, not twice): the returned
-/// [`BodyCheck`] must pass before the output is saved. The large-print PDF is typeset before
-/// any page is rendered, and it must never see a body that has not been checked, so with the
-/// edition the plan is checked in full first.
-fn load_for_build(opts: &BuildOptions) -> Result<(Plan, Option<BodyCheck>)> {
-    if opts.large_print {
-        return Ok((load(opts)?, None));
-    }
-    let (mut plan, check) = Plan::from_dir_checking_bodies_later(&opts.content)?;
-    apply_overrides(opts, &mut plan);
-    Ok((plan, Some(check)))
-}
+/// Each output chosen, prepared.
+type PreparedOutputs = Vec<(&'static dyn Output, Box<dyn Prepared>)>;
 
-/// Applies the build options that override what the plan says.
-fn apply_overrides(opts: &BuildOptions, plan: &mut Plan) {
-    if let Some(url) = &opts.base_url {
-        plan.meta.base_url = Some(url.clone());
-    }
-}
+/// The plan loaded, compared with its `compare_with` revision, and each output prepared.
+type Loaded = (Plan, Option<Comparison>, PreparedOutputs);
 
 /// Builds the site. Content problems come back as [`crate::ContentErrors`] inside the error;
 /// on any failure the previous output folder is left untouched.
@@ -136,483 +205,167 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
     progress.stage("Reading and checking the content", 0);
     // Compiling the theme's templates takes as long as reading a small plan and checking its
     // large-print PDF is current: do them at once.
-    // The previous output's PDF is read and checked against its record meanwhile: it does
-    // not depend on the plan, only whether it can be reused does.
     let (loaded, theme) = rayon::join(
-        || -> Result<(Plan, Option<BodyCheck>, Option<LargePrintPdf>)> {
-            let (plan, previous) =
-                rayon::join(|| load_for_build(opts), || PreviousPdf::for_build(opts));
-            let (mut plan, bodies) = plan?;
-            forget_front_matter_text(&mut plan);
-            let pdf = large_print_for(opts, &plan, previous, &progress)?;
-            Ok((plan, bodies, pdf))
+        || -> Result<Loaded> {
+            let mut plan = load(opts)?;
+            // A one-shot build has reported every problem by the time the plan is valid.
+            plan.forget_front_matter_text();
+            let comparison = crate::compare::with_compare_with(&plan)?;
+            progress.stage("Typesetting and preparing the other formats", 0);
+            let prepared = prepare(&opts.chosen(), &plan, &opts.environment())?;
+            Ok((plan, comparison, prepared))
         },
         || Theme::load(&opts.themes, &opts.theme),
     );
-    let ((plan, bodies, pdf), theme) = (loaded?, theme?);
-    let written = write_all(opts, &plan, &theme, pdf, bodies, &progress)?;
+    let ((plan, comparison, prepared), theme) = (loaded?, theme?);
+    let written = write_all(
+        opts,
+        &plan,
+        &theme,
+        comparison.as_ref(),
+        &prepared,
+        &progress,
+    )?;
+    let outputs = output_summaries(&prepared);
     // Freeing a big plan's hundreds of thousands of allocations is the last thing a build
     // would wait for (15 ms at 10,000 pages), and nothing depends on it: free them on a
     // thread of their own. If the process exits first, the memory goes back all the same;
     // if no thread can be started, the refused closure frees them here.
-    let _ = std::thread::Builder::new().spawn(move || drop((plan, theme)));
+    let _ = std::thread::Builder::new().spawn(move || drop((plan, theme, prepared)));
     Ok(BuildSummary {
+        pages: written.pages,
+        files: written.files,
         elapsed: start.elapsed(),
-        ..written.summary
+        outputs,
     })
 }
 
-/// Frees the front matter text each priority keeps for pointing messages at lines. A
-/// one-shot build has reported every problem by the time the plan is valid, and no output
-/// reads that text; in a large plan it is about a tenth of the memory the model holds (1.6 KB
-/// of a 6 KB priority file). [`Session`] keeps it, because a later edit can report a problem
-/// that points into another, unchanged file.
-fn forget_front_matter_text(plan: &mut Plan) {
-    for aim in &mut plan.aims {
-        for priority in &mut aim.priorities {
-            priority.origin.front = String::new();
-        }
-    }
-}
-
-/// What [`write_all`] made, besides its files.
-struct Written {
-    summary: BuildSummary,
-    /// What the pages say about the large-print PDF.
-    large_print: Option<large_print::LargePrintLink>,
-    /// What the pages say about the open data files.
-    data: Option<data::DataLinks>,
-}
-
-/// The large-print PDF for `plan`, when `opts` asks for the edition: typeset, or `previous`
-/// (the output folder's, from [`PreviousPdf::read`]) when what shapes it is unchanged.
-fn large_print_for(
-    opts: &BuildOptions,
+/// Prepares each of `outputs` for `plan`, on every core.
+fn prepare(
+    outputs: &[&'static dyn Output],
     plan: &Plan,
-    previous: Option<PreviousPdf>,
-    progress: &Progress,
-) -> Result<Option<LargePrintPdf>> {
-    if !opts.large_print {
-        return Ok(None);
-    }
-    progress.stage("Typesetting the large-print PDF", 0);
-    let start = Instant::now();
-    let mut pdf = large_print_pdf(
-        plan,
-        &large_print_options(plan)?,
-        previous,
-        &opts.typesetter,
-    )?;
-    pdf.elapsed = start.elapsed();
-    Ok(Some(pdf))
+    env: &Environment,
+) -> Result<PreparedOutputs> {
+    use rayon::prelude::*;
+    outputs
+        .par_iter()
+        .map(|o| Ok((*o, o.prepare(plan, env)?)))
+        .collect()
 }
 
-/// Writes every output of `plan` into a staging folder and swaps it into place; `pdf` is the
-/// large-print PDF from [`large_print_for`]. With `bodies`, the plan's Markdown bodies are
-/// checked as the pages render them, and nothing is saved unless they pass.
+/// What [`write_all`] wrote.
+struct Written {
+    pages: usize,
+    files: usize,
+    /// Every download the outputs made, those in the footer first.
+    downloads: Vec<Download>,
+}
+
+/// Writes the website and every prepared output of `plan` into a staging folder and swaps it
+/// into place.
 fn write_all(
     opts: &BuildOptions,
     plan: &Plan,
     theme: &Theme,
-    pdf: Option<LargePrintPdf>,
-    bodies: Option<BodyCheck>,
+    comparison: Option<&Comparison>,
+    prepared: &[(&'static dyn Output, Box<dyn Prepared>)],
     progress: &Progress,
 ) -> Result<Written> {
-    let start = Instant::now();
+    use rayon::prelude::*;
     let staging = Staging::new(&opts.out)
         .with_context(|| format!("cannot prepare the output folder {}", opts.out.display()))?;
-    let files = AtomicUsize::new(0);
-    let pages = AtomicUsize::new(0);
-    let write = |path: &str, bytes: &[u8]| -> Result<()> {
-        staging.write(path, bytes)?;
-        files.fetch_add(1, Ordering::Relaxed);
-        if path.ends_with(".html") {
-            pages.fetch_add(1, Ordering::Relaxed);
-            progress.advance();
-        }
-        Ok(())
+    let sink = Staged {
+        staging: &staging,
+        files: AtomicUsize::new(0),
+        pages: AtomicUsize::new(0),
+        progress,
     };
-
-    // The large-print PDF is settled first, because every page's footer gives its page count
-    // and size.
-    let lp_opts = large_print_options(plan)?;
-    let link = pdf
-        .as_ref()
-        .map(|p| large_print::LargePrintLink::new(p.pages, p.file.len()));
-
-    // The open data files are made on one core while the pages are rendered on the others;
-    // the pages that give the data files' sizes are rendered once they are known. The files
-    // stream straight to disk: a big plan's JSON is several times the size of its content.
-    // The large-print web page is one more task for whichever core is free.
+    // What every page's footer links to is known now; the rest once the outputs are written.
+    let footer: Vec<Download> = prepared.iter().flat_map(|(_, p)| p.downloads()).collect();
+    let ctx = RenderContext {
+        plan,
+        theme,
+        comparison,
+        downloads: &footer,
+    };
     progress.stage("Writing pages", website::routes(plan).len());
-    let scans = bodies.as_ref().map(|check| check.scans(plan));
-    let export = || -> Result<(data::DataLinks, Option<data::DataLinks>)> {
-        let links = data::write_to(plan, staging.path())?;
-        let written = std::fs::read_dir(staging.path().join("data"))?.count();
-        files.fetch_add(written, Ordering::Relaxed);
-        Ok((links.clone(), Some(links)))
-    };
-    let (site, large_print_page) = rayon::join(
-        || {
-            website::render_site_alongside(
-                plan,
-                theme,
-                link.as_ref(),
-                scans.as_ref(),
-                export,
-                write,
-            )
-        },
-        || match (&pdf, &link) {
-            (Some(pdf), Some(link)) => {
-                let place = |file: &PdfFile| -> Result<()> {
-                    match file {
-                        PdfFile::Made(bytes) => staging.write(large_print::PDF_PATH, bytes)?,
-                        PdfFile::Kept { path, .. } => staging.link(large_print::PDF_PATH, path)?,
-                    }
-                    files.fetch_add(1, Ordering::Relaxed);
-                    Ok(())
-                };
-                write_large_print(plan, theme, &lp_opts, pdf, link, &write, &place)
-            }
-            _ => Ok(()),
-        },
-    );
-    let (data_links, _) = site?;
-    large_print_page?;
-    if let (Some(check), Some(scans)) = (bodies, scans) {
-        progress.stage("Checking the links and headings in the text", 0);
-        check.finish(plan, scans)?;
-    }
+    let late = Mutex::new(Vec::new());
+    website::render(&ctx, &sink, || {
+        let made: Vec<Vec<Download>> = prepared
+            .par_iter()
+            .map(|(_, p)| p.write(&ctx, &sink))
+            .collect::<Result<_>>()?;
+        let made: Vec<Download> = made.into_iter().flatten().collect();
+        *late.lock().unwrap_or_else(PoisonError::into_inner) = made.clone();
+        Ok(made)
+    })?;
+    let (pages, files) = (sink.pages.into_inner(), sink.files.into_inner());
     progress.stage("Saving the output folder", 0);
     staging
         .commit()
         .with_context(|| format!("cannot replace the output folder {}", opts.out.display()))?;
+    let mut downloads = footer;
+    downloads.extend(late.into_inner().unwrap_or_else(PoisonError::into_inner));
     Ok(Written {
-        summary: BuildSummary {
-            pages: pages.into_inner(),
-            files: files.into_inner(),
-            elapsed: start.elapsed(),
-            large_print_pages: pdf.as_ref().map_or(0, |p| p.pages),
-            large_print_elapsed: pdf.as_ref().map_or(Duration::ZERO, |p| p.elapsed),
-            large_print_reused: pdf.as_ref().is_some_and(|p| p.reused),
-        },
-        large_print: link,
-        data: Some(data_links),
+        pages,
+        files,
+        downloads,
     })
 }
 
-/// The large-print edition `planpress build` publishes: the recommended size, with the
-/// performance statements.
-fn large_print_options(plan: &Plan) -> Result<large_print::Options> {
-    Ok(large_print::Options::new(large_print::DEFAULT_SIZE)?
-        .with_performance(true)
-        .with_base_url(plan.meta.base_url.clone()))
+/// The build's staging folder as a [`Sink`], counting what goes in.
+struct Staged<'a> {
+    staging: &'a Staging,
+    files: AtomicUsize,
+    pages: AtomicUsize,
+    progress: &'a Progress,
 }
 
-/// Writes the large-print web page, the PDF (with `place`, which puts the file at
-/// [`large_print::PDF_PATH`]) and the record of what the PDF was made from.
-fn write_large_print(
-    plan: &Plan,
-    theme: &Theme,
-    opts: &large_print::Options,
-    pdf: &LargePrintPdf,
-    link: &large_print::LargePrintLink,
-    write: &impl Fn(&str, &[u8]) -> Result<()>,
-    place: &impl Fn(&PdfFile) -> Result<()>,
-) -> Result<()> {
-    let html = large_print::html_page_of(
-        &pdf.doc,
-        plan,
-        theme,
-        opts,
-        &large_print::HtmlTarget::Site(Some(link.clone())),
-    )?;
-    write(large_print::HTML_PATH, html.as_bytes())?;
-    place(&pdf.file)?;
-    write(LARGE_PRINT_KEY_PATH, pdf.record().as_bytes())
-}
-
-/// The record written beside the large-print PDF in the output folder: what the PDF was made
-/// from (a hash of its Typst source, publication date, planpress version and fonts), a hash of
-/// the PDF itself, its size and its page count. The next build reuses the PDF when the first
-/// hash is unchanged and the file is the one recorded: of the recorded size and last modified
-/// before the record was written (so not changed since, much as git trusts its index for
-/// files older than it), or else with the recorded hash of its bytes.
-pub const LARGE_PRINT_KEY_PATH: &str = ".large-print.pdf.key";
-
-/// Raise this when the same document would give a different PDF in a way the code below does
-/// not show (a new Typst), so no older PDF is reused.
-const LARGE_PRINT_CACHE_VERSION: u32 = 1;
-
-/// The code that turns the large-print document into a PDF: part of what the cached PDF was
-/// made from, so that changing it (during development, between releases) typesets again.
-const LARGE_PRINT_CODE: [&str; 3] = [
-    include_str!("../export/large_print/mod.rs"),
-    include_str!("../export/large_print/markup.rs"),
-    include_str!("../export/large_print/world.rs"),
-];
-
-/// The large-print PDF for this build, typeset now or reused from the previous output.
-struct LargePrintPdf {
-    /// The edition's document, which the web page shows as well.
-    doc: large_print::document::LargePrintDoc,
-    file: PdfFile,
-    /// [`pdf_digest`] of the file's bytes.
-    digest: u64,
-    pages: usize,
-    /// The hash of everything that shapes the PDF.
-    inputs: String,
-    reused: bool,
-    /// How long typesetting or checking the previous PDF took.
-    elapsed: Duration,
-}
-
-/// The bytes of the build's large-print PDF.
-enum PdfFile {
-    /// Typeset by this build.
-    Made(Vec<u8>),
-    /// The previous output's file, checked to be the one its record describes; it is linked
-    /// into the new output (copied where links are refused) rather than read and written.
-    Kept {
-        /// Where it is.
-        path: PathBuf,
-        /// Its size in bytes.
-        len: u64,
-    },
-}
-
-impl PdfFile {
-    fn len(&self) -> usize {
-        match self {
-            PdfFile::Made(bytes) => bytes.len(),
-            PdfFile::Kept { len, .. } => usize::try_from(*len).unwrap_or(usize::MAX),
+impl Staged<'_> {
+    fn count(&self, path: &str) {
+        self.files.fetch_add(1, Ordering::Relaxed);
+        if path.ends_with(".html") {
+            self.pages.fetch_add(1, Ordering::Relaxed);
+            self.progress.advance();
         }
     }
 }
 
-impl LargePrintPdf {
-    /// The text of [`LARGE_PRINT_KEY_PATH`] for this PDF.
-    fn record(&self) -> String {
-        format!(
-            "inputs {}\npdf {:016x}\nsize {}\npages {}\n",
-            self.inputs,
-            self.digest,
-            self.file.len(),
-            self.pages
-        )
+impl Sink for Staged<'_> {
+    fn write(&self, path: &str, bytes: &[u8]) -> Result<()> {
+        self.staging.write(path, bytes)?;
+        self.count(path);
+        Ok(())
+    }
+
+    fn create(&self, path: &str) -> Result<Box<dyn NewFile + '_>> {
+        let file = self.staging.create(path)?;
+        self.count(path);
+        Ok(Box::new(StagedFile(file)))
+    }
+
+    fn keep(&self, path: &str, from: &Path) -> Result<()> {
+        self.staging.link(path, from)?;
+        self.count(path);
+        Ok(())
     }
 }
 
-/// Typesets the large-print PDF, or reuses `previous` when it was made from the same inputs.
-/// Either way the bytes are the same.
-fn large_print_pdf(
-    plan: &Plan,
-    opts: &large_print::Options,
-    previous: Option<PreviousPdf>,
-    typesetter: &Typesetter,
-) -> Result<LargePrintPdf> {
-    // The PDF is the Typst source compiled; the source is the edition's document written out
-    // by the markup code. So the document, the options and that code (and what compiles the
-    // source: the fonts, planpress's version) decide the PDF, and hashing them is several
-    // times quicker than writing the source out. The document is hashed as data (its words
-    // and the shape around them), not formatted as text first.
-    let doc = large_print::document::build(plan, opts.with_performance);
-    let mut hash = Digest::default();
-    let _ = write!(
-        hash,
-        "planpress {} large print {LARGE_PRINT_CACHE_VERSION}\npublished {}\nfonts {} {}\n{opts:?}\n",
-        env!("CARGO_PKG_VERSION"),
-        plan.meta.published,
-        large_print::world::FONT_REGULAR.len(),
-        large_print::world::FONT_BOLD.len(),
-    );
-    std::hash::Hash::hash(&doc, &mut hash);
-    for code in LARGE_PRINT_CODE {
-        let _ = hash.write_str(code);
-    }
-    let inputs = format!("{:016x}", std::hash::Hasher::finish(&hash));
-    if let Some(previous) = previous.filter(|p| p.inputs == inputs) {
-        return Ok(LargePrintPdf {
-            doc,
-            file: PdfFile::Kept {
-                path: previous.path,
-                len: previous.len,
-            },
-            digest: previous.digest,
-            pages: previous.pages,
-            inputs,
-            reused: true,
-            elapsed: Duration::ZERO,
-        });
-    }
-    let pdf = large_print::pdf_of(&doc, plan, opts, typesetter)?;
-    Ok(LargePrintPdf {
-        doc,
-        digest: pdf_digest(&pdf.bytes),
-        file: PdfFile::Made(pdf.bytes),
-        pages: pdf.pages,
-        inputs,
-        reused: false,
-        elapsed: Duration::ZERO,
-    })
-}
+/// A file being written straight into the staging folder.
+struct StagedFile(std::fs::File);
 
-/// A large-print PDF in an output folder, intact (its bytes are those its record describes),
-/// with what its record says it was made from.
-struct PreviousPdf {
-    /// The hash of everything that shaped it.
-    inputs: String,
-    path: PathBuf,
-    len: u64,
-    digest: u64,
-    pages: usize,
-}
-
-impl PreviousPdf {
-    /// The PDF in the output folder of a build with `opts`, when it makes the edition.
-    fn for_build(opts: &BuildOptions) -> Option<PreviousPdf> {
-        opts.large_print
-            .then(|| PreviousPdf::read(&opts.out))
-            .flatten()
+impl std::io::Write for StagedFile {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.write(buf)
     }
 
-    /// The PDF in the output folder `out` (one planpress made), if its record is readable and
-    /// the file is still the one it describes. The file is read and hashed only when its size
-    /// is not the recorded one or it was modified no earlier than the record was written.
-    fn read(out: &Path) -> Option<PreviousPdf> {
-        if !out.join(MARKER).is_file() {
-            return None;
-        }
-        let key = out.join(LARGE_PRINT_KEY_PATH);
-        let record = std::fs::read_to_string(&key).ok()?;
-        let recorded_at = std::fs::metadata(&key).and_then(|m| m.modified()).ok()?;
-        let field = |name: &str| {
-            record
-                .lines()
-                .find_map(|l| l.strip_prefix(name)?.strip_prefix(' '))
-        };
-        let inputs = field("inputs")?.to_string();
-        let pages: usize = field("pages")?.parse().ok()?;
-        let digest = u64::from_str_radix(field("pdf")?, 16).ok()?;
-        let path = out.join(large_print::PDF_PATH);
-        let meta = std::fs::symlink_metadata(&path).ok()?;
-        if !meta.is_file() {
-            return None;
-        }
-        let unchanged = field("size") == Some(meta.len().to_string().as_str())
-            && meta.modified().is_ok_and(|m| m < recorded_at);
-        if !unchanged && pdf_digest(&std::fs::read(&path).ok()?) != digest {
-            return None;
-        }
-        Some(PreviousPdf {
-            inputs,
-            path,
-            len: meta.len(),
-            digest,
-            pages,
-        })
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.0.flush()
     }
 }
 
-/// A 64-bit digest of the PDF's bytes, to tell whether the file in the previous output is
-/// still the one the record describes: [`Digest`] of the bytes written to it at once.
-fn pdf_digest(bytes: &[u8]) -> u64 {
-    let mut digest = Digest::default();
-    std::hash::Hasher::write(&mut digest, bytes);
-    std::hash::Hasher::finish(&digest)
-}
-
-/// A 64-bit digest, fed as text is written to it or data is hashed into it (so the large-print
-/// document can be hashed without being written out), stable across runs, machines and Rust
-/// versions, which the standard library's hasher does not promise. It detects damage and edits,
-/// which is all it is for: it is not a defence against someone crafting input to match.
-///
-/// Each piece written is taken eight bytes at a time, in the manner of MurmurHash3's 64-bit
-/// rounds: each word is mixed on its own (so any change to a word changes what it adds) and
-/// folded into the running value by steps that are each reversible (so a change to one word
-/// always changes the result); the piece's last bytes are folded in as one padded word, and its
-/// length after them. The result is mixed once more at the end. (FNV-1a, used before, takes a
-/// multiplication per byte, which over a megabyte of PDF or the large-print document was a
-/// noticeable part of a small build.)
-struct Digest(u64);
-
-impl Default for Digest {
-    fn default() -> Self {
-        Digest(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Digest {
-    fn fold(&mut self, w: u64) {
-        let mixed = w
-            .wrapping_mul(0x87c3_7b91_1142_53d5)
-            .rotate_left(31)
-            .wrapping_mul(0x4cf5_ad43_2745_937f);
-        self.0 = (self.0 ^ mixed)
-            .rotate_left(27)
-            .wrapping_mul(5)
-            .wrapping_add(0x52dc_e729);
-    }
-}
-
-/// Hashing data (the large-print document) through [`std::hash::Hash`]: numbers are fed as
-/// little-endian 64-bit values, so the hash is the same on every machine.
-impl std::hash::Hasher for Digest {
-    fn finish(&self) -> u64 {
-        let mut hash = self.0;
-        hash ^= hash >> 33;
-        hash = hash.wrapping_mul(0xff51_afd7_ed55_8ccd);
-        hash ^= hash >> 33;
-        hash = hash.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
-        hash ^ (hash >> 33)
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut words = bytes.chunks_exact(8);
-        for w in &mut words {
-            let mut le = [0u8; 8];
-            le.copy_from_slice(w);
-            self.fold(u64::from_le_bytes(le));
-        }
-        let mut last = [0u8; 8];
-        last[..words.remainder().len()].copy_from_slice(words.remainder());
-        self.fold(u64::from_le_bytes(last));
-        self.0 ^= bytes.len() as u64;
-    }
-
-    fn write_u8(&mut self, n: u8) {
-        self.write_u64(n.into());
-    }
-
-    fn write_u16(&mut self, n: u16) {
-        self.write_u64(n.into());
-    }
-
-    fn write_u32(&mut self, n: u32) {
-        self.write_u64(n.into());
-    }
-
-    fn write_u64(&mut self, n: u64) {
-        self.write(&n.to_le_bytes());
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.write_u64(n as u64);
-    }
-
-    fn write_i64(&mut self, n: i64) {
-        self.write(&n.to_le_bytes());
-    }
-
-    fn write_isize(&mut self, n: isize) {
-        self.write_i64(n as i64);
-    }
-}
-
-impl std::fmt::Write for Digest {
-    fn write_str(&mut self, s: &str) -> std::fmt::Result {
-        std::hash::Hasher::write(self, s.as_bytes());
+impl NewFile for StagedFile {
+    fn finish(self: Box<Self>) -> Result<()> {
         Ok(())
     }
 }
@@ -720,61 +473,5 @@ impl Drop for Progress {
         if let Some(t) = self.thread.take() {
             let _ = t.join();
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_pdf_digest_is_as_it_was_before_it_could_be_fed_in_pieces() {
-        // The record of an existing output names the digest of its PDF: the streaming form
-        // must give what the one-shot implementation before it gave (these values).
-        assert_eq!(pdf_digest(b""), 0x3706_5593_61f3_e0fb);
-        assert_eq!(pdf_digest(b"%PDF-1.7"), 0xb999_c8af_71f7_86b0);
-    }
-
-    #[test]
-    fn the_document_hash_tells_apart_pieces_split_differently_and_numbers_of_every_width() {
-        use std::hash::{Hash, Hasher};
-        let of = |f: &dyn Fn(&mut Digest)| {
-            let mut d = Digest::default();
-            f(&mut d);
-            d.finish()
-        };
-        let (a, b) = ("foo".to_string(), "bar".to_string());
-        let ab = ("foob".to_string(), "ar".to_string());
-        assert_ne!(of(&|d| (&a, &b).hash(d)), of(&|d| (&ab.0, &ab.1).hash(d)));
-        assert_eq!(of(&|d| (&a, &b).hash(d)), of(&|d| (&a, &b).hash(d)));
-        assert_ne!(of(&|d| 1u8.hash(d)), of(&|d| 2u8.hash(d)));
-        assert_ne!(of(&|d| 1u64.hash(d)), of(&|d| (1u64 << 40).hash(d)));
-        assert_ne!(of(&|d| Some(0u32).hash(d)), of(&|d| None::<u32>.hash(d)));
-    }
-
-    #[test]
-    fn the_pdf_digest_changes_with_any_byte_and_with_the_length() {
-        let pdf: Vec<u8> = (0..1021u32)
-            .map(|i| (i.wrapping_mul(2_654_435_761) >> 13) as u8)
-            .collect();
-        let digest = pdf_digest(&pdf);
-        assert_eq!(
-            digest,
-            pdf_digest(&pdf.clone()),
-            "the same bytes, the same digest"
-        );
-        let mut seen = std::collections::HashSet::new();
-        for i in 0..pdf.len() {
-            for bit in 0..8 {
-                let mut edited = pdf.clone();
-                edited[i] ^= 1 << bit;
-                let d = pdf_digest(&edited);
-                assert_ne!(d, digest, "byte {i} bit {bit}");
-                assert!(seen.insert(d), "two one-bit edits gave the same digest");
-            }
-        }
-        assert_ne!(pdf_digest(&pdf[..1020]), digest);
-        assert_ne!(pdf_digest(&[pdf.as_slice(), &[0]].concat()), digest);
-        assert_ne!(pdf_digest(b""), pdf_digest(&[0]));
     }
 }

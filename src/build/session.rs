@@ -8,12 +8,10 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 
-use super::{
-    large_print_for, large_print_options, large_print_pdf, write_all, write_large_print,
-    BuildOptions, BuildSummary, PdfFile, PreviousPdf, Progress,
-};
+use super::{output_summaries, prepare, write_all, BuildOptions, BuildSummary, Progress};
+use crate::compare::Comparison;
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::export::{data, large_print, website};
+use crate::export::{website, Download, NewFile, RenderContext, Shelf, Sink};
 use crate::load::SourceFile;
 use crate::plan::{Plan, PlanCache, Route};
 use crate::theme::Theme;
@@ -62,12 +60,24 @@ pub struct Session {
     last_written: Option<Vec<String>>,
 }
 
-/// The plan the output folder was last written from, and what its pages say about the files
-/// made beside them.
+/// The plan the output folder was last written from, what it was compared with, and what
+/// its pages say about the files made beside them.
 struct Shown {
     plan: Plan,
-    large_print: Option<large_print::LargePrintLink>,
-    data: Option<data::DataLinks>,
+    comparison: Option<Comparison>,
+    downloads: Vec<Download>,
+}
+
+impl Shown {
+    /// What the pages are rendered from.
+    fn context<'a>(&'a self, theme: &'a Theme) -> RenderContext<'a> {
+        RenderContext {
+            plan: &self.plan,
+            theme,
+            comparison: self.comparison.as_ref(),
+            downloads: &self.downloads,
+        }
+    }
 }
 
 impl Session {
@@ -157,39 +167,49 @@ impl Session {
         for d in &self.load_problems {
             diags.push(d.clone());
         }
-        let mut plan =
-            Plan::from_files_cached(&self.files, &self.opts.content, diags, &mut self.cache)?;
-        if let Some(url) = &self.opts.base_url {
-            plan.meta.base_url = Some(url.clone());
-        }
+        let plan =
+            Plan::from_files_cached(&self.files, &self.opts.content, diags, &mut self.cache)?
+                .published_at(self.opts.base_url.clone());
+        let comparison = crate::compare::with_compare_with(&plan)?;
         let routes = match &self.shown {
             Some(shown) if !self.everything => affected(&shown.plan, &plan, &self.changed),
             _ => None,
         };
         match (routes, self.shown.as_mut()) {
             (Some(routes), Some(shown)) => {
-                let out = &self.opts.out;
-                let files = Mutex::new(Vec::new());
-                let count = write_routes(&plan, &self.theme, shown, &routes, out, &files)?;
                 // The old plan is many small allocations: free them off the critical path.
                 let old = std::mem::replace(&mut shown.plan, plan);
                 std::thread::spawn(move || drop(old));
+                shown.comparison = comparison;
+                let files = Mutex::new(Vec::new());
+                let count = write_routes(shown, &self.theme, &routes, &self.opts.out, &files)?;
                 self.last_written =
                     Some(files.into_inner().unwrap_or_else(PoisonError::into_inner));
                 Ok(BuildSummary::pages_in_place(count))
             }
             _ => {
                 let progress = Progress::start();
-                let previous = PreviousPdf::for_build(&self.opts);
-                let pdf = large_print_for(&self.opts, &plan, previous, &progress)?;
-                let written = write_all(&self.opts, &plan, &self.theme, pdf, None, &progress)?;
+                let prepared = prepare(&self.opts.chosen(), &plan, &self.opts.environment())?;
+                let written = write_all(
+                    &self.opts,
+                    &plan,
+                    &self.theme,
+                    comparison.as_ref(),
+                    &prepared,
+                    &progress,
+                )?;
                 self.cache.prepare_patch(&plan);
                 self.shown = Some(Shown {
                     plan,
-                    large_print: written.large_print,
-                    data: written.data,
+                    comparison,
+                    downloads: written.downloads,
                 });
-                Ok(written.summary)
+                Ok(BuildSummary {
+                    pages: written.pages,
+                    files: written.files,
+                    elapsed: Duration::ZERO,
+                    outputs: output_summaries(&prepared),
+                })
             }
         }
     }
@@ -217,6 +237,10 @@ impl Session {
         let Some(olds) = self.cache.patch(&mut shown.plan, &files) else {
             return Ok(None);
         };
+        if shown.comparison.is_some() {
+            shown.comparison = crate::compare::with_compare_with(&shown.plan)?;
+        }
+        let shown = &*shown;
         let plan = &shown.plan;
         let own: Vec<Route> = olds
             .iter()
@@ -240,7 +264,7 @@ impl Session {
         }
         let out = &self.opts.out;
         let files = Mutex::new(Vec::new());
-        let mut count = write_routes(plan, &self.theme, shown, &own, out, &files)?;
+        let mut count = write_routes(shown, &self.theme, &own, out, &files)?;
         let rest: Vec<Route> = if summaries {
             website::routes(plan)
                 .into_iter()
@@ -251,13 +275,13 @@ impl Session {
         };
         if !rest.is_empty() {
             written(&files.lock().unwrap_or_else(PoisonError::into_inner));
-            count += write_routes(plan, &self.theme, shown, &rest, out, &files)?;
+            count += write_routes(shown, &self.theme, &rest, out, &files)?;
         }
         self.last_written = Some(files.into_inner().unwrap_or_else(PoisonError::into_inner));
         Ok(Some(BuildSummary::pages_in_place(count)))
     }
 
-    /// Remakes the open data files and the large-print edition (the PDF only when what shapes
+    /// Remakes every output besides the website (the large-print PDF only when what shapes
     /// it changed) for the plan the output shows, and rewrites the pages that describe them.
     /// Afterwards the output is exactly what [`build`](super::build()) would write.
     pub fn refresh_downloads(&mut self) -> Result<BuildSummary> {
@@ -266,77 +290,44 @@ impl Session {
             return self.rebuild(&[]);
         };
         let out = &self.opts.out;
-        let write = |path: &str, bytes: &[u8]| write_in_place(out, path, bytes);
-        let plan = &shown.plan;
-        self.cache.prepare_patch(plan);
-        // Written beside the output, then each file renamed into place.
-        let beside = out.join(format!(".planpress-data-{}", std::process::id()));
-        let links = data::write_to(plan, &beside)?;
-        let mut data_files = 0;
-        for entry in std::fs::read_dir(beside.join("data"))? {
-            let entry = entry?;
-            std::fs::create_dir_all(out.join("data"))?;
-            std::fs::rename(entry.path(), out.join("data").join(entry.file_name()))?;
-            data_files += 1;
-        }
-        let _ = std::fs::remove_dir_all(&beside);
-        let mut large_print_pages = 0;
-        let mut large_print_reused = false;
-        let link = if self.opts.large_print {
-            let lp_opts = large_print_options(plan)?;
-            let pdf = large_print_pdf(
-                plan,
-                &lp_opts,
-                PreviousPdf::read(out),
-                &self.opts.typesetter,
-            )?;
-            let link = large_print::LargePrintLink::new(pdf.pages, pdf.file.len());
-            let place = |file: &PdfFile| -> Result<()> {
-                match file {
-                    PdfFile::Made(bytes) => write(large_print::PDF_PATH, bytes),
-                    // Kept: the PDF already in the output folder, which this writes in place.
-                    PdfFile::Kept { .. } => Ok(()),
-                }
-            };
-            write_large_print(plan, &self.theme, &lp_opts, &pdf, &link, &write, &place)?;
-            large_print_pages = pdf.pages;
-            large_print_reused = pdf.reused;
-            Some(link)
-        } else {
-            None
+        self.cache.prepare_patch(&shown.plan);
+        let prepared = prepare(&self.opts.chosen(), &shown.plan, &self.opts.environment())?;
+        let sink = InPlace {
+            out,
+            written: Mutex::new(Vec::new()),
         };
-        // Every page's footer describes the PDF; only some pages list the data files.
-        let routes: Vec<Route> = website::routes(plan)
+        let mut downloads: Vec<Download> =
+            prepared.iter().flat_map(|(_, p)| p.downloads()).collect();
+        let footer_changed = footer(&downloads) != footer(&shown.downloads);
+        let ctx = RenderContext {
+            downloads: &downloads,
+            ..shown.context(&self.theme)
+        };
+        let mut late = Vec::new();
+        for (_, p) in &prepared {
+            late.extend(p.write(&ctx, &sink)?);
+        }
+        let files = sink
+            .written
+            .into_inner()
+            .unwrap_or_else(PoisonError::into_inner)
+            .len();
+        downloads.extend(late);
+        shown.downloads = downloads;
+        // Every page's footer lists some downloads; only some pages list the others.
+        let routes: Vec<Route> = website::routes(&shown.plan)
             .into_iter()
-            .filter(|r| link != shown.large_print || website::shows_downloads(r))
+            .filter(|r| footer_changed || website::shows_downloads(r))
             .collect();
-        let files = Mutex::new(Vec::new());
-        let written = website::render_routes_to(
-            plan,
-            &self.theme,
-            link.as_ref(),
-            Some(&links),
-            &routes,
-            |path, bytes| {
-                write(path, bytes)?;
-                files
-                    .lock()
-                    .unwrap_or_else(PoisonError::into_inner)
-                    .push(path.to_string());
-                Ok(())
-            },
-        )?;
-        self.last_written = (link == shown.large_print)
-            .then(|| files.into_inner().unwrap_or_else(PoisonError::into_inner));
-        shown.large_print = link;
-        shown.data = Some(links);
+        let pages = Mutex::new(Vec::new());
+        let written = write_routes(shown, &self.theme, &routes, out, &pages)?;
+        self.last_written =
+            (!footer_changed).then(|| pages.into_inner().unwrap_or_else(PoisonError::into_inner));
         Ok(BuildSummary {
             pages: written,
-            files: written + data_files,
+            files: written + files,
             elapsed: start.elapsed(),
-            large_print_pages,
-            large_print_elapsed: Duration::ZERO,
-            large_print_reused,
+            outputs: output_summaries(&prepared),
         })
     }
 
@@ -516,31 +507,107 @@ fn is_summary(route: &Route) -> bool {
     )
 }
 
-/// Writes the pages at `routes` of `plan` over those in `out`, with what the output shows
-/// of the downloads, adding each file written to `files`; returns how many were written.
+/// The downloads every page's footer lists.
+fn footer(downloads: &[Download]) -> Vec<&Download> {
+    downloads.iter().filter(|d| d.on(Shelf::Footer)).collect()
+}
+
+/// Writes the pages at `routes` of the plan `shown` over those in `out`, with what the output
+/// shows of the downloads, adding each file written to `files`; returns how many were written.
 fn write_routes(
-    plan: &Plan,
-    theme: &Theme,
     shown: &Shown,
+    theme: &Theme,
     routes: &[Route],
     out: &Path,
     files: &Mutex<Vec<String>>,
 ) -> Result<usize> {
-    website::render_routes_to(
-        plan,
-        theme,
-        shown.large_print.as_ref(),
-        shown.data.as_ref(),
-        routes,
-        |path, bytes| {
-            write_in_place(out, path, bytes)?;
-            files
-                .lock()
-                .unwrap_or_else(PoisonError::into_inner)
-                .push(path.to_string());
-            Ok(())
-        },
-    )
+    let sink = InPlace {
+        out,
+        written: Mutex::new(Vec::new()),
+    };
+    let count = website::render_routes(&shown.context(theme), routes, &sink)?;
+    files.lock().unwrap_or_else(PoisonError::into_inner).extend(
+        sink.written
+            .into_inner()
+            .unwrap_or_else(PoisonError::into_inner),
+    );
+    Ok(count)
+}
+
+/// The preview's output folder as a [`Sink`]: each file written over the one there, through
+/// a temporary file renamed into place, so a page being served is never half written.
+struct InPlace<'a> {
+    out: &'a Path,
+    /// The paths written, in the order they were.
+    written: Mutex<Vec<String>>,
+}
+
+impl InPlace<'_> {
+    fn wrote(&self, path: &str) {
+        self.written
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push(path.to_string());
+    }
+}
+
+impl Sink for InPlace<'_> {
+    fn write(&self, path: &str, bytes: &[u8]) -> Result<()> {
+        write_in_place(self.out, path, bytes)?;
+        self.wrote(path);
+        Ok(())
+    }
+
+    fn create(&self, path: &str) -> Result<Box<dyn NewFile + '_>> {
+        let (tmp, dest) = temporary_beside(self.out, path)?;
+        let file = std::fs::File::create(&tmp)
+            .with_context(|| format!("cannot write {}", dest.display()))?;
+        self.wrote(path);
+        Ok(Box::new(RenamedIntoPlace { file, tmp, dest }))
+    }
+
+    fn keep(&self, path: &str, from: &Path) -> Result<()> {
+        let (tmp, dest) = temporary_beside(self.out, path)?;
+        if std::path::absolute(from).ok() != std::path::absolute(&dest).ok() {
+            std::fs::copy(from, &tmp)
+                .and_then(|_| std::fs::rename(&tmp, &dest))
+                .with_context(|| format!("cannot write {}", dest.display()))?;
+        }
+        self.wrote(path);
+        Ok(())
+    }
+}
+
+/// A file written beside its place in the preview's output folder, renamed into place when
+/// finished (and removed if it never is).
+struct RenamedIntoPlace {
+    file: std::fs::File,
+    tmp: PathBuf,
+    dest: PathBuf,
+}
+
+impl std::io::Write for RenamedIntoPlace {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.file.write(buf)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.file.flush()
+    }
+}
+
+impl NewFile for RenamedIntoPlace {
+    fn finish(self: Box<Self>) -> Result<()> {
+        std::fs::rename(&self.tmp, &self.dest)
+            .with_context(|| format!("cannot write {}", self.dest.display()))
+    }
+}
+
+impl Drop for RenamedIntoPlace {
+    fn drop(&mut self) {
+        // Renamed already when finished; otherwise this clears the half-written file.
+        let _ = std::fs::remove_file(&self.tmp);
+    }
 }
 
 /// Everything about a priority that pages other than its own may show: all of it but its
@@ -553,9 +620,9 @@ fn shown_elsewhere(p: &crate::plan::Priority) -> Option<serde_json::Value> {
     Some(value)
 }
 
-/// Writes one file over the one in the output folder, through a temporary file renamed into
-/// place, so a page being served is never half written.
-fn write_in_place(out: &Path, rel: &str, bytes: &[u8]) -> Result<()> {
+/// The place of `rel` in the output folder `out` (its folder made) and a temporary name
+/// beside it, refusing any path that would leave the folder.
+fn temporary_beside(out: &Path, rel: &str) -> Result<(PathBuf, PathBuf)> {
     let within = Path::new(rel);
     if rel.is_empty()
         || within
@@ -572,6 +639,13 @@ fn write_in_place(out: &Path, rel: &str, bytes: &[u8]) -> Result<()> {
         .file_name()
         .map_or_else(String::new, |n| n.to_string_lossy().to_string());
     let tmp = parent.join(format!(".{name}.planpress-{}", std::process::id()));
+    Ok((tmp, path))
+}
+
+/// Writes one file over the one in the output folder, through a temporary file renamed into
+/// place, so a page being served is never half written.
+fn write_in_place(out: &Path, rel: &str, bytes: &[u8]) -> Result<()> {
+    let (tmp, path) = temporary_beside(out, rel)?;
     std::fs::write(&tmp, bytes)
         .and_then(|()| std::fs::rename(&tmp, &path))
         .with_context(|| format!("cannot write {}", path.display()))

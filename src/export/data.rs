@@ -9,20 +9,22 @@
 //! derived fields, worked out by [`crate::plan::performance`] and [`crate::plan::delivery`].
 
 use std::collections::HashMap;
-use std::fs::File;
 use std::io::{BufWriter, Write};
-use std::path::Path;
 
 use anyhow::{Context, Result};
 use serde::Serialize;
 
-use crate::export::large_print::human_size;
+use super::{
+    Download, Environment, Exported, NewFile, Output, Prepared, RenderContext, Shelf, Sink,
+};
 use crate::parse::kinds::{
     AreaFront, AreaValue, Better, Breakdown, Change, Contact, Direction, Evidence, Figure, Licence,
     Limits, NationalPriorityFront, PlanStatus, SeriesPoint, TargetFront, Unit,
 };
 use crate::plan::delivery::{is_overdue, State};
 use crate::plan::{CommitmentGroup, Owner, Plan, Priority, Route, Statement};
+use crate::theme::Theme;
+use crate::words::human_size;
 
 /// The whole plan as JSON.
 pub const JSON_PATH: &str = "data/plan.json";
@@ -39,111 +41,118 @@ pub const SCHEMA: &str = include_str!("plan.schema.json");
 /// The version of the JSON's shape; it changes when a field is removed or changes meaning.
 pub const SCHEMA_VERSION: u32 = 1;
 
-/// One data file as the website links to it.
-#[derive(Debug, Clone, Serialize)]
-pub struct Download {
-    /// The file, relative to the site root.
-    pub path: String,
-    /// Its format for readers: "CSV", "JSON".
-    pub format: &'static str,
-    /// Its size in bytes.
-    pub bytes: usize,
-    /// Its size for readers: "24 KB".
-    pub size: String,
-    /// "CSV, 24 KB".
-    pub label: String,
-}
+/// The open data as one of the site's outputs: the data files, listed on the performance and
+/// delivery pages with their format and size.
+pub struct OpenData;
 
-impl Download {
-    fn new(path: &str, format: &'static str, bytes: usize) -> Download {
-        let size = human_size(bytes);
-        Download {
-            path: path.to_string(),
-            format,
-            bytes,
-            label: format!("{format}, {size}"),
-            size,
-        }
+impl Output for OpenData {
+    fn name(&self) -> &'static str {
+        "data"
+    }
+
+    fn about(&self) -> &'static str {
+        "the open data: the plan as JSON with its JSON Schema, and the commitments and performance figures as CSV"
+    }
+
+    fn prepare(&self, _plan: &Plan, _env: &Environment) -> Result<Box<dyn Prepared>> {
+        Ok(Box::new(DataFiles))
+    }
+
+    fn export(&self, plan: &Plan, _theme: &Theme, _args: &clap::ArgMatches) -> Result<Exported> {
+        let json = json(plan)?;
+        let files = vec![
+            (COMMITMENTS_PATH.to_string(), commitments_csv(plan)?),
+            (JSON_PATH.to_string(), json),
+            (SCHEMA_PATH.to_string(), SCHEMA.as_bytes().to_vec()),
+            (PERFORMANCE_PATH.to_string(), performance_csv(plan)?),
+        ];
+        let bytes: usize = files.iter().map(|(_, b)| b.len()).sum();
+        Ok(Exported {
+            description: format!("{} files, {}", files.len(), human_size(bytes)),
+            files,
+            warnings: Vec::new(),
+        })
     }
 }
 
-/// The data files' links, for the website's download lists.
-#[derive(Debug, Clone, Serialize)]
-pub struct DataLinks {
-    /// `plan.json`.
-    pub json: Download,
-    /// `plan.schema.json`.
-    pub schema: Download,
-    /// `commitments.csv`.
-    pub commitments: Download,
-    /// `performance.csv`.
-    pub performance: Download,
+/// The data files, ready to write: they need nothing prepared, and their sizes are known only
+/// once written.
+struct DataFiles;
+
+/// A data file as the website links to it: `title`, and its format and size after.
+fn download(path: &str, title: &str, format: &str, bytes: usize, shelves: Vec<Shelf>) -> Download {
+    Download {
+        output: "data",
+        path: path.to_string(),
+        title: title.to_string(),
+        label: format!("{format}, {}", human_size(bytes)),
+        bytes,
+        shelves,
+    }
 }
 
-/// The data files and their links.
-pub struct DataFiles {
-    /// Path in the output folder and bytes, sorted by path.
-    pub files: Vec<(String, Vec<u8>)>,
-    /// What the website shows for each.
-    pub links: DataLinks,
-}
+impl Prepared for DataFiles {
+    fn downloads(&self) -> Vec<Download> {
+        Vec::new()
+    }
 
-/// Writes every data file for `plan`.
-pub fn export(plan: &Plan) -> Result<DataFiles> {
-    let json = json(plan)?;
-    let commitments = commitments_csv(plan)?;
-    let performance = performance_csv(plan)?;
-    let links = DataLinks {
-        json: Download::new(JSON_PATH, "JSON", json.len()),
-        schema: Download::new(SCHEMA_PATH, "JSON Schema", SCHEMA.len()),
-        commitments: Download::new(COMMITMENTS_PATH, "CSV", commitments.len()),
-        performance: Download::new(PERFORMANCE_PATH, "CSV", performance.len()),
-    };
-    let mut files = vec![
-        (JSON_PATH.to_string(), json),
-        (SCHEMA_PATH.to_string(), SCHEMA.as_bytes().to_vec()),
-        (COMMITMENTS_PATH.to_string(), commitments),
-        (PERFORMANCE_PATH.to_string(), performance),
-    ];
-    files.sort_by(|a, b| a.0.cmp(&b.0));
-    Ok(DataFiles { files, links })
-}
+    /// Writes every data file, streaming the large ones rather than holding them (a big plan's
+    /// `plan.json` is several times the size of its content), and returns their links.
+    fn write(&self, ctx: &RenderContext, sink: &dyn Sink) -> Result<Vec<Download>> {
+        let plan = ctx.plan;
+        let create = |rel: &str| -> Result<Counting<BufWriter<Box<dyn NewFile + '_>>>> {
+            Ok(Counting {
+                // A large buffer: a big plan's plan.json runs to about 10 KB per page, and
+                // with the default 8 KiB buffer writing it was one system call per 8 KiB.
+                inner: BufWriter::with_capacity(256 * 1024, sink.create(rel)?),
+                bytes: 0,
+            })
+        };
+        let finish = |w: Counting<BufWriter<Box<dyn NewFile + '_>>>| -> Result<usize> {
+            w.inner.into_inner().map_err(|e| e.into_error())?.finish()?;
+            Ok(w.bytes)
+        };
+        let json = finish(json_to(plan, create(JSON_PATH)?)?)?;
+        let commitments = finish(commitments_csv_to(plan, create(COMMITMENTS_PATH)?)?)?;
+        let performance = performance_csv(plan)?;
+        sink.write(PERFORMANCE_PATH, &performance)?;
+        sink.write(SCHEMA_PATH, SCHEMA.as_bytes())?;
+        // In the order the pages list them: each page lists those on its shelf.
+        Ok(vec![
+            download(
+                PERFORMANCE_PATH,
+                "Download all performance figures",
+                "CSV",
+                performance.len(),
+                vec![Shelf::Performance],
+            ),
+            download(
+                COMMITMENTS_PATH,
+                "Download all commitments",
+                "CSV",
+                commitments,
+                vec![Shelf::Delivery],
+            ),
+            download(
+                JSON_PATH,
+                "Download the whole plan as open data",
+                "JSON",
+                json,
+                vec![Shelf::Performance, Shelf::Delivery],
+            ),
+            download(
+                SCHEMA_PATH,
+                "Download the description of the open data",
+                "JSON Schema",
+                SCHEMA.len(),
+                vec![Shelf::Performance],
+            ),
+        ])
+    }
 
-/// Writes every data file for `plan` under the folder `root` (a site's root), streaming the
-/// large ones to disk rather than holding them, and returns their links. The files are those
-/// [`export`] makes, byte for byte; a big plan's `plan.json` is several times the size of its
-/// content, so `planpress build` writes it this way.
-pub fn write_to(plan: &Plan, root: &Path) -> Result<DataLinks> {
-    let create = |rel: &str| -> Result<Counting<BufWriter<File>>> {
-        let path = root.join(rel);
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent)?;
-        }
-        let file =
-            File::create(&path).with_context(|| format!("cannot write {}", path.display()))?;
-        Ok(Counting {
-            // A large buffer: a big plan's plan.json runs to about 10 KB per page, and with
-            // the default 8 KiB buffer writing it was one system call per 8 KiB.
-            inner: BufWriter::with_capacity(256 * 1024, file),
-            bytes: 0,
-        })
-    };
-    let finish = |w: Counting<BufWriter<File>>| -> Result<usize> {
-        let bytes = w.bytes;
-        w.inner.into_inner().map_err(|e| e.into_error())?;
-        Ok(bytes)
-    };
-    let json = finish(json_to(plan, create(JSON_PATH)?)?)?;
-    let commitments = finish(commitments_csv_to(plan, create(COMMITMENTS_PATH)?)?)?;
-    let performance = performance_csv(plan)?;
-    std::fs::write(root.join(PERFORMANCE_PATH), &performance)?;
-    std::fs::write(root.join(SCHEMA_PATH), SCHEMA)?;
-    Ok(DataLinks {
-        json: Download::new(JSON_PATH, "JSON", json),
-        schema: Download::new(SCHEMA_PATH, "JSON Schema", SCHEMA.len()),
-        commitments: Download::new(COMMITMENTS_PATH, "CSV", commitments),
-        performance: Download::new(PERFORMANCE_PATH, "CSV", performance.len()),
-    })
+    fn as_any(&self) -> &dyn std::any::Any {
+        self
+    }
 }
 
 /// A writer that counts what passes through it.
@@ -484,7 +493,7 @@ pub fn commitments_csv(plan: &Plan) -> Result<Vec<u8>> {
 }
 
 /// Writes `commitments.csv` to `out`, returning it.
-fn commitments_csv_to<W: Write + Send + Sync + 'static>(plan: &Plan, out: W) -> Result<W> {
+fn commitments_csv_to<W: Write>(plan: &Plan, out: W) -> Result<W> {
     let mut w = csv::Writer::from_writer(out);
     w.write_record(COMMITMENT_COLUMNS)?;
     let date = plan.meta.reporting_date.as_str();
@@ -520,7 +529,8 @@ fn commitments_csv_to<W: Write + Send + Sync + 'static>(plan: &Plan, out: W) -> 
             ])?;
         }
     }
-    w.into_inner().context("cannot write commitments.csv")
+    w.into_inner()
+        .map_err(|e| anyhow::anyhow!("cannot write commitments.csv: {}", e.error()))
 }
 
 fn party_id(o: Owner) -> &'static str {

@@ -1,7 +1,264 @@
-//! The outputs made from a validated [`crate::plan::Plan`]. Each reads the plan and writes
-//! nothing but its own files.
+//! The outputs made from a validated [`Plan`], behind one contract.
+//!
+//! The website ([`website`]) is the site itself; every other output (the large-print edition,
+//! the open data, ...) is an [`Output`] named in [`OUTPUTS`]. That one table is where
+//! `planpress build`, the preview, the `build --no-<name>` flags, the `export <name>`
+//! subcommands and the website's links to other formats all find them, so a new format is one
+//! module here and one entry in the table.
+//!
+//! An output is made in two steps, so the build can keep both cores busy:
+//!
+//! 1. [`Output::prepare`] reads only the plan (and the previous output folder, to reuse what
+//!    has not changed), beside the theme's loading. What it knows then about the files it
+//!    will write ([`Prepared::downloads`]) is what every page's footer can link to.
+//! 2. [`Prepared::write`] writes the files through a [`Sink`], beside the website's pages,
+//!    reading the [`RenderContext`]; the downloads it reports (sizes known only once
+//!    written) are listed by the pages that wait for them.
+//!
+//! No output imports another: what two say alike lives in [`crate::render`] or
+//! [`crate::words`].
 
 pub mod data;
 pub mod diff_report;
 pub mod large_print;
 pub mod website;
+
+use std::any::Any;
+use std::path::Path;
+
+use anyhow::{Context as _, Result};
+use serde::Serialize;
+
+use crate::compare::Comparison;
+use crate::plan::Plan;
+use crate::theme::Theme;
+
+/// Every output besides the website, in the order the build makes them and lists them.
+pub static OUTPUTS: &[&dyn Output] = &[&large_print::LargePrint, &data::OpenData];
+
+/// The output named `name` (as in `build --no-<name>`).
+pub fn output(name: &str) -> Option<&'static dyn Output> {
+    OUTPUTS.iter().copied().find(|o| o.name() == name)
+}
+
+/// One output of the plan besides the website: a format readers can download.
+pub trait Output: Sync {
+    /// Its name in commands: `build --no-<name>`, `export <name>`.
+    fn name(&self) -> &'static str;
+
+    /// What it is, in one line, for `--help`.
+    fn about(&self) -> &'static str;
+
+    /// How the build's summary line names it ("large print PDF"), if it is named there.
+    fn summary_name(&self) -> Option<&'static str> {
+        None
+    }
+
+    /// Whether `planpress build` makes it unless told not to.
+    fn on_by_default(&self) -> bool {
+        true
+    }
+
+    /// The first step: the work that needs only the validated plan, done beside the theme's
+    /// loading.
+    fn prepare(&self, plan: &Plan, env: &Environment) -> Result<Box<dyn Prepared>>;
+
+    /// The options `planpress export <name>` takes besides `--content`, `--theme` and `--out`.
+    fn export_args(&self) -> Vec<clap::Arg> {
+        Vec::new()
+    }
+
+    /// Makes the output alone, for `planpress export <name>`, with the options of
+    /// [`Output::export_args`].
+    fn export(&self, plan: &Plan, theme: &Theme, args: &clap::ArgMatches) -> Result<Exported>;
+}
+
+/// What `planpress export <name>` made.
+#[derive(Debug, Clone)]
+pub struct Exported {
+    /// Each file's name (a path relative to where it is written) and bytes.
+    pub files: Vec<(String, Vec<u8>)>,
+    /// A few words on what was made: "18 point, PDF, 60 pages, 412 KB".
+    pub description: String,
+    /// Anything the reader of the command should know.
+    pub warnings: Vec<String>,
+}
+
+/// An output part-made by [`Output::prepare`], ready to write.
+pub trait Prepared: Send + Sync {
+    /// What the website may say of the files before they are written: the downloads in
+    /// every page's footer.
+    fn downloads(&self) -> Vec<Download>;
+
+    /// The second step: writes the output's files through `sink`, beside the website's
+    /// pages. Returns the downloads known only once written, for the pages that list them.
+    fn write(&self, ctx: &RenderContext, sink: &dyn Sink) -> Result<Vec<Download>>;
+
+    /// What the build's summary line says of it ("169 pages in 412 ms").
+    fn summary(&self) -> Option<String> {
+        None
+    }
+
+    /// The prepared output as itself, for tests and benchmarks that look inside.
+    fn as_any(&self) -> &dyn Any;
+}
+
+/// What a build gives outputs besides the plan.
+#[derive(Clone, Copy)]
+pub struct Environment<'a> {
+    /// The output folder as the last build left it (it may not exist), for reusing a file
+    /// whose inputs have not changed.
+    pub previous: &'a Path,
+    /// Who typesets PDFs.
+    pub typesetter: &'a large_print::typeset::Typesetter,
+}
+
+/// What every output reads: the validated plan, the theme, the comparison with an earlier
+/// revision (when the plan names one) and what the outputs have made so far.
+#[derive(Clone, Copy)]
+pub struct RenderContext<'a> {
+    /// The validated plan.
+    pub plan: &'a Plan,
+    /// The theme.
+    pub theme: &'a Theme,
+    /// The plan compared with the revision its `compare_with` setting names.
+    pub comparison: Option<&'a Comparison>,
+    /// The files readers can download, as far as they are known.
+    pub downloads: &'a [Download],
+}
+
+/// A file an output made for readers to download, as the website links to it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Download {
+    /// The output that made it.
+    pub output: &'static str,
+    /// The file, relative to the site root.
+    pub path: String,
+    /// The link's words: "Large print version", "Download all commitments".
+    pub title: String,
+    /// What the file is, for the words after the link: "PDF, 64 pages, 412 KB", "CSV, 24 KB".
+    pub label: String,
+    /// Its size in bytes (0 for a web page).
+    pub bytes: usize,
+    /// Where the website lists it.
+    pub shelves: Vec<Shelf>,
+}
+
+impl Download {
+    /// True when the website lists it on `shelf`.
+    pub fn on(&self, shelf: Shelf) -> bool {
+        self.shelves.contains(&shelf)
+    }
+}
+
+/// Where the website lists a download.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Shelf {
+    /// Every page's footer: a version of the whole plan.
+    Footer,
+    /// The performance pages: figures.
+    Performance,
+    /// The delivery page: commitments.
+    Delivery,
+}
+
+/// Where an output's files go: the build's staging folder, or the preview's output folder.
+/// Paths are relative to the site root, with `/` separators.
+pub trait Sink: Sync {
+    /// Writes one file.
+    fn write(&self, path: &str, bytes: &[u8]) -> Result<()>;
+
+    /// Opens one file to write in pieces, for a file too big to hold in memory (a big plan's
+    /// JSON). Nothing is at `path` until [`NewFile::finish`].
+    fn create(&self, path: &str) -> Result<Box<dyn NewFile + '_>>;
+
+    /// Puts `from`, the previous output's copy of the file, at `path` unchanged.
+    fn keep(&self, path: &str, from: &Path) -> Result<()>;
+}
+
+/// A file being written through a [`Sink`].
+pub trait NewFile: std::io::Write + Send {
+    /// Completes the file.
+    fn finish(self: Box<Self>) -> Result<()>;
+}
+
+/// A [`Sink`] that keeps every file in memory, for tests and tools that want an output's
+/// files without writing them.
+#[derive(Default)]
+pub struct Memory(std::sync::Mutex<Vec<(String, Vec<u8>)>>);
+
+impl Memory {
+    /// The files given, sorted by path.
+    pub fn into_files(self) -> Vec<(String, Vec<u8>)> {
+        let mut files = self
+            .0
+            .into_inner()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        files.sort_by(|a, b| a.0.cmp(&b.0));
+        files
+    }
+}
+
+impl Sink for Memory {
+    fn write(&self, path: &str, bytes: &[u8]) -> Result<()> {
+        self.0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push((path.to_string(), bytes.to_vec()));
+        Ok(())
+    }
+
+    fn create(&self, path: &str) -> Result<Box<dyn NewFile + '_>> {
+        Ok(Box::new(MemoryFile {
+            sink: self,
+            path: path.to_string(),
+            bytes: Vec::new(),
+        }))
+    }
+
+    fn keep(&self, path: &str, from: &Path) -> Result<()> {
+        let bytes =
+            std::fs::read(from).with_context(|| format!("cannot read {}", from.display()))?;
+        self.write(path, &bytes)
+    }
+}
+
+/// A file being written into a [`Memory`].
+struct MemoryFile<'a> {
+    sink: &'a Memory,
+    path: String,
+    bytes: Vec<u8>,
+}
+
+impl std::io::Write for MemoryFile<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.bytes.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+impl NewFile for MemoryFile<'_> {
+    fn finish(self: Box<Self>) -> Result<()> {
+        self.sink.write(&self.path, &self.bytes)
+    }
+}
+
+impl std::fmt::Debug for dyn Output {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// The outputs a build makes: those on by default, less those named in `left_out`.
+pub fn chosen(left_out: &[&str]) -> Vec<&'static dyn Output> {
+    OUTPUTS
+        .iter()
+        .copied()
+        .filter(|o| o.on_by_default() && !left_out.contains(&o.name()))
+        .collect()
+}

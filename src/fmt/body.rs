@@ -24,7 +24,7 @@ use std::ops::Range;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 use super::sentence;
-use crate::render::markdown::options;
+use crate::parse::markdown::options;
 
 /// Formats a Markdown body. The result is not checked; see [`same_meaning`].
 pub fn format(markdown: &str) -> String {

@@ -20,90 +20,54 @@ use serde::de::DeserializeOwned;
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::load::{SourceFile, MAX_FILE_BYTES};
+use crate::parse::classify::{classify, Kind};
 use crate::parse::kinds::*;
 use crate::parse::{front_matter, split};
 use front::Shape;
 
-/// What kind of document a content file is, from its place in the folder.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    /// `_index.md`: the plan.
-    Plan,
-    /// `<aim>/_index.md`.
-    Aim,
-    /// `<aim>/<nn>-<id>.md`.
-    Priority,
-    /// `glossary/<id>.md`.
-    Glossary,
-    /// `performance/<id>.md`.
-    Statement,
-    /// Any other top-level `<id>.md`.
-    Page,
+/// The canonical key order and value styles of each kind of file.
+fn shape(kind: Kind) -> &'static Shape {
+    match kind {
+        Kind::Plan => &front::PLAN,
+        Kind::Aim => &front::AIM,
+        Kind::Priority => &front::PRIORITY,
+        Kind::Glossary => &front::GLOSSARY,
+        Kind::Statement => &front::STATEMENT,
+        Kind::Page => &front::PAGE,
+    }
 }
 
-impl Kind {
-    /// The kind of the file at `rel` (relative to the content folder, `/`-separated).
-    pub fn of(rel: &str) -> Option<Kind> {
-        let parts: Vec<&str> = rel.split('/').collect();
-        match parts.as_slice() {
-            ["_index.md"] => Some(Kind::Plan),
-            [_] => Some(Kind::Page),
-            ["glossary" | "performance", "_index.md"] => None,
-            ["glossary", _] => Some(Kind::Glossary),
-            ["performance", _] => Some(Kind::Statement),
-            [_, "_index.md"] => Some(Kind::Aim),
-            [_, name] => {
-                let (n, _) = name.split_once('-')?;
-                (n.len() >= 2 && n.bytes().all(|b| b.is_ascii_digit())).then_some(Kind::Priority)
-            }
-            _ => None,
-        }
-    }
-
-    /// The canonical key order and value styles of this kind.
-    pub fn shape(self) -> &'static Shape {
-        match self {
-            Kind::Plan => &front::PLAN,
-            Kind::Aim => &front::AIM,
-            Kind::Priority => &front::PRIORITY,
-            Kind::Glossary => &front::GLOSSARY,
-            Kind::Statement => &front::STATEMENT,
-            Kind::Page => &front::PAGE,
-        }
-    }
-
-    /// Parses front matter into this kind's typed struct, returned as its full debug text
-    /// (every field and value), or reports why it cannot.
-    pub fn typed(
-        self,
+/// Parses front matter into `kind`'s typed struct, returned as its full debug text (every
+/// field and value), or reports why it cannot.
+fn typed(
+    kind: Kind,
+    yaml: &str,
+    path: &Path,
+    line: usize,
+    diags: &mut Diagnostics,
+) -> Option<String> {
+    fn typed<T: DeserializeOwned + RequiredKeys + std::fmt::Debug>(
         yaml: &str,
         path: &Path,
         line: usize,
         diags: &mut Diagnostics,
     ) -> Option<String> {
-        fn typed<T: DeserializeOwned + RequiredKeys + std::fmt::Debug>(
-            yaml: &str,
-            path: &Path,
-            line: usize,
-            diags: &mut Diagnostics,
-        ) -> Option<String> {
-            front_matter::<T>(yaml, path, line, diags).map(|v| format!("{v:#?}"))
-        }
-        match self {
-            Kind::Plan => typed::<PlanFront>(yaml, path, line, diags),
-            Kind::Aim => typed::<AimFront>(yaml, path, line, diags),
-            Kind::Priority => typed::<PriorityFront>(yaml, path, line, diags),
-            Kind::Glossary => typed::<GlossaryFront>(yaml, path, line, diags),
-            Kind::Statement => typed::<StatementFront>(yaml, path, line, diags),
-            Kind::Page => typed::<PageFront>(yaml, path, line, diags),
-        }
+        front_matter::<T>(yaml, path, line, diags).map(|v| format!("{v:#?}"))
+    }
+    match kind {
+        Kind::Plan => typed::<PlanFront>(yaml, path, line, diags),
+        Kind::Aim => typed::<AimFront>(yaml, path, line, diags),
+        Kind::Priority => typed::<PriorityFront>(yaml, path, line, diags),
+        Kind::Glossary => typed::<GlossaryFront>(yaml, path, line, diags),
+        Kind::Statement => typed::<StatementFront>(yaml, path, line, diags),
+        Kind::Page => typed::<PageFront>(yaml, path, line, diags),
     }
 }
 
 /// Formats one file's text. `rel` is its path in the content folder; `display` names it in
 /// messages. Returns the canonical text, or every reason it cannot be formatted safely.
 pub fn format_text(rel: &str, display: &Path, text: &str) -> Result<String, Vec<Diagnostic>> {
-    let Some(kind) = Kind::of(rel) else {
+    let Ok(kind) = classify(rel).map(|place| place.kind()) else {
         return Err(vec![Diagnostic::new(
             display,
             0,
@@ -116,10 +80,10 @@ pub fn format_text(rel: &str, display: &Path, text: &str) -> Result<String, Vec<
     };
     let parts = split(text, display).map_err(|d| vec![d])?;
     let mut diags = Diagnostics::new();
-    let Some(typed_before) = kind.typed(parts.front, display, parts.front_line, &mut diags) else {
+    let Some(typed_before) = typed(kind, parts.front, display, parts.front_line, &mut diags) else {
         return Err(diags.into_sorted());
     };
-    let node = front::read(parts.front, kind.shape()).map_err(|e| {
+    let node = front::read(parts.front, shape(kind)).map_err(|e| {
         let line = e.location().map_or(0, |l| l.line()) + parts.front_line - 1;
         vec![Diagnostic::new(
             display,
@@ -137,9 +101,9 @@ pub fn format_text(rel: &str, display: &Path, text: &str) -> Result<String, Vec<
         )
         .with_hint("delete the comment, or move the note into the body as <!-- an HTML comment -->, then run planpress fmt again")]);
     }
-    let new_front = front::write(&node, kind.shape());
+    let new_front = front::write(&node, shape(kind));
     let mut check = Diagnostics::new();
-    let typed_after = kind.typed(&new_front, display, parts.front_line, &mut check);
+    let typed_after = typed(kind, &new_front, display, parts.front_line, &mut check);
     if typed_after.as_deref() != Some(typed_before.as_str()) {
         return Err(vec![not_faithful(
             display,

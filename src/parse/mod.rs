@@ -6,7 +6,9 @@
 //! recoverable problem we blank out the offending key and try again: one run reports every
 //! unknown key and wrong type in a file, each at its own line.
 
+pub mod classify;
 pub mod kinds;
+pub mod markdown;
 
 use std::collections::BTreeSet;
 use std::path::Path;

@@ -4,17 +4,14 @@
 //! a body may not add a second level-1 heading, since each page already has its title as one.
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
-use std::sync::OnceLock;
 
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Parser, Tag};
 use rayon::prelude::*;
 
-use super::{Body, Broken, Origin, Plan, Route};
+use super::builder::Broken;
+use super::{Body, Origin, Plan, Route};
 use crate::diagnostics::{nearest, Diagnostic, Diagnostics};
-use crate::render::markdown::{
-    options, render, render_watched, BodyChecker, BodyProblem, HeadingIds, RawHtml, Rendered, Watch,
-};
-use crate::ContentErrors;
+use crate::parse::markdown::{options, BodyChecker, BodyProblem, HeadingIds, RawHtml};
 
 /// What checking found in each file's body, kept between checks of one content folder so that
 /// a rebuild parses only the bodies of files that changed (see [`super::PlanCache`]).
@@ -95,26 +92,22 @@ pub(crate) fn check_reusing(
             return;
         }
     }
-    check_bodies(plan, broken, raw_html, diags, reuse, Vec::new());
+    check_bodies(plan, broken, raw_html, diags, reuse);
 }
 
-/// Checks the links and headings in every body of `plan` whose scan is not in `given` (one
-/// for each of [`bodies`], in that order), then every body's links against the anchors of
-/// every page.
-fn check_bodies<'p>(
-    plan: &'p Plan,
+/// Checks the links and headings in every body of `plan`, then every body's links against
+/// the anchors of every page.
+fn check_bodies(
+    plan: &Plan,
     broken: &Broken,
     raw_html: RawHtml,
     diags: &mut Diagnostics,
     reuse: Option<(&mut LinkCache, &HashSet<String>)>,
-    mut given: Vec<Option<Scan<'p>>>,
 ) {
     let bodies = bodies(plan);
-    given.resize_with(bodies.len(), || None);
     // Each body is parsed once, on every core, for its heading ids (which every body's links
     // are checked against), its own problems and its links; the links are checked once
-    // every page's anchors are known. A body whose ids the cache holds, or whose scan was
-    // made while rendering it, is not parsed here.
+    // every page's anchors are known. A body whose ids the cache holds is not parsed here.
     let cached_ids = |origin: &Origin| {
         let (cache, changed) = reuse.as_ref()?;
         if changed.contains(&origin.file) {
@@ -124,17 +117,13 @@ fn check_bodies<'p>(
     };
     let (ids, scans): (Vec<Vec<String>>, Vec<Option<Scan>>) = bodies
         .par_iter()
-        .zip(given)
-        .map(
-            |((body, origin, _), given)| match (given, cached_ids(origin)) {
-                (Some(mut scan), _) => (std::mem::take(&mut scan.ids), Some(scan)),
-                (None, Some(ids)) => (ids, None),
-                (None, None) => {
-                    let mut scan = scan(&body.markdown, raw_html);
-                    (std::mem::take(&mut scan.ids), Some(scan))
-                }
-            },
-        )
+        .map(|(body, origin, _)| match cached_ids(origin) {
+            Some(ids) => (ids, None),
+            None => {
+                let mut scan = scan(&body.markdown, raw_html);
+                (std::mem::take(&mut scan.ids), Some(scan))
+            }
+        })
         .unzip();
     // Each body's ids are kept for the cache only when there is one to fill.
     let headings: HashMap<String, Vec<String>> = match reuse {
@@ -196,115 +185,6 @@ fn check_bodies<'p>(
     }
     for found in found {
         diags.extend(found);
-    }
-}
-
-/// Checks the addresses in the plan file and, unless they or an earlier check found a problem
-/// (when every body is checked now, so that all problems are reported at once), leaves the
-/// bodies to be checked as a build renders them: see [`BodyCheck`].
-pub(crate) fn check_unless_clean(
-    plan: &Plan,
-    broken: &Broken,
-    raw_html: RawHtml,
-    diags: &mut Diagnostics,
-) -> Option<BodyCheck> {
-    check_front_matter_addresses(plan, diags);
-    if diags.is_empty() {
-        return Some(BodyCheck { raw_html });
-    }
-    check_bodies(plan, broken, raw_html, diags, None, Vec::new());
-    None
-}
-
-/// The check of every Markdown body (its links, headings, nesting and raw HTML) that
-/// [`Plan::from_dir_checking_bodies_later`] leaves for a build to make as it renders the
-/// bodies, so that each body is parsed once rather than once to check and once to render.
-/// Render with [`BodyCheck::scans`], then [`BodyCheck::finish`]; until that returns `Ok`,
-/// nothing made from the plan may be published.
-#[must_use = "the plan's bodies are unchecked until BodyCheck::finish returns Ok"]
-#[derive(Debug)]
-pub struct BodyCheck {
-    raw_html: RawHtml,
-}
-
-impl BodyCheck {
-    /// Where rendering the bodies of `plan` keeps what checking them needs.
-    pub fn scans<'a>(&self, plan: &'a Plan) -> BodyScans<'a> {
-        let bodies = bodies(plan);
-        BodyScans {
-            raw_html: self.raw_html,
-            at: bodies
-                .iter()
-                .enumerate()
-                .map(|(i, (body, _, _))| (body_key(body), i))
-                .collect(),
-            scans: bodies.iter().map(|_| OnceLock::new()).collect(),
-            bodies: bodies.into_iter().map(|(body, _, _)| body).collect(),
-        }
-    }
-
-    /// Checks every body of `plan`: those `scans` saw rendered from what rendering found,
-    /// the others by parsing them now. The problems are those [`Plan::from_dir`] reports.
-    pub fn finish<'a>(self, plan: &'a Plan, scans: BodyScans<'a>) -> Result<(), ContentErrors> {
-        debug_assert!(
-            scans.bodies.len() == bodies(plan).len(),
-            "scans of this plan"
-        );
-        let mut diags = Diagnostics::new();
-        let given = scans.scans.into_iter().map(OnceLock::into_inner).collect();
-        check_bodies(
-            plan,
-            &Broken::default(),
-            self.raw_html,
-            &mut diags,
-            None,
-            given,
-        );
-        if diags.is_empty() {
-            Ok(())
-        } else {
-            Err(ContentErrors(diags.into_sorted()))
-        }
-    }
-}
-
-/// What checking each body of a plan needs, kept by rendering it (see [`BodyCheck`]).
-pub struct BodyScans<'a> {
-    raw_html: RawHtml,
-    /// Each body's place in [`bodies`], by [`body_key`].
-    at: HashMap<usize, usize>,
-    /// What was found in each body by the first rendering of it.
-    scans: Vec<OnceLock<Scan<'a>>>,
-    /// The bodies, in the same order.
-    bodies: Vec<&'a Body>,
-}
-
-/// A body of the plan, told apart from the others by where it is in memory: the plan is
-/// borrowed while its bodies are rendered, so none moves.
-fn body_key(body: &Body) -> usize {
-    std::ptr::from_ref(body) as usize
-}
-
-impl<'a> BodyScans<'a> {
-    /// Renders `body` for the page at `from`, as [`render`] does, keeping what checking it
-    /// needs the first time when it is one of the plan's bodies. A body with a problem gives
-    /// no HTML: it will not be published.
-    pub fn render(&self, body: &Body, from: &Route) -> Rendered {
-        let Some(&i) = self.at.get(&body_key(body)) else {
-            return render(&body.markdown, from);
-        };
-        let (slot, body) = (&self.scans[i], self.bodies[i]);
-        match slot.get() {
-            Some(scan) if !scan.problems.is_empty() => Rendered::default(),
-            Some(_) => render(&body.markdown, from),
-            None => {
-                let mut scanner = Scanner::new(self.raw_html);
-                let rendered = render_watched(&body.markdown, from, &mut scanner);
-                // Two pages showing one body can render it at once; either's scan will do.
-                let _ = slot.set(scanner.finish());
-                rendered
-            }
-        }
     }
 }
 
@@ -463,7 +343,7 @@ const MAX_PROBLEMS_PER_BODY: usize = 100;
 pub(crate) struct Scan<'a> {
     /// Its heading ids, in order.
     ids: Vec<String>,
-    /// Its own problems (see [`crate::render::markdown::body_problems`]).
+    /// Its own problems (see [`crate::parse::markdown::body_problems`]).
     problems: Vec<BodyProblem>,
     /// Its level-1 headings and its links, in order, to be checked against every page's
     /// anchors.
@@ -479,8 +359,7 @@ enum Mark<'a> {
     Link(usize, CowStr<'a>),
 }
 
-/// Finds a body's [`Scan`] from its events, shown in order: by a parse of its own
-/// ([`scan`]) or while the body is rendered ([`BodyScans::render`]).
+/// Finds a body's [`Scan`] from its events, shown in order.
 struct Scanner<'a> {
     ids: HeadingIds,
     problems: BodyChecker,
@@ -505,7 +384,7 @@ impl<'a> Scanner<'a> {
     }
 }
 
-impl<'a> Watch<'a> for Scanner<'a> {
+impl<'a> Scanner<'a> {
     fn event(&mut self, event: &Event<'a>, range: std::ops::Range<usize>) {
         self.ids.visit(event);
         match event {
@@ -520,10 +399,6 @@ impl<'a> Watch<'a> for Scanner<'a> {
             _ => {}
         }
         self.problems.visit(event, range);
-    }
-
-    fn refused(&self) -> bool {
-        self.problems.found_any()
     }
 }
 
@@ -760,70 +635,8 @@ mod tests {
     }
 
     #[test]
-    fn rendering_a_body_finds_what_parsing_it_to_check_finds() {
-        let pieces = [
-            "## Heading with [a link](/glossary/#asb) and `code`\n",
-            "# A second title\n",
-            "Text with ![a picture](https://tracker.example/p.png) in it.\n",
-            "| a | [b](/about/) |\n|---|---|\n| <b>c</b> | ![d](/d.png) |\n",
-            "```rust\n[not a link](/nowhere/)\n# not a heading\n```\n",
-            "<div><div>raw</div></div>\n",
-            "> > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > > deep\n",
-            "- [one](/a/)\n  - [two](javascript:x)\n",
-            "## Heading with [a link](/glossary/#asb) and `code`\n",
-            "[ref]: /about/#how\n\nSee [ref] and <https://example.org>.\n",
-        ];
-        // Every pair of pieces in each order, under both settings for raw HTML.
-        for (a, b) in pieces
-            .iter()
-            .flat_map(|a| pieces.iter().map(move |b| (a, b)))
-        {
-            let md = format!("{a}\n{b}");
-            for raw_html in [RawHtml::Sanitise, RawHtml::Reject] {
-                let mut scanner = Scanner::new(raw_html);
-                let rendered = render_watched(&md, &Route::Glossary, &mut scanner);
-                let refused = scanner.refused();
-                let watched = scanner.finish();
-                assert_eq!(watched, scan(&md, raw_html), "{md}");
-                assert_eq!(refused, !watched.problems.is_empty());
-                // A body with a problem is not published, so it is not rendered either.
-                match refused {
-                    true => assert!(rendered.html.is_empty(), "{md}"),
-                    false => assert_eq!(rendered.html, render(&md, &Route::Glossary).html),
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn bodies_no_page_rendered_are_checked_when_the_check_finishes() {
-        let mut plan = Plan::from_dir(std::path::Path::new("tests/fixtures/minimal/content"))
-            .expect("the minimal plan is valid");
-        body_of(&mut plan, "about.md")
-            .push_str("\n![tracked](https://tracker.example/p.png)\n[x](/nowhere/)\n");
-        let check = BodyCheck {
-            raw_html: RawHtml::Sanitise,
-        };
-        let scans = check.scans(&plan);
-        // Only the about page's body is rendered (twice: the second time is not scanned); its
-        // picture from another website is found while rendering, so it gives no HTML.
-        let about = &plan.pages.iter().find(|p| p.id == "about").unwrap().body;
-        for _ in 0..2 {
-            assert!(scans
-                .render(about, &Route::Page("about".into()))
-                .html
-                .is_empty());
-        }
-        assert_eq!(scans.scans.iter().filter(|s| s.get().is_some()).count(), 1);
-        let err = check.finish(&plan, scans).unwrap_err();
-        assert_eq!(format!("{:?}", err.0), full_check(&plan));
-        assert_eq!(err.0.len(), 2);
-    }
-
-    #[test]
     fn a_renamed_heading_rechecks_only_the_bodies_linking_to_its_page_and_finds_what_broke() {
-        let mut plan = Plan::from_dir(std::path::Path::new("tests/fixtures/minimal/content"))
-            .expect("the minimal plan is valid");
+        let mut plan = crate::plan::fixture("tests/fixtures/minimal/content");
         let (roads, about) = ("safety/02-roads.md", "about.md");
         let mut cache = LinkCache::default();
         let check = |plan: &Plan, cache: &mut LinkCache, file: &str| {

@@ -12,8 +12,9 @@
 
 use std::fmt::Write as _;
 
-use crate::plan::performance::{format_fixed, format_value, ChartKind, ChartSpec};
 use crate::render::escape;
+use crate::render::performance::{ChartKind, ChartSpec};
+use crate::words::{format_fixed, format_value};
 
 /// The drawing's width in SVG units; the chart scales to its container.
 const WIDTH: f64 = 640.0;
@@ -484,7 +485,7 @@ fn marker(out: &mut String, style: usize, x: f64, y: f64) {
 mod tests {
     use super::*;
     use crate::parse::kinds::Unit;
-    use crate::plan::performance::{ChartSeries, Reference, ReferenceKind};
+    use crate::render::performance::{ChartSeries, Reference, ReferenceKind};
 
     fn spec(kind: ChartKind) -> ChartSpec {
         ChartSpec {

@@ -31,7 +31,10 @@ pub fn code_block(code: &str, lang: &str) -> String {
     let class = if lang.is_empty() {
         String::new()
     } else {
-        format!(" class=\"language-{}\"", escape(&super::slug(lang)))
+        format!(
+            " class=\"language-{}\"",
+            escape(&crate::parse::markdown::slug(lang))
+        )
     };
     format!(
         "<pre class=\"code\" tabindex=\"0\" aria-label=\"{label}\"><code{class}>{}</code></pre>\n",

@@ -5,20 +5,15 @@
 //! put tables in a labelled, keyboard-scrollable region with column headers marked as such,
 //! and sanitise any raw HTML an author wrote down to a safe allow-list.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
-use pulldown_cmark::{Alignment, CowStr, Event, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{Alignment, CowStr, Event, Parser, Tag, TagEnd};
 use serde::Serialize;
 
-use super::{escape, highlight, slug};
+use super::{escape, highlight};
 pub use crate::parse::kinds::RawHtml;
+use crate::parse::markdown::{options, IdAllocator};
 use crate::plan::Route;
-
-/// The Markdown extensions planpress accepts.
-pub fn options() -> Options {
-    Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH
-}
 
 /// A heading in a body, for contents lists.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -40,347 +35,21 @@ pub struct Rendered {
     pub headings: Vec<Heading>,
 }
 
-/// Gives each heading text a unique id within one page.
-#[derive(Debug, Default)]
-pub struct IdAllocator {
-    used: HashSet<String>,
-    /// For each base id handed out, the suffix to try next. Every smaller suffix is taken
-    /// (`used` only grows), so a page of many same-named headings costs linear time, not
-    /// quadratic.
-    next: HashMap<String, usize>,
-}
-
-impl IdAllocator {
-    /// An allocator that will not hand out any of `taken`.
-    pub fn with_taken<'a>(taken: impl IntoIterator<Item = &'a str>) -> Self {
-        IdAllocator {
-            used: taken.into_iter().map(str::to_string).collect(),
-            next: HashMap::new(),
-        }
-    }
-
-    /// A unique id for a heading: its slug, or the slug with `-2`, `-3`... when taken.
-    pub fn allocate(&mut self, text: &str) -> String {
-        let base = match slug(text) {
-            s if s.is_empty() => "section".to_string(),
-            s => s,
-        };
-        if self.used.insert(base.clone()) {
-            return base;
-        }
-        let n = self.next.entry(base.clone()).or_insert(2);
-        loop {
-            let id = format!("{base}-{n}");
-            *n += 1;
-            if self.used.insert(id.clone()) {
-                return id;
-            }
-        }
-    }
-}
-
-/// The ids the headings in `markdown` will get, in order.
-pub fn heading_ids(markdown: &str) -> Vec<String> {
-    let mut ids = HeadingIds::new();
-    for event in Parser::new_ext(markdown, options()) {
-        ids.visit(&event);
-    }
-    ids.finish()
-}
-
-/// Finds the ids [`render`] gives a body's headings from its events, shown in order, so that a
-/// pass over the events made for another reason can find them without parsing the body again.
-#[derive(Debug)]
-pub struct HeadingIds {
-    ids: IdAllocator,
-    found: Vec<String>,
-    /// The text of the heading being read, if inside one.
-    text: Option<String>,
-}
-
-impl Default for HeadingIds {
-    fn default() -> Self {
-        HeadingIds::new()
-    }
-}
-
-impl HeadingIds {
-    /// Ready for a body's first event.
-    pub fn new() -> Self {
-        HeadingIds {
-            ids: IdAllocator::with_taken(["main-content"]),
-            found: Vec::new(),
-            text: None,
-        }
-    }
-
-    /// Takes in the body's next event.
-    pub fn visit(&mut self, event: &Event) {
-        match event {
-            Event::Start(Tag::Heading { .. }) => self.text = Some(String::new()),
-            Event::End(TagEnd::Heading(_)) => {
-                let id = self.ids.allocate(&self.text.take().unwrap_or_default());
-                self.found.push(id);
-            }
-            Event::Text(t) | Event::Code(t) => {
-                if let Some(s) = self.text.as_mut() {
-                    s.push_str(t);
-                }
-            }
-            _ => {}
-        }
-    }
-
-    /// The ids of the headings shown so far, in order.
-    pub fn finish(self) -> Vec<String> {
-        self.found
-    }
-}
-
-/// How deeply blocks and inline spans (quotes, lists, emphasis, links...) may nest in a body.
-/// Real text nests three or four levels; every output walks the nesting, some recursively,
-/// so a hostile file nested thousands deep must be refused before any of them sees it.
-pub const MAX_NESTING: usize = 32;
-
-/// How many pieces of raw HTML are reported one by one in a body (`raw_html: reject`); the
-/// rest are counted in one more problem, so a hostile file cannot flood the report.
-pub const MAX_RAW_HTML_REPORTS: usize = 20;
-
-/// How deeply raw HTML elements may nest in a body. The HTML parser behind the sanitiser
-/// takes time in proportion to the depth for every element, so thousands of unclosed `<div>`s
-/// would take minutes.
-pub const MAX_HTML_NESTING: usize = 32;
-
 /// How much code one body may have highlighted; code beyond it is shown plain. Highlighting
 /// costs far more per byte than anything else in rendering, and no plan needs this much.
 pub const MAX_HIGHLIGHTED_BYTES: usize = 64 * 1024;
 
-/// Something in a body that the plan does not allow, found before anything is rendered.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BodyProblem {
-    /// Where, as a byte offset into the Markdown.
-    pub offset: usize,
-    /// What is wrong, in plain words.
-    pub message: String,
-    /// How to fix it.
-    pub hint: Option<String>,
-}
-
-/// Problems in a body that rendering will not quietly fix: nesting deeper than
-/// [`MAX_NESTING`], images from other websites (a request to a third party from every
-/// reader's browser), and, when the plan sets `raw_html: reject`, every piece of raw HTML.
-/// Links are checked separately, with the plan's pages in hand.
-pub fn body_problems(markdown: &str, raw_html: RawHtml) -> Vec<BodyProblem> {
-    let mut checker = BodyChecker::new(raw_html);
-    for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
-        checker.visit(&event, range);
-    }
-    checker.finish()
-}
-
-/// Finds [`body_problems`] from a body's events, shown in order with their byte ranges, so
-/// that a pass over the events made for another reason (checking links, rendering) finds
-/// them without parsing the body again.
-#[derive(Debug)]
-pub struct BodyChecker {
-    raw_html: RawHtml,
-    problems: Vec<BodyProblem>,
-    /// How deeply the current event is nested, and whether that has been too deep yet.
-    depth: usize,
-    too_deep: bool,
-    /// How many pieces of raw HTML there have been (counted with `raw_html: reject`).
-    raw: usize,
-    /// How deeply raw HTML elements nest so far, and whether that has been too deep yet.
-    html_depth: usize,
-    html_too_deep: bool,
-}
-
-impl BodyChecker {
-    /// Ready for a body's first event, under the plan's `raw_html` setting.
-    pub fn new(raw_html: RawHtml) -> Self {
-        BodyChecker {
-            raw_html,
-            problems: Vec::new(),
-            depth: 0,
-            too_deep: false,
-            raw: 0,
-            html_depth: 0,
-            html_too_deep: false,
-        }
-    }
-
-    /// True once a problem has been found.
-    pub fn found_any(&self) -> bool {
-        !self.problems.is_empty()
-    }
-
-    /// Takes in the body's next event, which starts at byte `range.start`.
-    pub fn visit(&mut self, event: &Event, range: std::ops::Range<usize>) {
-        match event {
-            Event::Start(tag) => {
-                self.depth += 1;
-                if self.depth > MAX_NESTING && !self.too_deep {
-                    self.too_deep = true;
-                    self.problems.push(BodyProblem {
-                        offset: range.start,
-                        message: format!(
-                            "the text nests more than {MAX_NESTING} levels deep here (quotes, lists or emphasis inside one another)"
-                        ),
-                        hint: Some("flatten the structure: real text rarely needs more than three levels".to_string()),
-                    });
-                }
-                if let Tag::Image { dest_url, .. } = tag {
-                    let lower = dest_url.trim().to_ascii_lowercase();
-                    if lower.starts_with("https://")
-                        || lower.starts_with("http://")
-                        || lower.starts_with("//")
-                    {
-                        self.problems.push(BodyProblem {
-                            offset: range.start,
-                            message: format!(
-                                "the image \"{dest_url}\" is on another website; showing it would make every reader's browser contact that website"
-                            ),
-                            hint: Some("link to it instead, [a description](address), or describe what it shows in words".to_string()),
-                        });
-                    }
-                }
-            }
-            Event::End(_) => self.depth = self.depth.saturating_sub(1),
-            Event::Html(html) | Event::InlineHtml(html) => match self.raw_html {
-                RawHtml::Sanitise => {
-                    if self.html_too_deep
-                        || html_nesting(html, &mut self.html_depth) <= MAX_HTML_NESTING
-                    {
-                        return;
-                    }
-                    self.html_too_deep = true;
-                    self.problems.push(BodyProblem {
-                        offset: range.start,
-                        message: format!(
-                            "the HTML here nests more than {MAX_HTML_NESTING} elements deep"
-                        ),
-                        hint: Some(
-                            "close each element you open, or write it in Markdown".to_string(),
-                        ),
-                    });
-                }
-                RawHtml::Reject => {
-                    self.raw += 1;
-                    if self.raw <= MAX_RAW_HTML_REPORTS {
-                        self.problems.push(BodyProblem {
-                            offset: range.start,
-                            message: format!(
-                                "raw HTML (\"{}\") is not allowed: the plan sets raw_html: reject",
-                                snippet(html)
-                            ),
-                            hint: Some("write it in Markdown instead".to_string()),
-                        });
-                    } else if self.raw == MAX_RAW_HTML_REPORTS + 1 {
-                        self.problems.push(BodyProblem {
-                            offset: range.start,
-                            message: "more raw HTML from here on is not allowed either (only the first places are listed)".to_string(),
-                            hint: None,
-                        });
-                    }
-                }
-            },
-            _ => {}
-        }
-    }
-
-    /// The problems found, in the order of the text.
-    pub fn finish(self) -> Vec<BodyProblem> {
-        self.problems
-    }
-}
-
-/// Follows how deeply raw HTML elements nest through one piece of HTML, carrying the depth
-/// between pieces in `depth`, and returns the deepest point reached. A rough count, enough to
-/// bound the sanitiser's work: void elements, elements whose end tag may be left out (which
-/// the parser closes by itself) and comments do not add a level.
-fn html_nesting(html: &str, depth: &mut usize) -> usize {
-    const NO_LEVEL: &[&str] = &[
-        "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-        "track", "wbr", "p", "li", "dt", "dd", "tr", "td", "th", "option", "optgroup", "rb", "rt",
-        "rp", "rtc", "thead", "tbody", "tfoot", "colgroup", "caption", "html", "head", "body",
-    ];
-    let mut deepest = *depth;
-    let mut rest = html;
-    while let Some(i) = rest.find('<') {
-        rest = &rest[i + 1..];
-        let closing = rest.starts_with('/');
-        let name_start = usize::from(closing);
-        let name_len = rest[name_start..]
-            .find(|c: char| !c.is_ascii_alphanumeric())
-            .unwrap_or(rest.len() - name_start);
-        if name_len == 0 {
-            continue;
-        }
-        let name = rest[name_start..name_start + name_len].to_ascii_lowercase();
-        if NO_LEVEL.contains(&name.as_str()) {
-            continue;
-        }
-        // (`<div/>` opens a `<div>` like any other: HTML ignores the slash.)
-        if closing {
-            *depth = depth.saturating_sub(1);
-        } else {
-            *depth += 1;
-            deepest = deepest.max(*depth);
-        }
-    }
-    deepest
-}
-
-/// The start of a piece of HTML, on one line, for a message.
-fn snippet(html: &str) -> String {
-    let line = html.trim().lines().next().unwrap_or("");
-    match line.char_indices().nth(40) {
-        Some((i, _)) => format!("{}...", &line[..i]),
-        None => line.to_string(),
-    }
-}
-
-/// Renders a body for the page at `from`.
+/// Renders a body for the page at `from`. The body must be one of a validated plan's: its
+/// nesting and raw HTML are checked ([`crate::parse::markdown::body_problems`]) before any
+/// output renders it.
 pub fn render(markdown: &str, from: &Route) -> Rendered {
-    render_watched(markdown, from, &mut ())
-}
-
-/// Something shown each event of a body, with its byte range, as [`render_watched`] renders
-/// it: a check of the body that shares rendering's one parse of it.
-pub trait Watch<'a> {
-    /// Takes in the body's next event.
-    fn event(&mut self, event: &Event<'a>, range: std::ops::Range<usize>);
-
-    /// True when what has been seen means the body will not be published (a problem that
-    /// stops the build): rendering then leaves out cleaning its raw HTML, the one step such a
-    /// body can make slow (see [`MAX_HTML_NESTING`]), and gives no HTML.
-    fn refused(&self) -> bool;
-}
-
-/// Watching nothing.
-impl Watch<'_> for () {
-    fn event(&mut self, _: &Event<'_>, _: std::ops::Range<usize>) {}
-
-    fn refused(&self) -> bool {
-        false
-    }
-}
-
-/// As [`render`], showing `watch` every event of the body on the way.
-pub fn render_watched<'a>(markdown: &'a str, from: &Route, watch: &mut impl Watch<'a>) -> Rendered {
     let mut ids = IdAllocator::with_taken(["main-content"]);
     let mut headings = Vec::new();
     let mut has_raw_html = false;
     let mut tables = 0;
     let mut highlight_budget = MAX_HIGHLIGHTED_BYTES;
     let mut out: Vec<Event> = Vec::new();
-    let mut parser =
-        Parser::new_ext(markdown, options())
-            .into_offset_iter()
-            .map(|(event, range)| {
-                watch.event(&event, range);
-                event
-            });
+    let mut parser = Parser::new_ext(markdown, options());
     while let Some(event) = parser.next() {
         match event {
             Event::Start(Tag::Heading { level, .. }) => {
@@ -459,9 +128,6 @@ pub fn render_watched<'a>(markdown: &'a str, from: &Route, watch: &mut impl Watc
         }
     }
     drop(parser);
-    if watch.refused() {
-        return Rendered::default();
-    }
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, out.into_iter());
     if has_raw_html {
@@ -681,7 +347,7 @@ mod tests {
         let r = render(md, &page());
         let ids: Vec<_> = r.headings.iter().map(|h| h.id.clone()).collect();
         assert_eq!(ids, vec!["outcomes", "outcomes-2", "main-content-2"]);
-        assert_eq!(ids, heading_ids(md));
+        assert_eq!(ids, crate::parse::markdown::heading_ids(md));
         assert!(
             r.html.contains("<h2 id=\"outcomes-2\">Outcomes</h2>"),
             "{}",
@@ -780,18 +446,6 @@ mod tests {
     }
 
     #[test]
-    fn many_same_named_headings_get_the_same_ids_as_before_in_linear_time() {
-        let mut ids = IdAllocator::with_taken(["main-content", "a-3"]);
-        let got: Vec<String> = (0..5).map(|_| ids.allocate("A")).collect();
-        assert_eq!(got, vec!["a", "a-2", "a-4", "a-5", "a-6"]);
-        assert_eq!(ids.allocate("A 5"), "a-5-2");
-        let md = "## a\n\n".repeat(20_000);
-        let start = std::time::Instant::now();
-        assert_eq!(heading_ids(&md).last().unwrap(), "a-20000");
-        assert!(start.elapsed() < std::time::Duration::from_secs(5));
-    }
-
-    #[test]
     fn markdown_links_with_script_addresses_are_cleaned_even_without_raw_html() {
         for md in [
             "[x](javascript:alert(1))",
@@ -823,26 +477,27 @@ mod tests {
     }
 
     #[test]
-    fn body_problems_find_deep_nesting_raw_html_and_third_party_images() {
-        let deep = format!("{} deep", ">".repeat(40));
-        let p = body_problems(&deep, RawHtml::Sanitise);
-        assert_eq!(p.len(), 1);
-        assert_eq!(p[0].offset, MAX_NESTING);
-        let divs = "<div>".repeat(40);
-        assert_eq!(body_problems(&divs, RawHtml::Sanitise).len(), 1);
-        assert!(body_problems("<p>a<p>b<br><img src=x>", RawHtml::Sanitise).is_empty());
-        let raw = body_problems("a <b>b</b>", RawHtml::Reject);
-        let places: Vec<usize> = raw.iter().map(|p| p.offset).collect();
-        assert_eq!(places, vec![2, 6]);
-        let img = body_problems("![a](//t.example/p.gif) ![b](/x.png)", RawHtml::Sanitise);
-        assert_eq!(img.len(), 1, "{img:?}");
-    }
-
-    #[test]
-    fn a_run_of_unclosed_angle_brackets_is_counted_in_linear_time() {
-        let mut depth = 0;
-        let start = std::time::Instant::now();
-        html_nesting(&"<a".repeat(200_000), &mut depth);
-        assert!(start.elapsed() < std::time::Duration::from_secs(5));
+    fn the_anchors_links_are_checked_against_are_the_ids_rendering_gives_headings() {
+        let pieces = [
+            "## Heading with [a link](/glossary/#asb) and `code`\n",
+            "# A second title\n",
+            "| a | [b](/about/) |\n|---|---|\n| <b>c</b> | ![d](/d.png) |\n",
+            "```rust\n[not a link](/nowhere/)\n# not a heading\n```\n",
+            "<div><div>raw</div></div>\n",
+            "- [one](/a/)\n  - [two](javascript:x)\n",
+            "## Heading with [a link](/glossary/#asb) and `code`\n",
+            "### Main content\n",
+            "[ref]: /about/#how\n\nSee [ref] and <https://example.org>.\n",
+        ];
+        // Every pair of pieces in each order.
+        for (a, b) in pieces
+            .iter()
+            .flat_map(|a| pieces.iter().map(move |b| (a, b)))
+        {
+            let md = format!("{a}\n{b}");
+            let rendered = render(&md, &Route::Glossary);
+            let ids: Vec<String> = rendered.headings.into_iter().map(|h| h.id).collect();
+            assert_eq!(ids, crate::parse::markdown::heading_ids(&md), "{md}");
+        }
     }
 }

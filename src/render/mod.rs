@@ -1,41 +1,16 @@
-//! Turning pieces of the plan into HTML fragments: Markdown bodies, highlighted code, slugs.
+//! The pieces every output shares: Markdown bodies as HTML fragments, highlighted code, charts,
+//! the words and tables that report performance.
 //!
 //! Nothing here reads or writes files; the outputs in [`crate::export`] decide where
 //! fragments go.
 
 pub mod abbreviations;
+pub mod changes;
 pub mod chart;
+pub mod document;
 pub mod highlight;
 pub mod markdown;
-
-/// A web-address-safe form of a phrase: lower-case letters, digits and single hyphens.
-pub fn slug(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut pending_hyphen = false;
-    for c in text.chars() {
-        let c = match c {
-            'à'..='å' | 'À'..='Å' => 'a',
-            'è'..='ë' | 'È'..='Ë' => 'e',
-            'ì'..='ï' | 'Ì'..='Ï' => 'i',
-            'ò'..='ö' | 'Ò'..='Ö' => 'o',
-            'ù'..='ü' | 'Ù'..='Ü' => 'u',
-            c => c,
-        };
-        if c.is_ascii_alphanumeric() {
-            if pending_hyphen && !out.is_empty() {
-                out.push('-');
-            }
-            pending_hyphen = false;
-            out.push(c.to_ascii_lowercase());
-        } else if c == '\'' || c == '’' {
-            // "Victims' Code" → "victims-code", not "victims--code".
-        } else {
-            pending_hyphen = true;
-        }
-    }
-    out.truncate(80);
-    out.trim_end_matches('-').to_string()
-}
+pub mod performance;
 
 /// Escapes text for HTML element content and attribute values.
 ///
@@ -103,17 +78,5 @@ mod tests {
                 assert_eq!(escape(s), escape_one_character_at_a_time(s), "{s:?}");
             }
         }
-    }
-
-    #[test]
-    fn slugs_are_address_safe() {
-        assert_eq!(slug("Victims' Code"), "victims-code");
-        assert_eq!(
-            slug("  A value for money approach "),
-            "a-value-for-money-approach"
-        );
-        assert_eq!(slug("999 & 101 calls"), "999-101-calls");
-        assert_eq!(slug("Café"), "cafe");
-        assert_eq!(slug("!!!"), "");
     }
 }

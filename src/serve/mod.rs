@@ -83,9 +83,10 @@ pub struct ServeOptions {
     pub bind: IpAddr,
     /// The port to listen on; 0 picks a free one.
     pub port: u16,
-    /// Whether to make the large-print edition (on by default; off for quick previews of
-    /// very large plans, whose PDF takes minutes to typeset).
-    pub large_print: bool,
+    /// The outputs to make besides the website, by name, as for
+    /// [`BuildOptions::outputs`] (every one on by default; the large-print edition left out
+    /// for quick previews of very large plans, whose PDF takes minutes to typeset).
+    pub outputs: Vec<&'static str>,
 }
 
 impl Default for ServeOptions {
@@ -97,7 +98,7 @@ impl Default for ServeOptions {
             theme: "default".to_string(),
             bind: IpAddr::from([127, 0, 0, 1]),
             port: DEFAULT_PORT,
-            large_print: true,
+            outputs: BuildOptions::default().outputs,
         }
     }
 }
@@ -143,7 +144,7 @@ pub fn serve(opts: &ServeOptions, report: fn(&anyhow::Error)) -> Result<()> {
         out: out.clone(),
         themes: opts.themes.clone(),
         theme: opts.theme.clone(),
-        large_print: opts.large_print,
+        outputs: opts.outputs.clone(),
         ..BuildOptions::default()
     };
     let preview = Arc::new(Preview::new(out.clone(), opts.bind.is_loopback()));

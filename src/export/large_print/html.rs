@@ -6,8 +6,8 @@
 
 use serde::Serialize;
 
-use super::document::{Block, Inline, LargePrintDoc};
 use crate::plan::Route;
+use crate::render::document::{Block, Inline, LargePrintDoc};
 use crate::render::escape;
 
 /// An entry in the page's contents list.

@@ -11,8 +11,8 @@
 
 use std::fmt::Write;
 
-use super::document::{Block, Inline, LargePrintDoc};
 use super::Options;
+use crate::render::document::{self, Block, Inline, LargePrintDoc};
 
 /// Lengths derived from the body size, in points.
 #[derive(Debug, Clone, Copy)]
@@ -416,7 +416,7 @@ fn write_inlines(s: &mut String, inlines: &[Inline], opts: &Options) {
                     let _ = write!(s, "#link({})[", string_literal(&address));
                     write_inlines(s, content, opts);
                     s.push(']');
-                    let shown = super::document::plain(content);
+                    let shown = document::plain(content);
                     if shown.trim() != address && !address.starts_with("mailto:") {
                         s.push('#');
                         s.push_str(&string_literal(&format!(" ({address})")));

@@ -6,25 +6,31 @@
 //! [`markup`] writes them as Typst markup with the typographic rules in its preamble, and
 //! [`world`] compiles that with the bundled Liberation Sans into a PDF/UA-1 file, in this
 //! process or in the `planpress-typeset` program ([`typeset`]). The HTML page ([`html_page`])
-//! is written from the same blocks. `docs/large-print.md` lists every
-//! rule and how it is enforced.
+//! is written from the same blocks. A build reuses the previous PDF when nothing that shapes it
+//! has changed ([`cache`]). `docs/large-print.md` lists every rule and how it is enforced.
 
-pub mod document;
+mod cache;
 pub mod html;
 pub mod markup;
 pub mod typeset;
 pub mod world;
 
+use std::any::Any;
 use std::fmt;
-use std::io::{self, Write};
-use std::path::Path;
+use std::time::Instant;
 
 use anyhow::{anyhow, Result};
 use serde::Serialize;
 
+use super::{Download, Environment, Output, Prepared, RenderContext, Shelf, Sink};
+use crate::diagnostics::chain;
 use crate::parse::kinds::{Contact, Licence};
 use crate::plan::{Plan, Route};
-use crate::theme::{chain, Theme};
+use crate::render::document;
+use crate::theme::Theme;
+use cache::{LargePrintPdf, PdfFile, PreviousPdf};
+
+pub use cache::KEY_PATH;
 
 /// UKAAF's minimum body size for large print, in points.
 pub const MIN_SIZE: f64 = 16.0;
@@ -178,7 +184,7 @@ pub struct LargePrintLink {
 impl LargePrintLink {
     /// The link facts for a PDF of `pages` pages and `bytes` bytes.
     pub fn new(pages: usize, bytes: usize) -> LargePrintLink {
-        let size = human_size(bytes);
+        let size = crate::words::human_size(bytes);
         LargePrintLink {
             pages,
             bytes,
@@ -190,19 +196,6 @@ impl LargePrintLink {
             pdf: PDF_PATH.to_string(),
             html: HTML_PATH.to_string(),
         }
-    }
-}
-
-/// "980 bytes", "412 KB", "1.1 MB" (1 KB = 1,024 bytes).
-pub fn human_size(bytes: usize) -> String {
-    const KB: f64 = 1024.0;
-    let b = bytes as f64;
-    if b < KB {
-        format!("{bytes} bytes")
-    } else if b < KB * KB {
-        format!("{} KB", (b / KB).round().max(1.0))
-    } else {
-        format!("{:.1} MB", b / (KB * KB))
     }
 }
 
@@ -395,37 +388,167 @@ pub fn html_page_of(
     }
 }
 
-/// Writes `bytes` to `path` through a temporary file beside it, renamed into place only once
-/// complete, so a failure never leaves a partial file at `path`.
-pub fn write_file_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let name = path.file_name().ok_or_else(|| {
-        io::Error::new(io::ErrorKind::InvalidInput, "the path does not name a file")
-    })?;
-    if path.is_dir() {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            "it is a folder; give a file name",
-        ));
+/// The large-print edition as one of the site's outputs: the PDF at [`DEFAULT_SIZE`], with
+/// the performance statements, and its web page, both linked from every page's footer.
+pub struct LargePrint;
+
+/// The edition `planpress build` publishes: the recommended size, with the performance
+/// statements.
+fn site_options(plan: &Plan) -> Result<Options> {
+    Ok(Options::new(DEFAULT_SIZE)?
+        .with_performance(true)
+        .with_base_url(plan.meta.base_url.clone()))
+}
+
+impl Output for LargePrint {
+    fn name(&self) -> &'static str {
+        "large-print"
     }
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let tmp = dir.join(format!(
-        ".{}.planpress-{}.tmp",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    let result = (|| {
-        let mut file = std::fs::File::create(&tmp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        std::fs::rename(&tmp, path)
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
+
+    fn about(&self) -> &'static str {
+        "the large-print edition (UKAAF minimum standard): a tagged PDF/UA-1 file and one web page"
     }
-    result
+
+    fn summary_name(&self) -> Option<&'static str> {
+        Some("large print PDF")
+    }
+
+    fn prepare(&self, plan: &Plan, env: &Environment) -> Result<Box<dyn Prepared>> {
+        let opts = site_options(plan)?;
+        let previous = PreviousPdf::read(env.previous);
+        let start = Instant::now();
+        let mut pdf = cache::large_print_pdf(plan, &opts, previous, env.typesetter)?;
+        pdf.elapsed = start.elapsed();
+        let link = LargePrintLink::new(pdf.pages, pdf.file.len());
+        Ok(Box::new(Edition { pdf, link, opts }))
+    }
+
+    fn export_args(&self) -> Vec<clap::Arg> {
+        use clap::{Arg, ArgAction};
+        vec![
+            Arg::new("size")
+                .long("size")
+                .value_name("PT")
+                .default_value("18")
+                .value_parser(parse_size)
+                .help("Body text size in points: 16 is the UKAAF minimum, 18 recommended, 24 giant print"),
+            Arg::new("format")
+                .long("format")
+                .value_name("FORMAT")
+                .default_value("pdf")
+                .value_parser(["pdf", "html"])
+                .help("What to produce: a tagged PDF (PDF/UA-1, A4 portrait) or one HTML page"),
+            Arg::new("with-performance")
+                .long("with-performance")
+                .action(ArgAction::SetTrue)
+                .help("Include the performance statements (as tables and lists with a summary in words)"),
+        ]
+    }
+
+    fn export(
+        &self,
+        plan: &Plan,
+        theme: &Theme,
+        args: &clap::ArgMatches,
+    ) -> Result<super::Exported> {
+        let size = args.get_one::<f64>("size").copied().unwrap_or(DEFAULT_SIZE);
+        let opts = Options::new(size)?
+            .with_performance(args.get_flag("with-performance"))
+            .with_base_url(plan.meta.base_url.clone());
+        let size = markup::size_words(size);
+        if args.get_one::<String>("format").map(String::as_str) == Some("html") {
+            let html = html_page(plan, theme, &opts, &HtmlTarget::Standalone)?;
+            let what = format!(
+                "{size} point, HTML, {}",
+                crate::words::human_size(html.len())
+            );
+            return Ok(super::Exported {
+                files: vec![("large-print.html".to_string(), html.into_bytes())],
+                description: what,
+                warnings: Vec::new(),
+            });
+        }
+        let pdf = pdf_with(plan, &opts, &typeset::Typesetter::program())?;
+        Ok(super::Exported {
+            description: format!("{size} point, {}", pdf.link().label),
+            files: vec![("large-print.pdf".to_string(), pdf.bytes)],
+            warnings: pdf.warnings,
+        })
+    }
+}
+
+/// Parses `--size`, refusing sizes below the UKAAF large-print minimum.
+fn parse_size(text: &str) -> Result<f64, String> {
+    let size: f64 = text
+        .trim()
+        .trim_end_matches("pt")
+        .parse()
+        .map_err(|_| format!("\"{text}\" is not a size in points, such as 18"))?;
+    check_size(size).map_err(|e| e.to_string())
+}
+
+/// The edition prepared for a build: its PDF typeset (or the previous one found current).
+struct Edition {
+    pdf: LargePrintPdf,
+    link: LargePrintLink,
+    opts: Options,
+}
+
+impl Prepared for Edition {
+    fn downloads(&self) -> Vec<Download> {
+        let title = "Large print version".to_string();
+        vec![
+            Download {
+                output: "large-print",
+                path: PDF_PATH.to_string(),
+                title: title.clone(),
+                label: self.link.label.clone(),
+                bytes: self.link.bytes,
+                shelves: vec![Shelf::Footer],
+            },
+            Download {
+                output: "large-print",
+                path: HTML_PATH.to_string(),
+                title,
+                label: "web page".to_string(),
+                bytes: 0,
+                shelves: vec![Shelf::Footer],
+            },
+        ]
+    }
+
+    fn write(&self, ctx: &RenderContext, sink: &dyn Sink) -> Result<Vec<Download>> {
+        let html = html_page_of(
+            &self.pdf.doc,
+            ctx.plan,
+            ctx.theme,
+            &self.opts,
+            &HtmlTarget::Site(Some(self.link.clone())),
+        )?;
+        sink.write(HTML_PATH, html.as_bytes())?;
+        match &self.pdf.file {
+            PdfFile::Made(bytes) => sink.write(PDF_PATH, bytes)?,
+            PdfFile::Kept { path, .. } => sink.keep(PDF_PATH, path)?,
+        }
+        sink.write(KEY_PATH, self.pdf.record().as_bytes())?;
+        Ok(Vec::new())
+    }
+
+    fn summary(&self) -> Option<String> {
+        Some(if self.pdf.reused {
+            format!("{} pages, unchanged since the last build", self.pdf.pages)
+        } else {
+            format!(
+                "{} pages in {} ms",
+                self.pdf.pages,
+                self.pdf.elapsed.as_millis()
+            )
+        })
+    }
+
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
 }
 
 #[cfg(test)]
@@ -445,10 +568,7 @@ mod tests {
     }
 
     #[test]
-    fn file_sizes_read_naturally() {
-        assert_eq!(human_size(980), "980 bytes");
-        assert_eq!(human_size(421_888), "412 KB");
-        assert_eq!(human_size(1_153_434), "1.1 MB");
+    fn the_link_gives_pages_and_size() {
         assert_eq!(
             LargePrintLink::new(64, 421_888).label,
             "PDF, 64 pages, 412 KB"
@@ -493,10 +613,7 @@ mod length_tests {
 
     #[test]
     fn the_shipped_plan_is_well_within_the_limit() {
-        let plan = crate::Plan::from_dir(
-            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("content"),
-        )
-        .unwrap();
+        let plan = crate::plan::fixture("content");
         let blocks = document::build(&plan, true).block_count();
         assert!(blocks * 5 < document::MAX_BLOCKS, "{blocks}");
     }

@@ -4,11 +4,12 @@
 
 use serde::Serialize;
 
-use super::performance::DownloadView;
-use super::{home, human_due, page_view, PageContext};
-use crate::export::data::DataLinks;
+use super::shelf;
+use super::{home, page_view, PageContext};
+use crate::export::{Download, Shelf};
 use crate::plan::delivery::{Counts, Item, State, Summary};
 use crate::plan::{Plan, Route};
+use crate::words::human_due;
 
 #[derive(Debug, Clone, Serialize)]
 struct StateView {
@@ -96,7 +97,7 @@ impl Serialize for ItemList<'_, '_> {
 pub(super) fn delivery_page(
     plan: &Plan,
     route: &Route,
-    data: Option<&DataLinks>,
+    downloads: Option<&[Download]>,
     ctx: &mut PageContext<'_>,
 ) {
     let summary = Summary::of(plan);
@@ -151,15 +152,5 @@ pub(super) fn delivery_page(
     );
     ctx.insert("overdue", &ItemList(&summary.overdue));
     ctx.insert("upcoming", &ItemList(&summary.upcoming));
-    ctx.insert(
-        "downloads",
-        &data
-            .map(|d| {
-                vec![
-                    DownloadView::new("Download all commitments", &d.commitments),
-                    DownloadView::new("Download the whole plan as open data", &d.json),
-                ]
-            })
-            .unwrap_or_default(),
-    );
+    ctx.insert("downloads", &shelf(downloads, Shelf::Delivery));
 }

@@ -7,11 +7,14 @@
 
 use serde::Serialize;
 
-use super::{home, page_view, Bodies, Link, PageContext};
-use crate::export::data::{DataLinks, Download};
-use crate::plan::performance::{DataTable, Status};
+use super::{home, page_view, Link, PageContext};
+use super::{shelf, DownloadView};
+use crate::export::{Download, Shelf};
+use crate::plan::performance::Status;
 use crate::plan::{Plan, Route, Statement};
 use crate::render::chart;
+use crate::render::markdown::render;
+use crate::render::performance::DataTable;
 
 /// A status as the templates show it: words, a shape and a class.
 #[derive(Debug, Clone, Serialize)]
@@ -72,36 +75,6 @@ struct BlockView {
     table: DataTable,
 }
 
-/// A download link: where, what and how big.
-#[derive(Debug, Clone, Serialize)]
-pub(super) struct DownloadView {
-    text: String,
-    path: String,
-    label: String,
-}
-
-impl DownloadView {
-    pub(super) fn new(text: &str, d: &Download) -> Self {
-        DownloadView {
-            text: text.to_string(),
-            path: d.path.clone(),
-            label: d.label.clone(),
-        }
-    }
-}
-
-/// The downloads the performance pages offer.
-fn performance_downloads(data: Option<&DataLinks>) -> Vec<DownloadView> {
-    data.map(|d| {
-        vec![
-            DownloadView::new("Download all performance figures", &d.performance),
-            DownloadView::new("Download the whole plan as open data", &d.json),
-            DownloadView::new("Download the description of the open data", &d.schema),
-        ]
-    })
-    .unwrap_or_default()
-}
-
 /// What `statement.html` receives.
 #[derive(Serialize)]
 pub(super) struct StatementView {
@@ -122,8 +95,7 @@ impl StatementView {
         plan: &Plan,
         s: &Statement,
         route: &Route,
-        data: Option<&DataLinks>,
-        bodies: Bodies,
+        downloads: Option<&[Download]>,
     ) -> Self {
         let mut facts = vec![Fact {
             term: "What good looks like",
@@ -150,11 +122,7 @@ impl StatementView {
         if let Some(c) = &s.change {
             facts.push(Fact {
                 term: "Change",
-                detail: format!(
-                    "{} ({})",
-                    crate::plan::performance::format_change(c.value),
-                    c.basis
-                ),
+                detail: format!("{} ({})", crate::words::format_change(c.value), c.basis),
             });
         }
         if let Some(d) = s.direction {
@@ -218,7 +186,7 @@ impl StatementView {
             facts,
             blocks,
             chart_only: s.chart_only.clone(),
-            body: bodies.render(&s.body, route).html,
+            body: render(&s.body.markdown, route).html,
             priorities: s
                 .priorities
                 .iter()
@@ -241,7 +209,10 @@ impl StatementView {
                     path: format!("{}#{}", Route::NationalPriorities.path(), n.id),
                 })
                 .collect(),
-            downloads: performance_downloads(data).into_iter().take(1).collect(),
+            downloads: shelf(downloads, Shelf::Performance)
+                .into_iter()
+                .take(1)
+                .collect(),
         }
     }
 }
@@ -251,8 +222,7 @@ pub(super) fn statement_page(
     plan: &Plan,
     s: &Statement,
     route: &Route,
-    data: Option<&DataLinks>,
-    bodies: Bodies,
+    downloads: Option<&[Download]>,
     ctx: &mut PageContext<'_>,
 ) {
     let crumbs = vec![
@@ -263,10 +233,7 @@ pub(super) fn statement_page(
         },
     ];
     ctx.insert("page", &page_view(route, &s.measure, crumbs, vec![]));
-    ctx.insert(
-        "statement",
-        &StatementView::new(plan, s, route, data, bodies),
-    );
+    ctx.insert("statement", &StatementView::new(plan, s, route, downloads));
 }
 
 /// A group of statements on the performance index.
@@ -328,7 +295,7 @@ fn groups(plan: &Plan) -> Vec<GroupView> {
 pub(super) fn index_page(
     plan: &Plan,
     route: &Route,
-    data: Option<&DataLinks>,
+    downloads: Option<&[Download]>,
     ctx: &mut PageContext<'_>,
 ) {
     let groups = groups(plan);
@@ -356,7 +323,7 @@ pub(super) fn index_page(
         "has_national_priorities",
         &!plan.meta.national_priorities.is_empty(),
     );
-    ctx.insert("downloads", &performance_downloads(data));
+    ctx.insert("downloads", &shelf(downloads, Shelf::Performance));
 }
 
 /// One national priority and the statements that evidence it.
@@ -381,8 +348,7 @@ struct NationalStatementView {
 pub(super) fn national_page(
     plan: &Plan,
     route: &Route,
-    data: Option<&DataLinks>,
-    bodies: Bodies,
+    downloads: Option<&[Download]>,
     ctx: &mut PageContext<'_>,
 ) {
     let priorities: Vec<NationalPriorityView> = plan
@@ -404,7 +370,7 @@ pub(super) fn national_page(
                     // The national measure itself (the statement with a named lead) carries
                     // the comments the statement publishes; other measures link to theirs.
                     key_points: (s.lead.is_some() && !s.body.is_empty())
-                        .then(|| bodies.render(&s.body, route).html),
+                        .then(|| render(&s.body.markdown, route).html),
                 })
                 .collect(),
         })
@@ -429,5 +395,5 @@ pub(super) fn national_page(
         &page_view(route, "National policing priorities", crumbs, toc),
     );
     ctx.insert("priorities", &priorities);
-    ctx.insert("downloads", &performance_downloads(data));
+    ctx.insert("downloads", &shelf(downloads, Shelf::Performance));
 }

@@ -9,16 +9,17 @@
 //! named, and settings such as status, due date, targets and figures are listed as
 //! "from → to". Unpaired items are added or removed.
 //!
-//! The result is plain data; [`crate::export::diff_report`] writes it as text, Markdown or HTML.
+//! The result is plain data; [`crate::render::changes`] and [`crate::export::diff_report`]
+//! write it for people.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 use similar::{Algorithm, ChangeTag, DiffTag, TextDiff};
 
-use super::{Aim, Body, Commitment, Owner, Plan, Priority, Statement};
-use crate::export::website::{format_value, human_due};
 use crate::parse::kinds::{Figure, PlanStatus};
+use crate::plan::{Aim, Body, Commitment, Owner, Plan, Priority, Statement};
+use crate::words::{format_value, human_due};
 
 /// How alike two texts must be (0 to 1, by words) for items with different ids to be taken as
 /// one item reworded, rather than one removed and another added.
@@ -782,7 +783,7 @@ impl Context<'_> {
             PlanStatus::Draft => "draft",
             PlanStatus::Final => "final",
         };
-        let social = |m: &super::PlanMeta| {
+        let social = |m: &crate::plan::PlanMeta| {
             m.contact
                 .social
                 .iter()
@@ -790,14 +791,14 @@ impl Context<'_> {
                 .collect::<Vec<_>>()
                 .join("; ")
         };
-        let national = |m: &super::PlanMeta| {
+        let national = |m: &crate::plan::PlanMeta| {
             m.national_priorities
                 .iter()
                 .map(|n| n.title.clone())
                 .collect::<Vec<_>>()
                 .join("; ")
         };
-        let areas = |m: &super::PlanMeta| {
+        let areas = |m: &crate::plan::PlanMeta| {
             m.areas
                 .iter()
                 .map(|a| a.name.clone())
@@ -1533,7 +1534,7 @@ impl Context<'_> {
                 ));
             }
         }
-        let whole = |t: &super::GlossaryTerm, status: Status| ItemDiff {
+        let whole = |t: &crate::plan::GlossaryTerm, status: Status| ItemDiff {
             kind: ItemKind::GlossaryTerm,
             status,
             id: t.id.clone(),
@@ -1593,7 +1594,7 @@ impl Context<'_> {
                 ));
             }
         }
-        let whole = |p: &super::Page, status: Status| ItemDiff {
+        let whole = |p: &crate::plan::Page, status: Status| ItemDiff {
             kind: ItemKind::Page,
             status,
             id: p.id.clone(),

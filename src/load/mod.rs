@@ -6,6 +6,8 @@
 //! and normalises line endings so every later stage sees the same text whatever editor wrote
 //! it.
 
+pub mod git;
+
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -156,6 +158,25 @@ fn normalise(text: &str) -> String {
     } else {
         text.to_string()
     }
+}
+
+/// The content folder's files, each read when a thread asks for it (and its text free to go
+/// once parsed), so a big plan's text is never all in memory beside its parsed model; in the
+/// order of [`read_dir`]. A folder that is not there is the one problem reported.
+pub fn stream(
+    root: &Path,
+    diags: &mut Diagnostics,
+) -> Result<impl IndexedParallelIterator<Item = Result<SourceFile, Diagnostic>>, Diagnostic> {
+    if !root.is_dir() {
+        return Err(
+            Diagnostic::new(root, 0, 0, "the content folder does not exist").with_hint(
+                "run planpress in the folder that holds content/, or pass --content DIR",
+            ),
+        );
+    }
+    Ok(list(root, diags)
+        .into_par_iter()
+        .map(|(rel, path)| read(rel, &path)))
 }
 
 /// Reads every `.md` file under `root`, sorted by path. Problems are collected, not fatal.

@@ -10,125 +10,72 @@ use anyhow::{anyhow, Result};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::export::data::DataLinks;
-use crate::export::large_print::LargePrintLink;
+use crate::diagnostics::chain;
+use crate::export::{Download, RenderContext, Shelf, Sink};
 use crate::parse::kinds::{Contact, Licence, PlanStatus};
-use crate::plan::{Aim, Body, BodyScans, Owner, Plan, Priority, Route, Statement};
+use crate::plan::{Aim, Owner, Plan, Priority, Route, Statement};
 use crate::render::abbreviations::Abbreviations;
-use crate::render::markdown::{render, Heading, Rendered};
-use crate::theme::{chain, Theme};
+use crate::render::markdown::{self, Heading};
+use crate::theme::Theme;
+use crate::words::human_due;
 
+mod changes;
 mod delivery;
 mod performance;
 
 /// One output file: its path in the output folder and its bytes.
 pub type OutputFile = (String, Vec<u8>);
 
-/// Renders every page and static file of the website.
+/// Every page and static file of the website of `plan`, with no other outputs to link to,
+/// sorted by path. For tests and tools that want the pages in memory.
 pub fn render_site(plan: &Plan, theme: &Theme) -> Result<Vec<OutputFile>> {
-    render_site_with(plan, theme, None)
-}
-
-/// Renders the website, with every page's footer linking to the large-print edition
-/// described by `large_print` (its page count and file size).
-pub fn render_site_with(
-    plan: &Plan,
-    theme: &Theme,
-    large_print: Option<&LargePrintLink>,
-) -> Result<Vec<OutputFile>> {
-    render_site_with_downloads(plan, theme, large_print, None)
-}
-
-/// Renders the website as [`render_site_with`] does, and links the open data files described
-/// by `data` (their format and size) from the performance and delivery pages. The caller
-/// writes those files (see [`crate::export::data`]).
-pub fn render_site_with_downloads(
-    plan: &Plan,
-    theme: &Theme,
-    large_print: Option<&LargePrintLink>,
-    data: Option<&DataLinks>,
-) -> Result<Vec<OutputFile>> {
-    let files = std::sync::Mutex::new(Vec::new());
-    render_site_to(plan, theme, large_print, data, |path, bytes| {
-        files
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .push((path.to_string(), bytes.to_vec()));
-        Ok(())
-    })?;
-    let mut files = files
-        .into_inner()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    files.sort_by(|a, b| a.0.cmp(&b.0));
-    Ok(files)
-}
-
-/// Renders the website as [`render_site_with_downloads`] does, but hands each file to `sink`
-/// as soon as it is made instead of returning them all, so a big site never has to fit in
-/// memory. `sink` is called from several threads at once, in no particular order; each
-/// file's bytes are the same whatever the order. Returns how many files were handed over.
-pub fn render_site_to(
-    plan: &Plan,
-    theme: &Theme,
-    large_print: Option<&LargePrintLink>,
-    data: Option<&DataLinks>,
-    sink: impl Fn(&str, &[u8]) -> Result<()> + Sync,
-) -> Result<usize> {
-    let (_, count) = render_site_alongside(
+    let files = crate::export::Memory::default();
+    let ctx = RenderContext {
         plan,
         theme,
-        large_print,
-        None,
-        || Ok(((), data.cloned())),
-        sink,
-    )?;
-    Ok(count)
+        comparison: None,
+        downloads: &[],
+    };
+    render(&ctx, &files, || Ok(Vec::new()))?;
+    Ok(files.into_files())
 }
 
-/// Renders the website as [`render_site_to`] does while `downloads` runs beside it (the
-/// build makes and writes the open data files there). Only the pages that show the data
-/// files' sizes wait for `downloads` to return their links; every other page is rendered
-/// meanwhile, so a slow export does not hold up the site. With `bodies`, the plan's Markdown
-/// bodies are rendered through it, keeping what checking them needs (see
-/// [`crate::plan::BodyCheck`]). Returns what `downloads` returned beside the links, and how
-/// many files were handed to `sink`.
-pub fn render_site_alongside<T: Send>(
-    plan: &Plan,
-    theme: &Theme,
-    large_print: Option<&LargePrintLink>,
-    bodies: Option<&BodyScans<'_>>,
-    downloads: impl FnOnce() -> Result<(T, Option<DataLinks>)> + Send,
-    sink: impl Fn(&str, &[u8]) -> Result<()> + Sync,
-) -> Result<(T, usize)> {
-    let mut routes = routes(plan);
-    let mut pages = Pages::new(plan, theme, large_print, &routes)?;
-    let through_scans = bodies.map(|scans| |body: &Body, route: &Route| scans.render(body, route));
-    if let Some(render_body) = &through_scans {
-        pages.site.bodies = Bodies(Some(render_body));
-    }
+/// Renders every page and static file of the website through `sink`, on every core, each
+/// page handed over by the thread that made it, so a big site never has to fit in memory.
+/// Every page's footer links the downloads in `ctx`. `late` runs beside the pages (the build
+/// writes the other outputs there) and returns the downloads known only once written: only
+/// the pages that list those wait for it, so a slow output does not hold up the site.
+/// Returns how many files were handed over.
+pub fn render(
+    ctx: &RenderContext,
+    sink: &dyn Sink,
+    late: impl FnOnce() -> Result<Vec<Download>> + Send,
+) -> Result<usize> {
+    let mut routes = routes(ctx.plan);
+    let pages = Pages::new(ctx, &routes)?;
     // The longest pages first, so that no big page is left for one core at the end while
     // the other has nothing to do.
     routes.sort_by_key(|r| std::cmp::Reverse(weight(r)));
     let (after, before): (Vec<&Route>, Vec<&Route>) =
         routes.iter().partition(|r| shows_downloads(r));
-    // The pages that show the data files' sizes are rendered as soon as the files are
-    // made, beside the other pages rather than after them all.
+    // The pages that list downloads are rendered as soon as the other outputs are made,
+    // beside the other pages rather than after them all.
     let (made, rendered) = rayon::join(
-        || -> Result<(T, Option<DataLinks>)> {
-            let (value, data) = downloads()?;
-            pages.render(&after, data.as_ref(), &sink)?;
-            Ok((value, data))
+        || -> Result<()> {
+            let mut downloads = ctx.downloads.to_vec();
+            downloads.extend(late()?);
+            pages.render(&after, Some(&downloads), sink)
         },
-        || pages.render(&before, None, &sink),
+        || pages.render(&before, None, sink),
     );
     rendered?;
-    let (value, _) = made?;
-    let mut count = routes.len() + pages.render_changes(&sink)?;
-    for (path, bytes) in &theme.statics {
-        sink(&format!("static/{path}"), bytes)?;
+    made?;
+    let mut count = routes.len() + pages.render_changes(sink)?;
+    for (path, bytes) in &ctx.theme.statics {
+        sink.write(&format!("static/{path}"), bytes)?;
         count += 1;
     }
-    Ok((value, count))
+    Ok(count)
 }
 
 /// Roughly how long a page takes to render, for ordering: the summary pages grow with the
@@ -148,21 +95,18 @@ fn weight(route: &Route) -> u8 {
     }
 }
 
-/// Renders only `routes`, with everything they share made as for the whole site, handing
-/// each page to `sink` as [`render_site_to`] does (and the "What has changed" page, when the
-/// plan has one). For rebuilding just the pages an edit affects. Returns how many files were
-/// handed over.
-pub fn render_routes_to(
-    plan: &Plan,
-    theme: &Theme,
-    large_print: Option<&LargePrintLink>,
-    data: Option<&DataLinks>,
-    routes: &[Route],
-    sink: impl Fn(&str, &[u8]) -> Result<()> + Sync,
-) -> Result<usize> {
-    let pages = Pages::new(plan, theme, large_print, routes)?;
-    pages.render(&routes.iter().collect::<Vec<_>>(), data, &sink)?;
-    Ok(routes.len() + pages.render_changes(&sink)?)
+/// Renders only `routes`, with everything they share made as for the whole site and the
+/// downloads in `ctx` listed where pages list them, handing each page to `sink` as [`render`]
+/// does (and the "What has changed" page, when the plan has one). For rebuilding just the
+/// pages an edit affects. Returns how many files were handed over.
+pub fn render_routes(ctx: &RenderContext, routes: &[Route], sink: &dyn Sink) -> Result<usize> {
+    let pages = Pages::new(ctx, routes)?;
+    pages.render(
+        &routes.iter().collect::<Vec<_>>(),
+        Some(ctx.downloads),
+        sink,
+    )?;
+    Ok(routes.len() + pages.render_changes(sink)?)
 }
 
 /// What the pages of one build share: the site's values and the template context made of
@@ -174,30 +118,25 @@ struct Pages<'a> {
     site: SiteView<'a>,
     shared: tera::Context,
     chrome: Chrome,
-    changes: Option<crate::export::diff_report::WebsiteChanges>,
+    changes: Option<changes::WebsiteChanges>,
 }
 
 impl<'a> Pages<'a> {
     /// Everything `routes` (and the "What has changed" page, if any) need.
-    fn new(
-        plan: &'a Plan,
-        theme: &'a Theme,
-        large_print: Option<&'a LargePrintLink>,
-        routes: &[Route],
-    ) -> Result<Self> {
-        let (site, changes) = site_view(plan, large_print)?;
+    fn new(ctx: &RenderContext<'a>, routes: &[Route]) -> Result<Self> {
+        let (site, changes) = site_view(ctx);
         let shared = shared_context(&site);
         let chrome = Chrome::new(
-            theme,
+            ctx.theme,
             &site,
             &shared,
             routes
                 .iter()
-                .chain(&changes.as_ref().map(|_| changes_route())),
+                .chain(&changes.as_ref().map(|_| changes::route())),
         )?;
         Ok(Pages {
-            plan,
-            theme,
+            plan: ctx.plan,
+            theme: ctx.theme,
             site,
             shared,
             chrome,
@@ -207,11 +146,12 @@ impl<'a> Pages<'a> {
 
     /// Renders `routes` on every core, each page handed to `sink` on the thread that made
     /// it: only the count comes back, so memory holds a page per thread, not the site.
+    /// `downloads` are the downloads the pages list, once they are all known.
     fn render(
         &self,
         routes: &[&Route],
-        data: Option<&DataLinks>,
-        sink: &(impl Fn(&str, &[u8]) -> Result<()> + Sync),
+        downloads: Option<&[Download]>,
+        sink: &dyn Sink,
     ) -> Result<()> {
         routes.par_iter().try_for_each_init(
             || Scratch::new(&self.shared),
@@ -221,22 +161,22 @@ impl<'a> Pages<'a> {
                     self.theme,
                     &self.site,
                     &self.chrome,
-                    data,
+                    downloads,
                     route,
                     scratch,
                 )?;
-                sink(&route.file(), html)
+                sink.write(&route.file(), html)
             },
         )
     }
 
     /// Hands the "What has changed" page to `sink` when the plan has one; returns how many
     /// files that was.
-    fn render_changes(&self, sink: &impl Fn(&str, &[u8]) -> Result<()>) -> Result<usize> {
+    fn render_changes(&self, sink: &dyn Sink) -> Result<usize> {
         let Some(changes) = &self.changes else {
             return Ok(0);
         };
-        let (path, bytes) = render_changes(
+        let (path, bytes) = changes::page(
             self.plan,
             self.theme,
             &self.site,
@@ -244,31 +184,32 @@ impl<'a> Pages<'a> {
             &self.chrome,
             changes,
         )?;
-        sink(&path, &bytes)?;
+        sink.write(&path, &bytes)?;
         Ok(1)
     }
 }
 
-/// What every page shares, and the "What has changed" report when the plan names a revision
-/// to compare with (it adds an item to the navigation).
-fn site_view<'a>(
-    plan: &'a Plan,
-    large_print: Option<&'a LargePrintLink>,
-) -> Result<(
-    SiteView<'a>,
-    Option<crate::export::diff_report::WebsiteChanges>,
-)> {
-    let mut site = SiteView::new(plan);
-    site.large_print = large_print;
+/// What every page shares, and the "What has changed" report when the plan is compared with
+/// a revision (it adds an item to the navigation).
+fn site_view<'a>(ctx: &RenderContext<'a>) -> (SiteView<'a>, Option<changes::WebsiteChanges>) {
+    let mut site = SiteView::new(ctx.plan);
+    site.footer = ctx
+        .downloads
+        .iter()
+        .filter(|d| d.on(Shelf::Footer))
+        .cloned()
+        .collect();
     // "What has changed" (/changes/), when the plan names a revision to compare with.
-    let changes = crate::export::diff_report::website_changes(plan)?;
+    let changes = ctx
+        .comparison
+        .map(|c| changes::WebsiteChanges::new(ctx.plan, c));
     if changes.is_some() {
         site.nav.push(NavItem {
             title: "What has changed".into(),
             path: "changes/".into(),
         });
     }
-    Ok((site, changes))
+    (site, changes)
 }
 
 /// True for the pages that list the open data files with their sizes, which must wait for
@@ -286,47 +227,6 @@ pub fn shows_downloads(route: &Route) -> bool {
         | Route::Accessibility
         | Route::NotFound => false,
     }
-}
-
-/// The "What has changed" page at /changes/, from the theme's `changes.html`.
-fn render_changes(
-    plan: &Plan,
-    theme: &Theme,
-    site: &SiteView,
-    shared: &tera::Context,
-    chrome: &Chrome,
-    changes: &crate::export::diff_report::WebsiteChanges,
-) -> Result<OutputFile> {
-    let route = changes_route();
-    if let Some(p) = plan.pages.iter().find(|p| p.id == "changes") {
-        return Err(anyhow!(
-            "{} uses the address /changes/, which the \"What has changed\" page needs because the plan sets compare_with; rename the page",
-            p.origin.display.display()
-        ));
-    }
-    let mut ctx = shared.clone();
-    ctx.insert(
-        "page",
-        &page_view(&route, "What has changed", vec![home()], vec![]),
-    );
-    ctx.insert("changes", changes);
-    let (header, footer) = chrome.of(&route, site)?;
-    ctx.insert("site_header", header);
-    ctx.insert("site_footer", footer);
-    let tera = crate::export::diff_report::with_changes_template(&theme.tera)?;
-    let html = tera.render("changes.html", &ctx).map_err(|e| {
-        anyhow!(
-            "rendering {} with changes.html: {}",
-            route.file(),
-            chain(&e)
-        )
-    })?;
-    Ok((route.file(), html.into_bytes()))
-}
-
-/// The "What has changed" page's route.
-fn changes_route() -> Route {
-    Route::Page("changes".into())
 }
 
 /// Every page of the site, in a stable order.
@@ -379,32 +279,11 @@ struct SiteView<'a> {
     /// Glossary abbreviations, linked at their first use on each page.
     #[serde(skip)]
     abbreviations: Abbreviations,
-    /// The large-print PDF and page, when the build made them.
-    large_print: Option<&'a LargePrintLink>,
+    /// The downloads every page's footer links to.
+    footer: Vec<Download>,
     /// Lookups built once, so that no page searches the whole plan.
     #[serde(skip)]
     index: Index<'a>,
-    /// How the pages render the plan's Markdown bodies.
-    #[serde(skip)]
-    bodies: Bodies<'a>,
-}
-
-/// Renders the plan's Markdown bodies for the pages: as [`render`] does, or as the function
-/// given does (through a build's [`BodyScans`], which keep what checking each body needs as
-/// it is rendered).
-#[derive(Clone, Copy, Default)]
-struct Bodies<'a>(Option<&'a RenderBody<'a>>);
-
-/// A way of rendering a body for a page.
-type RenderBody<'a> = dyn Fn(&Body, &Route) -> Rendered + Sync + 'a;
-
-impl Bodies<'_> {
-    fn render(self, body: &Body, route: &Route) -> Rendered {
-        match self.0 {
-            Some(render_body) => render_body(body, route),
-            None => render(&body.markdown, route),
-        }
-    }
 }
 
 /// What pages look up in the plan, indexed once per build. Searching the plan from every
@@ -511,11 +390,33 @@ impl<'a> SiteView<'a> {
             contact: &m.contact,
             nav,
             base_url: m.base_url.as_deref(),
-            large_print: None,
+            footer: Vec::new(),
             index: Index::new(plan),
-            bodies: Bodies::default(),
         }
     }
+}
+
+/// A download link: where, what and how big.
+#[derive(Debug, Clone, Serialize)]
+struct DownloadView {
+    text: String,
+    path: String,
+    label: String,
+}
+
+/// The downloads listed on `shelf`, in the order the outputs reported them; none until they
+/// are known.
+fn shelf(downloads: Option<&[Download]>, shelf: Shelf) -> Vec<DownloadView> {
+    downloads
+        .unwrap_or_default()
+        .iter()
+        .filter(|d| d.on(shelf))
+        .map(|d| DownloadView {
+            text: d.title.clone(),
+            path: d.path.clone(),
+            label: d.label.clone(),
+        })
+        .collect()
 }
 
 /// A link in breadcrumbs, previous/next and lists.
@@ -733,14 +634,14 @@ fn render_page<'s>(
     theme: &Theme,
     site: &SiteView,
     chrome: &Chrome,
-    data: Option<&DataLinks>,
+    downloads: Option<&[Download]>,
     route: &Route,
     scratch: &'s mut Scratch,
 ) -> Result<&'s [u8]> {
     let mut ctx = PageContext::new(&mut scratch.ctx);
     let template = match route {
         Route::Home => {
-            let foreword = site.bodies.render(&plan.meta.foreword, route);
+            let foreword = markdown::render(&plan.meta.foreword.markdown, route);
             ctx.insert(
                 "page",
                 &page_view(
@@ -763,7 +664,7 @@ fn render_page<'s>(
         }
         Route::Aim(id) => {
             let aim = plan.aim(id).ok_or_else(|| anyhow!("no aim {id}"))?;
-            let intro = site.bodies.render(&aim.intro, route);
+            let intro = markdown::render(&aim.intro.markdown, route);
             ctx.insert(
                 "page",
                 &page_view(route, &aim.title, vec![home()], intro.headings.clone()),
@@ -779,7 +680,7 @@ fn render_page<'s>(
                 .get(id.as_str())
                 .ok_or_else(|| anyhow!("no priority {id}"))?;
             let (aim, p) = site.index.priorities[at];
-            let view = PriorityView::new(plan, &site.index, site.bodies, at, route);
+            let view = PriorityView::new(plan, &site.index, at, route);
             let mut toc = view.body_headings.clone();
             toc.extend(view.groups.iter().map(|g| Heading {
                 level: 2,
@@ -814,11 +715,11 @@ fn render_page<'s>(
         }
         Route::Glossary => {
             ctx.insert("page", &page_view(route, "Glossary", vec![home()], vec![]));
-            ctx.insert("letters", &glossary_letters(plan, site.bodies, route));
+            ctx.insert("letters", &glossary_letters(plan, route));
             "glossary.html"
         }
         Route::Performance => {
-            performance::index_page(plan, route, data, &mut ctx);
+            performance::index_page(plan, route, downloads, &mut ctx);
             "performance.html"
         }
         Route::Statement(id) => {
@@ -827,7 +728,7 @@ fn render_page<'s>(
                 .iter()
                 .find(|s| &s.id == id)
                 .ok_or_else(|| anyhow!("no statement {id}"))?;
-            performance::statement_page(plan, s, route, data, site.bodies, &mut ctx);
+            performance::statement_page(plan, s, route, downloads, &mut ctx);
             "statement.html"
         }
         Route::Page(id) => {
@@ -836,7 +737,7 @@ fn render_page<'s>(
                 .iter()
                 .find(|p| &p.id == id)
                 .ok_or_else(|| anyhow!("no page {id}"))?;
-            let body = site.bodies.render(&page.body, route);
+            let body = markdown::render(&page.body.markdown, route);
             ctx.insert(
                 "page",
                 &page_view(route, &page.title, vec![home()], body.headings.clone()),
@@ -845,11 +746,11 @@ fn render_page<'s>(
             "page.html"
         }
         Route::NationalPriorities => {
-            performance::national_page(plan, route, data, site.bodies, &mut ctx);
+            performance::national_page(plan, route, downloads, &mut ctx);
             "national-priorities.html"
         }
         Route::Delivery => {
-            delivery::delivery_page(plan, route, data, &mut ctx);
+            delivery::delivery_page(plan, route, downloads, &mut ctx);
             "delivery.html"
         }
         Route::Accessibility => {
@@ -987,9 +888,9 @@ struct CommitmentView<'a> {
 }
 
 impl<'a> PriorityView<'a> {
-    fn new(plan: &Plan, index: &Index<'a>, bodies: Bodies, pos: usize, route: &Route) -> Self {
+    fn new(plan: &Plan, index: &Index<'a>, pos: usize, route: &Route) -> Self {
         let (aim, p) = index.priorities[pos];
-        let body = bodies.render(&p.body, route);
+        let body = markdown::render(&p.body.markdown, route);
         let link = |q: &Priority| Link {
             title: format!("Priority {}: {}", q.number, q.title),
             path: Route::Priority {
@@ -1066,29 +967,12 @@ impl<'a> CommitmentView<'a> {
                 || owner.is_some()
                 || !evidence.is_empty(),
             status,
-            status_class: c.status.map(|s| crate::render::slug(s.label())),
+            status_class: c.status.map(|s| crate::parse::markdown::slug(s.label())),
             due,
             overdue: crate::plan::delivery::is_overdue(c, &plan.meta.reporting_date),
             owner,
             evidence,
         }
-    }
-}
-
-/// "2023-10" → "October 2023"; "2022" → "2022"; "2023-10-31" → "31 October 2023".
-pub fn human_due(due: &str) -> String {
-    let parts: Vec<&str> = due.split('-').collect();
-    let month = |m: &str| {
-        m.parse::<usize>()
-            .ok()
-            .and_then(|m| crate::plan::MONTHS.get(m.wrapping_sub(1)))
-            .copied()
-            .unwrap_or("")
-    };
-    match parts.as_slice() {
-        [y, m] => format!("{} {y}", month(m)),
-        [y, m, d] => format!("{} {} {y}", d.trim_start_matches('0'), month(m)),
-        _ => due.to_string(),
     }
 }
 
@@ -1106,7 +990,7 @@ struct TermView {
     definition: String,
 }
 
-fn glossary_letters(plan: &Plan, bodies: Bodies, route: &Route) -> Vec<Letter> {
+fn glossary_letters(plan: &Plan, route: &Route) -> Vec<Letter> {
     let mut letters: Vec<Letter> = Vec::new();
     for t in &plan.glossary {
         let sort_key = t.term.trim_start_matches("The ").trim_start_matches("the ");
@@ -1119,7 +1003,7 @@ fn glossary_letters(plan: &Plan, bodies: Bodies, route: &Route) -> Vec<Letter> {
             id: t.id.clone(),
             term: t.term.clone(),
             abbreviations: t.abbreviations.clone(),
-            definition: bodies.render(&t.definition, route).html,
+            definition: markdown::render(&t.definition.markdown, route).html,
         };
         match letters.iter_mut().find(|l| l.letter == letter) {
             Some(l) => l.terms.push(view),
@@ -1133,27 +1017,14 @@ fn glossary_letters(plan: &Plan, bodies: Bodies, route: &Route) -> Vec<Letter> {
     letters
 }
 
-pub use crate::plan::performance::format_value;
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::parse::kinds::Unit;
-
-    #[test]
-    fn values_read_naturally() {
-        assert_eq!(format_value(24.2, Unit::Percent), "24.2%");
-        assert_eq!(format_value(76.0, Unit::Percent), "76%");
-        assert_eq!(format_value(12345.0, Unit::Count), "12,345");
-        assert_eq!(format_value(-1234.0, Unit::Count), "-1,234");
-        assert_eq!(format_value(0.126, Unit::Rate), "0.13");
-    }
 
     /// The minimal fixture plan, and a theme "probe" whose templates are the default theme's
     /// with `templates` (file name, text) put in their place.
     fn minimal_plan_with_probe_theme(templates: &[(&str, &str)]) -> (Plan, Theme) {
-        let repo = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let plan = Plan::from_dir(&repo.join("tests/fixtures/minimal/content")).unwrap();
+        let plan = crate::plan::fixture("tests/fixtures/minimal/content");
         let themes = tempfile::tempdir().unwrap();
         let dir = themes.path().join("probe/templates");
         std::fs::create_dir_all(&dir).unwrap();
@@ -1172,7 +1043,13 @@ mod tests {
             "aim.html",
             "<main>{% if priority is defined %}left over{% else %}clean{% endif %} {{ aim.title }}</main>",
         )]);
-        let (site, _) = site_view(&plan, None).unwrap();
+        let ctx = RenderContext {
+            plan: &plan,
+            theme: &theme,
+            comparison: None,
+            downloads: &[],
+        };
+        let (site, _) = site_view(&ctx);
         let shared = shared_context(&site);
         let aim = &plan.aims[0];
         let priority = Route::Priority {
@@ -1242,12 +1119,5 @@ mod tests {
         // The 404 page's path is Home's, so Home is its current navigation item.
         let not_found = page("404.html");
         assert!(not_found.contains("[/|<>]"), "{not_found}");
-    }
-
-    #[test]
-    fn due_dates_read_naturally() {
-        assert_eq!(human_due("2023-10"), "October 2023");
-        assert_eq!(human_due("2022"), "2022");
-        assert_eq!(human_due("2023-10-01"), "1 October 2023");
     }
 }

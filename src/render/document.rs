@@ -1,5 +1,6 @@
-//! The large-print edition as a list of simple blocks, built once from the [`Plan`] and written
-//! out by both the PDF (Typst) and the HTML writers, so the two formats carry the same words in
+//! The plan as one document of simple blocks (headings, paragraphs, lists, tables), in
+//! reading order: what every edition read from start to end is written from. The large-print
+//! PDF (Typst) and its web page are both written from it, so the two carry the same words in
 //! the same order.
 //!
 //! This is where the transcription rules that concern *content* are applied: emphasis becomes
@@ -10,11 +11,10 @@
 
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 
-use crate::export::website::human_due;
 use crate::parse::kinds::PlanStatus;
-use crate::plan::performance::format_change;
+use crate::parse::markdown::{options, IdAllocator};
 use crate::plan::{Owner, Plan, Priority, Statement};
-use crate::render::markdown::{options, IdAllocator};
+use crate::words::{format_change, human_due};
 
 /// Tables with more columns than this are turned into lists: at 24 point only about three
 /// columns of figures fit across A4 without words breaking.

@@ -1,0 +1,96 @@
+//! The website's "What has changed" page: the plan compared with the revision its
+//! `compare_with` setting names ([`crate::compare`]), written as the "what changed" report's
+//! body ([`crate::render::changes`]) inside the site's header and footer.
+
+use anyhow::{anyhow, Result};
+
+use super::{home, page_view, Chrome, OutputFile, SiteView};
+use crate::compare::Comparison;
+use crate::diagnostics::chain;
+use crate::plan::{Plan, Route};
+use crate::render::changes::{html_fragment, Report};
+use crate::theme::Theme;
+
+/// The website's "What has changed" page content.
+#[derive(Debug, Clone, serde::Serialize)]
+pub(super) struct WebsiteChanges {
+    /// The revision compared with.
+    pub revision: String,
+    /// The report as an HTML fragment with headings from `h2`.
+    pub html: String,
+    /// One sentence per kind of change.
+    pub summary: Vec<String>,
+}
+
+impl WebsiteChanges {
+    /// The page's content for `plan` compared as `comparison` says.
+    pub(super) fn new(plan: &Plan, comparison: &Comparison) -> Self {
+        let report = Report {
+            diff: &comparison.diff,
+            old_label: comparison.revision.clone(),
+            new_label: "this version".to_string(),
+            plan_title: plan.meta.title.clone(),
+        };
+        WebsiteChanges {
+            html: html_fragment(&report, 2, "changes-"),
+            summary: comparison.diff.summary_sentences(),
+            revision: comparison.revision.clone(),
+        }
+    }
+}
+
+/// The "What has changed" page at /changes/, from the theme's `changes.html`.
+pub(super) fn page(
+    plan: &Plan,
+    theme: &Theme,
+    site: &SiteView,
+    shared: &tera::Context,
+    chrome: &Chrome,
+    changes: &WebsiteChanges,
+) -> Result<OutputFile> {
+    let route = route();
+    if let Some(p) = plan.pages.iter().find(|p| p.id == "changes") {
+        return Err(anyhow!(
+            "{} uses the address /changes/, which the \"What has changed\" page needs because the plan sets compare_with; rename the page",
+            p.origin.display.display()
+        ));
+    }
+    let mut ctx = shared.clone();
+    ctx.insert(
+        "page",
+        &page_view(&route, "What has changed", vec![home()], vec![]),
+    );
+    ctx.insert("changes", changes);
+    let (header, footer) = chrome.of(&route, site)?;
+    ctx.insert("site_header", header);
+    ctx.insert("site_footer", footer);
+    let tera = with_changes_template(&theme.tera)?;
+    let html = tera.render("changes.html", &ctx).map_err(|e| {
+        anyhow!(
+            "rendering {} with changes.html: {}",
+            route.file(),
+            chain(&e)
+        )
+    })?;
+    Ok((route.file(), html.into_bytes()))
+}
+
+/// The "What has changed" page's route.
+pub(super) fn route() -> Route {
+    Route::Page("changes".into())
+}
+
+/// The theme's templates, with the default `changes.html` added when the theme lacks one.
+fn with_changes_template(tera: &tera::Tera) -> Result<std::borrow::Cow<'_, tera::Tera>> {
+    if tera.get_template_names().any(|n| n == "changes.html") {
+        return Ok(std::borrow::Cow::Borrowed(tera));
+    }
+    let mut owned = tera.clone();
+    owned
+        .add_raw_template(
+            "changes.html",
+            include_str!("../../../themes/default/templates/changes.html"),
+        )
+        .map_err(|e| anyhow!("the changes.html template has an error: {}", chain(&e)))?;
+    Ok(std::borrow::Cow::Owned(owned))
+}

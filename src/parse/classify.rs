@@ -1,0 +1,162 @@
+//! What a content file is, from its place in the folder: the one classifier that loading a
+//! plan, formatting files and comparing single files all use, so they never disagree.
+//!
+//! ```text
+//! _index.md                    the plan
+//! <id>.md                      a page
+//! <aim>/_index.md              an aim
+//! <aim>/<nn>-<id>.md           a priority
+//! glossary/<id>.md             a glossary term
+//! performance/<id>.md          a performance statement
+//! ```
+
+/// The kinds of content file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// `_index.md`: the plan.
+    Plan,
+    /// `<aim>/_index.md`.
+    Aim,
+    /// `<aim>/<nn>-<id>.md`.
+    Priority,
+    /// `glossary/<id>.md`.
+    Glossary,
+    /// `performance/<id>.md`.
+    Statement,
+    /// Any other top-level `<id>.md`.
+    Page,
+}
+
+/// A content file's kind with the ids its place gives it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Place {
+    /// `_index.md`.
+    Plan,
+    /// `<id>.md`.
+    Page(String),
+    /// `<aim>/_index.md`.
+    Aim(String),
+    /// `<aim>/<nn>-<id>.md`.
+    Priority {
+        /// The aim's id (the folder).
+        aim: String,
+        /// The number before the id.
+        number: u32,
+        /// The priority's id.
+        id: String,
+    },
+    /// `glossary/<id>.md`.
+    Glossary(String),
+    /// `performance/<id>.md`.
+    Statement(String),
+}
+
+impl Place {
+    /// The kind of file at this place.
+    pub fn kind(&self) -> Kind {
+        match self {
+            Place::Plan => Kind::Plan,
+            Place::Page(_) => Kind::Page,
+            Place::Aim(_) => Kind::Aim,
+            Place::Priority { .. } => Kind::Priority,
+            Place::Glossary(_) => Kind::Glossary,
+            Place::Statement(_) => Kind::Statement,
+        }
+    }
+
+    /// The id the file's name gives its item (none for the plan).
+    pub fn id(&self) -> Option<&str> {
+        match self {
+            Place::Plan => None,
+            Place::Page(id)
+            | Place::Aim(id)
+            | Place::Glossary(id)
+            | Place::Statement(id)
+            | Place::Priority { id, .. } => Some(id),
+        }
+    }
+}
+
+/// Why a file is not where any content file can be, and what to do about it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Misplaced {
+    /// What is wrong.
+    pub message: String,
+    /// How to fix it.
+    pub hint: Option<String>,
+}
+
+/// Where the file at `rel` (relative to the content folder, `/`-separated) belongs.
+pub fn classify(rel: &str) -> Result<Place, Misplaced> {
+    let parts: Vec<&str> = rel.split('/').collect();
+    let stem = |name: &str| name.trim_end_matches(".md").to_string();
+    let refuse = |message: &str, hint: String| {
+        Err(Misplaced {
+            message: message.to_string(),
+            hint: Some(hint),
+        })
+    };
+    match parts.as_slice() {
+        ["_index.md"] => Ok(Place::Plan),
+        [name] => Ok(Place::Page(stem(name))),
+        ["glossary", "_index.md"] | ["performance", "_index.md"] => refuse(
+            "the glossary and performance folders do not take an _index.md",
+            "their index pages are generated; remove this file".to_string(),
+        ),
+        ["glossary", name] => Ok(Place::Glossary(stem(name))),
+        ["performance", name] => Ok(Place::Statement(stem(name))),
+        [aim, "_index.md"] => Ok(Place::Aim(aim.to_string())),
+        [aim, name] => {
+            let s = stem(name);
+            match s.split_once('-') {
+                Some((n, id))
+                    if n.len() >= 2 && n.bytes().all(|b| b.is_ascii_digit()) && !id.is_empty() =>
+                {
+                    Ok(Place::Priority {
+                        aim: aim.to_string(),
+                        number: n.parse().unwrap_or(0),
+                        id: id.to_string(),
+                    })
+                }
+                _ => refuse(
+                    "a priority's file name must start with its two-digit number",
+                    format!("rename it to {aim}/NN-{s}.md, for example {aim}/01-{s}.md"),
+                ),
+            }
+        }
+        _ => refuse(
+            "content files may be at most one folder deep",
+            "aims are folders directly inside content/, holding their priorities".to_string(),
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_place_is_classified_once() {
+        let kind = |rel: &str| classify(rel).map(|p| p.kind()).ok();
+        assert_eq!(kind("_index.md"), Some(Kind::Plan));
+        assert_eq!(kind("about.md"), Some(Kind::Page));
+        assert_eq!(kind("victims/_index.md"), Some(Kind::Aim));
+        assert_eq!(kind("victims/01-voice.md"), Some(Kind::Priority));
+        assert_eq!(kind("glossary/asb.md"), Some(Kind::Glossary));
+        assert_eq!(kind("performance/calls.md"), Some(Kind::Statement));
+        assert_eq!(kind("glossary/_index.md"), None);
+        assert_eq!(kind("performance/_index.md"), None);
+        assert_eq!(kind("victims/1-voice.md"), None);
+        assert_eq!(kind("victims/01-.md"), None);
+        assert_eq!(kind("victims/voice.md"), None);
+        assert_eq!(kind("a/b/c.md"), None);
+        assert_eq!(
+            classify("victims/07-voice.md"),
+            Ok(Place::Priority {
+                aim: "victims".into(),
+                number: 7,
+                id: "voice".into()
+            })
+        );
+    }
+}
