@@ -13,15 +13,20 @@ use serde::Serialize;
 use crate::diagnostics::chain;
 use crate::export::{Download, RenderContext, Shelf, Sink};
 use crate::parse::kinds::{Contact, Licence, PlanStatus};
-use crate::plan::{Aim, Owner, Plan, Priority, Route, Statement};
+use crate::plan::{Aim, Plan, Priority, Route, Statement};
 use crate::render::abbreviations::Abbreviations;
 use crate::render::markdown::{self, Heading};
 use crate::theme::Theme;
 use crate::words::human_due;
 
 mod changes;
+mod chrome;
 mod delivery;
+mod items;
 mod performance;
+
+use chrome::Chrome;
+use items::{glossary_letters, AimSummary, PriorityView};
 
 /// One output file: its path in the output folder and its bytes.
 pub type OutputFile = (String, Vec<u8>);
@@ -475,99 +480,6 @@ fn page_root(route: &Route, site: &SiteView) -> String {
     }
 }
 
-/// Where a page is, as far as the site's header and footer can tell: the relative way back to
-/// the site root, and the path of the navigation item that is the page itself, if any.
-#[derive(PartialEq, Eq, Hash, PartialOrd, Ord)]
-struct Place {
-    root: String,
-    current: Option<String>,
-}
-
-impl Place {
-    fn of(route: &Route, site: &SiteView) -> Place {
-        let path = route.path();
-        Place {
-            root: page_root(route, site),
-            current: site.nav.iter().any(|n| n.path == path).then_some(path),
-        }
-    }
-}
-
-/// The theme's `site-header.html`, rendered once for each place a page can be, and its
-/// `site-footer.html`, once for each depth. Every page in a place prints the same header and
-/// footer, and rendering them with each page repeated the same few hundred lookups (the
-/// navigation, the contact details) for every page: about a third of the time spent in
-/// templates.
-struct Chrome {
-    headers: HashMap<Place, String>,
-    /// By `root`: the footer does not mark the current page.
-    footers: HashMap<String, String>,
-}
-
-impl Chrome {
-    /// Renders the headers and footers for the places of `routes`.
-    fn new<'r>(
-        theme: &Theme,
-        site: &SiteView,
-        shared: &tera::Context,
-        routes: impl Iterator<Item = &'r Route>,
-    ) -> Result<Chrome> {
-        let mut places: Vec<Place> = routes.map(|r| Place::of(r, site)).collect();
-        places.sort();
-        places.dedup();
-        // Places are sorted by root, so the first of each root renders its footer.
-        let first_at_root: Vec<bool> = (0..places.len())
-            .map(|i| i == 0 || places[i - 1].root != places[i].root)
-            .collect();
-        type Pieces = (Place, String, Option<String>);
-        let rendered: Vec<Result<Pieces>> = places
-            .into_par_iter()
-            .zip(first_at_root)
-            .map(|(place, first)| {
-                let mut ctx = shared.clone();
-                ctx.insert("root", &place.root);
-                let footer = match first {
-                    true => Some(render_piece(theme, "site-footer.html", &ctx)?),
-                    false => None,
-                };
-                ctx.insert("current", &place.current);
-                let header = render_piece(theme, "site-header.html", &ctx)?;
-                Ok((place, header, footer))
-            })
-            .collect();
-        let mut chrome = Chrome {
-            headers: HashMap::with_capacity(rendered.len()),
-            footers: HashMap::new(),
-        };
-        // The first place's error, whichever thread met it first.
-        for pieces in rendered {
-            let (place, header, footer) = pieces?;
-            if let Some(footer) = footer {
-                chrome.footers.insert(place.root.clone(), footer);
-            }
-            chrome.headers.insert(place, header);
-        }
-        Ok(chrome)
-    }
-
-    /// The header and footer of `route`'s page.
-    fn of(&self, route: &Route, site: &SiteView) -> Result<(&str, &str)> {
-        let place = Place::of(route, site);
-        let missing = || anyhow!("no header and footer were made for {}", route.file());
-        let footer = self.footers.get(&place.root).ok_or_else(missing)?;
-        let header = self.headers.get(&place).ok_or_else(missing)?;
-        Ok((header, footer))
-    }
-}
-
-/// One piece of every page, from `template`.
-fn render_piece(theme: &Theme, template: &str, ctx: &tera::Context) -> Result<String> {
-    theme
-        .tera
-        .render(template, ctx)
-        .map_err(|e| anyhow!("rendering {template}: {}", chain(&e)))
-}
-
 /// The Tera context every page starts from: `site`, serialised once per build rather than
 /// once per page.
 fn shared_context(site: &SiteView) -> tera::Context {
@@ -681,19 +593,7 @@ fn render_page<'s>(
                 .ok_or_else(|| anyhow!("no priority {id}"))?;
             let (aim, p) = site.index.priorities[at];
             let view = PriorityView::new(plan, &site.index, at, route);
-            let mut toc = view.body_headings.clone();
-            toc.extend(view.groups.iter().map(|g| Heading {
-                level: 2,
-                id: g.heading_id.to_string(),
-                text: g.heading.to_string(),
-            }));
-            if !view.statements.is_empty() {
-                toc.push(Heading {
-                    level: 2,
-                    id: "performance".into(),
-                    text: "How progress is measured".into(),
-                });
-            }
+            let toc = view.contents();
             let crumbs = vec![
                 home(),
                 Link {
@@ -798,223 +698,6 @@ fn render_page<'s>(
             .map_err(not_utf8)?,
     }
     Ok(&scratch.html)
-}
-
-#[derive(Serialize)]
-struct AimSummary<'a> {
-    id: &'a str,
-    title: &'a str,
-    path: String,
-    outcomes: &'a [String],
-    priorities: Vec<PrioritySummary<'a>>,
-}
-
-#[derive(Serialize)]
-struct PrioritySummary<'a> {
-    number: u32,
-    title: &'a str,
-    path: String,
-    commissioner: usize,
-    chief_constable: usize,
-}
-
-impl<'a> AimSummary<'a> {
-    fn new(aim: &'a Aim, _from: &Route) -> Self {
-        AimSummary {
-            id: &aim.id,
-            title: &aim.title,
-            path: Route::Aim(aim.id.clone()).path(),
-            outcomes: &aim.outcomes,
-            priorities: aim
-                .priorities
-                .iter()
-                .map(|p| PrioritySummary {
-                    number: p.number,
-                    title: &p.title,
-                    path: Route::Priority {
-                        aim: aim.id.clone(),
-                        id: p.id.clone(),
-                    }
-                    .path(),
-                    commissioner: p.commissioner.as_ref().map_or(0, |g| g.commitments.len()),
-                    chief_constable: p
-                        .chief_constable
-                        .as_ref()
-                        .map_or(0, |g| g.commitments.len()),
-                })
-                .collect(),
-        }
-    }
-}
-
-#[derive(Serialize)]
-struct PriorityView<'a> {
-    number: u32,
-    title: &'a str,
-    aim_title: &'a str,
-    aim_path: String,
-    aim_priority_count: usize,
-    body: String,
-    body_headings: Vec<Heading>,
-    groups: Vec<GroupView<'a>>,
-    previous: Option<Link>,
-    next: Option<Link>,
-    statements: Vec<performance::StatementSummary>,
-}
-
-#[derive(Serialize)]
-struct GroupView<'a> {
-    owner: Owner,
-    heading: &'static str,
-    heading_id: &'static str,
-    lead: &'a str,
-    commitments: Vec<CommitmentView<'a>>,
-}
-
-#[derive(Serialize)]
-struct CommitmentView<'a> {
-    id: &'a str,
-    text: &'a str,
-    status: Option<&'static str>,
-    status_class: Option<String>,
-    due: Option<String>,
-    /// True when the due date has passed at the plan's reporting date and it is not delivered.
-    overdue: bool,
-    owner: Option<&'a str>,
-    evidence: Vec<Link>,
-    /// True when any of `status`, `due`, `owner` and `evidence` has something to show, so the
-    /// template tests one value rather than looking up four (Tera's dotted lookups are slow).
-    has_details: bool,
-}
-
-impl<'a> PriorityView<'a> {
-    fn new(plan: &Plan, index: &Index<'a>, pos: usize, route: &Route) -> Self {
-        let (aim, p) = index.priorities[pos];
-        let body = markdown::render(&p.body.markdown, route);
-        let link = |q: &Priority| Link {
-            title: format!("Priority {}: {}", q.number, q.title),
-            path: Route::Priority {
-                aim: q.aim.clone(),
-                id: q.id.clone(),
-            }
-            .path(),
-        };
-        PriorityView {
-            number: p.number,
-            title: &p.title,
-            aim_title: &aim.title,
-            aim_path: Route::Aim(aim.id.clone()).path(),
-            aim_priority_count: aim.priorities.len(),
-            body: body.html,
-            body_headings: body.headings,
-            groups: p
-                .groups()
-                .map(|(owner, g)| GroupView {
-                    owner,
-                    heading: match owner {
-                        Owner::Commissioner => "The Commissioner's commitments",
-                        Owner::ChiefConstable => "The Chief Constable's responsibilities",
-                    },
-                    heading_id: match owner {
-                        Owner::Commissioner => "commissioner",
-                        Owner::ChiefConstable => "chief-constable",
-                    },
-                    lead: &g.lead,
-                    commitments: g
-                        .commitments
-                        .iter()
-                        .map(|c| CommitmentView::new(c, plan, route))
-                        .collect(),
-                })
-                .collect(),
-            previous: pos
-                .checked_sub(1)
-                .and_then(|i| index.priorities.get(i))
-                .map(|(_, q)| link(q)),
-            next: index.priorities.get(pos + 1).map(|(_, q)| link(q)),
-            statements: index
-                .statements_for
-                .get(p.id.as_str())
-                .into_iter()
-                .flatten()
-                .map(|s| performance::StatementSummary::new(s))
-                .collect(),
-        }
-    }
-}
-
-impl<'a> CommitmentView<'a> {
-    fn new(c: &'a crate::plan::Commitment, plan: &Plan, route: &Route) -> Self {
-        let status = c.status.map(|s| s.label());
-        let due = c.due.as_deref().map(human_due);
-        let owner = c.owner.as_deref();
-        let evidence: Vec<Link> = c
-            .evidence
-            .iter()
-            .map(|e| Link {
-                title: e.title.clone(),
-                path: match e.url.strip_prefix('/') {
-                    Some(site) => route.href_to(site),
-                    None => e.url.clone(),
-                },
-            })
-            .collect();
-        CommitmentView {
-            id: &c.id,
-            text: &c.text,
-            has_details: status.is_some()
-                || due.is_some()
-                || owner.is_some()
-                || !evidence.is_empty(),
-            status,
-            status_class: c.status.map(|s| crate::parse::markdown::slug(s.label())),
-            due,
-            overdue: crate::plan::delivery::is_overdue(c, &plan.meta.reporting_date),
-            owner,
-            evidence,
-        }
-    }
-}
-
-#[derive(Serialize)]
-struct Letter {
-    letter: String,
-    terms: Vec<TermView>,
-}
-
-#[derive(Serialize)]
-struct TermView {
-    id: String,
-    term: String,
-    abbreviations: Vec<String>,
-    definition: String,
-}
-
-fn glossary_letters(plan: &Plan, route: &Route) -> Vec<Letter> {
-    let mut letters: Vec<Letter> = Vec::new();
-    for t in &plan.glossary {
-        let sort_key = t.term.trim_start_matches("The ").trim_start_matches("the ");
-        let letter = sort_key
-            .chars()
-            .next()
-            .map(|c| c.to_uppercase().to_string())
-            .unwrap_or_default();
-        let view = TermView {
-            id: t.id.clone(),
-            term: t.term.clone(),
-            abbreviations: t.abbreviations.clone(),
-            definition: markdown::render(&t.definition.markdown, route).html,
-        };
-        match letters.iter_mut().find(|l| l.letter == letter) {
-            Some(l) => l.terms.push(view),
-            None => letters.push(Letter {
-                letter,
-                terms: vec![view],
-            }),
-        }
-    }
-    letters.sort_by(|a, b| a.letter.cmp(&b.letter));
-    letters
 }
 
 #[cfg(test)]

@@ -1,0 +1,245 @@
+//! The views of the plan's own items for their templates: the aims listed on the home page
+//! and their own pages, each priority with its commitments, and the glossary by letter.
+
+use serde::Serialize;
+
+use super::{performance, Index, Link};
+use crate::plan::{Aim, Owner, Plan, Priority, Route};
+use crate::render::markdown::{self, Heading};
+use crate::words::human_due;
+
+#[derive(Serialize)]
+pub(super) struct AimSummary<'a> {
+    id: &'a str,
+    title: &'a str,
+    path: String,
+    outcomes: &'a [String],
+    priorities: Vec<PrioritySummary<'a>>,
+}
+
+#[derive(Serialize)]
+struct PrioritySummary<'a> {
+    number: u32,
+    title: &'a str,
+    path: String,
+    commissioner: usize,
+    chief_constable: usize,
+}
+
+impl<'a> AimSummary<'a> {
+    pub(super) fn new(aim: &'a Aim, _from: &Route) -> Self {
+        AimSummary {
+            id: &aim.id,
+            title: &aim.title,
+            path: Route::Aim(aim.id.clone()).path(),
+            outcomes: &aim.outcomes,
+            priorities: aim
+                .priorities
+                .iter()
+                .map(|p| PrioritySummary {
+                    number: p.number,
+                    title: &p.title,
+                    path: Route::Priority {
+                        aim: aim.id.clone(),
+                        id: p.id.clone(),
+                    }
+                    .path(),
+                    commissioner: p.commissioner.as_ref().map_or(0, |g| g.commitments.len()),
+                    chief_constable: p
+                        .chief_constable
+                        .as_ref()
+                        .map_or(0, |g| g.commitments.len()),
+                })
+                .collect(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub(super) struct PriorityView<'a> {
+    number: u32,
+    title: &'a str,
+    aim_title: &'a str,
+    aim_path: String,
+    aim_priority_count: usize,
+    body: String,
+    body_headings: Vec<Heading>,
+    groups: Vec<GroupView<'a>>,
+    previous: Option<Link>,
+    next: Option<Link>,
+    statements: Vec<performance::StatementSummary>,
+}
+
+#[derive(Serialize)]
+struct GroupView<'a> {
+    owner: Owner,
+    heading: &'static str,
+    heading_id: &'static str,
+    lead: &'a str,
+    commitments: Vec<CommitmentView<'a>>,
+}
+
+#[derive(Serialize)]
+struct CommitmentView<'a> {
+    id: &'a str,
+    text: &'a str,
+    status: Option<&'static str>,
+    status_class: Option<String>,
+    due: Option<String>,
+    /// True when the due date has passed at the plan's reporting date and it is not delivered.
+    overdue: bool,
+    owner: Option<&'a str>,
+    evidence: Vec<Link>,
+    /// True when any of `status`, `due`, `owner` and `evidence` has something to show, so the
+    /// template tests one value rather than looking up four (Tera's dotted lookups are slow).
+    has_details: bool,
+}
+
+impl<'a> PriorityView<'a> {
+    /// The page's "on this page" list: the body's headings, each group of commitments and
+    /// the statements that measure it.
+    pub(super) fn contents(&self) -> Vec<Heading> {
+        let mut toc = self.body_headings.clone();
+        toc.extend(self.groups.iter().map(|g| Heading {
+            level: 2,
+            id: g.heading_id.to_string(),
+            text: g.heading.to_string(),
+        }));
+        if !self.statements.is_empty() {
+            toc.push(Heading {
+                level: 2,
+                id: "performance".into(),
+                text: "How progress is measured".into(),
+            });
+        }
+        toc
+    }
+
+    pub(super) fn new(plan: &Plan, index: &Index<'a>, pos: usize, route: &Route) -> Self {
+        let (aim, p) = index.priorities[pos];
+        let body = markdown::render(&p.body.markdown, route);
+        let link = |q: &Priority| Link {
+            title: format!("Priority {}: {}", q.number, q.title),
+            path: Route::Priority {
+                aim: q.aim.clone(),
+                id: q.id.clone(),
+            }
+            .path(),
+        };
+        PriorityView {
+            number: p.number,
+            title: &p.title,
+            aim_title: &aim.title,
+            aim_path: Route::Aim(aim.id.clone()).path(),
+            aim_priority_count: aim.priorities.len(),
+            body: body.html,
+            body_headings: body.headings,
+            groups: p
+                .groups()
+                .map(|(owner, g)| GroupView {
+                    owner,
+                    heading: match owner {
+                        Owner::Commissioner => "The Commissioner's commitments",
+                        Owner::ChiefConstable => "The Chief Constable's responsibilities",
+                    },
+                    heading_id: match owner {
+                        Owner::Commissioner => "commissioner",
+                        Owner::ChiefConstable => "chief-constable",
+                    },
+                    lead: &g.lead,
+                    commitments: g
+                        .commitments
+                        .iter()
+                        .map(|c| CommitmentView::new(c, plan, route))
+                        .collect(),
+                })
+                .collect(),
+            previous: pos
+                .checked_sub(1)
+                .and_then(|i| index.priorities.get(i))
+                .map(|(_, q)| link(q)),
+            next: index.priorities.get(pos + 1).map(|(_, q)| link(q)),
+            statements: index
+                .statements_for
+                .get(p.id.as_str())
+                .into_iter()
+                .flatten()
+                .map(|s| performance::StatementSummary::new(s))
+                .collect(),
+        }
+    }
+}
+
+impl<'a> CommitmentView<'a> {
+    fn new(c: &'a crate::plan::Commitment, plan: &Plan, route: &Route) -> Self {
+        let status = c.status.map(|s| s.label());
+        let due = c.due.as_deref().map(human_due);
+        let owner = c.owner.as_deref();
+        let evidence: Vec<Link> = c
+            .evidence
+            .iter()
+            .map(|e| Link {
+                title: e.title.clone(),
+                path: match e.url.strip_prefix('/') {
+                    Some(site) => route.href_to(site),
+                    None => e.url.clone(),
+                },
+            })
+            .collect();
+        CommitmentView {
+            id: &c.id,
+            text: &c.text,
+            has_details: status.is_some()
+                || due.is_some()
+                || owner.is_some()
+                || !evidence.is_empty(),
+            status,
+            status_class: c.status.map(|s| crate::parse::markdown::slug(s.label())),
+            due,
+            overdue: crate::plan::delivery::is_overdue(c, &plan.meta.reporting_date),
+            owner,
+            evidence,
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub(super) struct Letter {
+    letter: String,
+    terms: Vec<TermView>,
+}
+
+#[derive(Serialize)]
+struct TermView {
+    id: String,
+    term: String,
+    abbreviations: Vec<String>,
+    definition: String,
+}
+
+pub(super) fn glossary_letters(plan: &Plan, route: &Route) -> Vec<Letter> {
+    let mut letters: Vec<Letter> = Vec::new();
+    for t in &plan.glossary {
+        let sort_key = t.term.trim_start_matches("The ").trim_start_matches("the ");
+        let letter = sort_key
+            .chars()
+            .next()
+            .map(|c| c.to_uppercase().to_string())
+            .unwrap_or_default();
+        let view = TermView {
+            id: t.id.clone(),
+            term: t.term.clone(),
+            abbreviations: t.abbreviations.clone(),
+            definition: markdown::render(&t.definition.markdown, route).html,
+        };
+        match letters.iter_mut().find(|l| l.letter == letter) {
+            Some(l) => l.terms.push(view),
+            None => letters.push(Letter {
+                letter,
+                terms: vec![view],
+            }),
+        }
+    }
+    letters.sort_by(|a, b| a.letter.cmp(&b.letter));
+    letters
+}
