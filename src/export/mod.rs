@@ -21,6 +21,7 @@
 pub mod data;
 pub mod diff_report;
 pub mod large_print;
+pub mod plain;
 pub mod website;
 
 use std::any::Any;
@@ -34,7 +35,8 @@ use crate::plan::Plan;
 use crate::theme::Theme;
 
 /// Every output besides the website, in the order the build makes them and lists them.
-pub static OUTPUTS: &[&dyn Output] = &[&large_print::LargePrint, &data::OpenData];
+pub static OUTPUTS: &[&dyn Output] =
+    &[&large_print::LargePrint, &plain::PlainText, &data::OpenData];
 
 /// The output named `name` (as in `build --no-<name>`).
 pub fn output(name: &str) -> Option<&'static dyn Output> {
