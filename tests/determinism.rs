@@ -171,7 +171,7 @@ fn rebuild_matches_a_full_build(site: &Site, session: &mut Session, file: &str) 
     let written = session.rebuild(&[site.path(file)]).unwrap().pages;
     let fresh = match session_large_print(site) {
         true => options(site, "fresh"),
-        false => options(site, "fresh").without("large-print"),
+        false => quiet_footer(options(site, "fresh")),
     };
     let _ = std::fs::remove_dir_all(&fresh.out);
     build::build(&fresh).unwrap();
@@ -181,10 +181,11 @@ fn rebuild_matches_a_full_build(site: &Site, session: &mut Session, file: &str) 
         .filter(|r| website::shows_downloads(r))
         .map(|r| r.file())
         .collect();
+    // The website's own files: its pages (but those listing downloads) and static files.
     let now = |tree: Vec<(String, Vec<u8>)>| {
         tree.into_iter()
-            .filter(|(p, _)| !p.starts_with("data/") && !later.contains(p))
-            .filter(|(p, _)| !p.starts_with("large-print") && !p.starts_with(".large-print"))
+            .filter(|(p, _)| p.ends_with(".html") || p.starts_with("static/"))
+            .filter(|(p, _)| !later.contains(p) && !p.starts_with("large-print"))
             .collect::<Vec<_>>()
     };
     if !session_large_print(site) {
@@ -225,6 +226,12 @@ fn fails_as_a_full_build_does(site: &Site, session: &mut Session, file: &str) {
     );
 }
 
+/// `opts` without the outputs linked from every page's footer, whose sizes change with any
+/// edit, so that refreshing the downloads rewrites only the pages that list them.
+fn quiet_footer(opts: BuildOptions) -> BuildOptions {
+    opts.without("large-print").without("plain-text")
+}
+
 /// Whether the site's session makes the large-print edition (marked by a file in the site).
 fn session_large_print(site: &Site) -> bool {
     site.path("large-print-on").exists()
@@ -232,10 +239,10 @@ fn session_large_print(site: &Site) -> bool {
 
 #[test]
 fn preview_rebuilds_write_what_a_full_build_writes() {
-    // Without the large-print edition, whose size in every footer would have every page
+    // Without the editions in every footer (large print, plain text), whose sizes would have every page
     // rewritten when the downloads are refreshed, so that each rebuild is checked alone.
     let site = Site::minimal();
-    let mut session = Session::start(options(&site, "public").without("large-print")).unwrap();
+    let mut session = Session::start(quiet_footer(options(&site, "public"))).unwrap();
     let all = read_tree(&site.path("public"))
         .iter()
         .filter(|(p, _)| p.ends_with(".html"))

@@ -4,19 +4,27 @@ mod common;
 
 use common::Site;
 
-/// Replaces the large-print PDF's page count and size, which change whenever any text does.
+/// Replaces the large-print PDF's page count and size and the plain-text edition's size,
+/// which change whenever any text does.
 fn normalise(html: &str) -> String {
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(i) = rest.find("Large print version (PDF, ") {
-        let start = i + "Large print version (".len();
-        out.push_str(&rest[..start]);
-        let end = start + rest[start..].find(')').unwrap_or(0);
-        out.push_str("PDF, [pages], [size]");
-        rest = &rest[end..];
+    let mut html = html.to_string();
+    for (link, with) in [
+        ("Large print version (PDF, ", "PDF, [pages], [size]"),
+        ("Plain text version (TXT, ", "TXT, [size]"),
+    ] {
+        let mut out = String::with_capacity(html.len());
+        let mut rest = html.as_str();
+        while let Some(i) = rest.find(link) {
+            let start = i + link.find('(').unwrap_or(0) + 1;
+            out.push_str(&rest[..start]);
+            let end = start + rest[start..].find(')').unwrap_or(0);
+            out.push_str(with);
+            rest = &rest[end..];
+        }
+        out.push_str(rest);
+        html = out;
     }
-    out.push_str(rest);
-    out
+    html
 }
 
 #[test]
