@@ -93,7 +93,7 @@ pub fn heading_ids(markdown: &str) -> Vec<String> {
     ids.finish()
 }
 
-/// Finds the ids [`render`] gives a body's headings from its events, shown in order, so that a
+/// Finds the ids [`crate::render::markdown::render`] gives a body's headings from its events, shown in order, so that a
 /// pass over the events made for another reason can find them without parsing the body again.
 #[derive(Debug)]
 pub struct HeadingIds {

@@ -1,8 +1,8 @@
 //! The validated plan: one typed model that every output reads.
 //!
 //! [`Plan::from_files`] takes the loaded files, parses each by its place in the folder
-//! ([`builder`]), checks ids and every reference between items ([`checks`]; links and anchors
-//! in Markdown, [`links`]), and either returns a complete [`Plan`] or every problem found.
+//! (`builder.rs`), checks ids and every reference between items (`checks.rs`; links and
+//! anchors in Markdown, `links.rs`), and either returns a complete [`Plan`] or every problem found.
 //! Outputs receive `&Plan` and never re-read the files. Nothing here reads or writes files:
 //! [`crate::load`] does that, and the preview keeps a [`PlanCache`] between edits.
 

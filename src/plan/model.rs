@@ -369,7 +369,8 @@ pub struct GlossaryTerm {
 }
 
 /// A performance statement. Its status and the sentences that describe it are worked out
-/// in [`performance`], so every output words them the same way.
+/// in [`crate::plan::performance`] and worded in [`crate::render::performance`], so every
+/// output says them the same way.
 #[derive(Debug, Clone, Serialize)]
 pub struct Statement {
     /// Id (file name).

@@ -7,7 +7,7 @@
 //! [`world`] compiles that with the bundled Liberation Sans into a PDF/UA-1 file, in this
 //! process or in the `planpress-typeset` program ([`typeset`]). The HTML page ([`html_page`])
 //! is written from the same blocks. A build reuses the previous PDF when nothing that shapes it
-//! has changed ([`cache`]). `docs/large-print.md` lists every rule and how it is enforced.
+//! has changed (the `cache` module). `docs/large-print.md` lists every rule and how it is enforced.
 
 mod cache;
 pub mod html;
