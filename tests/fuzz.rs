@@ -12,6 +12,13 @@
 //! The default run is bounded by case counts and a time budget per target (about 30 seconds
 //! in all). To fuzz longer, see docs/security.md: `PLANPRESS_FUZZ_CASES`,
 //! `PLANPRESS_FUZZ_SECONDS` and `PLANPRESS_FUZZ_SEED`.
+//!
+//! No target passes without checking anything: a replay fails when a corpus folder is missing
+//! or empty, and a generated run fails when no case was checked (zero cases asked for, or no
+//! time to run one), when proptest ran fewer cases than asked for, or when the time budget did
+//! not end it and fewer than all of them were checked. A property that holds only for some
+//! inputs (parsing needs front matter that splits off; rendering needs a valid plan) counts
+//! the cases that reached it, and fails when none did.
 
 mod common;
 mod safety;
@@ -42,8 +49,8 @@ fn env_u64(name: &str) -> Option<u64> {
     std::env::var(name).ok().and_then(|v| v.parse().ok())
 }
 
-/// A runner with a fixed seed (or `PLANPRESS_FUZZ_SEED`), `cases` cases (or
-/// `PLANPRESS_FUZZ_CASES`), no failure files written, and shrinking bounded in time.
+/// A runner with a fixed seed (or `PLANPRESS_FUZZ_SEED`), `cases` cases, no failure files
+/// written, and shrinking bounded in time.
 fn runner(target: &str, cases: u32) -> TestRunner {
     let seed = env_u64("PLANPRESS_FUZZ_SEED").unwrap_or(0x706c_616e_7072_6573);
     let mut bytes = [0u8; 32];
@@ -56,7 +63,7 @@ fn runner(target: &str, cases: u32) -> TestRunner {
         chunk.copy_from_slice(&mixed.to_le_bytes());
     }
     let config = Config {
-        cases: env_u64("PLANPRESS_FUZZ_CASES").map_or(cases, |c| c as u32),
+        cases,
         failure_persistence: None,
         max_shrink_time: 60_000,
         ..Config::default()
@@ -69,33 +76,113 @@ fn budget(default_seconds: u64) -> Duration {
     Duration::from_secs(env_u64("PLANPRESS_FUZZ_SECONDS").unwrap_or(default_seconds))
 }
 
-/// Runs generated cases until they are done or the budget is spent, then says how many ran.
+/// The number of generated cases a target asks for: `default`, or `PLANPRESS_FUZZ_CASES`.
+fn cases(default: u32) -> u32 {
+    env_u64("PLANPRESS_FUZZ_CASES").map_or(default, |c| u32::try_from(c).unwrap_or(u32::MAX))
+}
+
+/// How many of a target's generated cases were run and checked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Ran {
+    /// The cases asked for.
+    asked: u32,
+    /// The cases proptest generated and handed to the test.
+    generated: u32,
+    /// The cases checked before the time budget was spent.
+    checked: u32,
+    /// Whether the time budget was spent before every case was checked.
+    out_of_time: bool,
+}
+
+impl Ran {
+    /// Fails unless the run checked something: at least one case, every case proptest was
+    /// asked for generated, and every one of them checked unless the time budget ran out.
+    fn assert_not_vacuous(self, target: &str) {
+        assert!(
+            self.checked > 0,
+            "fuzz {target}: no generated case was checked ({self:?}); \
+             PLANPRESS_FUZZ_CASES and PLANPRESS_FUZZ_SECONDS must both allow at least one"
+        );
+        assert!(
+            self.generated >= self.asked,
+            "fuzz {target}: proptest generated {} of the {} cases asked for",
+            self.generated,
+            self.asked
+        );
+        assert!(
+            self.out_of_time || self.checked == self.asked,
+            "fuzz {target}: {} of {} cases were checked, with time to spare",
+            self.checked,
+            self.asked
+        );
+    }
+}
+
+/// Runs `cases` generated cases (or `PLANPRESS_FUZZ_CASES`) until they are done or `seconds`
+/// (or `PLANPRESS_FUZZ_SECONDS`) are spent, fails if that checked nothing, and says how many
+/// ran.
 fn fuzz<S: Strategy>(
     target: &str,
     cases: u32,
     seconds: u64,
     strategy: S,
     test: impl Fn(S::Value) -> Result<(), TestCaseError>,
-) {
-    let deadline = Instant::now() + budget(seconds);
-    let ran = std::sync::atomic::AtomicU32::new(0);
-    let result = runner(target, cases).run(&strategy, |value| {
-        if Instant::now() > deadline {
+) -> Ran {
+    run(target, self::cases(cases), budget(seconds), strategy, test)
+}
+
+/// Runs `asked` generated cases until they are done or `budget` is spent, fails if that
+/// checked nothing, and says how many ran.
+fn run<S: Strategy>(
+    target: &str,
+    asked: u32,
+    budget: Duration,
+    strategy: S,
+    test: impl Fn(S::Value) -> Result<(), TestCaseError>,
+) -> Ran {
+    use std::sync::atomic::{AtomicBool, AtomicU32, Ordering::Relaxed};
+    let deadline = Instant::now() + budget;
+    let (generated, checked, out_of_time) =
+        (AtomicU32::new(0), AtomicU32::new(0), AtomicBool::new(false));
+    let result = runner(target, asked).run(&strategy, |value| {
+        generated.fetch_add(1, Relaxed);
+        if Instant::now() >= deadline {
+            out_of_time.store(true, Relaxed);
             return Ok(());
         }
-        ran.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        checked.fetch_add(1, Relaxed);
         test(value)
     });
     if let Err(e) = result {
         panic!("{target}: {e}");
     }
+    let ran = Ran {
+        asked,
+        generated: generated.into_inner(),
+        checked: checked.into_inner(),
+        out_of_time: out_of_time.into_inner(),
+    };
     notice(&format!(
-        "fuzz {target}: {} generated cases passed",
-        ran.into_inner()
+        "fuzz {target}: {} of {asked} generated cases checked{}",
+        ran.checked,
+        if ran.out_of_time {
+            " before the time budget ran out"
+        } else {
+            ""
+        }
     ));
+    ran.assert_not_vacuous(target);
+    ran
 }
 
+/// Every file under `dir` but READMEs, sorted; fails if the folder is missing or holds none,
+/// so a replay never passes on an empty corpus.
 fn files_in(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    assert!(
+        dir.is_dir(),
+        "the corpus folder {} is missing",
+        dir.display()
+    );
     let mut files: Vec<(PathBuf, Vec<u8>)> = walkdir::WalkDir::new(dir)
         .into_iter()
         .map(|e| e.unwrap())
@@ -103,6 +190,11 @@ fn files_in(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
         .map(|e| (e.path().to_path_buf(), fs::read(e.path()).unwrap()))
         .collect();
     files.sort();
+    assert!(
+        !files.is_empty(),
+        "the corpus folder {} holds no files",
+        dir.display()
+    );
     files
 }
 
@@ -276,8 +368,9 @@ fn mutated(seeds: Vec<String>) -> impl Strategy<Value = String> {
 // ---- Properties ---------------------------------------------------------------------------
 
 /// Parses `file` as a content file of every kind, as loading and validation would, checking
-/// that nothing panics and every problem is placed inside the file.
-fn check_front_matter(file: &str) -> Result<(), TestCaseError> {
+/// that nothing panics and every problem is placed inside the file. Returns how many texts
+/// reached the YAML parser (none when the front matter does not split off).
+fn check_front_matter(file: &str) -> Result<u32, TestCaseError> {
     let start = Instant::now();
     let path = Path::new("content/fuzz.md");
     let lines = SourceFile::new("", "", file).text.lines().count().max(1);
@@ -300,10 +393,12 @@ fn check_front_matter(file: &str) -> Result<(), TestCaseError> {
             vec![SourceFile::new("fuzz.md", path, file).text]
         }
     };
+    let mut parsed = 0;
     for text in texts {
         let Ok(parts) = split(&text, path) else {
             continue;
         };
+        parsed += 1;
         macro_rules! parse_as {
             ($($kind:ty),*) => {$({
                 // Loading parses each file once, as one kind: that is what is timed.
@@ -326,7 +421,7 @@ fn check_front_matter(file: &str) -> Result<(), TestCaseError> {
         );
     }
     prop_assert!(start.elapsed() < PER_CASE * 6, "took {:?}", start.elapsed());
-    Ok(())
+    Ok(parsed)
 }
 
 /// Renders `markdown` for a page, checking the HTML is safe and its heading ids are the ones
@@ -364,11 +459,16 @@ fn check_markdown(markdown: &str) -> Result<(), TestCaseError> {
 fn front_matter_seed_corpus_replays_cleanly() {
     for (path, bytes) in corpus("front-matter") {
         let file = format!("---\n{}---\nBody.\n", text(&bytes));
-        check_front_matter(&file).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        let parsed =
+            check_front_matter(&file).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        assert!(parsed > 0, "{}: never reached the parser", path.display());
     }
+    let mut parsed = 0;
     for (path, bytes) in content_examples() {
-        check_front_matter(&text(&bytes)).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        parsed +=
+            check_front_matter(&text(&bytes)).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     }
+    assert!(parsed > 0, "no example content file reached the parser");
 }
 
 #[test]
@@ -378,9 +478,20 @@ fn front_matter_parser_survives_generated_files() {
         .map(|(_, b)| format!("---\n{}---\nBody.\n", text(&b)))
         .chain(content_examples().into_iter().map(|(_, b)| text(&b)))
         .collect();
+    let parsed = std::sync::atomic::AtomicU32::new(0);
     fuzz("front-matter", 2000, 12, mutated(seeds), |file| {
-        check_front_matter(&file)
+        let n = check_front_matter(&file)?;
+        parsed.fetch_add(n, std::sync::atomic::Ordering::Relaxed);
+        Ok(())
     });
+    let parsed = parsed.into_inner();
+    notice(&format!(
+        "fuzz front-matter: {parsed} texts reached the parser"
+    ));
+    assert!(
+        parsed > 0,
+        "no generated file reached the front-matter parser"
+    );
 }
 
 #[test]
@@ -459,7 +570,10 @@ fn site_loader_survives_generated_sites() {
         (prop::sample::select(VALID_FILES), mutated(bodies)).prop_map(|(p, t)| (p, t, true)),
     ];
     let changes = prop::collection::vec(change, 1..4);
-    let rendered = std::sync::atomic::AtomicU32::new(0);
+    let (rendered, refused) = (
+        std::sync::atomic::AtomicU32::new(0),
+        std::sync::atomic::AtomicU32::new(0),
+    );
     fuzz("site", 5000, 15, changes, |changes| {
         let dir = tempfile::tempdir().unwrap();
         let content = dir.path().join("content");
@@ -479,6 +593,7 @@ fn site_loader_survives_generated_sites() {
         let start = Instant::now();
         match planpress::read_plan(&content) {
             Err(errors) => {
+                refused.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                 prop_assert!(!errors.0.is_empty());
                 for d in &errors.0 {
                     prop_assert!(
@@ -499,20 +614,122 @@ fn site_loader_survives_generated_sites() {
                     planpress::export::website::render_site(&plan, &theme).map_err(|e| {
                         TestCaseError::fail(format!("a valid plan did not render: {e:#}"))
                     })?;
+                let mut pages = 0;
                 for (path, bytes) in files {
                     if path.ends_with(".html") {
+                        pages += 1;
                         let html = String::from_utf8(bytes).unwrap();
                         let problems = html_problems(&html, true);
                         prop_assert!(problems.is_empty(), "{path}: {problems:?}");
                     }
                 }
+                prop_assert!(pages > 0, "a valid plan rendered no page");
             }
         }
         prop_assert!(start.elapsed() < PER_CASE * 2, "took {:?}", start.elapsed());
         Ok(())
     });
+    let (rendered, refused) = (rendered.into_inner(), refused.into_inner());
     notice(&format!(
-        "fuzz site: {} generated plans were valid and rendered",
-        rendered.into_inner()
+        "fuzz site: {rendered} generated plans were valid and rendered, {refused} refused"
     ));
+    assert!(
+        rendered > 0,
+        "no generated plan was valid, so no rendering was checked"
+    );
+    assert!(
+        refused > 0,
+        "no generated plan was refused, so no error was checked"
+    );
+}
+
+// ---- The guards against passing vacuously --------------------------------------------------
+
+#[test]
+#[should_panic(expected = "no generated case was checked")]
+fn a_run_asked_for_no_cases_fails() {
+    run(
+        "zero-cases",
+        0,
+        Duration::from_secs(60),
+        any::<u8>(),
+        |_| Ok(()),
+    );
+}
+
+#[test]
+#[should_panic(expected = "no generated case was checked")]
+fn a_run_with_no_time_to_check_a_case_fails() {
+    run("zero-seconds", 10, Duration::ZERO, any::<u8>(), |_| Ok(()));
+}
+
+#[test]
+fn a_run_with_time_to_spare_checks_every_case_it_asked_for() {
+    let ran = run("full", 50, Duration::from_secs(60), any::<u8>(), |_| Ok(()));
+    assert_eq!(
+        ran,
+        Ran {
+            asked: 50,
+            generated: 50,
+            checked: 50,
+            out_of_time: false
+        }
+    );
+}
+
+#[test]
+fn a_run_cut_short_by_its_budget_passes_when_it_checked_some_cases() {
+    let ran = run(
+        "slow",
+        1000,
+        Duration::from_millis(100),
+        any::<u8>(),
+        |_| {
+            std::thread::sleep(Duration::from_millis(10));
+            Ok(())
+        },
+    );
+    assert!(ran.out_of_time, "{ran:?}");
+    assert!(ran.checked > 0 && ran.checked < 1000, "{ran:?}");
+    assert_eq!(ran.generated, 1000);
+}
+
+#[test]
+#[should_panic(expected = "9 of 10 cases were checked, with time to spare")]
+fn a_run_that_skipped_cases_with_time_to_spare_fails() {
+    Ran {
+        asked: 10,
+        generated: 10,
+        checked: 9,
+        out_of_time: false,
+    }
+    .assert_not_vacuous("skipped");
+}
+
+#[test]
+#[should_panic(expected = "proptest generated 5 of the 10 cases asked for")]
+fn a_run_where_proptest_generated_too_few_cases_fails() {
+    Ran {
+        asked: 10,
+        generated: 5,
+        checked: 5,
+        out_of_time: true,
+    }
+    .assert_not_vacuous("few");
+}
+
+#[test]
+#[should_panic(expected = "is missing")]
+fn a_missing_corpus_folder_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    files_in(&dir.path().join("front-matter"));
+}
+
+#[test]
+#[should_panic(expected = "holds no files")]
+fn a_corpus_folder_holding_only_its_readme_fails() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("empty")).unwrap();
+    fs::write(dir.path().join("README.md"), "Seeds.\n").unwrap();
+    files_in(dir.path());
 }
