@@ -8,7 +8,7 @@
 //! "What has changed" page is built too;
 //! the diff reports compare the same two versions. It is built once per test run and held in
 //! memory. The build is deterministic, so only what legitimately changes with the typesetter
-//! is normalised: the large-print PDF's page count and size.
+//! is normalised: the sizes of the editions linked from every footer.
 
 mod common;
 
@@ -190,23 +190,6 @@ fn file(path: &str) -> &'static str {
     std::str::from_utf8(bytes).unwrap()
 }
 
-/// Replaces the large-print PDF's page count and size ("Large print version (PDF, 25 pages,
-/// 196 KB)"), which change with the typesetter and whenever any text does.
-fn normalise(html: &str) -> String {
-    const LINK: &str = "arge print version (PDF, ";
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(i) = rest.find(LINK) {
-        let start = i + LINK.len() - "PDF, ".len();
-        out.push_str(&rest[..start]);
-        let end = start + rest[start..].find(')').unwrap_or(0);
-        out.push_str("PDF, [pages], [size]");
-        rest = &rest[end..];
-    }
-    out.push_str(rest);
-    out
-}
-
 /// Every HTML page the build writes, with the name of its snapshot: what kind of page it is.
 const PAGES: &[(&str, &str)] = &[
     ("index.html", "home"),
@@ -274,7 +257,7 @@ fn snapshot_page(path: &str) {
         .iter()
         .find(|(p, _)| *p == path)
         .unwrap_or_else(|| panic!("{path} is not in PAGES"));
-    insta::assert_snapshot!(*name, normalise(file(path)));
+    insta::assert_snapshot!(*name, common::normalise_download_sizes(file(path)));
 }
 
 #[test]

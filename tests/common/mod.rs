@@ -268,3 +268,27 @@ pub fn element_text<'a>(html: &'a str, tag: &str) -> Option<&'a str> {
     let close = open_end + html[open_end..].find(&format!("</{tag}>"))?;
     Some(&html[open_end..close])
 }
+
+/// `html` with the sizes of the editions linked from every footer replaced by placeholders:
+/// the large-print PDF's page count and size and the plain-text edition's size change
+/// whenever any text does, which would make every snapshot change with any edit.
+pub fn normalise_download_sizes(html: &str) -> String {
+    let mut html = html.to_string();
+    for (link, with) in [
+        ("Large print version (PDF, ", "PDF, [pages], [size]"),
+        ("Plain text version (TXT, ", "TXT, [size]"),
+    ] {
+        let mut out = String::with_capacity(html.len());
+        let mut rest = html.as_str();
+        while let Some(i) = rest.find(link) {
+            let start = i + link.find('(').unwrap_or(0) + 1;
+            out.push_str(&rest[..start]);
+            let end = start + rest[start..].find(')').unwrap_or(0);
+            out.push_str(with);
+            rest = &rest[end..];
+        }
+        out.push_str(rest);
+        html = out;
+    }
+    html
+}
