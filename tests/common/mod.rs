@@ -275,7 +275,8 @@ pub fn element_text<'a>(html: &'a str, tag: &str) -> Option<&'a str> {
 pub fn normalise_download_sizes(html: &str) -> String {
     let mut html = html.to_string();
     for (link, with) in [
-        ("Large print version (PDF, ", "PDF, [pages], [size]"),
+        // "Large print version" in footers, "download the large print version" in text.
+        ("arge print version (PDF, ", "PDF, [pages], [size]"),
         ("Plain text version (TXT, ", "TXT, [size]"),
     ] {
         let mut out = String::with_capacity(html.len());
