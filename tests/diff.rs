@@ -352,6 +352,44 @@ fn changed_targets_figures_and_statuses_read_from_and_to() {
 }
 
 #[test]
+fn every_figure_of_a_statement_is_compared_and_its_judged_status_too() {
+    let plan = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/performance/content");
+    let repo = Repo::new(&plan);
+    // Control limits moved so that the latest figure falls within them, a published change
+    // and its direction, an area's figure inside a series, a change target, and a breakdown
+    // item's baseline: none of these is a latest figure, and each must be seen.
+    repo.edit("performance/hate-crime.md", |s| {
+        s.replace("  upper: 607\n", "  upper: 750\n")
+            .replace("  value: 56\n  basis:", "  value: 57\n  basis:")
+            .replace("limits:\n", "direction: up\nlimits:\n")
+    });
+    repo.edit("performance/calls-answered.md", |s| {
+        s.replacen(
+            "      - area: north\n        value: 90\n",
+            "      - area: north\n        value: 91\n",
+            1,
+        )
+    });
+    repo.edit("performance/road-casualties.md", |s| {
+        s.replace("  change: -20\n", "  change: -25\n").replace(
+            "        value: 9\n        baseline: 11\n",
+            "        value: 9\n        baseline: 12\n",
+        )
+    });
+    let r = repo.reports(&["base"]);
+    r.all_say("Status: Above upper control limit → Within control limits");
+    r.all_say("Control limits: 307 to 607 (Two standard deviations either side of the 2022/23 mean) → 307 to 750");
+    r.all_say("Published change: +56% (Year to date on 2022/23) → +57% (Year to date on 2022/23)");
+    r.all_say("Direction: not set → Rising");
+    r.all_say("April 2024: 91%, North Testshire 90%");
+    r.all_say("April 2024: 91%, North Testshire 91%");
+    r.all_say("Target change: -20% → -25%");
+    r.all_say("Fatal 9 against 11");
+    r.all_say("Fatal 9 against 12");
+    r.all_say("Performance statements: 3 otherwise changed.");
+}
+
+#[test]
 fn renamed_files_and_changed_ids_are_matched_by_wording() {
     let repo = Repo::new(&fixture());
     repo.rename(

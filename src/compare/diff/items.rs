@@ -4,7 +4,10 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use super::text::{body, breakdowns_text, field, figure_text, or_not_set, reworded, series_text};
+use super::text::{
+    body, breakdowns_text, change_text, field, figure_text, limits_text, or_not_set, reworded,
+    series_text,
+};
 use super::{compare, pair_items, renamed, reordered, Change, Item, ItemKind, Section};
 use crate::parse::kinds::PlanStatus;
 use crate::plan::{
@@ -616,6 +619,16 @@ impl Item for Statement {
                     .map_or("not set".into(), |v| format_value(v, n.unit)),
             ),
             field(
+                "target change",
+                o.target.change.map_or("not set".into(), change_text),
+                n.target.change.map_or("not set".into(), change_text),
+            ),
+            field(
+                "status",
+                o.status().label().to_string(),
+                n.status().label().to_string(),
+            ),
+            field(
                 "latest figure",
                 figure_text(o.latest.as_ref(), o.unit),
                 figure_text(n.latest.as_ref(), n.unit),
@@ -631,9 +644,28 @@ impl Item for Statement {
                 figure_text(n.baseline.as_ref(), n.unit),
             ),
             field(
+                "published change",
+                o.change.as_ref().map_or("not set".into(), |c| {
+                    format!("{} ({})", change_text(c.value), c.basis)
+                }),
+                n.change.as_ref().map_or("not set".into(), |c| {
+                    format!("{} ({})", change_text(c.value), c.basis)
+                }),
+            ),
+            field(
+                "direction",
+                o.direction.map_or("not set", |d| d.label()),
+                n.direction.map_or("not set", |d| d.label()),
+            ),
+            field(
+                "control limits",
+                limits_text(o.limits.as_ref(), o.unit),
+                limits_text(n.limits.as_ref(), n.unit),
+            ),
+            field(
                 "figures over time",
-                series_text(&o.series, o.unit),
-                series_text(&n.series, n.unit),
+                series_text(&o.series, o.unit, ctx.old),
+                series_text(&n.series, n.unit, ctx.new),
             ),
             field(
                 "breakdowns",

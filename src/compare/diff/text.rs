@@ -4,8 +4,8 @@
 use similar::{Algorithm, ChangeTag, DiffTag, TextDiff};
 
 use super::{Change, Paragraph, Word, MATCH_THRESHOLD};
-use crate::parse::kinds::{Breakdown, Figure, SeriesPoint, Unit};
-use crate::plan::Body;
+use crate::parse::kinds::{Breakdown, Figure, Limits, SeriesPoint, Unit};
+use crate::plan::{Body, Plan};
 use crate::words::format_value;
 
 /// Text with every run of whitespace made one space.
@@ -196,24 +196,58 @@ pub(super) fn figure_text(f: Option<&Figure>, unit: Unit) -> String {
     }
 }
 
-/// A series of figures as "period: value" pairs.
-pub(super) fn series_text(series: &[SeriesPoint], unit: Unit) -> String {
+/// A percentage change with its sign: "+5%", "-29%".
+pub(super) fn change_text(change: f64) -> String {
+    crate::words::format_change(change)
+}
+
+/// Control limits as "lower to upper (basis)".
+pub(super) fn limits_text(limits: Option<&Limits>, unit: Unit) -> String {
+    match limits {
+        None => "not set".to_string(),
+        Some(l) => {
+            let range = format!(
+                "{} to {}",
+                format_value(l.lower, unit),
+                format_value(l.upper, unit)
+            );
+            match &l.basis {
+                Some(basis) => format!("{range} ({basis})"),
+                None => range,
+            }
+        }
+    }
+}
+
+/// A series of figures as "period: value" pairs, each area's figure after the force-wide one.
+pub(super) fn series_text(series: &[SeriesPoint], unit: Unit, plan: &Plan) -> String {
     if series.is_empty() {
         return "none".to_string();
     }
     series
         .iter()
         .map(|p| {
-            let value = p
-                .value
-                .map_or("no figure".to_string(), |v| format_value(v, unit));
-            format!("{}: {value}", p.period)
+            let mut text = format!(
+                "{}: {}",
+                p.period,
+                p.value
+                    .map_or("no figure".to_string(), |v| format_value(v, unit))
+            );
+            for a in &p.areas {
+                text.push_str(&format!(
+                    ", {} {}",
+                    plan.area_name(&a.area),
+                    format_value(a.value, unit)
+                ));
+            }
+            text
         })
         .collect::<Vec<_>>()
         .join("; ")
 }
 
-/// Breakdown tables as "title (label value, ...)".
+/// Breakdown tables as "title, period on baseline period (label value against baseline
+/// (change) with limits lower to upper: note, ...)".
 pub(super) fn breakdowns_text(breakdowns: &[Breakdown]) -> String {
     if breakdowns.is_empty() {
         return "none".to_string();
@@ -221,16 +255,44 @@ pub(super) fn breakdowns_text(breakdowns: &[Breakdown]) -> String {
     breakdowns
         .iter()
         .map(|b| {
+            let number = |v: f64| match b.unit {
+                Some(unit) => format_value(v, unit),
+                None => v.to_string(),
+            };
             let items = b
                 .items
                 .iter()
-                .map(|i| match b.unit {
-                    Some(unit) => format!("{} {}", i.label, format_value(i.value, unit)),
-                    None => format!("{} {}", i.label, i.value),
+                .map(|i| {
+                    let mut text = format!("{} {}", i.label, number(i.value));
+                    if let Some(v) = i.baseline {
+                        text.push_str(&format!(" against {}", number(v)));
+                    }
+                    if let Some(c) = i.change {
+                        text.push_str(&format!(" ({})", change_text(c)));
+                    }
+                    if let Some(l) = &i.limits {
+                        text.push_str(&format!(
+                            " with limits {} to {}",
+                            number(l.lower),
+                            number(l.upper)
+                        ));
+                    }
+                    if let Some(note) = &i.note {
+                        text.push_str(&format!(": {note}"));
+                    }
+                    text
                 })
                 .collect::<Vec<_>>()
                 .join(", ");
-            format!("{} ({items})", b.title)
+            let periods = [b.period.as_deref(), b.baseline_period.as_deref()]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(" on ");
+            match periods.is_empty() {
+                true => format!("{} ({items})", b.title),
+                false => format!("{}, {periods} ({items})", b.title),
+            }
         })
         .collect::<Vec<_>>()
         .join("; ")
