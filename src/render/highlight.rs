@@ -37,7 +37,7 @@ pub fn code_block(code: &str, lang: &str) -> String {
         )
     };
     format!(
-        "<pre class=\"code\" tabindex=\"0\" aria-label=\"{label}\"><code{class}>{}</code></pre>\n",
+        "<pre class=\"code\" tabindex=\"0\" role=\"region\" aria-label=\"{label}\"><code{class}>{}</code></pre>\n",
         body.unwrap_or_else(|| escape(code))
     )
 }

@@ -76,9 +76,16 @@ impl Statement {
                 self.format_reference(l.upper),
             );
             return match latest {
-                Some(v) => format!(
-                    "{label}: the latest figure, {v}, against a lower limit of {lower} and an upper limit of {upper}."
-                ),
+                Some(v) => {
+                    let place = match status {
+                        Status::AboveUpperLimit => "above",
+                        Status::BelowLowerLimit => "below",
+                        _ => "within",
+                    };
+                    format!(
+                        "{label}: the latest figure, {v}, is {place} the control limits of {lower} to {upper}."
+                    )
+                }
                 None => format!(
                     "{label}: there is no latest figure to place against the control limits of {lower} to {upper}."
                 ),
@@ -199,8 +206,9 @@ impl Statement {
                     .filter(|(_, v)| against_target(Some(*v), t, self.better) == Status::Met)
                     .count();
                 parts.push(format!(
-                    "{meeting} of {} areas meet the target",
-                    areas.len()
+                    "{meeting} of {} areas {} the target",
+                    areas.len(),
+                    if meeting == 1 { "meets" } else { "meet" }
                 ));
             }
         }
@@ -459,7 +467,7 @@ impl Statement {
             }
         }
         summary.push('.');
-        let title = format!("{} against its control limits", self.measure);
+        let title = format!("{}: figures against the control limits", self.measure);
         let rows = points
             .iter()
             .map(|f| TableRow {
@@ -661,9 +669,10 @@ fn breakdown_summary(b: &Breakdown, unit: Unit) -> String {
         let below = names(Status::BelowLowerLimit);
         let within = names(Status::WithinLimits).len();
         let mut s = format!(
-            "Of {} with control limits, {} above the upper limit, {within} within and {} below the lower limit",
+            "Of the {} items with control limits, {} {} above the upper limit, {within} within and {} below the lower limit",
             judged.len(),
             above.len(),
+            if above.len() == 1 { "is" } else { "are" },
             below.len()
         );
         if !above.is_empty() {
