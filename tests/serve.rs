@@ -470,6 +470,44 @@ fn oversized_heads_and_request_bodies_are_refused() {
 }
 
 #[test]
+fn heads_that_break_http_syntax_are_refused_as_soon_as_they_do() {
+    let p = Preview::start();
+    let host = p.host();
+    for bad in [
+        format!("GET / HTTP/1.1\r\n{host}X-A: a\x01b\r\n\r\n"),
+        format!("GET / HTTP/1.1\r\n{host}X-A: a\rb\r\n\r\n"),
+        format!("GET / HTTP/1.1\r\n{host}X-A : b\r\n\r\n"),
+        format!("GET /\x7f HTTP/1.1\r\n{host}\r\n"),
+    ] {
+        let reply = p.send(bad.as_bytes());
+        assert_eq!(reply.status, 400, "{bad:?}: {}", reply.head);
+    }
+    // Refused on the spot, not after the 10 seconds a client has to finish its head: the
+    // connection stays open on the client's side, and the answer arrives anyway.
+    let many: String = (0..200).map(|i| format!("X-{i}: y\r\n")).collect();
+    for (unfinished, status) in [
+        (format!("GET / HTTP/1.1\r\n{host}{many}"), 431),
+        ("GET / HTTP/2.0\r\n".to_string(), 505),
+        (format!("GET / HTTP/1.1\r\n{host}Bad Name: x\r\n"), 400),
+    ] {
+        let mut stream = p.connect();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(5)))
+            .unwrap();
+        stream.write_all(unfinished.as_bytes()).unwrap();
+        let started = Instant::now();
+        let mut bytes = Vec::new();
+        let _ = stream.read_to_end(&mut bytes);
+        assert!(!bytes.is_empty(), "no answer within 5 s to {unfinished:?}");
+        assert_eq!(Reply::parse(&bytes).status, status, "{unfinished:?}");
+        assert!(started.elapsed() < Duration::from_secs(5));
+    }
+    // An empty line before the request line is ignored (RFC 9112, section 2.2).
+    let reply = p.send(format!("\r\nGET / HTTP/1.1\r\n{host}\r\n").as_bytes());
+    assert_eq!(reply.status, 200, "{}", reply.head);
+}
+
+#[test]
 fn a_client_that_never_finishes_its_request_is_cut_off() {
     let p = Preview::start();
     let mut slow = p.connect();
