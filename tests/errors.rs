@@ -269,6 +269,17 @@ fn files_in_the_wrong_place_or_with_bad_names_are_explained() {
         err.contains("\"glossary\" is reserved for a generated page"),
         "{err}"
     );
+    // An aim's id is an anchor on the performance page, beside the page's own anchors.
+    let err = check_after(|s| {
+        s.write(
+            "content/other-measures/_index.md",
+            "---\ntitle: Other things\norder: 9\n---\n",
+        );
+    });
+    assert!(
+        err.contains("content/other-measures/_index.md:1:1: error: \"other-measures\" is reserved"),
+        "{err}"
+    );
     let err = check_after(|s| {
         s.write("content/Bad Name.md", "---\ntitle: x\n---\n");
     });

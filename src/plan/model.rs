@@ -464,7 +464,7 @@ pub struct Page {
     pub origin: Origin,
 }
 
-/// Ids that name generated pages or folders, so content may not take them.
+/// Ids that name generated pages, folders or anchors, so content may not take them.
 pub const RESERVED_IDS: &[&str] = &[
     "glossary",
     "performance",
@@ -476,6 +476,13 @@ pub const RESERVED_IDS: &[&str] = &[
     "delivery",
     "index",
     "404",
+    // Anchors on the generated pages that aims' ids sit beside (the performance page lists
+    // the measures of each aim under the aim's id).
+    "at-a-glance",
+    "national-measures",
+    "other-measures",
+    "contents-heading",
+    "main-content",
 ];
 
 impl Plan {
