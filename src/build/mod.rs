@@ -110,6 +110,9 @@ pub struct BuildSummary {
     /// What each output named in the summary line made, in the table's order: its name, how
     /// the summary names it, and what it says of itself (`None` when it was not made).
     pub outputs: Vec<OutputSummary>,
+    /// What the outputs said the person building should know (an output left out, and
+    /// why), one line each.
+    pub warnings: Vec<String>,
 }
 
 /// One output's part of a [`BuildSummary`].
@@ -132,6 +135,7 @@ impl BuildSummary {
             files: count,
             elapsed: Duration::ZERO,
             outputs: Vec::new(),
+            warnings: Vec::new(),
         }
     }
 
@@ -162,6 +166,11 @@ fn output_summaries(prepared: &[(&'static dyn Output, Box<dyn Prepared>)]) -> Ve
             })
         })
         .collect()
+}
+
+/// Every prepared output's warnings, in the table's order.
+fn output_warnings(prepared: &[(&'static dyn Output, Box<dyn Prepared>)]) -> Vec<String> {
+    prepared.iter().flat_map(|(_, p)| p.warnings()).collect()
 }
 
 /// Reads the plan in the content folder `content` and validates it: the plan, or every
@@ -227,6 +236,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
         &progress,
     )?;
     let outputs = output_summaries(&prepared);
+    let warnings = output_warnings(&prepared);
     // Freeing a big plan's hundreds of thousands of allocations is the last thing a build
     // would wait for (15 ms at 10,000 pages), and nothing depends on it: free them on a
     // thread of their own. If the process exits first, the memory goes back all the same;
@@ -237,6 +247,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
         files: written.files,
         elapsed: start.elapsed(),
         outputs,
+        warnings,
     })
 }
 

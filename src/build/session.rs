@@ -8,7 +8,9 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 
-use super::{output_summaries, prepare, write_all, BuildOptions, BuildSummary, Progress};
+use super::{
+    output_summaries, output_warnings, prepare, write_all, BuildOptions, BuildSummary, Progress,
+};
 use crate::compare::Comparison;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::export::{website, Download, NewFile, RenderContext, Shelf, Sink};
@@ -209,6 +211,7 @@ impl Session {
                     files: written.files,
                     elapsed: Duration::ZERO,
                     outputs: output_summaries(&prepared),
+                    warnings: output_warnings(&prepared),
                 })
             }
         }
@@ -328,6 +331,7 @@ impl Session {
             files: written + files,
             elapsed: start.elapsed(),
             outputs: output_summaries(&prepared),
+            warnings: output_warnings(&prepared),
         })
     }
 

@@ -18,6 +18,7 @@
 //! No output imports another: what two say alike lives in [`crate::render`] or
 //! [`crate::words`].
 
+pub mod braille;
 pub mod data;
 pub mod diff_report;
 pub mod large_print;
@@ -34,7 +35,8 @@ use crate::plan::Plan;
 use crate::theme::Theme;
 
 /// Every output besides the website, in the order the build makes them and lists them.
-pub static OUTPUTS: &[&dyn Output] = &[&large_print::LargePrint, &data::OpenData];
+pub static OUTPUTS: &[&dyn Output] =
+    &[&large_print::LargePrint, &data::OpenData, &braille::Braille];
 
 /// The output named `name` (as in `build --no-<name>`).
 pub fn output(name: &str) -> Option<&'static dyn Output> {
@@ -99,6 +101,12 @@ pub trait Prepared: Send + Sync {
         None
     }
 
+    /// What the person building should know, one line each: "the Braille edition was left
+    /// out: liblouis was not found; install ...". The build prints each once.
+    fn warnings(&self) -> Vec<String> {
+        Vec::new()
+    }
+
     /// The prepared output as itself, for tests and benchmarks that look inside.
     fn as_any(&self) -> &dyn Any;
 }
@@ -161,6 +169,8 @@ pub enum Shelf {
     Performance,
     /// The delivery page: commitments.
     Delivery,
+    /// The page listing every format of the plan (Braille, audio, ...).
+    OtherFormats,
 }
 
 /// Where an output's files go: the build's staging folder, or the preview's output folder.
