@@ -191,7 +191,11 @@ impl Session {
             }
             _ => {
                 let progress = Progress::start();
-                let prepared = prepare(&self.opts.chosen(), &plan, &self.opts.environment())?;
+                let prepared = prepare(
+                    &self.opts.chosen(),
+                    &plan,
+                    &self.opts.environment(&crate::export::Silent),
+                )?;
                 let written = write_all(
                     &self.opts,
                     &plan,
@@ -294,7 +298,11 @@ impl Session {
         };
         let out = &self.opts.out;
         self.cache.prepare_patch(&shown.plan);
-        let prepared = prepare(&self.opts.chosen(), &shown.plan, &self.opts.environment())?;
+        let prepared = prepare(
+            &self.opts.chosen(),
+            &shown.plan,
+            &self.opts.environment(&crate::export::Silent),
+        )?;
         let sink = InPlace {
             out,
             written: Mutex::new(Vec::new()),
