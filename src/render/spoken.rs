@@ -505,7 +505,9 @@ pub fn spoken(text: &str, abbreviations: &[(String, String)]) -> String {
                     .strip_suffix('s')
                     .and_then(|stem| abbreviations.iter().find(|(a, _)| a == stem))
                 {
-                    // "PCSOs": the term, plural.
+                    // "PCSOs": the term, plural where it ends with a noun ("killed or
+                    // seriously injured" stays as it is).
+                    Some((_, term)) if term.ends_with("ed") || term.ends_with('s') => term.clone(),
                     Some((_, term)) => format!("{term}s"),
                     None => w.to_string(),
                 },

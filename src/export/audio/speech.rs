@@ -9,9 +9,6 @@ use std::process::{Command, Stdio};
 /// minute, writing a WAV file to standard output.
 pub const DEFAULT_VOICE: &str = "espeak-ng -v en-gb -s 160 --stdout";
 
-/// How fast [`DEFAULT_VOICE`] speaks, in words a minute.
-pub const DEFAULT_WORDS_PER_MINUTE: f64 = 160.0;
-
 /// A voice: the program and its arguments.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Voice {
