@@ -186,6 +186,8 @@ fn rebuild_matches_a_full_build(site: &Site, session: &mut Session, file: &str) 
         tree.into_iter()
             .filter(|(p, _)| !p.starts_with("data/") && !later.contains(p))
             .filter(|(p, _)| !p.starts_with("large-print") && !p.starts_with(".large-print"))
+            // The Braille and audio editions are downloads too, brought up to date later.
+            .filter(|(p, _)| !p.starts_with("other-formats/"))
             .collect::<Vec<_>>()
     };
     if !session_large_print(site) {
