@@ -303,6 +303,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Build(args) => {
             let summary = planpress::build(&args.options())?;
+            for w in &summary.warnings {
+                eprintln!("warning: {w}");
+            }
             let outputs: Vec<String> = summary
                 .outputs
                 .iter()

@@ -396,6 +396,41 @@ pub fn file_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
     result
 }
 
+/// The environment variable naming planpress's cache folder.
+pub const CACHE_VARIABLE: &str = "PLANPRESS_CACHE";
+
+/// Where planpress keeps what is slow to make and can always be made again (the Braille
+/// edition, synthesised speech), by a key naming everything it was made from: the folder
+/// `$PLANPRESS_CACHE`, else `$XDG_CACHE_HOME/planpress`, else `~/.cache/planpress`. It is
+/// never inside an output folder, so it outlives builds into new folders and is never
+/// published. `None` when none of those variables is set.
+pub fn cache_folder() -> Option<PathBuf> {
+    let var = |name: &str| {
+        std::env::var_os(name)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    };
+    var(CACHE_VARIABLE)
+        .or_else(|| var("XDG_CACHE_HOME").map(|d| d.join("planpress")))
+        .or_else(|| var("HOME").map(|d| d.join(".cache").join("planpress")))
+}
+
+/// The cached file `name` in the cache folder's `kind` folder, if there is one.
+pub fn read_cached(kind: &str, name: &str) -> Option<Vec<u8>> {
+    fs::read(cache_folder()?.join(kind).join(name)).ok()
+}
+
+/// Keeps `bytes` as `name` in the cache folder's `kind` folder, written atomically so that a
+/// build running beside this one never reads half a file. A cache that cannot be written
+/// costs time, not correctness: the error is returned for the caller to ignore or report.
+pub fn write_cached(kind: &str, name: &str, bytes: &[u8]) -> io::Result<()> {
+    let folder = cache_folder()
+        .ok_or_else(|| io::Error::new(io::ErrorKind::NotFound, "no cache folder"))?
+        .join(kind);
+    fs::create_dir_all(&folder)?;
+    file_atomically(&folder.join(name), bytes)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -390,6 +390,7 @@ fn data_files(plan: &Plan) -> Vec<(String, Vec<u8>)> {
     let env = Environment {
         previous: std::path::Path::new("no-previous-output"),
         typesetter: &typesetter,
+        progress: &planpress::export::Silent,
     };
     let theme = planpress::theme::Theme::load(&common::repo().join("themes"), "default").unwrap();
     let ctx = RenderContext {

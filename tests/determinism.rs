@@ -91,6 +91,7 @@ fn streaming_pages_to_disk_writes_what_rendering_them_in_memory_gives() {
     let env = Environment {
         previous: &opts.out,
         typesetter: &opts.typesetter,
+        progress: &export::Silent,
     };
     let prepared: Vec<_> = export::OUTPUTS
         .iter()

@@ -89,11 +89,12 @@ impl BuildOptions {
             .collect()
     }
 
-    /// What the outputs are given besides the plan.
-    fn environment(&self) -> Environment<'_> {
+    /// What the outputs are given besides the plan, with `progress` to report to.
+    fn environment<'a>(&'a self, progress: &'a dyn export::Progress) -> Environment<'a> {
         Environment {
             previous: &self.out,
             typesetter: &self.typesetter,
+            progress,
         }
     }
 }
@@ -110,6 +111,9 @@ pub struct BuildSummary {
     /// What each output named in the summary line made, in the table's order: its name, how
     /// the summary names it, and what it says of itself (`None` when it was not made).
     pub outputs: Vec<OutputSummary>,
+    /// What the outputs said the person building should know (an output left out, and
+    /// why), one line each.
+    pub warnings: Vec<String>,
 }
 
 /// One output's part of a [`BuildSummary`].
@@ -132,6 +136,7 @@ impl BuildSummary {
             files: count,
             elapsed: Duration::ZERO,
             outputs: Vec::new(),
+            warnings: Vec::new(),
         }
     }
 
@@ -162,6 +167,11 @@ fn output_summaries(prepared: &[(&'static dyn Output, Box<dyn Prepared>)]) -> Ve
             })
         })
         .collect()
+}
+
+/// Every prepared output's warnings, in the table's order.
+fn output_warnings(prepared: &[(&'static dyn Output, Box<dyn Prepared>)]) -> Vec<String> {
+    prepared.iter().flat_map(|(_, p)| p.warnings()).collect()
 }
 
 /// Reads the plan in the content folder `content` and validates it: the plan, or every
@@ -212,7 +222,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
             plan.forget_front_matter_text();
             let comparison = crate::compare::with_compare_with(&plan)?;
             progress.stage("Typesetting and preparing the other formats", 0);
-            let prepared = prepare(&opts.chosen(), &plan, &opts.environment())?;
+            let prepared = prepare(&opts.chosen(), &plan, &opts.environment(&progress))?;
             Ok((plan, comparison, prepared))
         },
         || Theme::load(&opts.themes, &opts.theme),
@@ -227,6 +237,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
         &progress,
     )?;
     let outputs = output_summaries(&prepared);
+    let warnings = output_warnings(&prepared);
     // Freeing a big plan's hundreds of thousands of allocations is the last thing a build
     // would wait for (15 ms at 10,000 pages), and nothing depends on it: free them on a
     // thread of their own. If the process exits first, the memory goes back all the same;
@@ -237,6 +248,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
         files: written.files,
         elapsed: start.elapsed(),
         outputs,
+        warnings,
     })
 }
 
@@ -382,6 +394,8 @@ struct Progress {
 struct ProgressShared {
     /// The current stage and how many pages it will write (0 when it does not count pages).
     stage: Mutex<(&'static str, usize)>,
+    /// What a slow output last said of itself, shown after the stage until the next stage.
+    detail: Mutex<String>,
     done: AtomicUsize,
     finished: AtomicBool,
     wake: Condvar,
@@ -402,6 +416,7 @@ impl Progress {
         }
         let shared = Arc::new(ProgressShared {
             stage: Mutex::new(("Building", 0)),
+            detail: Mutex::new(String::new()),
             done: AtomicUsize::new(0),
             finished: AtomicBool::new(false),
             wake: Condvar::new(),
@@ -421,6 +436,10 @@ impl Progress {
     fn stage(&self, name: &'static str, total: usize) {
         if let Some(s) = &self.shared {
             *s.stage.lock().unwrap_or_else(PoisonError::into_inner) = (name, total);
+            s.detail
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .clear();
             s.done.store(0, Ordering::Relaxed);
         }
     }
@@ -429,6 +448,14 @@ impl Progress {
     fn advance(&self) {
         if let Some(s) = &self.shared {
             s.done.fetch_add(1, Ordering::Relaxed);
+        }
+    }
+}
+
+impl export::Progress for Progress {
+    fn report(&self, what: &str) {
+        if let Some(s) = &self.shared {
+            *s.detail.lock().unwrap_or_else(PoisonError::into_inner) = what.to_string();
         }
     }
 }
@@ -448,12 +475,17 @@ impl ProgressShared {
                 continue;
             }
             let (name, total) = *stage;
-            let line = if total > 0 {
+            let mut line = if total > 0 {
                 let done = self.done.load(Ordering::Relaxed).min(total);
                 format!("{name}: {done} of {total}")
             } else {
                 format!("{name}...")
             };
+            let detail = self.detail.lock().unwrap_or_else(PoisonError::into_inner);
+            if !detail.is_empty() {
+                line.push_str(&format!(" ({detail})"));
+            }
+            drop(detail);
             eprint!("\r\x1b[2K{line}");
             drawn = true;
         }

@@ -8,7 +8,9 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 
-use super::{output_summaries, prepare, write_all, BuildOptions, BuildSummary, Progress};
+use super::{
+    output_summaries, output_warnings, prepare, write_all, BuildOptions, BuildSummary, Progress,
+};
 use crate::compare::Comparison;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::export::{website, Download, NewFile, RenderContext, Shelf, Sink};
@@ -189,7 +191,11 @@ impl Session {
             }
             _ => {
                 let progress = Progress::start();
-                let prepared = prepare(&self.opts.chosen(), &plan, &self.opts.environment())?;
+                let prepared = prepare(
+                    &self.opts.chosen(),
+                    &plan,
+                    &self.opts.environment(&crate::export::Silent),
+                )?;
                 let written = write_all(
                     &self.opts,
                     &plan,
@@ -209,6 +215,7 @@ impl Session {
                     files: written.files,
                     elapsed: Duration::ZERO,
                     outputs: output_summaries(&prepared),
+                    warnings: output_warnings(&prepared),
                 })
             }
         }
@@ -291,7 +298,11 @@ impl Session {
         };
         let out = &self.opts.out;
         self.cache.prepare_patch(&shown.plan);
-        let prepared = prepare(&self.opts.chosen(), &shown.plan, &self.opts.environment())?;
+        let prepared = prepare(
+            &self.opts.chosen(),
+            &shown.plan,
+            &self.opts.environment(&crate::export::Silent),
+        )?;
         let sink = InPlace {
             out,
             written: Mutex::new(Vec::new()),
@@ -328,6 +339,7 @@ impl Session {
             files: written + files,
             elapsed: start.elapsed(),
             outputs: output_summaries(&prepared),
+            warnings: output_warnings(&prepared),
         })
     }
 

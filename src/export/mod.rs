@@ -18,6 +18,8 @@
 //! No output imports another: what two say alike lives in [`crate::render`] or
 //! [`crate::words`].
 
+pub mod audio;
+pub mod braille;
 pub mod data;
 pub mod diff_report;
 pub mod large_print;
@@ -35,8 +37,13 @@ use crate::plan::Plan;
 use crate::theme::Theme;
 
 /// Every output besides the website, in the order the build makes them and lists them.
-pub static OUTPUTS: &[&dyn Output] =
-    &[&large_print::LargePrint, &plain::PlainText, &data::OpenData];
+pub static OUTPUTS: &[&dyn Output] = &[
+    &large_print::LargePrint,
+    &plain::PlainText,
+    &data::OpenData,
+    &braille::Braille,
+    &audio::AudioEdition,
+];
 
 /// The output named `name` (as in `build --no-<name>`).
 pub fn output(name: &str) -> Option<&'static dyn Output> {
@@ -101,6 +108,12 @@ pub trait Prepared: Send + Sync {
         None
     }
 
+    /// What the person building should know, one line each: "the Braille edition was left
+    /// out: liblouis was not found; install ...". The build prints each once.
+    fn warnings(&self) -> Vec<String> {
+        Vec::new()
+    }
+
     /// The prepared output as itself, for tests and benchmarks that look inside.
     fn as_any(&self) -> &dyn Any;
 }
@@ -113,6 +126,22 @@ pub struct Environment<'a> {
     pub previous: &'a Path,
     /// Who typesets PDFs.
     pub typesetter: &'a large_print::typeset::Typesetter,
+    /// Where a slow output says how far it has got.
+    pub progress: &'a dyn Progress,
+}
+
+/// Where a slow output says how far it has got: the build shows it on its progress line
+/// (on a terminal only).
+pub trait Progress: Sync {
+    /// Says what is being done now: "speaking the audio edition: 3 of 9 chapters done".
+    fn report(&self, what: &str);
+}
+
+/// Progress told to no one.
+pub struct Silent;
+
+impl Progress for Silent {
+    fn report(&self, _what: &str) {}
 }
 
 /// What every output reads: the validated plan, the theme, the comparison with an earlier
@@ -163,6 +192,8 @@ pub enum Shelf {
     Performance,
     /// The delivery page: commitments.
     Delivery,
+    /// The page listing every format of the plan (Braille, audio, ...).
+    OtherFormats,
 }
 
 /// Where an output's files go: the build's staging folder, or the preview's output folder.

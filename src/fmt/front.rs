@@ -118,6 +118,7 @@ pub const PLAN: Shape = Shape::Map(&[
     ("base_url", Shape::Text),
     ("compare_with", Shape::Text),
     ("raw_html", Shape::Plain),
+    ("voice", Shape::Text),
 ]);
 
 /// An aim's `_index.md` ([`crate::parse::kinds::AimFront`]).

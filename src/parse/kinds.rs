@@ -57,6 +57,11 @@ pub struct PlanFront {
     /// allow-list (the default), or refuse it.
     #[serde(default)]
     pub raw_html: RawHtml,
+    /// The text-to-speech command the audio edition is spoken with: a program and its
+    /// arguments, separated by spaces, that reads text on standard input and writes a WAV
+    /// file on standard output. Without it, `espeak-ng -v en-gb -s 160 --stdout`.
+    #[serde(default)]
+    pub voice: Option<String>,
 }
 
 /// What the plan does with raw HTML in Markdown bodies (`raw_html:` in `content/_index.md`).

@@ -138,6 +138,8 @@ pub struct PlanMeta {
     pub compare_with: Option<String>,
     /// What to do with HTML written in the Markdown bodies.
     pub raw_html: RawHtml,
+    /// The audio edition's text-to-speech command, if the plan sets one.
+    pub voice: Option<String>,
     /// Published address, if set.
     pub base_url: Option<String>,
     /// The foreword.
@@ -173,6 +175,7 @@ impl PlanMeta {
             national_priorities: Vec::new(),
             reporting_date: String::new(),
             compare_with: None,
+            voice: None,
             raw_html: RawHtml::default(),
             base_url: None,
             foreword: Body::default(),
@@ -203,6 +206,7 @@ impl PlanMeta {
             national_priorities: front.national_priorities,
             compare_with: front.compare_with.filter(|r| !r.trim().is_empty()),
             raw_html: front.raw_html,
+            voice: front.voice.filter(|v| !v.trim().is_empty()),
             base_url: front.base_url,
             foreword,
             origin,

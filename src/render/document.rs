@@ -102,6 +102,10 @@ pub enum Inline {
     Break,
 }
 
+/// The last paragraph of the edition, on what it is. Another edition written from this
+/// document (Braille) puts its own in this paragraph's place.
+pub const LARGE_PRINT_NOTE: &str = "This large print edition is made from the same text as the website. It follows the UK Association for Accessible Formats (UKAAF) minimum standards for large print.";
+
 /// The most blocks (headings, paragraphs, list items, table rows) the edition may hold.
 /// Typesetting costs time and memory per page, and a page holds few blocks at large-print
 /// sizes, so a hostile or runaway file of tens of thousands of one-word list items or headings
@@ -246,9 +250,7 @@ pub fn build(plan: &Plan, with_performance: bool) -> LargePrintDoc {
         },
         Inline::text("."),
     ]);
-    b.para(vec![Inline::text(
-        "This large print edition is made from the same text as the website. It follows the UK Association for Accessible Formats (UKAAF) minimum standards for large print.",
-    )]);
+    b.para(vec![Inline::text(LARGE_PRINT_NOTE)]);
 
     LargePrintDoc {
         title: m.title.clone(),

@@ -11,6 +11,7 @@ pub mod document;
 pub mod highlight;
 pub mod markdown;
 pub mod performance;
+pub mod spoken;
 
 /// Escapes text for HTML element content and attribute values.
 ///

@@ -11,6 +11,13 @@ pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// The cache folder the tests' builds share (see `planpress::write::cache_folder`): under
+/// target/, so the suite makes each Braille edition and each spoken chapter once per
+/// content, not once per test, and never touches the user's own cache.
+pub fn cache() -> PathBuf {
+    repo().join("target").join("test-cache")
+}
+
 /// A copy of a content folder in a temporary directory, to change and build.
 pub struct Site {
     pub dir: tempfile::TempDir,
@@ -55,15 +62,21 @@ impl Site {
         self
     }
 
-    /// Runs `planpress ARGS` in the site folder.
-    pub fn run(&self, args: &[&str]) -> Output {
-        Command::new(env!("CARGO_BIN_EXE_planpress"))
+    /// `planpress ARGS` to run in the site folder, for a test to add to.
+    pub fn command(&self, args: &[&str]) -> Command {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_planpress"));
+        command
             .args(args)
             .current_dir(self.dir.path())
             .env("NO_COLOR", "1")
             .env_remove("CLICOLOR_FORCE")
-            .output()
-            .unwrap()
+            .env("PLANPRESS_CACHE", cache());
+        command
+    }
+
+    /// Runs `planpress ARGS` in the site folder.
+    pub fn run(&self, args: &[&str]) -> Output {
+        self.command(args).output().unwrap()
     }
 
     /// Runs `planpress build --themes-dir <repo>/themes` and asserts success.

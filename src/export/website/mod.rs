@@ -23,6 +23,7 @@ mod changes;
 mod chrome;
 mod delivery;
 mod items;
+mod listen;
 mod performance;
 
 use chrome::Chrome;
@@ -96,6 +97,7 @@ fn weight(route: &Route) -> u8 {
         | Route::Glossary
         | Route::Page(_)
         | Route::Accessibility
+        | Route::Listen
         | Route::NotFound => 0,
     }
 }
@@ -221,9 +223,11 @@ fn site_view<'a>(ctx: &RenderContext<'a>) -> (SiteView<'a>, Option<changes::Webs
 /// the files to be made. Every route is named, so a new one has to be decided here.
 pub fn shows_downloads(route: &Route) -> bool {
     match route {
-        Route::Performance | Route::Statement(_) | Route::NationalPriorities | Route::Delivery => {
-            true
-        }
+        Route::Performance
+        | Route::Statement(_)
+        | Route::NationalPriorities
+        | Route::Delivery
+        | Route::Listen => true,
         Route::Home
         | Route::Aim(_)
         | Route::Priority { .. }
@@ -259,6 +263,7 @@ pub fn routes(plan: &Plan) -> Vec<Route> {
     r.push(Route::Delivery);
     r.extend(plan.pages.iter().map(|p| Route::Page(p.id.clone())));
     r.push(Route::Accessibility);
+    r.push(Route::Listen);
     r.push(Route::NotFound);
     r
 }
@@ -660,6 +665,14 @@ fn render_page<'s>(
             );
             ctx.insert("pages_count", &(routes(plan).len() - 1));
             "accessibility.html"
+        }
+        Route::Listen => {
+            ctx.insert(
+                "page",
+                &page_view(route, "Listen to the plan", vec![home()], vec![]),
+            );
+            ctx.insert("listen", &listen::view(plan, route, downloads));
+            "listen.html"
         }
         Route::NotFound => {
             let mut view = page_view(route, "Page not found", vec![], vec![]);
