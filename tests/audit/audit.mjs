@@ -408,6 +408,41 @@ async function auditPage(tab, base, item) {
     }
     lap('axe-print');
 
+    // ---- 1b. decoration read aloud -------------------------------------
+    // Text a stylesheet generates (::before/::after `content`) is in Chromium's accessibility
+    // tree as text with no DOM node behind it, and screen readers read it. A dash, arrow or
+    // symbol drawn that way ("— ", "›", "✔") is read before every item unless it is given
+    // empty alternative text (`content: "—" / ""`).
+    const cdp = await page.context().newCDPSession(page);
+    try {
+      const { nodes: ax } = await cdp.send('Accessibility.getFullAXTree');
+      const byId = new Map(ax.map((n) => [n.nodeId, n]));
+      const decorations = [];
+      for (const n of ax) {
+        const text = n.name && typeof n.name.value === 'string' ? n.name.value : '';
+        if (n.ignored || !n.role || n.role.value !== 'StaticText' || n.backendDOMNodeId) continue;
+        if (!text.trim() || /[\p{L}\p{N}]/u.test(text)) continue;
+        const parent = byId.get(n.parentId);
+        if (parent && parent.role && parent.role.value === 'ListMarker') continue;
+        let selector = parent && parent.role ? parent.role.value : '(unknown)';
+        if (parent && parent.backendDOMNodeId) {
+          const { node } = await cdp.send('DOM.describeNode', { backendNodeId: parent.backendDOMNodeId });
+          const attrs = node.attributes || [];
+          const cls = attrs[attrs.indexOf('class') + 1];
+          selector = node.localName + (attrs.includes('class') && cls ? '.' + cls.trim().split(/\s+/).join('.') : '');
+        }
+        const label = parent && parent.name && parent.name.value ? ` in "${String(parent.name.value).slice(0, 60)}"` : '';
+        decorations.push({ selector, detail: `generated text ${JSON.stringify(text)} is exposed${label}` });
+      }
+      if (decorations.length) {
+        findings.push(finding('screen-reader', 'announced-decoration',
+          'Decoration a stylesheet draws with `content` (a dash, arrow or symbol) is read out by screen readers: give it empty alternative text, content: "—" / "" (WCAG 1.3.1).', decorations));
+      }
+    } finally {
+      await cdp.detach().catch(() => {});
+    }
+    lap('decoration');
+
     // ---- 2. keyboard walk ------------------------------------------------
     await page.evaluate(() => window.__ppAudit.baseline());
     const expected = await page.evaluate(() => window.__ppAudit.expectedFocusables());
