@@ -297,3 +297,40 @@ fn decoration_drawn_by_the_stylesheet_has_empty_alternative_text() {
         "only {decorations} decorations found: is the stylesheet read right?"
     );
 }
+
+#[test]
+fn the_accessibility_statement_lists_what_is_known_not_to_comply() {
+    let site = shipped();
+    let statement = unescape(&page(site, "accessibility/index.html"));
+    let start = statement
+        .find("<h3 id=\"known-limitations\">Known limitations</h3>")
+        .expect("a section of known limitations");
+    let section = &statement[start..start + statement[start..].find("<h3 id=\"burden\"").unwrap()];
+    let items = section.matches("<li>").count();
+    assert_eq!(items, 3, "{section}");
+    assert!(
+        section.contains("The PDF files (Large print version) are tagged for PDF/UA-1")
+            && section.contains("have not been checked with a complete PDF/UA checker"),
+        "{section}"
+    );
+    assert!(section.contains("older versions of Firefox"), "{section}");
+    assert!(
+        section.contains("8 glossary terms are given in the plan only with an abbreviation"),
+        "{section}"
+    );
+    // A plan whose glossary defines every term, built without the PDF, says neither.
+    let minimal = Site::minimal();
+    let out = minimal.run(&[
+        "build",
+        "--no-large-print",
+        "--themes-dir",
+        common::repo().join("themes").to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let statement = page(&minimal, "accessibility/index.html");
+    assert!(statement.contains("Known limitations"));
+    assert!(
+        !statement.contains("PDF/UA") && !statement.contains("glossary terms are"),
+        "{statement}"
+    );
+}
