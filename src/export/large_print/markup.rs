@@ -355,8 +355,7 @@ fn write_block(s: &mut String, block: &Block, opts: &Options) {
         }
         Block::Lead(inlines) => {
             // A paragraph of its own (a block holding only inline content is not one), so the
-            // bold run is tagged inside a P, and sticky, so it never ends a page without the
-            // start of what it introduces.
+            // bold run is tagged inside a P, kept with two lines of what it introduces.
             s.push_str("#keep-with-next[#par[#strong[");
             write_inlines(s, inlines, opts);
             s.push_str("]]]\n\n");
