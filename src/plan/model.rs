@@ -315,6 +315,24 @@ impl Owner {
             Owner::ChiefConstable => "The Chief Constable will be responsible for:",
         }
     }
+
+    /// The heading over this owner's list, in every output.
+    pub fn heading(self) -> &'static str {
+        match self {
+            Owner::Commissioner => "The Commissioner's commitments",
+            Owner::ChiefConstable => "The Chief Constable's responsibilities",
+        }
+    }
+
+    /// The lead to print under [`Owner::heading`], or `None` when it would only say the
+    /// heading again and a screen reader would read the same thing twice. The Chief
+    /// Constable's default lead is the heading in other words; the Commissioner's ("I will:")
+    /// begins the sentence each commitment ends, and a lead the plan wrote is its own text,
+    /// so those stay.
+    pub fn lead_under_heading(self, lead: &str) -> Option<&str> {
+        let repeats = self == Owner::ChiefConstable && lead.trim() == self.default_lead();
+        (!repeats).then_some(lead)
+    }
 }
 
 /// One party's commitments under a priority.
@@ -370,6 +388,26 @@ pub struct GlossaryTerm {
     pub definition: Body,
     /// The source file.
     pub origin: Origin,
+}
+
+impl GlossaryTerm {
+    /// What the glossary says in place of a definition the plan does not give, in words
+    /// (rather than restating the abbreviation as if it were one); `None` when there is a
+    /// definition.
+    pub fn missing_definition(&self) -> Option<String> {
+        if !self.definition.is_empty() {
+            return None;
+        }
+        let quoted: Vec<&str> = self.abbreviations.iter().map(String::as_str).collect();
+        Some(match quoted.as_slice() {
+            [] => "The plan gives no definition of this term.".to_string(),
+            [one] => format!("The plan uses the abbreviation {one} and gives no definition."),
+            [rest @ .., last] => format!(
+                "The plan uses the abbreviations {} and {last} and gives no definition.",
+                rest.join(", ")
+            ),
+        })
+    }
 }
 
 /// A performance statement. Its status and the sentences that describe it are worked out

@@ -13,7 +13,7 @@ use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 
 use crate::parse::kinds::PlanStatus;
 use crate::parse::markdown::{options, IdAllocator};
-use crate::plan::{Owner, Plan, Priority, Statement};
+use crate::plan::{Plan, Priority, Statement};
 use crate::words::{format_change, human_due};
 
 /// Tables with more columns than this are turned into lists: at 24 point only about three
@@ -221,8 +221,9 @@ pub fn build(plan: &Plan, with_performance: bool) -> LargePrintDoc {
                 term.push_str(&format!(" ({})", t.abbreviations.join(", ")));
             }
             b.heading(2, &term, false);
-            if !t.definition.is_empty() {
-                b.markdown(&t.definition.markdown, 2);
+            match t.missing_definition() {
+                None => b.markdown(&t.definition.markdown, 2),
+                Some(note) => b.para(vec![Inline::text(note)]),
             }
         }
     }
@@ -298,13 +299,10 @@ impl DocBuilder {
         self.heading(2, &format!("Priority {}: {}", p.number, p.title), true);
         self.markdown(&p.body.markdown, 2);
         for (owner, group) in p.groups() {
-            let heading = match owner {
-                Owner::Commissioner => "The Commissioner's commitments",
-                Owner::ChiefConstable => "The Chief Constable's responsibilities",
-            };
-            self.heading(3, heading, false);
-            self.blocks
-                .push(Block::Lead(vec![Inline::text(&group.lead)]));
+            self.heading(3, owner.heading(), false);
+            if let Some(lead) = owner.lead_under_heading(&group.lead) {
+                self.blocks.push(Block::Lead(vec![Inline::text(lead)]));
+            }
             let items = group
                 .commitments
                 .iter()
@@ -598,11 +596,12 @@ impl<'a> Reader<'a, '_> {
                     Some(Block::Para(para))
                 }
                 Event::Start(Tag::Table(_)) => {
-                    let mut table = self.table();
-                    let last = table.pop();
                     if !loose.is_empty() {
                         out.push(Block::Para(std::mem::take(&mut loose)));
                     }
+                    let caption = take_caption(&mut out);
+                    let mut table = self.table(caption);
+                    let last = table.pop();
                     out.extend(table);
                     last
                 }
@@ -698,7 +697,7 @@ impl<'a> Reader<'a, '_> {
         }
     }
 
-    fn table(&mut self) -> Vec<Block> {
+    fn table(&mut self, caption: Option<String>) -> Vec<Block> {
         let mut head: Vec<Vec<Inline>> = Vec::new();
         let mut rows: Vec<Vec<Vec<Inline>>> = Vec::new();
         let mut in_head = false;
@@ -719,8 +718,28 @@ impl<'a> Reader<'a, '_> {
                 _ => {}
             }
         }
-        table_blocks(None, head, rows)
+        table_blocks(caption, head, rows)
     }
+}
+
+/// Takes the caption of the table about to start from the end of `blocks`: the paragraph just
+/// before it, when it starts with "Table:" (as the website reads it, see
+/// [`crate::render::markdown::CAPTION_PREFIX`]).
+fn take_caption(blocks: &mut Vec<Block>) -> Option<String> {
+    let Some(Block::Para(inlines)) = blocks.last() else {
+        return None;
+    };
+    let text = plain(inlines);
+    let caption = text
+        .trim_start()
+        .strip_prefix(crate::render::markdown::CAPTION_PREFIX)?
+        .trim()
+        .to_string();
+    if caption.is_empty() {
+        return None;
+    }
+    blocks.pop();
+    Some(caption)
 }
 
 /// A table, or, when it is too wide for large print, a list with one item per row that
@@ -858,6 +877,29 @@ mod tests {
         assert_eq!(figures.len(), 2, "the empty May cell is left out");
         let b = md("| Area | Latest |\n|---|---|\n| Herefs | 1% |\n", 1);
         assert!(matches!(&b[0], Block::Table { rows, .. } if rows.len() == 1));
+    }
+
+    #[test]
+    fn a_table_line_before_a_table_is_its_caption_in_large_print_too() {
+        let b = md(
+            "Table: Calls by area\n\n| Area | Calls |\n|---|---|\n| North | 3 |\n",
+            1,
+        );
+        assert_eq!(b.len(), 1, "{b:?}");
+        assert!(matches!(&b[0], Block::Table { caption, .. } if caption == "Calls by area"));
+        // A wide table's caption leads the list it becomes.
+        let b = md(
+            "Table: Calls by month\n\n| Area | April | May | June |\n|---|---|---|---|\n| North | 1 | 2 | 3 |\n",
+            1,
+        );
+        assert_eq!(b[0], Block::Lead(vec![Inline::text("Calls by month")]));
+        assert!(matches!(&b[1], Block::List { .. }));
+        // Not captions: "Table:" alone, and a "Table:" line with a paragraph before the table.
+        let b = md("Table:\n\n| Area |\n|---|\n| North |\n", 1);
+        assert_eq!(b[0], Block::Para(vec![Inline::text("Table:")]));
+        assert!(matches!(&b[1], Block::Table { caption, .. } if caption == "Table: Area"));
+        let b = md("Table: Calls\n\nText.\n\n| Area |\n|---|\n| North |\n", 1);
+        assert_eq!(b.len(), 3, "{b:?}");
     }
 
     #[test]

@@ -94,7 +94,19 @@ pub fn render(markdown: &str, from: &Route) -> Rendered {
             }
             Event::Start(Tag::Table(align)) => {
                 tables += 1;
+                let caption = take_caption(&mut out).map(|events| {
+                    // Heading ids are slugs, which never hold "_", so this one cannot take a
+                    // heading's id (which links to headings are checked against).
+                    let id = format!("table_{tables}_caption");
+                    let mut html = format!("<caption id=\"{id}\">");
+                    pulldown_cmark::html::push_html(&mut html, events.into_iter());
+                    html.push_str("</caption>");
+                    (id, html)
+                });
                 let mut inner = vec![Event::Start(Tag::Table(align))];
+                if let Some((_, html)) = &caption {
+                    inner.push(Event::Html(html.clone().into()));
+                }
                 let mut label = Vec::new();
                 let mut in_head = false;
                 let mut raw = false;
@@ -113,10 +125,11 @@ pub fn render(markdown: &str, from: &Route) -> Rendered {
                         break;
                     }
                 }
+                let caption_id = caption.as_ref().map(|(id, _)| id.as_str());
                 if raw {
-                    out.push(Event::Html(table(inner, &label, tables).into()));
+                    out.push(Event::Html(table(inner, &label, caption_id, tables).into()));
                 } else {
-                    out.push(Event::Html(table_start(&label, tables).into()));
+                    out.push(Event::Html(table_start(&label, caption_id, tables).into()));
                     out.extend(with_cell_classes(inner));
                     out.push(Event::Html("</div>\n".into()));
                 }
@@ -233,8 +246,44 @@ fn with_cell_classes(events: Vec<Event>) -> impl Iterator<Item = Event> {
     })
 }
 
-/// The start of the scrolling region a table is put in.
-fn table_start(label: &[String], n: usize) -> String {
+/// What starts the paragraph that captions the table after it ("Table: Meetings by month").
+pub const CAPTION_PREFIX: &str = "Table:";
+
+/// Takes the caption of the table about to start from the end of `events`: a paragraph that
+/// starts with [`CAPTION_PREFIX`] and comes just before the table. Returns its inline events
+/// without the prefix, or `None` (leaving `events` alone) when there is no such paragraph.
+fn take_caption(events: &mut Vec<Event>) -> Option<Vec<Event<'static>>> {
+    if !matches!(events.last(), Some(Event::End(TagEnd::Paragraph))) {
+        return None;
+    }
+    let start = events
+        .iter()
+        .rposition(|e| matches!(e, Event::Start(Tag::Paragraph)))?;
+    let Some(Event::Text(first)) = events.get(start + 1) else {
+        return None;
+    };
+    let rest = first.strip_prefix(CAPTION_PREFIX)?.trim_start().to_string();
+    let paragraph = &events[start + 2..events.len() - 1];
+    if rest.is_empty() && paragraph.is_empty() {
+        return None;
+    }
+    let mut caption: Vec<Event<'static>> = Vec::with_capacity(paragraph.len() + 1);
+    if !rest.is_empty() {
+        caption.push(Event::Text(rest.into()));
+    }
+    caption.extend(paragraph.iter().map(|e| e.clone().into_static()));
+    events.truncate(start);
+    Some(caption)
+}
+
+/// The start of the scrolling region a table is put in: named by the table's caption when
+/// it has one, else by its column headings.
+fn table_start(label: &[String], caption_id: Option<&str>, n: usize) -> String {
+    if let Some(id) = caption_id {
+        return format!(
+            "<div class=\"table-scroll\" role=\"region\" aria-labelledby=\"{id}\" tabindex=\"0\">\n"
+        );
+    }
     let label = if label.is_empty() {
         format!("Table {n}")
     } else {
@@ -248,7 +297,7 @@ fn table_start(label: &[String], n: usize) -> String {
 
 /// A table with raw HTML in it, rendered on its own and rewritten as [`with_cell_classes`]
 /// does, in its scrolling region.
-fn table(events: Vec<Event>, label: &[String], n: usize) -> String {
+fn table(events: Vec<Event>, label: &[String], caption_id: Option<&str>, n: usize) -> String {
     let mut inner = String::new();
     pulldown_cmark::html::push_html(&mut inner, events.into_iter());
     let inner = inner
@@ -277,7 +326,7 @@ fn table(events: Vec<Event>, label: &[String], n: usize) -> String {
             "<td style=\"text-align: right\">",
             "<td class=\"align-right\">",
         );
-    format!("{}{inner}</div>\n", table_start(label, n))
+    format!("{}{inner}</div>\n", table_start(label, caption_id, n))
 }
 
 /// Cleans HTML down to an allow-list of elements and attributes: no scripts, event handlers,
@@ -391,6 +440,40 @@ mod tests {
     }
 
     #[test]
+    fn a_table_paragraph_before_a_table_becomes_its_caption_and_names_its_region() {
+        for md in [
+            "Table: Meetings *by* month\n\n| Month | Type |\n|---|---|\n| May | Public |\n",
+            // Raw HTML in the table takes the other path.
+            "Table: Meetings *by* month\n\n| Month | Type |\n|---|---|\n| May | <b>Public</b> |\n",
+        ] {
+            let r = render(md, &Route::Home);
+            assert!(
+                r.html.contains(
+                    "role=\"region\" aria-labelledby=\"table_1_caption\" tabindex=\"0\">\n<table><caption id=\"table_1_caption\">Meetings <em>by</em> month</caption>"
+                ),
+                "{}",
+                r.html
+            );
+            assert!(!r.html.contains("<p>Table:"), "{}", r.html);
+        }
+        // Not a caption: a "Table:" paragraph with a paragraph between it and the table, a
+        // paragraph that only mentions a table, and an empty "Table:".
+        for md in [
+            "Table: Meetings\n\nIn order.\n\n| Month |\n|---|\n| May |\n",
+            "See the table:\n\n| Month |\n|---|\n| May |\n",
+            "Table:\n\n| Month |\n|---|\n| May |\n",
+        ] {
+            let r = render(md, &Route::Home);
+            assert!(!r.html.contains("<caption"), "{md}: {}", r.html);
+            assert!(
+                r.html.contains("aria-label=\"Table: Month\""),
+                "{md}: {}",
+                r.html
+            );
+        }
+    }
+
+    #[test]
     fn tables_written_cell_by_cell_match_the_rewritten_html() {
         for md in [
             "| LPA | June |\n|---|--:|\n| Herefs | 29.8% |\n",
@@ -423,7 +506,7 @@ mod tests {
                         }
                     }
                     n += 1;
-                    expected.push(Event::Html(table(inner, &label, n).into()));
+                    expected.push(Event::Html(table(inner, &label, None, n).into()));
                     i = end + 1;
                 } else {
                     expected.push(events[i].clone());

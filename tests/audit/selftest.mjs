@@ -130,6 +130,11 @@ const CASES = [
     expect: [['/chart.html', 'network', 'broken-resource', /\/missing\.css/]], onlyPage: '/chart.html',
   },
   {
+    name: 's-announced-decoration', why: 'a decorative separator without empty alternative text',
+    apply: (s) => edit(s, 'style.css', 'content: "·" / "";', 'content: "·";'),
+    expect: ALL_PAGES.map((p) => [p, 'screen-reader', 'announced-decoration', /"·"/]),
+  },
+  {
     name: 'q-text-clipped', why: 'text cut off by overflow:hidden at normal spacing',
     apply: (s) => appendCss(s, '.site-name { height: 0.8em; overflow: hidden; }'),
     expect: ALL_PAGES.map((p) => [p, 'reflow', 'text-clipped', /Planpress/]),
@@ -215,7 +220,7 @@ async function runGood(work) {
       if (!p.tabOrder || p.tabOrder.length < 5) problems.push(`${p.url}: only ${p.tabOrder ? p.tabOrder.length : 0} tab stops recorded`);
       if (p.tabOrder && p.tabOrder[0] && p.tabOrder[0].label !== 'Skip to main content') problems.push(`${p.url}: first stop ${p.tabOrder[0].label}`);
       if (p.tabOrder && p.tabOrder.some((s) => s.indicator !== 'ok')) problems.push(`${p.url}: a stop without a measured indicator`);
-      for (const k of ['keyboard', 'skip-link', 'axe', 'axe-print', 'reflow', 'text-spacing']) {
+      for (const k of ['keyboard', 'skip-link', 'axe', 'axe-print', 'decoration', 'reflow', 'text-spacing']) {
         if (!(k in (p.timings || {}))) problems.push(`${p.url}: step ${k} did not run`);
       }
     }

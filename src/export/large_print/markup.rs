@@ -29,6 +29,10 @@ pub struct Metrics {
     pub h2: f64,
     /// Level 3 to 6 heading size.
     pub h3: f64,
+    /// The room below a heading or lead-in that two lines of what follows need at most: a
+    /// blank line, a one-line list item, a blank line and the first two lines of the next
+    /// item (a paragraph never leaves one line alone at the foot of a page).
+    pub keep_room: f64,
 }
 
 /// Liberation Sans: ascender plus descender, in em (hhea 1854 + 434 over 2048 units).
@@ -38,14 +42,17 @@ impl Metrics {
     /// The metrics for a body size.
     pub fn for_size(body: f64) -> Metrics {
         let leading = 0.2 * body;
+        let line = LINE_HEIGHT_EM * body;
+        // A blank line: the gap below the last line, one empty line, the gap above.
+        let paragraph = leading + line + leading;
         Metrics {
             body,
             leading,
-            // A blank line: the gap below the last line, one empty line, the gap above.
-            paragraph: leading + LINE_HEIGHT_EM * body + leading,
+            paragraph,
             h1: body * 1.5,
             h2: body * 1.3,
             h3: body * 1.15,
+            keep_room: paragraph + line + paragraph + line + leading + line,
         }
     }
 }
@@ -195,6 +202,15 @@ pub fn preamble(doc: &LargePrintDoc, opts: &Options) -> String {
         pt(m.paragraph * 1.5),
         pt(m.paragraph * 0.75)
     );
+    // A heading or a lead-in never ends a page without two lines of what it introduces
+    // (UKAAF). Sticky keeps it with the start of the next block; the room reserved below it
+    // (and given back at once) moves it to the next page when two more lines would not fit.
+    let _ = writeln!(
+        s,
+        "#let keep-with-next(body) = {{ block(sticky: true, breakable: false, inset: (bottom: {room}), body); v(-{room}) }}",
+        room = pt(m.keep_room)
+    );
+    let _ = writeln!(s, "#show heading: keep-with-next");
     // Belt and braces: nothing below asks for italics or underlining, but if anything did,
     // it would come out bold and plain.
     let _ = writeln!(s, "#show emph: it => strong(it.body)");
@@ -211,6 +227,9 @@ pub fn preamble(doc: &LargePrintDoc, opts: &Options) -> String {
         pt(m.leading * 2.0)
     );
     let _ = writeln!(s, "#set figure.caption(position: top)");
+    // A caption never ends a page without its table: it moves to the next page with the
+    // table's first rows (whose header row Typst keeps with at least one row).
+    let _ = writeln!(s, "#show figure.caption: set block(sticky: true)");
     let _ = writeln!(s, "#show figure: set block(breakable: true)");
     let _ = writeln!(s, "#show figure: set align(left)");
     let _ = writeln!(s, "#show figure.caption: set align(left)");
@@ -227,6 +246,15 @@ pub fn preamble(doc: &LargePrintDoc, opts: &Options) -> String {
     let _ = writeln!(
         s,
         "#show outline.entry.where(level: 1): set text(weight: \"bold\")"
+    );
+    // Each contents entry links to its heading. Typst's own entry describes its link, for the
+    // link annotation's /Contents, as the entry's number, a space and the title, which leaves
+    // a space at the start when headings are not numbered. A plain link describes itself as
+    // the heading's supplement and page ("Foreword, page 7"); every heading's supplement is
+    // its own text (see `write_block`).
+    let _ = writeln!(
+        s,
+        "#show outline.entry: it => link(it.element.location(), it.indented(it.prefix(), it.inner()))"
     );
     s
 }
@@ -315,10 +343,10 @@ fn write_block(s: &mut String, block: &Block, opts: &Options) {
             if *level == 1 {
                 s.push_str("#pagebreak(weak: true)\n");
             }
+            let text = string_literal(text);
             let _ = writeln!(
                 s,
-                "#heading(level: {level}, outlined: {in_contents}, bookmarked: true)[#{}]\n",
-                string_literal(text)
+                "#heading(level: {level}, outlined: {in_contents}, bookmarked: true, supplement: [#{text}])[#{text}]\n"
             );
         }
         Block::Para(inlines) => {
@@ -326,9 +354,11 @@ fn write_block(s: &mut String, block: &Block, opts: &Options) {
             s.push_str("\n\n");
         }
         Block::Lead(inlines) => {
-            s.push_str("#block(sticky: true)[#strong[");
+            // A paragraph of its own (a block holding only inline content is not one), so the
+            // bold run is tagged inside a P, kept with two lines of what it introduces.
+            s.push_str("#keep-with-next[#par[#strong[");
             write_inlines(s, inlines, opts);
-            s.push_str("]]\n\n");
+            s.push_str("]]]\n\n");
         }
         Block::List { start, items } => {
             match start {
@@ -341,6 +371,12 @@ fn write_block(s: &mut String, block: &Block, opts: &Options) {
                 s.push_str("[\n");
                 for b in item {
                     write_block(s, b, opts);
+                }
+                // Typst tags a list that ends a list item as the next sibling of the item
+                // rather than inside its LBody (typst-pdf's `ListCtx::push_body`). An empty
+                // artifact after it keeps it inside; artifacts are not read and take no space.
+                if matches!(item.last(), Some(Block::List { .. })) {
+                    s.push_str("#pdf.artifact[]\n");
                 }
                 s.push_str("],\n");
             }
@@ -356,7 +392,14 @@ fn write_block(s: &mut String, block: &Block, opts: &Options) {
                 .len()
                 .max(rows.iter().map(Vec::len).max().unwrap_or(0))
                 .max(1);
-            let _ = write!(s, "#figure(kind: table, caption: [#strong[#");
+            // The figure sits in a block of its own. Otherwise, when the heading after it is
+            // moved to the next page, the figure's end moves with it, the page's footer is
+            // tagged inside the figure, and Typst then tags the caption in a Div beside the
+            // table instead of inside it.
+            let _ = write!(
+                s,
+                "#block(breakable: true)[#figure(kind: table, caption: [#strong[#"
+            );
             s.push_str(&string_literal(caption));
             s.push_str("]], table(\n");
             let widths = if columns == 2 {
@@ -389,7 +432,7 @@ fn write_block(s: &mut String, block: &Block, opts: &Options) {
                 }
                 s.push('\n');
             }
-            s.push_str("))\n\n");
+            s.push_str("))]\n\n");
         }
         Block::Quote(blocks) => {
             s.push_str("#quote(block: true)[\n");
@@ -474,6 +517,79 @@ mod tests {
             "01905\u{a0}331656 x"
         );
         assert_eq!(keep_numbers_together("in 2021 we"), "in 2021 we");
+    }
+
+    #[test]
+    fn nested_lists_leads_and_tables_are_written_for_the_tags_they_need() {
+        let opts = Options::new(18.0).unwrap();
+        let para = |t: &str| Block::Para(vec![Inline::Text(t.into())]);
+        let inner = Block::List {
+            start: None,
+            items: vec![vec![para("inner")]],
+        };
+        let mut s = String::new();
+        write_block(
+            &mut s,
+            &Block::List {
+                start: None,
+                items: vec![
+                    vec![para("ends with a list"), inner.clone()],
+                    vec![inner, para("goes on after its list")],
+                    vec![para("plain")],
+                ],
+            },
+            &opts,
+        );
+        // Only the item a list ends gets the artifact that keeps the list in its LBody.
+        assert_eq!(s.matches("#pdf.artifact[]").count(), 1, "{s}");
+        assert!(
+            s.contains("#\"inner\"\n\n],\n)\n\n#pdf.artifact[]\n],"),
+            "{s}"
+        );
+
+        let mut s = String::new();
+        write_block(
+            &mut s,
+            &Block::Lead(vec![Inline::Text("I will:".into())]),
+            &opts,
+        );
+        assert_eq!(s, "#keep-with-next[#par[#strong[#\"I will:\"]]]\n\n");
+
+        let mut s = String::new();
+        let table = Block::Table {
+            caption: "Calls".into(),
+            head: vec![vec![Inline::Text("Area".into())]],
+            rows: vec![vec![vec![Inline::Text("North".into())]]],
+            row_headers: true,
+        };
+        write_block(&mut s, &table, &opts);
+        assert!(
+            s.starts_with("#block(breakable: true)[#figure(kind: table, caption: [#strong[#\"Calls\"]], table(")
+                && s.ends_with("))]\n\n"),
+            "{s}"
+        );
+        let preamble = preamble(&sample_doc(), &opts);
+        for rule in [
+            "#show figure.caption: set block(sticky: true)",
+            "#show heading: keep-with-next",
+            "#show outline.entry: it => link(",
+        ] {
+            assert!(preamble.contains(rule), "{rule}");
+        }
+    }
+
+    fn sample_doc() -> LargePrintDoc {
+        LargePrintDoc {
+            title: "Plan".into(),
+            subtitle: None,
+            period: "2024-2028".into(),
+            draft: false,
+            organisation: "Office".into(),
+            commissioner: "A Person".into(),
+            published: "2024-05-01".into(),
+            published_words: "1 May 2024".into(),
+            blocks: vec![],
+        }
     }
 
     #[test]

@@ -75,7 +75,8 @@ struct GroupView<'a> {
     owner: Owner,
     heading: &'static str,
     heading_id: &'static str,
-    lead: &'a str,
+    /// `None` when the lead would only repeat the heading ([`Owner::lead_under_heading`]).
+    lead: Option<&'a str>,
     commitments: Vec<CommitmentView<'a>>,
 }
 
@@ -138,15 +139,12 @@ impl<'a> PriorityView<'a> {
                 .groups()
                 .map(|(owner, g)| GroupView {
                     owner,
-                    heading: match owner {
-                        Owner::Commissioner => "The Commissioner's commitments",
-                        Owner::ChiefConstable => "The Chief Constable's responsibilities",
-                    },
+                    heading: owner.heading(),
                     heading_id: match owner {
                         Owner::Commissioner => "commissioner",
                         Owner::ChiefConstable => "chief-constable",
                     },
-                    lead: &g.lead,
+                    lead: owner.lead_under_heading(&g.lead),
                     commitments: g
                         .commitments
                         .iter()
@@ -215,6 +213,8 @@ struct TermView {
     term: String,
     abbreviations: Vec<String>,
     definition: String,
+    /// What is said in place of a missing definition ([`crate::plan::GlossaryTerm::missing_definition`]).
+    missing_definition: Option<String>,
 }
 
 pub(super) fn glossary_letters(plan: &Plan, route: &Route) -> Vec<Letter> {
@@ -231,6 +231,7 @@ pub(super) fn glossary_letters(plan: &Plan, route: &Route) -> Vec<Letter> {
             term: t.term.clone(),
             abbreviations: t.abbreviations.clone(),
             definition: markdown::render(&t.definition.markdown, route).html,
+            missing_definition: t.missing_definition(),
         };
         match letters.iter_mut().find(|l| l.letter == letter) {
             Some(l) => l.terms.push(view),

@@ -664,6 +664,23 @@ fn render_page<'s>(
                 &page_view(route, "Accessibility statement", vec![home()], vec![]),
             );
             ctx.insert("pages_count", &(routes(plan).len() - 1));
+            // What the statement lists as known limitations: the PDFs the build publishes
+            // and the glossary terms the plan gives no definition for.
+            let pdfs: Vec<&str> = site
+                .footer
+                .iter()
+                .filter(|d| d.path.ends_with(".pdf"))
+                .map(|d| d.title.as_str())
+                .collect();
+            ctx.insert("pdfs", &pdfs);
+            ctx.insert(
+                "undefined_terms",
+                &plan
+                    .glossary
+                    .iter()
+                    .filter(|t| t.definition.is_empty())
+                    .count(),
+            );
             "accessibility.html"
         }
         Route::Listen => {
