@@ -20,6 +20,7 @@
 
 pub mod data;
 pub mod diff_report;
+pub mod epub;
 pub mod large_print;
 pub mod website;
 
@@ -34,7 +35,7 @@ use crate::plan::Plan;
 use crate::theme::Theme;
 
 /// Every output besides the website, in the order the build makes them and lists them.
-pub static OUTPUTS: &[&dyn Output] = &[&large_print::LargePrint, &data::OpenData];
+pub static OUTPUTS: &[&dyn Output] = &[&large_print::LargePrint, &epub::Epub, &data::OpenData];
 
 /// The output named `name` (as in `build --no-<name>`).
 pub fn output(name: &str) -> Option<&'static dyn Output> {
@@ -142,6 +143,10 @@ pub struct Download {
     pub bytes: usize,
     /// Where the website lists it.
     pub shelves: Vec<Shelf>,
+    /// What the format is for and who it suits, in a sentence or two, for the "Other
+    /// formats" page, which lists an output's downloads under the title of the first of
+    /// them that says. `None` for the rest.
+    pub purpose: Option<String>,
 }
 
 impl Download {
@@ -161,6 +166,8 @@ pub enum Shelf {
     Performance,
     /// The delivery page: commitments.
     Delivery,
+    /// The "Other formats" page: a version of the whole plan, with what it is for.
+    OtherFormats,
 }
 
 /// Where an output's files go: the build's staging folder, or the preview's output folder.
