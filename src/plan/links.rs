@@ -71,6 +71,7 @@ fn anchors(
     }
     add(Route::Delivery, Vec::new());
     add(Route::Accessibility, Vec::new());
+    add(Route::OtherFormats, Vec::new());
     map
 }
 

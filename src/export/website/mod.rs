@@ -22,6 +22,7 @@ use crate::words::human_due;
 mod changes;
 mod chrome;
 mod delivery;
+mod formats;
 mod items;
 mod performance;
 
@@ -96,6 +97,7 @@ fn weight(route: &Route) -> u8 {
         | Route::Glossary
         | Route::Page(_)
         | Route::Accessibility
+        | Route::OtherFormats
         | Route::NotFound => 0,
     }
 }
@@ -217,19 +219,22 @@ fn site_view<'a>(ctx: &RenderContext<'a>) -> (SiteView<'a>, Option<changes::Webs
     (site, changes)
 }
 
-/// True for the pages that list the open data files with their sizes, which must wait for
-/// the files to be made. Every route is named, so a new one has to be decided here.
+/// True for the pages that list downloads known only once written (the open data files with
+/// their sizes, every other format of the plan), which must wait for the files to be made.
+/// Every route is named, so a new one has to be decided here.
 pub fn shows_downloads(route: &Route) -> bool {
     match route {
-        Route::Performance | Route::Statement(_) | Route::NationalPriorities | Route::Delivery => {
-            true
-        }
+        Route::Performance
+        | Route::Statement(_)
+        | Route::NationalPriorities
+        | Route::Delivery
+        | Route::Accessibility
+        | Route::OtherFormats => true,
         Route::Home
         | Route::Aim(_)
         | Route::Priority { .. }
         | Route::Glossary
         | Route::Page(_)
-        | Route::Accessibility
         | Route::NotFound => false,
     }
 }
@@ -259,6 +264,7 @@ pub fn routes(plan: &Plan) -> Vec<Route> {
     r.push(Route::Delivery);
     r.extend(plan.pages.iter().map(|p| Route::Page(p.id.clone())));
     r.push(Route::Accessibility);
+    r.push(Route::OtherFormats);
     r.push(Route::NotFound);
     r
 }
@@ -659,7 +665,12 @@ fn render_page<'s>(
                 &page_view(route, "Accessibility statement", vec![home()], vec![]),
             );
             ctx.insert("pages_count", &(routes(plan).len() - 1));
+            ctx.insert("formats", &formats::formats(downloads));
             "accessibility.html"
+        }
+        Route::OtherFormats => {
+            formats::page(route, downloads, &mut ctx);
+            "other-formats.html"
         }
         Route::NotFound => {
             let mut view = page_view(route, "Page not found", vec![], vec![]);
