@@ -18,7 +18,9 @@ use anyhow::{Context, Result};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
-use super::xhtml::{self, or_else, xml, Chapter, Kind, Targets, CSS, LANG, NAV_FILE, TITLE_FILE};
+use super::xhtml::{
+    self, blank, or_else, xml, Chapter, Kind, Targets, CSS, LANG, NAV_FILE, TITLE_FILE,
+};
 use crate::render::document::Block;
 
 /// The folder in the container that holds the package document and the content.
@@ -183,7 +185,7 @@ pub fn package(front: &Front, chapters: &[Chapter]) -> String {
         &mut m,
         "<meta refines=\"#title\" property=\"title-type\">main</meta>".to_string(),
     );
-    if let Some(sub) = front.subtitle.filter(|s| !s.trim().is_empty()) {
+    if let Some(sub) = front.subtitle.filter(|s| !blank(s)) {
         line(
             &mut m,
             format!("<dc:title id=\"subtitle\">{}</dc:title>", xml(sub.trim())),
@@ -194,13 +196,13 @@ pub fn package(front: &Front, chapters: &[Chapter]) -> String {
         );
     }
     line(&mut m, format!("<dc:language>{LANG}</dc:language>"));
-    if !front.creator.trim().is_empty() {
+    if !blank(front.creator) {
         line(
             &mut m,
             format!("<dc:creator>{}</dc:creator>", xml(front.creator.trim())),
         );
     }
-    if !front.publisher.trim().is_empty() {
+    if !blank(front.publisher) {
         line(
             &mut m,
             format!(
@@ -216,7 +218,7 @@ pub fn package(front: &Front, chapters: &[Chapter]) -> String {
             format!("<dc:date>{}</dc:date>", xml(front.published)),
         );
     }
-    if !front.licence.0.trim().is_empty() {
+    if !blank(front.licence.0) {
         line(
             &mut m,
             format!(
@@ -261,7 +263,7 @@ pub fn package(front: &Front, chapters: &[Chapter]) -> String {
         &mut m,
         format!("<meta property=\"dcterms:conformsTo\">{CONFORMS_TO}</meta>"),
     );
-    if !front.publisher.trim().is_empty() {
+    if !blank(front.publisher) {
         line(
             &mut m,
             format!(
@@ -329,19 +331,19 @@ fn title_page(front: &Front) -> String {
     let mut s = xhtml::head(&book_title(front));
     s.push_str("<section epub:type=\"titlepage\" class=\"titlepage\" aria-labelledby=\"title\">\n");
     s.push_str(&format!("<h1 id=\"title\">{}</h1>\n", xml(title)));
-    if let Some(sub) = front.subtitle.filter(|s| !s.trim().is_empty()) {
+    if let Some(sub) = front.subtitle.filter(|s| !blank(s)) {
         s.push_str(&format!("<p>{}</p>\n", xml(sub)));
     }
-    if !front.period.trim().is_empty() {
+    if !blank(front.period) {
         s.push_str(&format!("<p>{}</p>\n", xml(front.period)));
     }
     if front.draft {
         s.push_str("<p><strong>Draft.</strong> This is the draft plan, published for consultation. It may change before the final plan is adopted.</p>\n");
     }
-    if !front.publisher.trim().is_empty() {
+    if !blank(front.publisher) {
         s.push_str(&format!("<p>{}</p>\n", xml(front.publisher)));
     }
-    if !front.published_words.trim().is_empty() {
+    if !blank(front.published_words) {
         s.push_str(&format!(
             "<p>Published {}</p>\n",
             xml(front.published_words)

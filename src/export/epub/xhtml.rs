@@ -326,13 +326,18 @@ pub fn xml(text: &str) -> String {
     out
 }
 
-/// `text`, or `fallback` when it has no words.
+/// `text`, or `fallback` when it has no words (once what XML cannot hold is dropped).
 pub fn or_else<'a>(text: &'a str, fallback: &'a str) -> &'a str {
-    if text.trim().is_empty() {
+    if blank(text) {
         fallback
     } else {
         text
     }
+}
+
+/// True when `text` has no words once what XML cannot hold is dropped.
+pub fn blank(text: &str) -> bool {
+    xml(text).trim().is_empty()
 }
 
 /// The start of every XHTML document, up to and including `<body>`.
