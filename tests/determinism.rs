@@ -164,9 +164,9 @@ fn the_large_print_pdf_is_reused_only_while_what_shapes_it_is_unchanged() {
 }
 
 /// Rebuilds the session after `file` was edited and checks the output against a full build
-/// of the edited content: at once, every file but the data files and the pages listing them
-/// (which the session brings up to date later), then, after its downloads are refreshed,
-/// every file. Returns how many pages the rebuild wrote.
+/// of the edited content: at once, every file but the downloads (data files, large print,
+/// other formats) and the pages listing them (which the session brings up to date later),
+/// then, after its downloads are refreshed, every file. Returns how many pages the rebuild wrote.
 fn rebuild_matches_a_full_build(site: &Site, session: &mut Session, file: &str) -> usize {
     let written = session.rebuild(&[site.path(file)]).unwrap().pages;
     let fresh = match session_large_print(site) {
@@ -185,6 +185,7 @@ fn rebuild_matches_a_full_build(site: &Site, session: &mut Session, file: &str) 
         tree.into_iter()
             .filter(|(p, _)| !p.starts_with("data/") && !later.contains(p))
             .filter(|(p, _)| !p.starts_with("large-print") && !p.starts_with(".large-print"))
+            .filter(|(p, _)| !p.starts_with(&format!("{}/", planpress::export::epub::DIR)))
             .collect::<Vec<_>>()
     };
     if !session_large_print(site) {

@@ -517,7 +517,10 @@ fn hostile_names_are_escaped_and_an_empty_aim_still_has_its_document() {
         );
     }
     let m = metadata(book.get("EPUB/package.opf"));
-    assert_eq!(m["dc:creator"], [plan.meta.commissioner.clone()]);
+    assert_eq!(
+        m["dc:creator"],
+        std::slice::from_ref(&plan.meta.commissioner)
+    );
     assert!(m["dc:title"][0].starts_with(&plan.meta.title));
     assert!(m["dc:title"][0].ends_with("(draft)"));
     // The aim with nothing in it is a document with its heading and nothing broken.
