@@ -35,6 +35,7 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = embedded_templates!(
     "page.html",
     "accessibility.html",
     "listen.html",
+    "other-formats.html",
     "404.html",
 );
 

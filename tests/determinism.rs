@@ -165,9 +165,9 @@ fn the_large_print_pdf_is_reused_only_while_what_shapes_it_is_unchanged() {
 }
 
 /// Rebuilds the session after `file` was edited and checks the output against a full build
-/// of the edited content: at once, every file but the data files and the pages listing them
-/// (which the session brings up to date later), then, after its downloads are refreshed,
-/// every file. Returns how many pages the rebuild wrote.
+/// of the edited content: at once, every file but the downloads (data files, large print,
+/// other formats) and the pages listing them (which the session brings up to date later),
+/// then, after its downloads are refreshed, every file. Returns how many pages the rebuild wrote.
 fn rebuild_matches_a_full_build(site: &Site, session: &mut Session, file: &str) -> usize {
     let written = session.rebuild(&[site.path(file)]).unwrap().pages;
     let fresh = match session_large_print(site) {
@@ -227,10 +227,11 @@ fn fails_as_a_full_build_does(site: &Site, session: &mut Session, file: &str) {
     );
 }
 
-/// `opts` without the outputs linked from every page's footer, whose sizes change with any
-/// edit, so that refreshing the downloads rewrites only the pages that list them.
+/// `opts` without the output linked from every page's footer (the large print), whose size
+/// changes with any edit, so that refreshing the downloads rewrites only the pages that list
+/// them.
 fn quiet_footer(opts: BuildOptions) -> BuildOptions {
-    opts.without("large-print").without("plain-text")
+    opts.without("large-print")
 }
 
 /// Whether the site's session makes the large-print edition (marked by a file in the site).
@@ -240,7 +241,7 @@ fn session_large_print(site: &Site) -> bool {
 
 #[test]
 fn preview_rebuilds_write_what_a_full_build_writes() {
-    // Without the editions in every footer (large print, plain text), whose sizes would have every page
+    // Without the edition in every footer (the large print), whose size would have every page
     // rewritten when the downloads are refreshed, so that each rebuild is checked alone.
     let site = Site::minimal();
     let mut session = Session::start(quiet_footer(options(&site, "public"))).unwrap();

@@ -254,6 +254,7 @@ const PAGES: &[(&str, &str)] = &[
     ("404.html", "not_found"),
     ("large-print/index.html", "large_print_web_page"),
     ("listen/index.html", "listen_without_a_recording"),
+    ("other-formats/index.html", "other_formats"),
     ("changes/index.html", "what_has_changed"),
 ];
 
@@ -330,6 +331,7 @@ page_tests! {
     not_found: "404.html",
     large_print_web_page: "large-print/index.html",
     listen_without_a_recording: "listen/index.html",
+    other_formats: "other-formats/index.html",
     what_has_changed: "changes/index.html",
 }
 

@@ -455,3 +455,37 @@ fn help_is_available_for_every_command_and_bad_usage_exits_2() {
     let out = site.run(&["frobnicate"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn a_plan_too_long_for_the_editions_read_start_to_end_builds_without_them_and_says_so() {
+    let site = Site::minimal();
+    let items: String = (0..25_000).map(|i| format!("- item {i}\n")).collect();
+    site.write(
+        "content/about.md",
+        &format!("---\ntitle: About\n---\nA long list.\n\n{items}"),
+    );
+    let out = site.run(&["build", "--no-large-print"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    for what in [
+        "the plain-text edition",
+        "the EPUB edition",
+        "the Braille edition",
+        "the audio edition",
+    ] {
+        let said = err
+            .lines()
+            .filter(|l| l.contains(&format!("{what} was left out: the plan is too long for it")))
+            .count();
+        assert_eq!(said, 1, "{what}: {err}");
+    }
+    let formats = fs::read_to_string(site.path("public/other-formats/index.html")).unwrap();
+    assert!(
+        !formats.contains(".epub") && !formats.contains(".brf"),
+        "{formats}"
+    );
+    assert!(!site.path("public/plain.txt").exists());
+    // The website itself is whole.
+    let about = fs::read_to_string(site.path("public/about/index.html")).unwrap();
+    assert!(about.contains("item 24999"));
+}

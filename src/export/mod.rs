@@ -22,6 +22,7 @@ pub mod audio;
 pub mod braille;
 pub mod data;
 pub mod diff_report;
+pub mod epub;
 pub mod large_print;
 pub mod plain;
 pub mod website;
@@ -40,6 +41,7 @@ use crate::theme::Theme;
 pub static OUTPUTS: &[&dyn Output] = &[
     &large_print::LargePrint,
     &plain::PlainText,
+    &epub::Epub,
     &data::OpenData,
     &braille::Braille,
     &audio::AudioEdition,
@@ -118,6 +120,41 @@ pub trait Prepared: Send + Sync {
     fn as_any(&self) -> &dyn Any;
 }
 
+/// An edition left out of this build, with the one line that says why.
+pub struct LeftOut(pub String);
+
+impl Prepared for LeftOut {
+    fn downloads(&self) -> Vec<Download> {
+        Vec::new()
+    }
+
+    fn write(&self, _ctx: &RenderContext, _sink: &dyn Sink) -> Result<Vec<Download>> {
+        Ok(Vec::new())
+    }
+
+    fn warnings(&self) -> Vec<String> {
+        vec![self.0.clone()]
+    }
+
+    fn as_any(&self) -> &dyn Any {
+        self
+    }
+}
+
+/// For an edition that reads the whole plan start to end (written from
+/// [`crate::render::document`]): the edition left out, with a warning, when the plan is far
+/// too long for it (see [`crate::render::document::estimated_blocks`]). `what` names it: "the
+/// EPUB edition". The build goes on without it, as with a missing program.
+pub fn left_out_if_too_long(plan: &Plan, what: &str, flag: &str) -> Option<Box<dyn Prepared>> {
+    use crate::render::document::{estimated_blocks, MAX_BLOCKS};
+    let blocks = estimated_blocks(plan);
+    (blocks > MAX_BLOCKS).then(|| {
+        Box::new(LeftOut(format!(
+            "{what} was left out: the plan is too long for it (about {blocks} paragraphs, list items and table rows, more than {MAX_BLOCKS}); build with --no-{flag} to leave it out without this warning"
+        ))) as Box<dyn Prepared>
+    })
+}
+
 /// What a build gives outputs besides the plan.
 #[derive(Clone, Copy)]
 pub struct Environment<'a> {
@@ -173,6 +210,10 @@ pub struct Download {
     pub bytes: usize,
     /// Where the website lists it.
     pub shelves: Vec<Shelf>,
+    /// What the format is for and who it suits, in a sentence or two, for the "Other
+    /// formats" page, which lists an output's downloads under the title of the first of
+    /// them that says. `None` for the rest.
+    pub purpose: Option<String>,
 }
 
 impl Download {
@@ -192,7 +233,8 @@ pub enum Shelf {
     Performance,
     /// The delivery page: commitments.
     Delivery,
-    /// The page listing every format of the plan (Braille, audio, ...).
+    /// The "Other formats" page: a version of the whole plan (EPUB, Braille, audio...), with
+    /// what it is for.
     OtherFormats,
 }
 

@@ -23,7 +23,7 @@ use crate::words::human_size;
 /// Where the edition is published, in the output folder.
 pub const PATH: &str = "plain.txt";
 
-/// The plain-text edition as one of the site's outputs, linked from every page's footer.
+/// The plain-text edition as one of the site's outputs, listed on the "Other formats" page.
 pub struct PlainText;
 
 impl Output for PlainText {
@@ -36,6 +36,11 @@ impl Output for PlainText {
     }
 
     fn prepare(&self, plan: &Plan, _env: &Environment) -> Result<Box<dyn Prepared>> {
+        if let Some(left_out) =
+            super::left_out_if_too_long(plan, "the plain-text edition", "plain-text")
+        {
+            return Ok(left_out);
+        }
         Ok(Box::new(Edition(text(plan))))
     }
 
@@ -49,8 +54,7 @@ impl Output for PlainText {
     }
 }
 
-/// The edition's text, made when the build prepares it (it is quick, and its size goes in
-/// every page's footer).
+/// The edition's text, made when the build prepares it (it is quick).
 struct Edition(String);
 
 impl Prepared for Edition {
@@ -61,7 +65,10 @@ impl Prepared for Edition {
             title: "Plain text version".to_string(),
             label: format!("TXT, {}", human_size(self.0.len())),
             bytes: self.0.len(),
-            shelves: vec![Shelf::Footer],
+            shelves: vec![Shelf::OtherFormats],
+            purpose: Some(
+                "For reading with a screen reader, a braille display or any text editor: the whole plan as one text file, with no layout to get in the way. Headings stand on lines of their own and tables are read row by row.".to_string(),
+            ),
         }]
     }
 
@@ -120,6 +127,8 @@ fn title_page(doc: &LargePrintDoc, plan: &Plan, out: &mut String) {
 fn blocks(list: &[Block], plan: &Plan, indent: &str, out: &mut String) {
     for block in list {
         match block {
+            // Where an item starts, for editions that link to it; plain text has no links.
+            Block::Mark(_) => {}
             Block::Heading { level, text, .. } => {
                 out.push_str(if *level == 1 { "\n\n\n" } else { "\n\n" });
                 let _ = writeln!(out, "{indent}{text}");

@@ -72,6 +72,7 @@ fn anchors(
     add(Route::Delivery, Vec::new());
     add(Route::Accessibility, Vec::new());
     add(Route::Listen, Vec::new());
+    add(Route::OtherFormats, Vec::new());
     map
 }
 

@@ -511,6 +511,7 @@ pub const RESERVED_IDS: &[&str] = &[
     "glossary",
     "performance",
     "accessibility",
+    "other-formats",
     "static",
     "data",
     "large-print",

@@ -36,6 +36,8 @@ pub enum Route {
     Accessibility,
     /// "Listen to the plan": the audio edition's recordings, one player each.
     Listen,
+    /// The plan in other formats (large print, EPUB...) and how to ask for another.
+    OtherFormats,
     /// The not-found page, served by web servers for missing addresses.
     NotFound,
 }
@@ -68,6 +70,7 @@ impl Route {
             Route::Page(p) => join(&[p, "/", end]),
             Route::Accessibility => join(&["accessibility/", end]),
             Route::Listen => join(&["listen/", end]),
+            Route::OtherFormats => join(&["other-formats/", end]),
         }
     }
 
@@ -95,6 +98,7 @@ impl Route {
             | Route::Delivery
             | Route::Accessibility
             | Route::Listen => 1,
+            Route::OtherFormats => 1,
         }
     }
 
@@ -163,6 +167,7 @@ mod tests {
             Route::Page("p".into()),
             Route::Accessibility,
             Route::Listen,
+            Route::OtherFormats,
         ];
         for r in routes {
             assert_eq!(r.depth(), r.path().matches('/').count(), "{r:?}");

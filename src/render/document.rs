@@ -1,7 +1,9 @@
 //! The plan as one document of simple blocks (headings, paragraphs, lists, tables), in
 //! reading order: what every edition read from start to end is written from. The large-print
 //! PDF (Typst) and its web page are both written from it, so the two carry the same words in
-//! the same order.
+//! the same order; so is the EPUB, from a document built with [`Edition::marked`] set, which
+//! marks where each part, priority and commitment starts so that it can split the document
+//! into files and link into it.
 //!
 //! This is where the transcription rules that concern *content* are applied: emphasis becomes
 //! bold, strikethrough and code lose their styling, raw HTML and images are reduced to their
@@ -82,6 +84,66 @@ pub enum Block {
     },
     /// Quoted text.
     Quote(Vec<Block>),
+    /// Where an item of the plan starts. Only in a document built with [`Edition::marked`];
+    /// it shows nothing itself.
+    Mark(Mark),
+}
+
+/// Where an item of the plan starts, for an edition that splits the document into files or
+/// links into it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Mark {
+    /// A part of the plan starts with the heading after the mark.
+    Part(Part),
+    /// A priority starts with the heading after the mark; its id.
+    Priority(String),
+    /// The list item this is the first block of is the commitment with this id.
+    Commitment(String),
+}
+
+/// A part of the plan: what starts with a level 1 heading, or a performance statement.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Part {
+    /// The Commissioner's foreword.
+    Foreword,
+    /// One of the plan's other pages, by id.
+    Page(String),
+    /// An aim, by id.
+    Aim(String),
+    /// The introduction to the performance statements.
+    Performance,
+    /// One performance statement, by id (its heading, level 2, has the statement's id).
+    Statement(String),
+    /// The glossary (each term's heading, level 2, has the term's id).
+    Glossary,
+    /// The contact details, when the plan has no contact page.
+    Contact,
+}
+
+/// How an edition's document is built.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Edition {
+    /// Whether the performance statements are included.
+    pub with_performance: bool,
+    /// Tables with more columns than this become lists.
+    pub max_table_columns: usize,
+    /// Whether to put in [`Block::Mark`]s and give each statement's and glossary term's
+    /// heading the item's own id (which no other heading is then given).
+    pub marked: bool,
+    /// The last paragraph of "About this edition": what the edition is.
+    pub about: String,
+}
+
+impl Edition {
+    /// The large-print edition: tables no wider than [`MAX_TABLE_COLUMNS`], no marks.
+    pub fn large_print(with_performance: bool) -> Edition {
+        Edition {
+            with_performance,
+            max_table_columns: MAX_TABLE_COLUMNS,
+            marked: false,
+            about: LARGE_PRINT_NOTE.to_string(),
+        }
+    }
 }
 
 /// Text within a block.
@@ -113,6 +175,39 @@ pub const LARGE_PRINT_NOTE: &str = "This large print edition is made from the sa
 /// about a tenth of this.
 pub const MAX_BLOCKS: usize = 20_000;
 
+/// Roughly how many blocks [`build`] would make for `plan`, found without making them: a block
+/// for each line of text in the bodies (a paragraph, list item or table row starts on a line
+/// of its own), for each heading and commitment, and for each figure of each statement. The
+/// editions that read the plan start to end ask this before building it, so that a plan far
+/// too long for them (a runaway list of a quarter of a million items, or a plan of 10,000
+/// pages) is left out in a moment, rather than built several times over in memory.
+pub fn estimated_blocks(plan: &Plan) -> usize {
+    let lines = |body: &crate::plan::Body| {
+        body.markdown
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .count()
+    };
+    let mut n = lines(&plan.meta.foreword) + 10;
+    for aim in &plan.aims {
+        n += 2 + aim.outcomes.len() + lines(&aim.intro);
+        for p in &aim.priorities {
+            n += 3 + lines(&p.body) + p.commitments().count();
+        }
+    }
+    for s in &plan.statements {
+        let breakdowns: usize = s.breakdowns.iter().map(|b| b.items.len() + 2).sum();
+        n += 10 + lines(&s.body) + s.areas.len() + s.series.len() + breakdowns;
+    }
+    n += plan
+        .glossary
+        .iter()
+        .map(|t| 1 + lines(&t.definition))
+        .sum::<usize>();
+    n += plan.pages.iter().map(|p| 1 + lines(&p.body)).sum::<usize>();
+    n
+}
+
 impl LargePrintDoc {
     /// How many blocks the edition holds, counting list items, table rows and nested blocks.
     pub fn block_count(&self) -> usize {
@@ -123,6 +218,7 @@ impl LargePrintDoc {
                     Block::List { items, .. } => items.iter().map(|i| 1 + count(i)).sum::<usize>(),
                     Block::Table { rows, .. } => 1 + rows.len(),
                     Block::Quote(inner) => 1 + count(inner),
+                    Block::Mark(_) => 0,
                     _ => 1,
                 })
                 .sum()
@@ -150,14 +246,30 @@ pub fn plain(inlines: &[Inline]) -> String {
     out
 }
 
-/// Builds the edition from the plan.
+/// Builds the large-print edition from the plan.
 pub fn build(plan: &Plan, with_performance: bool) -> LargePrintDoc {
+    build_edition(plan, &Edition::large_print(with_performance))
+}
+
+/// Builds the document of `edition` from the plan.
+pub fn build_edition(plan: &Plan, edition: &Edition) -> LargePrintDoc {
     let m = &plan.meta;
+    let with_performance = edition.with_performance;
+    let mut taken = vec!["main-content", "contents", "contents-heading"];
+    if edition.marked {
+        // Commitments, statements and glossary terms keep their own ids; headings get others.
+        taken.extend(plan.commitments().map(|(_, _, c)| c.id.as_str()));
+        taken.extend(plan.statements.iter().map(|s| s.id.as_str()));
+        taken.extend(plan.glossary.iter().map(|t| t.id.as_str()));
+    }
     let mut b = DocBuilder {
         blocks: Vec::new(),
-        ids: IdAllocator::with_taken(["main-content", "contents", "contents-heading"]),
+        ids: IdAllocator::with_taken(taken),
+        marked: edition.marked,
+        max_table_columns: edition.max_table_columns,
     };
 
+    b.mark(Mark::Part(Part::Foreword));
     b.heading(1, "Foreword", true);
     b.markdown(&m.foreword.markdown, 1);
     if !m.commissioner.trim().is_empty() {
@@ -175,10 +287,12 @@ pub fn build(plan: &Plan, with_performance: bool) -> LargePrintDoc {
         .iter()
         .partition(|p| p.order.is_some_and(|o| o < 5));
     for page in &early {
+        b.mark(Mark::Part(Part::Page(page.id.clone())));
         b.heading(1, &page.title, true);
         b.markdown(&page.body.markdown, 1);
     }
     for (n, aim) in plan.aims.iter().enumerate() {
+        b.mark(Mark::Part(Part::Aim(aim.id.clone())));
         b.heading(1, &aim.title, true);
         b.para(vec![Inline::text(format!(
             "Aim {} of {}.",
@@ -201,10 +315,12 @@ pub fn build(plan: &Plan, with_performance: bool) -> LargePrintDoc {
         }
     }
     for page in late.iter().filter(|p| p.id != "contact") {
+        b.mark(Mark::Part(Part::Page(page.id.clone())));
         b.heading(1, &page.title, true);
         b.markdown(&page.body.markdown, 1);
     }
     if with_performance && !plan.statements.is_empty() {
+        b.mark(Mark::Part(Part::Performance));
         b.heading(1, "Performance", true);
         b.para(vec![Inline::text(
             "How the plan's progress is measured. Each measure gives what good looks like, the latest and previous figures, the figures by local policing area and the key points.",
@@ -214,13 +330,14 @@ pub fn build(plan: &Plan, with_performance: bool) -> LargePrintDoc {
         }
     }
     if !plan.glossary.is_empty() {
+        b.mark(Mark::Part(Part::Glossary));
         b.heading(1, "Glossary", true);
         for t in &plan.glossary {
             let mut term = t.term.clone();
             if !t.abbreviations.is_empty() {
                 term.push_str(&format!(" ({})", t.abbreviations.join(", ")));
             }
-            b.heading(2, &term, false);
+            b.item_heading(2, &t.id, &term, false);
             match t.missing_definition() {
                 None => b.markdown(&t.definition.markdown, 2),
                 Some(note) => b.para(vec![Inline::text(note)]),
@@ -229,10 +346,12 @@ pub fn build(plan: &Plan, with_performance: bool) -> LargePrintDoc {
     }
     match late.iter().find(|p| p.id == "contact") {
         Some(page) => {
+            b.mark(Mark::Part(Part::Page(page.id.clone())));
             b.heading(1, &page.title, true);
             b.markdown(&page.body.markdown, 1);
         }
         None => {
+            b.mark(Mark::Part(Part::Contact));
             b.heading(1, "Contact", true);
             b.contact_details(plan);
         }
@@ -251,7 +370,7 @@ pub fn build(plan: &Plan, with_performance: bool) -> LargePrintDoc {
         },
         Inline::text("."),
     ]);
-    b.para(vec![Inline::text(LARGE_PRINT_NOTE)]);
+    b.para(vec![Inline::text(&edition.about)]);
 
     LargePrintDoc {
         title: m.title.clone(),
@@ -269,9 +388,34 @@ pub fn build(plan: &Plan, with_performance: bool) -> LargePrintDoc {
 struct DocBuilder {
     blocks: Vec<Block>,
     ids: IdAllocator,
+    /// Whether marks are put in ([`Edition::marked`]).
+    marked: bool,
+    /// Tables with more columns become lists.
+    max_table_columns: usize,
 }
 
 impl DocBuilder {
+    /// Puts in `mark` when the edition is marked.
+    fn mark(&mut self, mark: Mark) {
+        if self.marked {
+            self.blocks.push(Block::Mark(mark));
+        }
+    }
+
+    /// A heading for an item of the plan with an id of its own: with that id when the
+    /// edition is marked (the id was kept from every other heading), else as [`Self::heading`].
+    fn item_heading(&mut self, level: u8, item_id: &str, text: &str, in_contents: bool) {
+        if !self.marked {
+            return self.heading(level, text, in_contents);
+        }
+        self.blocks.push(Block::Heading {
+            level,
+            id: item_id.to_string(),
+            text: text.to_string(),
+            in_contents,
+        });
+    }
+
     fn heading(&mut self, level: u8, text: &str, in_contents: bool) {
         self.blocks.push(Block::Heading {
             level,
@@ -291,11 +435,12 @@ impl DocBuilder {
 
     /// Adds a Markdown body whose headings sit below a heading of level `under`.
     fn markdown(&mut self, markdown: &str, under: u8) {
-        let blocks = markdown_blocks(markdown, under, &mut self.ids);
+        let blocks = blocks_of(markdown, under, &mut self.ids, self.max_table_columns);
         self.blocks.extend(blocks);
     }
 
     fn priority(&mut self, plan: &Plan, p: &Priority, with_performance: bool) {
+        self.mark(Mark::Priority(p.id.clone()));
         self.heading(2, &format!("Priority {}: {}", p.number, p.title), true);
         self.markdown(&p.body.markdown, 2);
         for (owner, group) in p.groups() {
@@ -307,7 +452,11 @@ impl DocBuilder {
                 .commitments
                 .iter()
                 .map(|c| {
-                    let mut item = vec![Block::Para(vec![Inline::text(&c.text)])];
+                    let mut item = Vec::new();
+                    if self.marked {
+                        item.push(Block::Mark(Mark::Commitment(c.id.clone())));
+                    }
+                    item.push(Block::Para(vec![Inline::text(&c.text)]));
                     let mut details = Vec::new();
                     if let Some(s) = c.status {
                         details.push(format!("Status: {}.", s.label()));
@@ -363,7 +512,8 @@ impl DocBuilder {
     /// the chart's summary sentence and the table of figures behind it, then the key points.
     /// The sentences and tables come from [`crate::plan::performance`], as on the website.
     fn statement(&mut self, plan: &Plan, s: &Statement) {
-        self.heading(2, &s.measure, true);
+        self.mark(Mark::Part(Part::Statement(s.id.clone())));
+        self.item_heading(2, &s.id, &s.measure, true);
         self.para(vec![Inline::text(s.status_sentence())]);
         let items: Vec<Vec<Block>> = statement_facts(s)
             .into_iter()
@@ -403,8 +553,12 @@ impl DocBuilder {
                 .collect();
             let head: Vec<Vec<Inline>> =
                 t.head.into_iter().map(|h| vec![Inline::Text(h)]).collect();
-            self.blocks
-                .extend(table_blocks(Some(t.caption), head, rows));
+            self.blocks.extend(table_blocks(
+                Some(t.caption),
+                head,
+                rows,
+                self.max_table_columns,
+            ));
         }
         if !s.body.is_empty() {
             self.heading(3, "Key points", false);
@@ -513,6 +667,16 @@ pub fn statement_facts(s: &Statement) -> Vec<(&'static str, String)> {
 
 /// Parses a Markdown body into blocks, placing its headings below level `under`.
 pub fn markdown_blocks(markdown: &str, under: u8, ids: &mut IdAllocator) -> Vec<Block> {
+    blocks_of(markdown, under, ids, MAX_TABLE_COLUMNS)
+}
+
+/// As [`markdown_blocks`], with tables of more than `max_table_columns` made lists.
+fn blocks_of(
+    markdown: &str,
+    under: u8,
+    ids: &mut IdAllocator,
+    max_table_columns: usize,
+) -> Vec<Block> {
     let events: Vec<Event> = Parser::new_ext(markdown, options()).collect();
     let top = events
         .iter()
@@ -526,6 +690,7 @@ pub fn markdown_blocks(markdown: &str, under: u8, ids: &mut IdAllocator) -> Vec<
         events: events.into_iter().peekable(),
         shift: (under + 1).saturating_sub(top),
         ids,
+        max_table_columns,
     };
     reader.blocks(None)
 }
@@ -538,6 +703,7 @@ struct Reader<'a, 'i> {
     events: std::iter::Peekable<std::vec::IntoIter<Event<'a>>>,
     shift: u8,
     ids: &'i mut IdAllocator,
+    max_table_columns: usize,
 }
 
 impl<'a> Reader<'a, '_> {
@@ -718,7 +884,7 @@ impl<'a> Reader<'a, '_> {
                 _ => {}
             }
         }
-        table_blocks(caption, head, rows)
+        table_blocks(caption, head, rows, self.max_table_columns)
     }
 }
 
@@ -742,14 +908,16 @@ fn take_caption(blocks: &mut Vec<Block>) -> Option<String> {
     Some(caption)
 }
 
-/// A table, or, when it is too wide for large print, a list with one item per row that
-/// names each figure by its column heading (after the caption, when there is one).
+/// A table, or, when it has more than `max_columns` columns (too wide for large print), a
+/// list with one item per row that names each figure by its column heading (after the
+/// caption, when there is one).
 fn table_blocks(
     caption: Option<String>,
     head: Vec<Vec<Inline>>,
     rows: Vec<Vec<Vec<Inline>>>,
+    max_columns: usize,
 ) -> Vec<Block> {
-    if head.len() <= MAX_TABLE_COLUMNS {
+    if head.len() <= max_columns {
         let caption = caption.unwrap_or_else(|| {
             let names: Vec<String> = head.iter().map(|h| plain(h)).collect();
             format!("Table: {}", names.join(", "))

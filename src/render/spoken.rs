@@ -269,6 +269,8 @@ impl<'p> Script<'p> {
 
     fn block(&mut self, block: &Block) {
         match block {
+            // Where an item starts, for editions that link to it; nothing to say.
+            Block::Mark(_) => {}
             Block::Heading { text, .. } => self.heading(text),
             Block::Para(inlines) | Block::Lead(inlines) => self.say(&plain(inlines)),
             Block::List { items, .. } => {

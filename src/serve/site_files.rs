@@ -174,6 +174,7 @@ pub fn content_type(path: &Path) -> &'static str {
         "avif" => "image/avif",
         "ico" => "image/x-icon",
         "pdf" => "application/pdf",
+        "epub" => "application/epub+zip",
         "woff2" => "font/woff2",
         "woff" => "font/woff",
         "ttf" => "font/ttf",
@@ -273,6 +274,7 @@ mod tests {
         );
         assert_eq!(content_type(Path::new("f.woff2")), "font/woff2");
         assert_eq!(content_type(Path::new("plan.pdf")), "application/pdf");
+        assert_eq!(content_type(Path::new("plan.epub")), "application/epub+zip");
         assert_eq!(content_type(Path::new("noext")), "application/octet-stream");
     }
 }

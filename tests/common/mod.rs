@@ -282,27 +282,44 @@ pub fn element_text<'a>(html: &'a str, tag: &str) -> Option<&'a str> {
     Some(&html[open_end..close])
 }
 
-/// `html` with the sizes of the editions linked from every footer replaced by placeholders:
-/// the large-print PDF's page count and size and the plain-text edition's size change
-/// whenever any text does, which would make every snapshot change with any edit.
+/// `html` with every file size ("412 KB", "1.1 MB", "980 bytes") and every PDF's page count
+/// ("PDF, 169 pages") replaced by placeholders: the editions' sizes change whenever any text
+/// does, which would make every snapshot change with any edit.
 pub fn normalise_download_sizes(html: &str) -> String {
-    let mut html = html.to_string();
-    for (link, with) in [
-        // "Large print version" in footers, "download the large print version" in text.
-        ("arge print version (PDF, ", "PDF, [pages], [size]"),
-        ("Plain text version (TXT, ", "TXT, [size]"),
-    ] {
-        let mut out = String::with_capacity(html.len());
-        let mut rest = html.as_str();
-        while let Some(i) = rest.find(link) {
-            let start = i + link.find('(').unwrap_or(0) + 1;
-            out.push_str(&rest[..start]);
-            let end = start + rest[start..].find(')').unwrap_or(0);
-            out.push_str(with);
-            rest = &rest[end..];
+    let mut out = String::with_capacity(html.len());
+    let bytes = html.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        // A number (digits, commas, one point) followed by a unit of size or by " pages".
+        let start = i;
+        let mut j = i;
+        while j < bytes.len() && (bytes[j].is_ascii_digit() || bytes[j] == b'.' || bytes[j] == b',')
+        {
+            j += 1;
         }
-        out.push_str(rest);
-        html = out;
+        let is_number = j > start
+            && bytes[start].is_ascii_digit()
+            && (start == 0 || !bytes[start - 1].is_ascii_alphanumeric());
+        if is_number {
+            let rest = &html[j..];
+            let before = &html[..start];
+            let unit = [" KB", " MB", " bytes"]
+                .into_iter()
+                .find(|u| rest.starts_with(u));
+            if let Some(unit) = unit {
+                out.push_str("[size]");
+                i = j + unit.len();
+                continue;
+            }
+            if rest.starts_with(" pages") && before.ends_with("PDF, ") {
+                out.push_str("[pages]");
+                i = j + " pages".len();
+                continue;
+            }
+        }
+        let c = html[i..].chars().next().unwrap();
+        out.push(c);
+        i += c.len_utf8();
     }
-    html
+    out
 }

@@ -339,6 +339,9 @@ impl Output for AudioEdition {
     }
 
     fn prepare(&self, plan: &Plan, env: &Environment) -> Result<Box<dyn Prepared>> {
+        if let Some(left_out) = super::left_out_if_too_long(plan, "the audio edition", "audio") {
+            return Ok(left_out);
+        }
         let start = Instant::now();
         let made = record(plan, env.progress);
         Ok(Box::new(Edition {
@@ -429,6 +432,9 @@ impl Prepared for Edition {
                 ),
                 bytes: 0,
                 shelves: vec![Shelf::OtherFormats],
+                purpose: Some(
+                    "For listening: the plan read aloud by a computer voice, one recording for the foreword, each part of the plan and the glossary, with abbreviations said in full and tables read as sentences. Play them on the Listen to the plan page or download them to any audio player.".to_string(),
+                ),
             },
             Download {
                 output: "audio",
@@ -437,6 +443,7 @@ impl Prepared for Edition {
                 label: format!("M3U playlist of {n} MP3 files, {}", human_size(total)),
                 bytes: self.playlist.len(),
                 shelves: vec![Shelf::OtherFormats],
+                purpose: None,
             },
         ];
         // Each recording, found by the listening page by its path.
@@ -451,6 +458,7 @@ impl Prepared for Edition {
             ),
             bytes: r.bytes,
             shelves: Vec::new(),
+            purpose: None,
         }));
         out
     }

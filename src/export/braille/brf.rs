@@ -315,6 +315,8 @@ impl<'t> Pager<'t> {
     fn block(&mut self, block: &Block, depth: usize) -> Result<()> {
         let indent = (2 * depth).min(self.size.cells / 2);
         match block {
+            // Where an item starts, for editions that link to it; braille has no links.
+            Block::Mark(_) => {}
             Block::Heading {
                 level,
                 text,

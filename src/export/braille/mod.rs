@@ -146,6 +146,10 @@ impl Output for Braille {
     }
 
     fn prepare(&self, plan: &Plan, _env: &Environment) -> Result<Box<dyn Prepared>> {
+        if let Some(left_out) = super::left_out_if_too_long(plan, "the Braille edition", "braille")
+        {
+            return Ok(left_out);
+        }
         let start = Instant::now();
         let size = PageSize::default();
         let made = match Louis::get() {
@@ -215,6 +219,9 @@ impl Prepared for Edition {
             label: label(brf, self.size),
             bytes: brf.bytes.len(),
             shelves: vec![Shelf::OtherFormats],
+            purpose: Some(
+                "For reading in braille: the whole plan in Unified English Braille, grade 2 (contracted), as a BRF file that braille embossers print and refreshable braille displays and notetakers read. Pages are 40 cells by 25 lines; another page size can be made on request.".to_string(),
+            ),
         }]
     }
 

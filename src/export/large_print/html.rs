@@ -157,7 +157,8 @@ fn block(s: &mut String, b: &Block, links: &Links) {
                 block(s, b, links);
             }
             s.push_str("</blockquote>\n");
-        }
+        } // The edition's document is built without marks.
+        Block::Mark(_) => {}
     }
 }
 

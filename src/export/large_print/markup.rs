@@ -440,7 +440,8 @@ fn write_block(s: &mut String, block: &Block, opts: &Options) {
                 write_block(s, b, opts);
             }
             s.push_str("]\n\n");
-        }
+        } // The edition's document is built without marks.
+        Block::Mark(_) => {}
     }
 }
 

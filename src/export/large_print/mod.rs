@@ -497,6 +497,7 @@ struct Edition {
 impl Prepared for Edition {
     fn downloads(&self) -> Vec<Download> {
         let title = "Large print version".to_string();
+        let size = markup::size_words(self.opts.size);
         vec![
             Download {
                 output: "large-print",
@@ -504,7 +505,10 @@ impl Prepared for Edition {
                 title: title.clone(),
                 label: self.link.label.clone(),
                 bytes: self.link.bytes,
-                shelves: vec![Shelf::Footer],
+                shelves: vec![Shelf::Footer, Shelf::OtherFormats],
+                purpose: Some(format!(
+                    "For reading in large type, printed or on screen: the whole plan set in {size} point, the size the UK Association for Accessible Formats recommends, with the same words as this website. The PDF is tagged for screen readers and prints on A4; the web page is the same text in a page that reflows to fit any screen. A larger or smaller size, such as 24 point (giant print) or 16 point, can be made on request."
+                )),
             },
             Download {
                 output: "large-print",
@@ -512,7 +516,8 @@ impl Prepared for Edition {
                 title,
                 label: "web page".to_string(),
                 bytes: 0,
-                shelves: vec![Shelf::Footer],
+                shelves: vec![Shelf::Footer, Shelf::OtherFormats],
+                purpose: None,
             },
         ]
     }

@@ -22,6 +22,7 @@ use crate::words::human_due;
 mod changes;
 mod chrome;
 mod delivery;
+mod formats;
 mod items;
 mod listen;
 mod performance;
@@ -98,6 +99,7 @@ fn weight(route: &Route) -> u8 {
         | Route::Page(_)
         | Route::Accessibility
         | Route::Listen
+        | Route::OtherFormats
         | Route::NotFound => 0,
     }
 }
@@ -219,21 +221,23 @@ fn site_view<'a>(ctx: &RenderContext<'a>) -> (SiteView<'a>, Option<changes::Webs
     (site, changes)
 }
 
-/// True for the pages that list the open data files with their sizes, which must wait for
-/// the files to be made. Every route is named, so a new one has to be decided here.
+/// True for the pages that list downloads known only once written (the open data files with
+/// their sizes, every other format of the plan), which must wait for the files to be made.
+/// Every route is named, so a new one has to be decided here.
 pub fn shows_downloads(route: &Route) -> bool {
     match route {
         Route::Performance
         | Route::Statement(_)
         | Route::NationalPriorities
         | Route::Delivery
-        | Route::Listen => true,
+        | Route::Listen
+        | Route::Accessibility
+        | Route::OtherFormats => true,
         Route::Home
         | Route::Aim(_)
         | Route::Priority { .. }
         | Route::Glossary
         | Route::Page(_)
-        | Route::Accessibility
         | Route::NotFound => false,
     }
 }
@@ -264,6 +268,7 @@ pub fn routes(plan: &Plan) -> Vec<Route> {
     r.extend(plan.pages.iter().map(|p| Route::Page(p.id.clone())));
     r.push(Route::Accessibility);
     r.push(Route::Listen);
+    r.push(Route::OtherFormats);
     r.push(Route::NotFound);
     r
 }
@@ -663,7 +668,6 @@ fn render_page<'s>(
                 "page",
                 &page_view(route, "Accessibility statement", vec![home()], vec![]),
             );
-            ctx.insert("pages_count", &(routes(plan).len() - 1));
             // What the statement lists as known limitations: the PDFs the build publishes
             // and the glossary terms the plan gives no definition for.
             let pdfs: Vec<&str> = site
@@ -674,6 +678,14 @@ fn render_page<'s>(
                 .collect();
             ctx.insert("pdfs", &pdfs);
             ctx.insert(
+                "graphics_only",
+                &plan
+                    .statements
+                    .iter()
+                    .filter(|s| !s.chart_only.is_empty())
+                    .count(),
+            );
+            ctx.insert(
                 "undefined_terms",
                 &plan
                     .glossary
@@ -681,6 +693,7 @@ fn render_page<'s>(
                     .filter(|t| t.definition.is_empty())
                     .count(),
             );
+            ctx.insert("formats", &formats::formats(downloads));
             "accessibility.html"
         }
         Route::Listen => {
@@ -690,6 +703,10 @@ fn render_page<'s>(
             );
             ctx.insert("listen", &listen::view(plan, route, downloads));
             "listen.html"
+        }
+        Route::OtherFormats => {
+            formats::page(route, downloads, &mut ctx);
+            "other-formats.html"
         }
         Route::NotFound => {
             let mut view = page_view(route, "Page not found", vec![], vec![]);
