@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PlanFront {
-    /// The plan's name, e.g. "Safer West Mercia Plan".
+    /// The plan's name, e.g. "Safer Northshire Plan".
     pub title: String,
     /// An optional line shown under the title.
     #[serde(default)]

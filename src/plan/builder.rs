@@ -222,7 +222,7 @@ impl Builder {
                 diags.push(
                     origin
                         .error_at("base_url", "\"base_url\" must be a full web address")
-                        .with_hint("e.g. https://www.westmercia-pcc.gov.uk/plan/"),
+                        .with_hint("e.g. https://www.example-pcc.gov.uk/plan/"),
                 );
             }
         }
