@@ -34,6 +34,7 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = embedded_templates!(
     "delivery.html",
     "page.html",
     "accessibility.html",
+    "about-this-plan.html",
     "404.html",
 );
 

@@ -233,9 +233,9 @@ fn every_commitment_appears_in_its_group_in_plan_order() {
     let mut at = 0;
     let mut found = 0;
     for p in plan.priorities() {
-        let title = normalise(&format!("Priority {}: {}", p.number, p.title));
+        let title = normalise(&plan.priority_label(p));
         at = find_from(&text, &title, at);
-        for (_, group) in p.groups() {
+        for group in &p.groups {
             at = find_from(&text, &normalise(&group.lead), at);
             for c in &group.commitments {
                 at = find_from(&text, &normalise(&c.text), at);
@@ -454,12 +454,7 @@ fn a_missing_title_fails_loudly_in_pdf_ua_mode() {
 fn typst_syntax_in_the_content_is_printed_not_obeyed() {
     let mut plan = shipped_plan();
     let tricky = r##"Cost #sum(1) [in] *bold* _under_ $x^2$ \ "quoted" <label> @ref // not a comment #set page(width: 1pt) ]"##;
-    plan.aims[0].priorities[0]
-        .commissioner
-        .as_mut()
-        .unwrap()
-        .commitments[0]
-        .text = tricky.to_string();
+    plan.aims[0].priorities[0].groups[0].commitments[0].text = tricky.to_string();
     let source = large_print::typst_source(&plan, &Options::new(18.0).unwrap());
     assert!(
         !source.contains("#sum(1)\""),

@@ -110,6 +110,8 @@ pub struct BuildSummary {
     /// What each output named in the summary line made, in the table's order: its name, how
     /// the summary names it, and what it says of itself (`None` when it was not made).
     pub outputs: Vec<OutputSummary>,
+    /// Things the author should know that did not stop the build, one line each.
+    pub warnings: Vec<String>,
 }
 
 /// One output's part of a [`BuildSummary`].
@@ -132,6 +134,7 @@ impl BuildSummary {
             files: count,
             elapsed: Duration::ZERO,
             outputs: Vec::new(),
+            warnings: Vec::new(),
         }
     }
 
@@ -227,6 +230,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
         &progress,
     )?;
     let outputs = output_summaries(&prepared);
+    let warnings = statutory_warning(&plan).into_iter().collect();
     // Freeing a big plan's hundreds of thousands of allocations is the last thing a build
     // would wait for (15 ms at 10,000 pages), and nothing depends on it: free them on a
     // thread of their own. If the process exits first, the memory goes back all the same;
@@ -237,7 +241,24 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
         files: written.files,
         elapsed: start.elapsed(),
         outputs,
+        warnings,
     })
+}
+
+/// One line saying which of the contents the law requires the plan does not say where it sets
+/// out, if any (see [`crate::plan::statutory`]).
+pub fn statutory_warning(plan: &Plan) -> Option<String> {
+    let missing = crate::plan::statutory::missing(plan);
+    if missing.is_empty() {
+        return None;
+    }
+    let ids: Vec<&str> = missing.iter().map(|e| e.id()).collect();
+    Some(format!(
+        "warning: the plan does not say where it sets out {} of the {} contents the law requires of a police and crime plan ({}); run planpress check --statutory for the list, and mark the pages that cover them with \"covers:\"",
+        missing.len(),
+        crate::parse::kinds::Element::ALL.len(),
+        ids.join(", ")
+    ))
 }
 
 /// Prepares each of `outputs` for `plan`, on every core.

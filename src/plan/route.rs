@@ -34,6 +34,8 @@ pub enum Route {
     Page(String),
     /// The accessibility statement.
     Accessibility,
+    /// What the plan is, and where it sets out each of the contents the law requires.
+    About,
     /// The not-found page, served by web servers for missing addresses.
     NotFound,
 }
@@ -65,6 +67,7 @@ impl Route {
             Route::Delivery => join(&["delivery/", end]),
             Route::Page(p) => join(&[p, "/", end]),
             Route::Accessibility => join(&["accessibility/", end]),
+            Route::About => join(&["about-this-plan/", end]),
         }
     }
 
@@ -90,7 +93,8 @@ impl Route {
             | Route::Performance
             | Route::NationalPriorities
             | Route::Delivery
-            | Route::Accessibility => 1,
+            | Route::Accessibility
+            | Route::About => 1,
         }
     }
 
@@ -158,6 +162,7 @@ mod tests {
             Route::Delivery,
             Route::Page("p".into()),
             Route::Accessibility,
+            Route::About,
         ];
         for r in routes {
             assert_eq!(r.depth(), r.path().matches('/').count(), "{r:?}");

@@ -13,7 +13,7 @@ use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 
 use crate::parse::kinds::PlanStatus;
 use crate::parse::markdown::{options, IdAllocator};
-use crate::plan::{Owner, Plan, Priority, Statement};
+use crate::plan::{Plan, Priority, Statement};
 use crate::words::{format_change, human_due};
 
 /// Tables with more columns than this are turned into lists: at 24 point only about three
@@ -174,13 +174,17 @@ pub fn build(plan: &Plan, with_performance: bool) -> LargePrintDoc {
         b.heading(1, &page.title, true);
         b.markdown(&page.body.markdown, 1);
     }
+    let levels = &m.levels;
     for (n, aim) in plan.aims.iter().enumerate() {
         b.heading(1, &aim.title, true);
-        b.para(vec![Inline::text(format!(
-            "Aim {} of {}.",
-            n + 1,
-            plan.aims.len()
-        ))]);
+        if !aim.implicit {
+            b.para(vec![Inline::text(format!(
+                "{} {} of {}.",
+                levels.aim.title(),
+                n + 1,
+                plan.aims.len()
+            ))]);
+        }
         b.markdown(&aim.intro.markdown, 1);
         if !aim.outcomes.is_empty() {
             b.heading(2, "Outcomes", false);
@@ -293,14 +297,10 @@ impl DocBuilder {
     }
 
     fn priority(&mut self, plan: &Plan, p: &Priority, with_performance: bool) {
-        self.heading(2, &format!("Priority {}: {}", p.number, p.title), true);
+        self.heading(2, &plan.priority_label(p), true);
         self.markdown(&p.body.markdown, 2);
-        for (owner, group) in p.groups() {
-            let heading = match owner {
-                Owner::Commissioner => "The Commissioner's commitments",
-                Owner::ChiefConstable => "The Chief Constable's responsibilities",
-            };
-            self.heading(3, heading, false);
+        for group in &p.groups {
+            self.heading(3, &plan.party(&group.party).heading, false);
             self.blocks
                 .push(Block::Lead(vec![Inline::text(&group.lead)]));
             let items = group
@@ -414,17 +414,13 @@ impl DocBuilder {
             .priorities
             .iter()
             .filter_map(|id| plan.priority(id))
-            .map(|p| {
-                vec![Block::Para(vec![Inline::text(format!(
-                    "Priority {}: {}",
-                    p.number, p.title
-                ))])]
-            })
+            .map(|p| vec![Block::Para(vec![Inline::text(plan.priority_label(p))])])
             .collect();
         if !priorities.is_empty() {
-            self.blocks.push(Block::Lead(vec![Inline::text(
-                "Priorities this measure evidences:",
-            )]));
+            self.blocks.push(Block::Lead(vec![Inline::text(format!(
+                "{} this measure evidences:",
+                plan.meta.levels.priority.titles()
+            ))]));
             self.list(priorities);
         }
         let national: Vec<Vec<Block>> = s
