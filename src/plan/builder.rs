@@ -786,22 +786,21 @@ fn check_levels(levels: Option<&LevelsFront>, origin: &Origin, diags: &mut Diagn
         let Some(noun) = noun else { continue };
         for (form, word) in [("singular", &noun.singular), ("plural", &noun.plural)] {
             if let Some(problem) = level_word_problem(word) {
+                let (line, col) = origin.locate_path(&["levels", level, form]);
+                let example = match (level, form) {
+                    ("aim", "singular") => "theme",
+                    ("aim", _) => "themes",
+                    (_, "singular") => "area of focus",
+                    _ => "areas of focus",
+                };
                 diags.push(
-                    origin
-                        .error_under(
-                            "levels",
-                            &format!("{form}:"),
-                            format!("the {form} word for the {level} level {problem}"),
-                        )
-                        .with_hint(format!(
-                            "write the word readers see, such as \"{}\"",
-                            match (level, form) {
-                                ("aim", "singular") => "theme",
-                                ("aim", _) => "themes",
-                                (_, "singular") => "area of focus",
-                                _ => "areas of focus",
-                            }
-                        )),
+                    Diagnostic::new(
+                        &origin.display,
+                        line,
+                        col,
+                        format!("the {form} word for the {level} level {problem}"),
+                    )
+                    .with_hint(format!("write the word readers see, such as \"{example}\"")),
                 );
             }
         }
@@ -834,67 +833,48 @@ const MAX_LEVEL_WORD: usize = 40;
 /// Checks the parties the plan declares (`parties:`).
 fn check_parties(parties: &[PartyFront], origin: &Origin, diags: &mut Diagnostics) {
     let mut seen: BTreeSet<&str> = BTreeSet::new();
-    for p in parties {
-        let at = format!("id: {}", p.id);
+    for (i, p) in parties.iter().enumerate() {
+        let at = |field: &str, message: String| {
+            let (line, col) = origin.locate_item("parties", i, field);
+            Diagnostic::new(&origin.display, line, col, message)
+        };
         if p.id == COMMISSIONER || p.id == CHIEF_CONSTABLE || p.id == "chief_constable" {
             diags.push(
-                origin
-                    .error_under("parties", &at, format!("\"{}\" is built in and cannot be declared", p.id))
+                at("id", format!("\"{}\" is built in and cannot be declared", p.id))
                     .with_hint("the Commissioner and the Chief Constable are parties in every plan: list only the others here"),
             );
         } else if !valid_id(&p.id) {
             diags.push(
-                origin
-                    .error_under(
-                        "parties",
-                        &at,
-                        format!("\"{}\" cannot be used as a party id", p.id),
-                    )
+                at("id", format!("\"{}\" cannot be used as a party id", p.id))
                     .with_hint(id_hint(&p.id)),
             );
         } else if !seen.insert(&p.id) {
-            diags.push(origin.error_under(
-                "parties",
-                &at,
-                format!("the party id \"{}\" is declared twice", p.id),
-            ));
+            diags.push(
+                at("id", format!("the party id \"{}\" is declared twice", p.id))
+                    .with_hint("give each party its own id"),
+            );
         }
-        let text = |key: &str, value: &str, what: &str, diags: &mut Diagnostics| {
-            if value.trim().is_empty() {
+        if p.name.trim().is_empty() {
+            diags.push(
+                at("name", format!("the party \"{}\" has an empty name", p.id)).with_hint(
+                    "give the name readers see, such as \"Community Safety Partnerships\"",
+                ),
+            );
+        }
+        for (key, value, what) in [
+            ("heading", &p.heading, "heading over its commitments"),
+            (
+                "lead",
+                &p.lead,
+                "words introducing its commitments, such as \"Partners will:\"",
+            ),
+        ] {
+            if value.as_ref().is_some_and(|v| v.trim().is_empty()) {
                 diags.push(
-                    origin
-                        .error_under(
-                            "parties",
-                            &at,
-                            format!("the party \"{}\" has an empty {key}", p.id),
-                        )
+                    at(key, format!("the party \"{}\" has an empty {key}", p.id))
                         .with_hint(format!("give its {what}, or leave \"{key}\" out")),
                 );
             }
-        };
-        if p.name.trim().is_empty() {
-            diags.push(
-                origin
-                    .error_under(
-                        "parties",
-                        &at,
-                        format!("the party \"{}\" has an empty name", p.id),
-                    )
-                    .with_hint(
-                        "give the name readers see, such as \"Community Safety Partnerships\"",
-                    ),
-            );
-        }
-        if let Some(h) = &p.heading {
-            text("heading", h, "heading over its commitments", diags);
-        }
-        if let Some(l) = &p.lead {
-            text(
-                "lead",
-                l,
-                "words introducing its commitments, such as \"Partners will:\"",
-                diags,
-            );
         }
     }
 }

@@ -69,6 +69,70 @@ impl Origin {
         let (line, col) = self.locate_under(key, needle);
         Diagnostic::new(&self.display, line, col, message)
     }
+
+    /// The (line, column) of the key at the end of `path` (`["levels", "aim", "singular"]`),
+    /// each key looked for below the one before it; as near as it gets when one is not found.
+    pub fn locate_path(&self, path: &[&str]) -> (usize, usize) {
+        let lines: Vec<&str> = self.front.lines().collect();
+        let mut at = None;
+        let mut from = 0;
+        let mut indent = 0;
+        for key in path {
+            let prefix = format!("{key}:");
+            let found = lines.iter().enumerate().skip(from).find_map(|(i, l)| {
+                let text = l.trim_start_matches([' ', '-']);
+                let depth = l.len() - text.len();
+                (text.starts_with(&prefix) && (at.is_none() || depth > indent))
+                    .then_some((i, depth))
+            });
+            match found {
+                Some((i, depth)) => {
+                    at = Some((i, depth));
+                    from = i + 1;
+                    indent = depth;
+                }
+                None => break,
+            }
+        }
+        match at {
+            Some((i, depth)) => (self.front_line + i, depth + 1),
+            None => self.locate(path.first().copied().unwrap_or("")),
+        }
+    }
+
+    /// The (line, column) of `field` in the `index`-th item (from 0) of the list under the
+    /// top-level `key`, or of the item's first line when `field` is not there.
+    pub fn locate_item(&self, key: &str, index: usize, field: &str) -> (usize, usize) {
+        let lines: Vec<&str> = self.front.lines().collect();
+        let prefix = format!("{key}:");
+        let Some(start) = lines.iter().position(|l| l.starts_with(&prefix)) else {
+            return self.locate(key);
+        };
+        // The items are the lines of the list's own indentation that start with "- ".
+        let items: Vec<usize> = lines
+            .iter()
+            .enumerate()
+            .skip(start + 1)
+            .take_while(|(_, l)| l.starts_with(' ') || l.starts_with('-') || l.is_empty())
+            .filter(|(_, l)| l.trim_start().starts_with("- "))
+            .map(|(i, _)| i)
+            .collect();
+        let depth = |i: usize| lines[i].len() - lines[i].trim_start().len();
+        let top = items.iter().map(|&i| depth(i)).min().unwrap_or(0);
+        let items: Vec<usize> = items.into_iter().filter(|&i| depth(i) == top).collect();
+        let Some(&first) = items.get(index) else {
+            return (self.front_line + start, 1);
+        };
+        let end = items.get(index + 1).copied().unwrap_or(lines.len());
+        let wanted = format!("{field}:");
+        for (i, line) in lines.iter().enumerate().take(end).skip(first) {
+            let text = line.trim_start_matches([' ', '-']);
+            if text.starts_with(&wanted) {
+                return (self.front_line + i, line.len() - text.len() + 1);
+            }
+        }
+        (self.front_line + first, top + 1)
+    }
 }
 
 /// A Markdown body and the file line it starts on.
@@ -252,12 +316,20 @@ impl Party {
         }
     }
 
-    /// The heading over its commitments, starting lower case, for use inside a sentence:
-    /// "the Commissioner's commitments".
+    /// The heading over its commitments for use inside a sentence: "the Commissioner's
+    /// commitments", "what our partners will do". Only a first word that is not a name is
+    /// made lower case ("Dunmere Council's commitments" stays as it is).
     pub fn heading_in_sentence(&self) -> String {
-        match self.heading.strip_prefix("The ") {
-            Some(rest) => format!("the {rest}"),
-            None => self.heading.clone(),
+        const NOT_NAMES: [&str; 7] = ["The", "What", "Commitments", "Our", "How", "Where", "Who"];
+        let first = self.heading.split(' ').next().unwrap_or("");
+        if NOT_NAMES.contains(&first) {
+            let mut chars = self.heading.chars();
+            chars
+                .next()
+                .map(|c| c.to_lowercase().chain(chars).collect())
+                .unwrap_or_default()
+        } else {
+            self.heading.clone()
         }
     }
 }

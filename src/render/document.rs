@@ -299,6 +299,12 @@ impl DocBuilder {
     fn priority(&mut self, plan: &Plan, p: &Priority, with_performance: bool) {
         self.heading(2, &plan.priority_label(p), true);
         self.markdown(&p.body.markdown, 2);
+        if p.groups.is_empty() {
+            self.para(vec![Inline::text(format!(
+                "No commitments are listed under this {}.",
+                plan.meta.levels.priority.singular
+            ))]);
+        }
         for group in &p.groups {
             self.heading(3, &plan.party(&group.party).heading, false);
             self.blocks

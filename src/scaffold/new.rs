@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use super::{checked_text, markdown_file, write_new, ScaffoldError};
-use crate::diagnostics::{nearest, ContentErrors, Diagnostics};
+use crate::diagnostics::{nearest, ContentErrors, Diagnostic, Diagnostics};
 use crate::fmt::front::{self, Node};
 use crate::load::SourceFile;
 use crate::parse::markdown::slug;
@@ -66,6 +66,17 @@ pub fn new_item(content: &Path, request: &NewRequest) -> Result<PathBuf, Scaffol
         _ => "title",
     };
     let title = checked_text(what, &request.title)?;
+    if !content.is_dir() {
+        return Err(ScaffoldError::Content(ContentErrors(vec![Diagnostic::new(
+            content,
+            0,
+            0,
+            "there is no plan here: the content folder does not exist",
+        )
+        .with_hint(
+            "start a plan with planpress init, or give the folder that holds one with --content",
+        )])));
+    }
     let mut diags = Diagnostics::new();
     let mut files = crate::load::read_dir(content, &mut diags);
     let plan = Plan::from_files(&files, content, diags).map_err(|e| {

@@ -106,7 +106,11 @@ impl PlanSummary {
             .parties
             .iter()
             .filter(|party| plan.priorities().any(|p| p.group(&party.id).is_some()))
-            .map(|party| party.heading_in_sentence())
+            .map(|party| match party.built_in {
+                // "the Commissioner's commitments", "the Chief Constable's responsibilities".
+                true => party.heading_in_sentence(),
+                false => format!("commitments by {}", name_in_sentence(&party.name)),
+            })
             .collect();
         let with_outcomes = plan.aims.iter().filter(|a| !a.outcomes.is_empty()).count();
         PlanSummary {
