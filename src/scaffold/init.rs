@@ -4,11 +4,12 @@
 use std::io::{BufRead, Write};
 use std::path::{Path, PathBuf};
 
-use super::{checked_text, markdown_file, today, write_new, ScaffoldError};
+use super::{checked_text, markdown_file, today, ScaffoldError};
 use crate::diagnostics::{ContentErrors, Diagnostics};
 use crate::fmt::front::{self, Node};
 use crate::load::SourceFile;
 use crate::plan::Plan;
+use crate::write::new_file as write_new;
 
 /// What the new plan needs from the office: the police force area, the Commissioner's name
 /// and the years the plan covers.

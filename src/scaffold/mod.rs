@@ -11,8 +11,6 @@ mod init;
 mod new;
 
 use std::fmt;
-use std::io;
-use std::path::Path;
 
 pub use init::{ask, init, InitAnswers, InitReport, QUESTIONS};
 pub use new::{new_item, NewKind, NewRequest};
@@ -95,33 +93,6 @@ pub fn checked_text(what: &str, value: &str) -> Result<String, ScaffoldError> {
     Ok(value.to_string())
 }
 
-/// Writes `bytes` to `path` (making its folder), but only if nothing is there yet: the file
-/// is written beside it under a temporary name and linked into place, which fails if `path`
-/// exists, so a file is never replaced and never left half written.
-pub fn write_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    std::fs::create_dir_all(dir)?;
-    let name = path.file_name().ok_or_else(|| {
-        io::Error::new(io::ErrorKind::InvalidInput, "the path does not name a file")
-    })?;
-    let tmp = dir.join(format!(
-        ".{}.planpress-{}.tmp",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    let result = (|| {
-        let mut file = std::fs::File::create(&tmp)?;
-        io::Write::write_all(&mut file, bytes)?;
-        file.sync_all()?;
-        std::fs::hard_link(&tmp, path)
-    })();
-    let _ = std::fs::remove_file(&tmp);
-    result
-}
-
 /// A Markdown file: its front matter between `---` lines, then its body.
 fn markdown_file(front: &str, body: &str) -> String {
     let mut text = format!("---\n{front}---\n");
@@ -183,17 +154,5 @@ mod tests {
         let err = checked_text("title", &long).unwrap_err().to_string();
         assert!(err.contains("301 characters long"), "{err}");
         assert!(checked_text("title", &"x".repeat(MAX_TEXT)).is_ok());
-    }
-
-    #[test]
-    fn a_file_that_is_there_is_never_replaced() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("a/b.md");
-        write_new(&path, b"first").unwrap();
-        let err = write_new(&path, b"second").unwrap_err();
-        assert_eq!(err.kind(), io::ErrorKind::AlreadyExists);
-        assert_eq!(std::fs::read(&path).unwrap(), b"first");
-        let left: Vec<_> = std::fs::read_dir(dir.path().join("a")).unwrap().collect();
-        assert_eq!(left.len(), 1, "no temporary file is left");
     }
 }

@@ -5,12 +5,13 @@
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
-use super::{checked_text, markdown_file, write_new, ScaffoldError};
+use super::{checked_text, markdown_file, ScaffoldError};
 use crate::diagnostics::{nearest, ContentErrors, Diagnostic, Diagnostics};
 use crate::fmt::front::{self, Node};
 use crate::load::SourceFile;
 use crate::parse::markdown::slug;
 use crate::plan::{valid_id, Plan, RESERVED_IDS};
+use crate::write::new_file as write_new;
 
 /// The kinds of item `new` adds.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
