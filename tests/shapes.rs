@@ -1287,3 +1287,125 @@ fn the_statutory_contents_are_checked_and_shown() {
     let footer = fs::read_to_string(dir.path().join("public/index.html")).unwrap();
     assert!(footer.contains("<a href=\"about-this-plan/index.html\">About this plan</a>"));
 }
+
+/// On a terminal (given to it here by `script`, from util-linux), `init` asks for each value
+/// it was not given, showing the default, and an empty answer takes the default.
+#[test]
+fn init_asks_on_a_terminal_only_what_it_was_not_given() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |command: String, input: &str| {
+        let mut child = Command::new("script")
+            .args(["-qec", &command, "/dev/null"])
+            .current_dir(dir.path())
+            .env("NO_COLOR", "1")
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("script (util-linux) runs the command on a terminal");
+        use std::io::Write as _;
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(input.as_bytes())
+            .unwrap();
+        let out = child.wait_with_output().unwrap();
+        assert!(out.status.success(), "{}{}", stdout(&out), stderr(&out));
+        stdout(&out)
+    };
+    let bin = env!("CARGO_BIN_EXE_planpress");
+    let said = run(
+        format!("{bin} init asked"),
+        "Ynys Môn & Dyfed\n\n2030-2034\n",
+    );
+    for question in [
+        "The police force area [Northshire]: ",
+        "The Police and Crime Commissioner's name [Alex Morgan]: ",
+        "The years the plan covers [",
+    ] {
+        assert!(said.contains(question), "{question}: {said}");
+    }
+    let plan = fs::read_to_string(dir.path().join("asked/content/_index.md")).unwrap();
+    for line in [
+        "area: Ynys Môn & Dyfed\n",
+        "commissioner: Alex Morgan\n",
+        "period: 2030-2034\n",
+    ] {
+        assert!(plan.contains(line), "{line}: {plan}");
+    }
+    let said = run(
+        format!("{bin} init given --area Northshire --period 2025-2029"),
+        "Sam Lee\n",
+    );
+    assert!(
+        !said.contains("force area ["),
+        "asked for the area it was given: {said}"
+    );
+    assert!(
+        said.contains("Commissioner's name [Alex Morgan]: "),
+        "{said}"
+    );
+    let plan = fs::read_to_string(dir.path().join("given/content/_index.md")).unwrap();
+    assert!(plan.contains("commissioner: Sam Lee\n"), "{plan}");
+}
+
+/// The preview rewrites the "About this plan" page when what a page or a priority covers
+/// changes, and leaves it alone when only a priority's text does.
+#[test]
+fn the_preview_rewrites_the_about_page_when_covers_change() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_example("one-level-partners", dir.path(), "content");
+    let content = dir.path().join("content");
+    let out = dir.path().join("public");
+    let opts = planpress::BuildOptions {
+        content: content.clone(),
+        out: out.clone(),
+        themes: repo().join("themes"),
+        ..Default::default()
+    }
+    .without("large-print");
+    let mut session = planpress::build::Session::new(opts).unwrap();
+    session.rebuild(&[]).unwrap();
+    let about = || words_of(&fs::read_to_string(out.join("about-this-plan/index.html")).unwrap());
+    assert!(
+        !about().contains("Money and accountability Priority 2"),
+        "{}",
+        about()
+    );
+    let roads = content.join("priorities/02-roads-and-rural-crime.md");
+    edit(&roads, "---\n", "---\ncovers: [reporting]\n");
+    session.rebuild(std::slice::from_ref(&roads)).unwrap();
+    assert!(
+        about()
+            .contains("(section 7(1)(d)) Priority 2: Roads & rural crime Money and accountability"),
+        "{}",
+        about()
+    );
+    let written = session
+        .last_written()
+        .expect("a priority's edit rewrites some pages only");
+    assert!(
+        written.iter().any(|p| p == "about-this-plan/index.html"),
+        "{written:?}"
+    );
+    let safe = content.join("priorities/01-safe-at-home.md");
+    edit(
+        &safe,
+        "the crime most likely",
+        "the crime that is most likely",
+    );
+    session.rebuild(std::slice::from_ref(&safe)).unwrap();
+    let written = session
+        .last_written()
+        .expect("a text edit rewrites its page alone");
+    assert_eq!(written, ["priorities/safe-at-home/index.html"]);
+    let grants = content.join("grants.md");
+    edit(&grants, "covers: [grants]", "covers: [grants, measurement]");
+    session.rebuild(std::slice::from_ref(&grants)).unwrap();
+    assert!(
+        about().contains("(section 7(1)(e)) Money and accountability Grants to reduce crime"),
+        "{}",
+        about()
+    );
+}
