@@ -1409,3 +1409,32 @@ fn the_preview_rewrites_the_about_page_when_covers_change() {
         about()
     );
 }
+
+/// A change to the words for the levels or to a declared party is a change to the plan's
+/// settings, and the diff report says so.
+#[test]
+fn the_diff_report_names_changes_to_the_levels_and_parties() {
+    let dir = tempfile::tempdir().unwrap();
+    copy_example("one-level-partners", dir.path(), "a");
+    copy_example("one-level-partners", dir.path(), "b");
+    edit(
+        &dir.path().join("b/_index.md"),
+        "    heading: What our partners will do\n",
+        "    heading: What partners will do\n",
+    );
+    edit(
+        &dir.path().join("b/_index.md"),
+        "---\nDunmere",
+        "levels:\n  priority:\n    singular: objective\n    plural: objectives\n---\nDunmere",
+    );
+    let report = planpress(dir.path(), &["diff", "a", "b", "--format", "text"]);
+    let text = stdout(&report);
+    assert!(
+        text.contains("Words for the priorities: priority (priorities) → objective (objectives)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Other parties that make commitments: Partners: What our partners will do, \"Our partners will:\"; Community Safety Partnerships: Commitments by Community Safety Partnerships, \"The Community Safety Partnerships will:\" → Partners: What partners will do"),
+        "{text}"
+    );
+}

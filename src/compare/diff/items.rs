@@ -82,6 +82,15 @@ impl<'a> Context<'a> {
                 .collect::<Vec<_>>()
                 .join("; ")
         };
+        let noun = |n: &crate::words::Noun| format!("{} ({})", n.singular, n.plural);
+        let parties = |m: &PlanMeta| {
+            m.parties
+                .iter()
+                .filter(|p| !p.built_in)
+                .map(|p| format!("{}: {}, \"{}\"", p.name, p.heading, p.lead))
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
         let areas = |m: &PlanMeta| {
             m.areas
                 .iter()
@@ -124,6 +133,21 @@ impl<'a> Context<'a> {
             field("local policing areas", areas(a), areas(b)),
             field("national policing priorities", national(a), national(b)),
             field("reporting date", &a.reporting_date, &b.reporting_date),
+            field(
+                "words for the aims",
+                noun(&a.levels.aim),
+                noun(&b.levels.aim),
+            ),
+            field(
+                "words for the priorities",
+                noun(&a.levels.priority),
+                noun(&b.levels.priority),
+            ),
+            field(
+                "other parties that make commitments",
+                or_not_set(Some(parties(a).as_str()).filter(|p| !p.is_empty())),
+                or_not_set(Some(parties(b).as_str()).filter(|p| !p.is_empty())),
+            ),
             field(
                 "web address",
                 or_not_set(a.base_url.as_deref()),
