@@ -21,10 +21,14 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Start a new plan in a new folder: a small, complete plan to edit, and a README.
+    Init(InitArgs),
+    /// Add one item to the plan: an aim, a priority, a performance statement, a glossary term or a page.
+    New(NewArgs),
     /// Validate the content and build the website into the output folder.
     Build(BuildArgs),
     /// Validate the content without writing anything.
-    Check(ContentArgs),
+    Check(CheckArgs),
     /// Build the website, serve it on 127.0.0.1, and rebuild and reload the browser on every change.
     Serve(ServeArgs),
     /// Export the plan in another format.
@@ -33,6 +37,68 @@ enum Command {
     Fmt(FmtArgs),
     /// Say what changed between two versions of the plan (git revisions or content folders).
     Diff(DiffArgs),
+}
+
+#[derive(Debug, Args)]
+struct InitArgs {
+    /// The folder to start the plan in (made if it is not there) [default: the current folder].
+    #[arg(value_name = "DIR", default_value = ".")]
+    dir: PathBuf,
+    /// The police force area; on a terminal, asked when not given.
+    #[arg(long, value_name = "NAME")]
+    area: Option<String>,
+    /// The Police and Crime Commissioner's name; on a terminal, asked when not given.
+    #[arg(long, value_name = "NAME")]
+    commissioner: Option<String>,
+    /// The years the plan covers, such as 2025-2029; on a terminal, asked when not given.
+    #[arg(long, value_name = "YEARS")]
+    period: Option<String>,
+    /// Add the starter files that are missing to a folder that is not empty (no file is ever replaced).
+    #[arg(long)]
+    force: bool,
+}
+
+#[derive(Debug, Args)]
+struct NewArgs {
+    #[command(flatten)]
+    content: ContentArgs,
+    /// What to add.
+    #[arg(value_enum, value_name = "KIND")]
+    kind: NewKindArg,
+    /// The title (a statement's measure, a glossary term's term); for a priority, the id of
+    /// its aim first, which a plan without aims may leave out.
+    #[arg(value_name = "TITLE", num_args = 1..=2, required = true)]
+    words: Vec<String>,
+    /// The id to use instead of one made from the title.
+    #[arg(long, value_name = "ID")]
+    id: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum NewKindArg {
+    /// An aim: a folder of priorities with its own page.
+    Aim,
+    /// A priority: planpress new priority AIM "Title".
+    Priority,
+    /// A performance statement: planpress new statement "Measure".
+    Statement,
+    /// A glossary term: planpress new term "Term".
+    Term,
+    /// A page: planpress new page "Title".
+    Page,
+}
+
+#[derive(Debug, Args)]
+struct CheckArgs {
+    #[command(flatten)]
+    content: ContentArgs,
+    /// Also list, for each of the contents the law requires of a police and crime plan, the
+    /// files that set it out, or "missing".
+    #[arg(long)]
+    statutory: bool,
+    /// Exit with status 1 when any of the contents the law requires is missing (implies --statutory).
+    #[arg(long)]
+    strict: bool,
 }
 
 #[derive(Debug, Args)]
@@ -140,7 +206,7 @@ impl Args for ExportArgs {
             |cmd, o| {
                 cmd.subcommand(
                     clap::Command::new(o.name())
-                        .about(capitalised(o.about()))
+                        .about(planpress::words::capitalised(o.about()))
                         .args(shared.clone())
                         .args(o.export_args()),
                 )
@@ -208,14 +274,6 @@ impl LeftOut {
 /// The flag that leaves out the output named `name`.
 fn no_flag(name: &str) -> String {
     format!("no-{name}")
-}
-
-/// `text` with its first letter a capital.
-fn capitalised(text: &str) -> String {
-    let mut c = text.chars();
-    c.next()
-        .map(|f| f.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
 }
 
 #[derive(Debug, Args)]
@@ -325,21 +383,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             );
             Ok(ExitCode::SUCCESS)
         }
-        Command::Check(args) => {
-            let plan = planpress::read_plan(&args.content)?;
-            let commitments = plan.commitments().count();
-            println!(
-                "{}: no problems found ({} aims, {} priorities, {} commitments, {} glossary terms, {} statements, {} pages)",
-                args.content.display(),
-                plan.aims.len(),
-                plan.priorities().count(),
-                commitments,
-                plan.glossary.len(),
-                plan.statements.len(),
-                plan.pages.len()
-            );
-            Ok(ExitCode::SUCCESS)
-        }
+        Command::Check(args) => check(&args),
+        Command::Init(args) => init(&args),
+        Command::New(args) => new(&args),
         Command::Serve(args) => {
             // Returns only on a fatal error; a failed rebuild is reported with the same
             // `report` as a failed build, and the server keeps running.
@@ -349,6 +395,192 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Export(args) => export(&args),
         Command::Fmt(args) => fmt(&args),
         Command::Diff(args) => diff(&args),
+    }
+}
+
+/// `planpress check`: every problem, or a count of what the plan holds; with `--statutory`,
+/// where the plan sets out each of the contents the law requires.
+fn check(args: &CheckArgs) -> Result<ExitCode> {
+    use planpress::words::Noun;
+    let content = &args.content.content;
+    let plan = planpress::read_plan(content)?;
+    let levels = &plan.meta.levels;
+    let mut counts = Vec::new();
+    if !plan.is_one_level() {
+        counts.push(levels.aim.count(plan.aims.len()));
+    }
+    counts.push(levels.priority.count(plan.priorities().count()));
+    for (noun, n) in [
+        (
+            Noun::new("commitment", "commitments"),
+            plan.commitments().count(),
+        ),
+        (
+            Noun::new("glossary term", "glossary terms"),
+            plan.glossary.len(),
+        ),
+        (Noun::new("statement", "statements"), plan.statements.len()),
+        (Noun::new("page", "pages"), plan.pages.len()),
+    ] {
+        counts.push(noun.count(n));
+    }
+    println!(
+        "{}: no problems found ({})",
+        content.display(),
+        counts.join(", ")
+    );
+    if !(args.statutory || args.strict) {
+        return Ok(ExitCode::SUCCESS);
+    }
+    let coverage = planpress::plan::statutory::coverage(&plan);
+    println!("\nThe contents a police and crime plan must set out (Police Reform and Social Responsibility Act 2011, s.7(1)):");
+    let mut missing = 0;
+    for (element, covers) in &coverage {
+        let places = if covers.is_empty() {
+            missing += 1;
+            "missing".to_string()
+        } else {
+            covers
+                .iter()
+                .map(|c| {
+                    let file = content.join(&c.file).display().to_string();
+                    match c.declared {
+                        true => file,
+                        false => format!("{file} (by its commitments)"),
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        println!(
+            "  ({}) {} [{}]: {places}",
+            element.paragraph(),
+            element.label(),
+            element.id()
+        );
+    }
+    if missing == 0 {
+        println!("Every one is set out.");
+        return Ok(ExitCode::SUCCESS);
+    }
+    println!(
+        "{missing} of {} {} missing: add \"covers: [{}]\" to the page, aim or priority that sets {} out.",
+        coverage.len(),
+        if missing == 1 { "is" } else { "are" },
+        coverage
+            .iter()
+            .filter(|(_, c)| c.is_empty())
+            .map(|(e, _)| e.id())
+            .collect::<Vec<_>>()
+            .join(", "),
+        if missing == 1 { "it" } else { "them" }
+    );
+    Ok(if args.strict {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// What a scaffold error means for the exit status: 2 for a value that cannot be used, 1 for
+/// problems in the plan or with the files.
+fn scaffold_failed(e: &planpress::scaffold::ScaffoldError) -> ExitCode {
+    eprintln!("{e}");
+    match e {
+        planpress::scaffold::ScaffoldError::Usage { .. } => ExitCode::from(2),
+        _ => ExitCode::from(1),
+    }
+}
+
+/// `planpress init`: asks for what it is not given when it can (on a terminal), then writes
+/// the starter plan.
+fn init(args: &InitArgs) -> Result<ExitCode> {
+    use planpress::scaffold::{ask, InitAnswers, QUESTIONS};
+    use std::io::IsTerminal;
+    let mut answers = InitAnswers::defaults();
+    let given = [
+        ("area", &args.area),
+        ("commissioner", &args.commissioner),
+        ("period", &args.period),
+    ];
+    for (key, value) in given {
+        if let Some(v) = value {
+            if let Err(e) = answers.set(key, v) {
+                eprintln!("{e}\n  (from --{key})");
+                return Ok(ExitCode::from(2));
+            }
+        }
+    }
+    let terminal = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
+    if terminal {
+        let stdin = std::io::stdin();
+        let mut input = stdin.lock();
+        let mut output = std::io::stdout();
+        for (key, question) in QUESTIONS {
+            if given.iter().any(|(k, v)| *k == key && v.is_some()) {
+                continue;
+            }
+            ask(key, question, &mut answers, &mut input, &mut output)?;
+        }
+    }
+    match planpress::scaffold::init(&args.dir, &answers, args.force) {
+        Ok(report) => {
+            for p in &report.written {
+                println!("wrote {}", p.display());
+            }
+            for p in &report.kept {
+                println!("kept {} (it was already there)", p.display());
+            }
+            let cd = if args.dir == std::path::Path::new(".") {
+                String::new()
+            } else {
+                format!("cd {} && ", args.dir.display())
+            };
+            println!(
+                "Started the plan for {} in {}. Next: {cd}planpress check, then planpress serve to see it, then planpress build (README.md says more).",
+                answers.area,
+                args.dir.display()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => Ok(scaffold_failed(&e)),
+    }
+}
+
+/// `planpress new KIND [AIM] "Title"`: writes one file and prints its path.
+fn new(args: &NewArgs) -> Result<ExitCode> {
+    use planpress::scaffold::{new_item, NewKind, NewRequest};
+    let kind = match args.kind {
+        NewKindArg::Aim => NewKind::Aim,
+        NewKindArg::Priority => NewKind::Priority,
+        NewKindArg::Statement => NewKind::Statement,
+        NewKindArg::Term => NewKind::Term,
+        NewKindArg::Page => NewKind::Page,
+    };
+    let (aim, title) = match (kind, args.words.as_slice()) {
+        (NewKind::Priority, [aim, title]) => (Some(aim.clone()), title.clone()),
+        (_, [title]) => (None, title.clone()),
+        (_, _) => {
+            eprintln!(
+                "error: planpress new {} takes one title, in quotes\n  hint: planpress new {} \"The title\"",
+                kind.name(),
+                kind.name()
+            );
+            return Ok(ExitCode::from(2));
+        }
+    };
+    let request = NewRequest {
+        kind,
+        aim,
+        title,
+        id: args.id.clone(),
+    };
+    match new_item(&args.content.content, &request) {
+        Ok(path) => {
+            println!("{}", path.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Err(e) => Ok(scaffold_failed(&e)),
     }
 }
 

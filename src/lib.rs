@@ -17,6 +17,7 @@ pub mod load;
 pub mod parse;
 pub mod plan;
 pub mod render;
+pub mod scaffold;
 pub mod serve;
 pub mod theme;
 pub mod words;

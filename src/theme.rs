@@ -36,6 +36,7 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = embedded_templates!(
     "accessibility.html",
     "listen.html",
     "other-formats.html",
+    "about-this-plan.html",
     "404.html",
 );
 

@@ -1,6 +1,7 @@
 //! How the plan's values are said in words, the same way by every output and by the
 //! comparison of two plans: figures (`24.2%`, `12,345`), changes (`+56%`, "a 6% reduction"),
-//! dates ("31 October 2023"), file sizes ("412 KB").
+//! dates ("31 October 2023"), file sizes ("412 KB"), and counts of things with their noun in
+//! the right number ("1 theme", "6 themes").
 //!
 //! It sits below the model ([`crate::plan`]) so that the comparison of two plans and every
 //! output can word a value alike without importing one another.
@@ -169,9 +170,76 @@ pub fn decimals_for(values: impl IntoIterator<Item = f64>) -> usize {
         .unwrap_or(0)
 }
 
+/// A word for a kind of thing, in the singular and the plural ("theme", "themes"), as a plan
+/// names the levels of its structure.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, serde::Serialize)]
+pub struct Noun {
+    /// One of them: "theme".
+    pub singular: String,
+    /// More than one: "themes".
+    pub plural: String,
+}
+
+impl Noun {
+    /// A noun from its two forms.
+    pub fn new(singular: &str, plural: &str) -> Noun {
+        Noun {
+            singular: singular.to_string(),
+            plural: plural.to_string(),
+        }
+    }
+
+    /// The form for `n` of them: the singular for 1, the plural for any other number.
+    pub fn of(&self, n: usize) -> &str {
+        if n == 1 {
+            &self.singular
+        } else {
+            &self.plural
+        }
+    }
+
+    /// `n` and the noun in the form for it: "1 theme", "0 themes", "6 themes".
+    pub fn count(&self, n: usize) -> String {
+        format!("{n} {}", self.of(n))
+    }
+
+    /// The singular with a capital first letter, to start a sentence or a heading: "Theme".
+    pub fn title(&self) -> String {
+        capitalised(&self.singular)
+    }
+
+    /// The plural with a capital first letter: "Themes".
+    pub fn titles(&self) -> String {
+        capitalised(&self.plural)
+    }
+}
+
+/// `text` with its first letter a capital ("area of focus" → "Area of focus"); the rest is
+/// kept as written.
+pub fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_count_agrees_with_its_noun() {
+        let theme = Noun::new("theme", "themes");
+        assert_eq!(theme.count(1), "1 theme");
+        assert_eq!(theme.count(0), "0 themes");
+        assert_eq!(theme.count(6), "6 themes");
+        let focus = Noun::new("area of focus", "areas of focus");
+        assert_eq!(focus.count(2), "2 areas of focus");
+        assert_eq!(focus.titles(), "Areas of focus");
+        assert_eq!(capitalised("ésprit"), "Ésprit");
+        assert_eq!(capitalised(""), "");
+    }
 
     /// How figures were formatted before `fixed_point`: the oracle for `format_number`.
     fn format_number_by_format(v: f64, unit: Unit, decimals: Option<usize>) -> String {

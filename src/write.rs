@@ -1,6 +1,7 @@
 //! Atomic output: a build is written into a staging folder beside the output folder and
 //! swapped into place only when complete; a single file is written beside itself and
-//! renamed into place ([`file_atomically`]).
+//! renamed into place ([`file_atomically`]); a new file is linked into place only if nothing is
+//! there ([`new_file`]).
 //!
 //! A failed, interrupted or killed build therefore leaves the previous output exactly as it
 //! was. On Linux the swap is a single `renameat2(RENAME_EXCHANGE)`, so there is no moment at
@@ -431,8 +432,47 @@ pub fn write_cached(kind: &str, name: &str, bytes: &[u8]) -> io::Result<()> {
     file_atomically(&folder.join(name), bytes)
 }
 
+/// Writes `bytes` to `path` (making its folder), but only if nothing is there yet: the file
+/// is written beside it under a temporary name and linked into place, which fails if `path`
+/// exists, so a file is never replaced and never left half written.
+pub fn new_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    std::fs::create_dir_all(dir)?;
+    let name = path.file_name().ok_or_else(|| {
+        io::Error::new(io::ErrorKind::InvalidInput, "the path does not name a file")
+    })?;
+    let tmp = dir.join(format!(
+        ".{}.planpress-{}.tmp",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
+    let result = (|| {
+        let mut file = std::fs::File::create(&tmp)?;
+        io::Write::write_all(&mut file, bytes)?;
+        file.sync_all()?;
+        std::fs::hard_link(&tmp, path)
+    })();
+    let _ = std::fs::remove_file(&tmp);
+    result
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_file_that_is_there_is_never_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a/b.md");
+        new_file(&path, b"first").unwrap();
+        let err = new_file(&path, b"second").unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::AlreadyExists);
+        assert_eq!(std::fs::read(&path).unwrap(), b"first");
+        let left: Vec<_> = std::fs::read_dir(dir.path().join("a")).unwrap().collect();
+        assert_eq!(left.len(), 1, "no temporary file is left");
+    }
+
     use super::*;
 
     #[test]

@@ -20,6 +20,7 @@ const STAGES: &[(&str, u32)] = &[
     ("export", 8),
     ("fmt", 9),
     ("build", 9),
+    ("scaffold", 9),
     ("serve", 10),
 ];
 

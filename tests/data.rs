@@ -114,12 +114,19 @@ fn validate(root: &Value, schema: &Value, value: &Value, at: &str, errors: &mut 
             }
         }
         for (k, v) in obj {
-            match props.and_then(|p| p.get(k)) {
-                Some(s) => validate(root, s, v, &format!("{at}/{k}"), errors),
-                None if map.get("additionalProperties") == Some(&Value::Bool(false)) => {
+            match (
+                props.and_then(|p| p.get(k)),
+                map.get("additionalProperties"),
+            ) {
+                (Some(s), _) => validate(root, s, v, &format!("{at}/{k}"), errors),
+                (None, Some(Value::Bool(false))) => {
                     errors.push(format!("{at}: unexpected property {k}"))
                 }
-                None => {}
+                // A schema for every other property: each must follow it.
+                (None, Some(extra @ Value::Object(_))) => {
+                    validate(root, extra, v, &format!("{at}/{k}"), errors)
+                }
+                (None, _) => {}
             }
         }
     }
@@ -150,8 +157,17 @@ fn the_validator_catches_what_the_schema_forbids() {
         .as_object_mut()
         .unwrap()
         .remove("reporting_date");
+    // A declared party's group must be a group.
+    json["aims"][0]["priorities"][1]["commitments_by"] =
+        serde_json::json!({"partners": {"lead": "Partners will:"}});
     validate(&schema, &schema, &json, "", &mut errors);
-    assert_eq!(errors.len(), 3, "{errors:?}");
+    assert_eq!(errors.len(), 4, "{errors:?}");
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("commitments_by/partners: missing required commitments")),
+        "{errors:?}"
+    );
 }
 
 #[test]

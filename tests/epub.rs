@@ -262,7 +262,7 @@ fn every_part_is_a_document_of_its_own_in_reading_order() {
         let doc = book.get(&spine[2 + position(&aim.title)]);
         for p in &aim.priorities {
             assert!(
-                strip_tags(doc).contains(&format!("Priority {}: {}", p.number, p.title)),
+                strip_tags(doc).contains(&plan.priority_label(p)),
                 "{}",
                 aim.id
             );
@@ -348,7 +348,7 @@ fn the_navigation_document_holds_the_whole_structure() {
     for aim in &plan.aims {
         let li = entry(&aim.title);
         for p in &aim.priorities {
-            let label = format!("Priority {}: {}", p.number, p.title);
+            let label = plan.priority_label(p);
             assert!(
                 entry(&label).ancestors().any(|a| a == li),
                 "{label} is not under {}",

@@ -234,11 +234,12 @@ fn every_commitment_appears_in_its_group_in_plan_order() {
     let mut at = 0;
     let mut found = 0;
     for p in plan.priorities() {
-        let title = normalise(&format!("Priority {}: {}", p.number, p.title));
+        let title = normalise(&plan.priority_label(p));
         at = find_from(&text, &title, at);
-        for (owner, group) in p.groups() {
-            at = find_from(&text, owner.heading(), at);
-            if let Some(lead) = owner.lead_under_heading(&group.lead) {
+        for group in &p.groups {
+            let party = plan.party(&group.party);
+            at = find_from(&text, &normalise(&party.heading), at);
+            if let Some(lead) = party.lead_under_heading(&group.lead) {
                 at = find_from(&text, &normalise(lead), at);
             }
             for c in &group.commitments {
@@ -458,12 +459,7 @@ fn a_missing_title_fails_loudly_in_pdf_ua_mode() {
 fn typst_syntax_in_the_content_is_printed_not_obeyed() {
     let mut plan = shipped_plan();
     let tricky = r##"Cost #sum(1) [in] *bold* _under_ $x^2$ \ "quoted" <label> @ref // not a comment #set page(width: 1pt) ]"##;
-    plan.aims[0].priorities[0]
-        .commissioner
-        .as_mut()
-        .unwrap()
-        .commitments[0]
-        .text = tricky.to_string();
+    plan.aims[0].priorities[0].groups[0].commitments[0].text = tricky.to_string();
     let source = large_print::typst_source(&plan, &Options::new(18.0).unwrap());
     assert!(
         !source.contains("#sum(1)\""),

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fs;
 
 use common::{element_text, stderr, stdout, strip_tags, tags, Site};
-use planpress::plan::Owner;
+use planpress::plan::{CHIEF_CONSTABLE, COMMISSIONER};
 use planpress::Plan;
 
 fn shipped_plan() -> Plan {
@@ -22,8 +22,8 @@ fn shipped_plan_has_every_aim_priority_commitment_and_outcome_of_the_draft() {
     let outcomes: Vec<usize> = plan.aims.iter().map(|a| a.outcomes.len()).collect();
     assert_eq!(outcomes, vec![3, 4, 5, 8]);
     let by = |owner| plan.commitments().filter(|(_, o, _)| *o == owner).count();
-    assert_eq!(by(Owner::Commissioner), 92);
-    assert_eq!(by(Owner::ChiefConstable), 57);
+    assert_eq!(by(COMMISSIONER), 92);
+    assert_eq!(by(CHIEF_CONSTABLE), 57);
     assert_eq!(plan.status_label(), "draft");
 }
 
@@ -58,7 +58,7 @@ fn shipped_plan_keeps_the_plans_words_and_due_dates() {
     assert_eq!(redditch.2.due.as_deref(), Some("2023-10"));
     let lead = plan
         .priorities()
-        .filter_map(|p| p.commissioner.as_ref())
+        .filter_map(|p| p.group(COMMISSIONER))
         .filter(|g| g.lead == "I will hold the Chief Constable to account to:")
         .count();
     assert_eq!(
@@ -272,10 +272,12 @@ fn main_text(html: &str) -> String {
 }
 
 /// Another force's plan, started from nothing but the required keys: it names its own force
-/// (never the shipped plan's; `force` when the force is not "<area> Police"), and pages with
-/// nothing to show yet say so in words rather than "0 measures" over an empty list.
+/// (never the shipped plan's; `force` when the force is not "<area> Police") in sentences
+/// whose verb does not depend on whether the name is singular ("Northshire Constabulary") or
+/// plural ("Northshire Police"), and a part it has nothing in (performance statements,
+/// glossary terms) has no page and no link.
 #[test]
-fn a_new_plan_for_another_force_names_that_force_and_says_what_it_has_not_got_yet() {
+fn a_new_plan_for_another_force_names_that_force_and_has_no_pages_for_what_it_has_not_got() {
     let site = Site {
         dir: tempfile::tempdir().unwrap(),
     };
@@ -302,34 +304,39 @@ fn a_new_plan_for_another_force_names_that_force_and_says_what_it_has_not_got_ye
     for (path, bytes) in site.output() {
         if let Ok(text) = std::str::from_utf8(&bytes) {
             assert!(!text.contains("Mercia"), "{path} names West Mercia");
+            for missing in ["glossary/index.html", "performance/index.html"] {
+                assert!(!text.contains(missing), "{path} links to {missing}");
+            }
         }
     }
+    for missing in [
+        "public/glossary",
+        "public/performance",
+        "public/data/performance.csv",
+    ] {
+        assert!(!site.path(missing).exists(), "{missing} was written");
+    }
     let page = |rel: &str| main_text(&fs::read_to_string(site.path(rel)).unwrap());
-    let performance = page("public/performance/index.html");
-    assert!(
-        performance.contains("How Northshire Police is performing"),
-        "{performance}"
-    );
-    assert!(
-        performance.contains("The plan has no performance measures yet."),
-        "{performance}"
-    );
-    assert!(!performance.contains("0 measures"), "{performance}");
     let national = page("public/national-priorities/index.html");
     assert!(
-        national.contains("how Northshire Police are contributing"),
+        national.contains("the contribution of Northshire Police towards"),
         "{national}"
-    );
-    let glossary = page("public/glossary/index.html");
-    assert!(
-        glossary.contains("The plan has no glossary terms yet."),
-        "{glossary}"
     );
     let delivery = page("public/delivery/index.html");
     assert!(
         delivery.contains("1 commitment is listed as \"No status reported\""),
         "{delivery}"
     );
+    let home = page("public/index.html");
+    assert!(
+        home.contains(
+            "The plan has 1 aim. Each aim has priorities, with the Commissioner's commitments."
+        ),
+        "{home}"
+    );
+    assert!(!home.contains("Outcomes"), "{home}");
+    let aim = page("public/safer/index.html");
+    assert!(!aim.contains("Outcomes"), "{aim}");
 
     // A force not called "<area> Police" gives its name, and the open data carries it.
     site.edit(
@@ -338,15 +345,48 @@ fn a_new_plan_for_another_force_names_that_force_and_says_what_it_has_not_got_ye
         "area: Northshire\nforce: Northshire Constabulary\n",
     );
     site.build();
-    let performance = page("public/performance/index.html");
+    let national = page("public/national-priorities/index.html");
     assert!(
-        performance.contains("How Northshire Constabulary is performing"),
-        "{performance}"
+        national.contains("the contribution of Northshire Constabulary towards"),
+        "{national}"
     );
     let plan: serde_json::Value =
         serde_json::from_str(&fs::read_to_string(site.path("public/data/plan.json")).unwrap())
             .unwrap();
     assert_eq!(plan["plan"]["force"], "Northshire Constabulary");
+}
+
+/// No sentence of the theme puts a verb after the force's name, whose number depends on the
+/// name ("Northshire Constabulary is", "Northshire Police are").
+#[test]
+fn no_template_makes_a_verb_agree_with_the_force_name() {
+    let dir = common::repo().join("themes/default/templates");
+    for entry in fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let text = fs::read_to_string(&path).unwrap();
+        for (n, line) in text.lines().enumerate() {
+            if let Some(at) = line.find("{{ site.force }}") {
+                let after = line[at + "{{ site.force }}".len()..].trim_start();
+                let verb = after.split_whitespace().next().unwrap_or("");
+                assert!(
+                    ![
+                        "is",
+                        "are",
+                        "was",
+                        "were",
+                        "has",
+                        "have",
+                        "contributes",
+                        "contribute"
+                    ]
+                    .contains(&verb),
+                    "{}:{}: \"{{{{ site.force }}}} {verb}\"",
+                    path.display(),
+                    n + 1
+                );
+            }
+        }
+    }
 }
 
 #[test]

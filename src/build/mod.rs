@@ -111,8 +111,8 @@ pub struct BuildSummary {
     /// What each output named in the summary line made, in the table's order: its name, how
     /// the summary names it, and what it says of itself (`None` when it was not made).
     pub outputs: Vec<OutputSummary>,
-    /// What the outputs said the person building should know (an output left out, and
-    /// why), one line each.
+    /// Things the person building should know that did not stop the build (an output left
+    /// out and why, a statutory element the plan does not cover), one line each.
     pub warnings: Vec<String>,
 }
 
@@ -237,7 +237,8 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
         &progress,
     )?;
     let outputs = output_summaries(&prepared);
-    let warnings = output_warnings(&prepared);
+    let mut warnings = output_warnings(&prepared);
+    warnings.extend(statutory_warning(&plan));
     // Freeing a big plan's hundreds of thousands of allocations is the last thing a build
     // would wait for (15 ms at 10,000 pages), and nothing depends on it: free them on a
     // thread of their own. If the process exits first, the memory goes back all the same;
@@ -250,6 +251,22 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
         outputs,
         warnings,
     })
+}
+
+/// One line saying which of the contents the law requires the plan does not say where it sets
+/// out, if any (see [`crate::plan::statutory`]).
+pub fn statutory_warning(plan: &Plan) -> Option<String> {
+    let missing = crate::plan::statutory::missing(plan);
+    if missing.is_empty() {
+        return None;
+    }
+    let ids: Vec<&str> = missing.iter().map(|e| e.id()).collect();
+    Some(format!(
+        "the plan does not say where it sets out {} of the {} contents the law requires of a police and crime plan ({}); run planpress check --statutory for the list, and mark the pages that cover them with \"covers:\"",
+        missing.len(),
+        crate::parse::kinds::Element::ALL.len(),
+        ids.join(", ")
+    ))
 }
 
 /// Prepares each of `outputs` for `plan`, on every core.

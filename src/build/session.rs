@@ -438,14 +438,18 @@ fn affected(old: &Plan, new: &Plan, changed: &HashSet<String>) -> Option<Vec<Rou
         }
         if let Some(page) = new.pages.iter().find(|p| &p.origin.file == rel) {
             let before = old.pages.iter().find(|p| p.id == page.id)?;
-            if (&before.title, before.order) != (&page.title, page.order) {
+            // The "About this plan" page lists pages by title and by what they cover.
+            if (&before.title, before.order, &before.covers)
+                != (&page.title, page.order, &page.covers)
+            {
                 return None;
             }
             wanted.insert(Route::Page(page.id.clone()));
         } else if let Some(aim) = new.aims.iter().find(|a| &a.origin.file == rel) {
             summaries = true;
             let before = old.aims.iter().find(|a| a.id == aim.id)?;
-            if (&before.title, before.order) != (&aim.title, aim.order) {
+            if (&before.title, before.order, &before.covers) != (&aim.title, aim.order, &aim.covers)
+            {
                 return None;
             }
             wanted.insert(Route::Aim(aim.id.clone()));

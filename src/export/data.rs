@@ -18,11 +18,14 @@ use super::{
     Download, Environment, Exported, NewFile, Output, Prepared, RenderContext, Shelf, Sink,
 };
 use crate::parse::kinds::{
-    AreaFront, AreaValue, Better, Breakdown, Change, Contact, Direction, Evidence, Figure, Licence,
-    Limits, NationalPriorityFront, PlanStatus, SeriesPoint, TargetFront, Unit,
+    AreaFront, AreaValue, Better, Breakdown, Change, Contact, Direction, Element, Evidence, Figure,
+    Licence, Limits, NationalPriorityFront, PlanStatus, SeriesPoint, TargetFront, Unit,
 };
 use crate::plan::delivery::{is_overdue, State};
-use crate::plan::{CommitmentGroup, Owner, Plan, Priority, Route, Statement};
+use crate::plan::{
+    Aim, CommitmentGroup, Levels, Party, Plan, Priority, Route, Statement, CHIEF_CONSTABLE,
+    COMMISSIONER,
+};
 use crate::theme::Theme;
 use crate::words::human_size;
 
@@ -114,41 +117,46 @@ impl Prepared for DataFiles {
             Ok(w.bytes)
         };
         let json = finish(json_to(plan, create(JSON_PATH)?)?)?;
-        let commitments = finish(commitments_csv_to(plan, create(COMMITMENTS_PATH)?)?)?;
-        let performance = performance_csv(plan)?;
-        sink.write(PERFORMANCE_PATH, &performance)?;
         sink.write(SCHEMA_PATH, SCHEMA.as_bytes())?;
-        // In the order the pages list them: each page lists those on its shelf.
-        Ok(vec![
-            download(
+        // A table of what the plan does not have would hold only its header: it is not made.
+        let mut downloads = Vec::new();
+        if !plan.statements.is_empty() {
+            let performance = performance_csv(plan)?;
+            sink.write(PERFORMANCE_PATH, &performance)?;
+            downloads.push(download(
                 PERFORMANCE_PATH,
                 "Download all performance figures",
                 "CSV",
                 performance.len(),
                 vec![Shelf::Performance],
-            ),
-            download(
+            ));
+        }
+        if plan.commitments().next().is_some() {
+            let commitments = finish(commitments_csv_to(plan, create(COMMITMENTS_PATH)?)?)?;
+            downloads.push(download(
                 COMMITMENTS_PATH,
                 "Download all commitments",
                 "CSV",
                 commitments,
                 vec![Shelf::Delivery],
-            ),
-            download(
-                JSON_PATH,
-                "Download the whole plan as open data",
-                "JSON",
-                json,
-                vec![Shelf::Performance, Shelf::Delivery],
-            ),
-            download(
-                SCHEMA_PATH,
-                "Download the description of the open data",
-                "JSON Schema",
-                SCHEMA.len(),
-                vec![Shelf::Performance],
-            ),
-        ])
+            ));
+        }
+        // In the order the pages list them: each page lists those on its shelf.
+        downloads.push(download(
+            JSON_PATH,
+            "Download the whole plan as open data",
+            "JSON",
+            json,
+            vec![Shelf::Performance, Shelf::Delivery],
+        ));
+        downloads.push(download(
+            SCHEMA_PATH,
+            "Download the description of the open data",
+            "JSON Schema",
+            SCHEMA.len(),
+            vec![Shelf::Performance],
+        ));
+        Ok(downloads)
     }
 
     fn as_any(&self) -> &dyn std::any::Any {
@@ -201,9 +209,16 @@ struct PlanData<'a> {
     schema: &'static str,
     schema_version: u32,
     plan: MetaData<'a>,
+    /// The words readers see for the levels: what the plan calls its aims and priorities.
+    levels: &'a Levels,
+    /// Who makes commitments: the Commissioner, the Chief Constable and any the plan declares.
+    parties: &'a [Party],
     areas: &'a [AreaFront],
     national_priorities: &'a [NationalPriorityFront],
     aims: Vec<AimData<'a>>,
+    /// The priorities of a plan without aims (a plan with aims lists them under each aim).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    priorities: Vec<PriorityData<'a>>,
     statements: Vec<StatementData<'a>>,
     glossary: Vec<TermData<'a>>,
     pages: Vec<PageData<'a>>,
@@ -236,6 +251,8 @@ struct AimData<'a> {
     outcomes: &'a [String],
     introduction: &'a str,
     priorities: Vec<PriorityData<'a>>,
+    #[serde(skip_serializing_if = "<[Element]>::is_empty")]
+    covers: &'a [Element],
 }
 
 #[derive(Serialize)]
@@ -247,7 +264,27 @@ struct PriorityData<'a> {
     body: &'a str,
     commissioner: Option<GroupData<'a>>,
     chief_constable: Option<GroupData<'a>>,
+    /// The commitments of the parties the plan declares, by party id, in the plan's order.
+    #[serde(skip_serializing_if = "Declared::is_empty")]
+    commitments_by: Declared<'a>,
     statements: Vec<&'a str>,
+    #[serde(skip_serializing_if = "<[Element]>::is_empty")]
+    covers: &'a [Element],
+}
+
+/// The groups of declared parties, written as a JSON object in the plan's order of parties.
+struct Declared<'a>(Vec<(&'a str, GroupData<'a>)>);
+
+impl Declared<'_> {
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl Serialize for Declared<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().map(|(k, v)| (k, v)))
+    }
 }
 
 #[derive(Serialize)]
@@ -312,6 +349,8 @@ struct PageData<'a> {
     title: &'a str,
     order: Option<u32>,
     body: &'a str,
+    #[serde(skip_serializing_if = "<[Element]>::is_empty")]
+    covers: &'a [Element],
 }
 
 impl<'a> PlanData<'a> {
@@ -348,11 +387,14 @@ impl<'a> PlanData<'a> {
                 base_url: m.base_url.as_deref(),
                 foreword: &m.foreword.markdown,
             },
+            levels: &m.levels,
+            parties: &m.parties,
             areas: &m.areas,
             national_priorities: &m.national_priorities,
             aims: plan
                 .aims
                 .iter()
+                .filter(|a| !a.implicit)
                 .map(|a| AimData {
                     id: &a.id,
                     path: Route::Aim(a.id.clone()).path(),
@@ -360,16 +402,15 @@ impl<'a> PlanData<'a> {
                     order: a.order,
                     outcomes: &a.outcomes,
                     introduction: &a.intro.markdown,
-                    priorities: a
-                        .priorities
-                        .iter()
-                        .map(|p| {
-                            let statements =
-                                statements.get(p.id.as_str()).cloned().unwrap_or_default();
-                            priority_data(p, statements, date)
-                        })
-                        .collect(),
+                    priorities: priorities_data(plan, a, &statements, date),
+                    covers: &a.covers,
                 })
+                .collect(),
+            priorities: plan
+                .aims
+                .iter()
+                .filter(|a| a.implicit)
+                .flat_map(|a| priorities_data(plan, a, &statements, date))
                 .collect(),
             statements: plan.statements.iter().map(statement_data).collect(),
             glossary: plan
@@ -391,10 +432,27 @@ impl<'a> PlanData<'a> {
                     title: &p.title,
                     order: p.order,
                     body: &p.body.markdown,
+                    covers: &p.covers,
                 })
                 .collect(),
         }
     }
+}
+
+/// The priorities of `aim`, each with the statements that name it.
+fn priorities_data<'a>(
+    plan: &'a Plan,
+    aim: &'a Aim,
+    statements: &HashMap<&str, Vec<&'a str>>,
+    date: &str,
+) -> Vec<PriorityData<'a>> {
+    aim.priorities
+        .iter()
+        .map(|p| {
+            let statements = statements.get(p.id.as_str()).cloned().unwrap_or_default();
+            priority_data(plan, p, statements, date)
+        })
+        .collect()
 }
 
 fn priority_path(p: &Priority) -> String {
@@ -405,36 +463,48 @@ fn priority_path(p: &Priority) -> String {
     .path()
 }
 
-fn priority_data<'a>(p: &'a Priority, statements: Vec<&'a str>, date: &str) -> PriorityData<'a> {
+fn priority_data<'a>(
+    plan: &'a Plan,
+    p: &'a Priority,
+    statements: Vec<&'a str>,
+    date: &str,
+) -> PriorityData<'a> {
     let path = priority_path(p);
-    let group = |g: &'a Option<CommitmentGroup>| {
-        g.as_ref().map(|g| GroupData {
-            lead: &g.lead,
-            commitments: g
-                .commitments
-                .iter()
-                .map(|c| CommitmentData {
-                    id: &c.id,
-                    path: format!("{path}#{}", c.id),
-                    text: &c.text,
-                    status: c.status.map(|_| State::of(c).id()),
-                    due: c.due.as_deref(),
-                    owner: c.owner.as_deref(),
-                    evidence: &c.evidence,
-                    overdue: is_overdue(c, date),
-                })
-                .collect(),
-        })
+    let group = |g: &'a CommitmentGroup| GroupData {
+        lead: &g.lead,
+        commitments: g
+            .commitments
+            .iter()
+            .map(|c| CommitmentData {
+                id: &c.id,
+                path: format!("{path}#{}", c.id),
+                text: &c.text,
+                status: c.status.map(|_| State::of(c).id()),
+                due: c.due.as_deref(),
+                owner: c.owner.as_deref(),
+                evidence: &c.evidence,
+                overdue: is_overdue(c, date),
+            })
+            .collect(),
     };
+    let declared = plan
+        .meta
+        .parties
+        .iter()
+        .filter(|party| !party.built_in)
+        .filter_map(|party| Some((party.id.as_str(), group(p.group(&party.id)?))))
+        .collect();
     PriorityData {
         id: &p.id,
         path: path.clone(),
         number: p.number,
         title: &p.title,
         body: &p.body.markdown,
-        commissioner: group(&p.commissioner),
-        chief_constable: group(&p.chief_constable),
+        commissioner: p.group(COMMISSIONER).map(group),
+        chief_constable: p.group(CHIEF_CONSTABLE).map(group),
+        commitments_by: Declared(declared),
         statements,
+        covers: &p.covers,
     }
 }
 
@@ -501,7 +571,9 @@ fn commitments_csv_to<W: Write>(plan: &Plan, out: W) -> Result<W> {
     let mut path = String::new();
     // What every commitment of a priority shares is worked out once per priority.
     for p in plan.priorities() {
-        let aim = plan.aim(&p.aim).map_or("", |a| a.title.as_str());
+        // A plan without aims leaves the aim's columns empty.
+        let aim = plan.aim(&p.aim).filter(|a| !a.implicit);
+        let (aim_id, aim) = aim.map_or(("", ""), |a| (a.id.as_str(), a.title.as_str()));
         let number = p.number.to_string();
         let priority_path = priority_path(p);
         for (party, c) in p.commitments() {
@@ -513,12 +585,12 @@ fn commitments_csv_to<W: Write>(plan: &Plan, out: W) -> Result<W> {
             path.push_str(&c.id);
             w.write_record([
                 c.id.as_str(),
-                p.aim.as_str(),
+                aim_id,
                 aim,
                 p.id.as_str(),
                 &number,
                 p.title.as_str(),
-                party_id(party),
+                party,
                 c.text.as_str(),
                 c.status.map_or("", |_| State::of(c).id()),
                 c.due.as_deref().unwrap_or(""),
@@ -532,13 +604,6 @@ fn commitments_csv_to<W: Write>(plan: &Plan, out: W) -> Result<W> {
     }
     w.into_inner()
         .map_err(|e| anyhow::anyhow!("cannot write commitments.csv: {}", e.error()))
-}
-
-fn party_id(o: Owner) -> &'static str {
-    match o {
-        Owner::Commissioner => "commissioner",
-        Owner::ChiefConstable => "chief-constable",
-    }
 }
 
 /// The columns of `performance.csv`.

@@ -505,7 +505,7 @@ mod tests {
 
     #[test]
     fn tables_headings_and_code_blocks_are_copied_as_written() {
-        let md = "## A heading. With two\n\n| S. Worcs | 1. |\n|---|---|\n| a. B | c |\n\n```text\nOne. Two.   \n\n\n```\n";
+        let md = "## A heading. With two\n\n| S. Northshire | 1. |\n|---|---|\n| a. B | c |\n\n```text\nOne. Two.   \n\n\n```\n";
         assert_eq!(fmt(md), md);
     }
 

@@ -38,6 +38,8 @@ pub enum Shape {
     Inline(&'static Shape),
     /// Keys and values, in this order.
     Map(&'static [(&'static str, Shape)]),
+    /// Keys the author chooses (ids), each with a value of this shape, in the order written.
+    Dict(&'static Shape),
 }
 
 const LINK: Shape = Shape::Map(&[("title", Shape::Text), ("url", Shape::Text)]);
@@ -59,6 +61,15 @@ const SOCIAL: Shape = Shape::Map(&[
     ("handle", Shape::Text),
     ("url", Shape::Text),
 ]);
+const NOUN: Shape = Shape::Map(&[("singular", Shape::Text), ("plural", Shape::Text)]);
+const PARTY: Shape = Shape::Map(&[
+    ("id", Shape::Text),
+    ("name", Shape::Text),
+    ("heading", Shape::Text),
+    ("lead", Shape::Text),
+]);
+/// A list of statutory elements, `covers: [resources, reporting]`.
+const COVERS: Shape = Shape::Inline(&Shape::Plain);
 const AREA: Shape = Shape::Map(&[("id", Shape::Text), ("name", Shape::Text)]);
 const AREA_VALUE: Shape = Shape::Map(&[("area", Shape::Text), ("value", Shape::Plain)]);
 const NATIONAL_PRIORITY: Shape = Shape::Map(&[("id", Shape::Text), ("title", Shape::Text)]);
@@ -118,6 +129,8 @@ pub const PLAN: Shape = Shape::Map(&[
     ("base_url", Shape::Text),
     ("compare_with", Shape::Text),
     ("raw_html", Shape::Plain),
+    ("levels", Shape::Map(&[("aim", NOUN), ("priority", NOUN)])),
+    ("parties", Shape::List(&PARTY)),
     ("voice", Shape::Text),
 ]);
 
@@ -126,6 +139,7 @@ pub const AIM: Shape = Shape::Map(&[
     ("title", Shape::Text),
     ("order", Shape::Plain),
     ("outcomes", Shape::List(&Shape::Text)),
+    ("covers", COVERS),
 ]);
 
 /// A priority ([`crate::parse::kinds::PriorityFront`]).
@@ -134,6 +148,8 @@ pub const PRIORITY: Shape = Shape::Map(&[
     ("title", Shape::Text),
     ("commissioner", GROUP),
     ("chief_constable", GROUP),
+    ("commitments_by", Shape::Dict(&GROUP)),
+    ("covers", COVERS),
 ]);
 
 /// A glossary term ([`crate::parse::kinds::GlossaryFront`]).
@@ -176,7 +192,11 @@ pub const STATEMENT: Shape = Shape::Map(&[
 ]);
 
 /// Any other page ([`crate::parse::kinds::PageFront`]).
-pub const PAGE: Shape = Shape::Map(&[("title", Shape::Text), ("order", Shape::Plain)]);
+pub const PAGE: Shape = Shape::Map(&[
+    ("title", Shape::Text),
+    ("order", Shape::Plain),
+    ("covers", COVERS),
+]);
 
 /// A front-matter value as written, with the keys of each map in canonical order.
 #[derive(Debug, Clone, PartialEq)]
@@ -187,6 +207,8 @@ pub enum Node {
     List(Vec<Node>),
     /// A map: each key present (not null) with its value, in the shape's order.
     Map(Vec<(&'static str, Node)>),
+    /// A map of keys the author chose, in the order written.
+    Dict(Vec<(String, Node)>),
 }
 
 impl Node {
@@ -196,6 +218,10 @@ impl Node {
             Node::Scalar(s) => vec![s.as_str()],
             Node::List(items) => items.iter().flat_map(Node::scalars).collect(),
             Node::Map(entries) => entries.iter().flat_map(|(_, n)| n.scalars()).collect(),
+            Node::Dict(entries) => entries
+                .iter()
+                .flat_map(|(k, n)| std::iter::once(k.as_str()).chain(n.scalars()))
+                .collect(),
         }
     }
 }
@@ -234,6 +260,7 @@ impl<'de> Visitor<'de> for Value {
             Shape::Text | Shape::Plain => d.deserialize_string(Scalar).map(Some),
             Shape::List(item) | Shape::Inline(item) => d.deserialize_seq(List(item)).map(Some),
             Shape::Map(fields) => d.deserialize_map(Map(fields)).map(Some),
+            Shape::Dict(value) => d.deserialize_map(Dict(value)).map(Some),
         }
     }
 }
@@ -316,6 +343,29 @@ impl<'de> Visitor<'de> for Map {
     }
 }
 
+struct Dict(&'static Shape);
+
+impl<'de> Visitor<'de> for Dict {
+    type Value = Node;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a set of keys")
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Node, A::Error> {
+        let mut entries: Vec<(String, Node)> = Vec::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if entries.iter().any(|(k, _)| *k == key) {
+                return Err(de::Error::custom(format!(
+                    "the key \"{key}\" appears more than once"
+                )));
+            }
+            if let Some(value) = map.next_value_seed(Seed(self.0))? {
+                entries.push((key, value));
+            }
+        }
+        Ok(Node::Dict(entries))
+    }
+}
+
 /// Writes front matter in canonical form (ending with a newline, or empty).
 pub fn write(node: &Node, shape: &Shape) -> String {
     let mut out = String::new();
@@ -390,6 +440,16 @@ fn write_value(node: &Node, shape: &Shape, indent: usize, out: &mut String) {
             out.push_str(&" ".repeat(indent + 2));
             write_map(entries, fields, indent + 2, out);
         }
+        (Node::Dict(entries), _) if entries.is_empty() => out.push_str(" {}\n"),
+        (Node::Dict(entries), Shape::Dict(value)) => {
+            out.push('\n');
+            for (key, node) in entries {
+                out.push_str(&" ".repeat(indent + 2));
+                out.push_str(&flow_text(key));
+                out.push(':');
+                write_value(node, value, indent + 2, out);
+            }
+        }
         (n, _) => {
             // A shape mismatch cannot pass the typed parse; write something re-readable anyway.
             out.push(' ');
@@ -415,6 +475,14 @@ fn serde_yaml_fallback(node: &Node) -> String {
             entries
                 .iter()
                 .map(|(k, v)| format!("{k}: {}", serde_yaml_fallback(v)))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ),
+        Node::Dict(entries) => format!(
+            "{{{}}}",
+            entries
+                .iter()
+                .map(|(k, v)| format!("{}: {}", quoted(k), serde_yaml_fallback(v)))
                 .collect::<Vec<_>>()
                 .join(", ")
         ),

@@ -302,7 +302,7 @@ mod tests {
     fn sub(shape: &Shape, key: &str) -> Shape {
         match shape {
             Shape::Map(f) => match f.iter().find(|(k, _)| *k == key).map(|(_, s)| *s) {
-                Some(Shape::List(s)) => *s,
+                Some(Shape::List(s)) | Some(Shape::Dict(s)) => *s,
                 Some(s) => s,
                 None => panic!("no key {key}"),
             },
@@ -322,6 +322,14 @@ mod tests {
         assert_eq!(keys(&front::PRIORITY), fields::<PriorityFront>());
         let group = sub(&front::PRIORITY, "commissioner");
         assert_eq!(keys(&group), fields::<GroupFront>());
+        assert_eq!(
+            keys(&sub(&front::PRIORITY, "commitments_by")),
+            fields::<GroupFront>()
+        );
+        assert_eq!(keys(&sub(&front::PLAN, "parties")), fields::<PartyFront>());
+        let levels = sub(&front::PLAN, "levels");
+        assert_eq!(keys(&levels), fields::<LevelsFront>());
+        assert_eq!(keys(&sub(&levels, "aim")), fields::<NounFront>());
         let commitment = sub(&group, "commitments");
         assert_eq!(keys(&commitment), fields::<CommitmentFront>());
         assert_eq!(keys(&sub(&commitment, "evidence")), fields::<Evidence>());

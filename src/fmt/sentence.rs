@@ -64,7 +64,7 @@ fn ends_sentence(before: &str) -> Option<char> {
         return None;
     }
     let mut letters = word.chars();
-    // Initials: "J. Smith", "S. Worcs".
+    // Initials: "J. Smith", "S. Northshire".
     if let (Some(c), None) = (letters.next(), letters.next()) {
         if c.is_alphabetic() {
             return None;
@@ -145,7 +145,7 @@ mod tests {
             "Meet at St. Peter's church.",
             "Ask Dr. Jones today.",
             "Written by J. R. Smith here.",
-            "S. Worcs is the outlier.",
+            "S. Northshire is the outlier.",
             "A rise of 1.2 Million people.",
             "Version 1.2. Next is not split after a dotted number.",
             "It went on... Then it stopped.",

@@ -4,13 +4,15 @@
 //! dropped. These are the raw shapes; [`crate::plan`] checks ids and references between them
 //! and builds the validated model.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 /// `content/_index.md`: the plan itself.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PlanFront {
-    /// The plan's name, e.g. "Safer West Mercia Plan".
+    /// The plan's name, e.g. "Safer Northshire Plan".
     pub title: String,
     /// An optional line shown under the title.
     #[serde(default)]
@@ -57,11 +59,136 @@ pub struct PlanFront {
     /// allow-list (the default), or refuse it.
     #[serde(default)]
     pub raw_html: RawHtml,
+    /// The words readers see for the plan's two levels, when they are not "aim" and
+    /// "priority".
+    #[serde(default)]
+    pub levels: Option<LevelsFront>,
+    /// Parties besides the Commissioner and the Chief Constable that make commitments under
+    /// priorities (`commitments_by:` in a priority names them by id).
+    #[serde(default)]
+    pub parties: Vec<PartyFront>,
     /// The text-to-speech command the audio edition is spoken with: a program and its
     /// arguments, separated by spaces, that reads text on standard input and writes a WAV
     /// file on standard output. Without it, `espeak-ng -v en-gb -s 160 --stdout`.
     #[serde(default)]
     pub voice: Option<String>,
+}
+
+/// The words for the plan's levels (`levels:` in `content/_index.md`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LevelsFront {
+    /// The top level's word, "aim" when not given: "theme", "objective", "pillar"...
+    #[serde(default)]
+    pub aim: Option<NounFront>,
+    /// The word for the level below, "priority" when not given: "objective", "area of focus"...
+    #[serde(default)]
+    pub priority: Option<NounFront>,
+}
+
+/// A word in the singular and the plural.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NounFront {
+    /// One of them: "theme".
+    pub singular: String,
+    /// More than one: "themes".
+    pub plural: String,
+}
+
+/// A party that makes commitments, declared once in the plan file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PartyFront {
+    /// Its id: the key its commitments are listed under in a priority's `commitments_by:`.
+    pub id: String,
+    /// Its name as readers see it where commitments are counted by who makes them, e.g.
+    /// "Community Safety Partnerships".
+    pub name: String,
+    /// The heading over its commitments on a priority's page; "Commitments by <name>" when
+    /// not given.
+    #[serde(default)]
+    pub heading: Option<String>,
+    /// The words that introduce its list, e.g. "Partners will:"; "<name> will:" when not
+    /// given. A priority may give its own.
+    #[serde(default)]
+    pub lead: Option<String>,
+}
+
+/// The contents a police and crime plan must specify, in the order of the Police Reform and
+/// Social Responsibility Act 2011, s.7(1)(a) to (f). Pages, aims and priorities say which they
+/// cover with `covers:`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Element {
+    /// (a) the Commissioner's police and crime objectives.
+    Objectives,
+    /// (b) the policing of the area the Chief Constable is to provide.
+    Policing,
+    /// (c) the financial and other resources the Commissioner is to provide to the Chief
+    /// Constable.
+    Resources,
+    /// (d) how the Chief Constable will report to the Commissioner on the policing provided.
+    Reporting,
+    /// (e) how the Chief Constable's performance in providing policing will be measured.
+    Measurement,
+    /// (f) the crime and disorder reduction grants the Commissioner is to make, and their
+    /// conditions.
+    Grants,
+}
+
+impl Element {
+    /// Every element, in the Act's order.
+    pub const ALL: [Element; 6] = [
+        Element::Objectives,
+        Element::Policing,
+        Element::Resources,
+        Element::Reporting,
+        Element::Measurement,
+        Element::Grants,
+    ];
+
+    /// The id written in `covers:`.
+    pub fn id(self) -> &'static str {
+        match self {
+            Element::Objectives => "objectives",
+            Element::Policing => "policing",
+            Element::Resources => "resources",
+            Element::Reporting => "reporting",
+            Element::Measurement => "measurement",
+            Element::Grants => "grants",
+        }
+    }
+
+    /// The paragraph of s.7(1) that requires it: "a" to "f".
+    pub fn paragraph(self) -> &'static str {
+        match self {
+            Element::Objectives => "a",
+            Element::Policing => "b",
+            Element::Resources => "c",
+            Element::Reporting => "d",
+            Element::Measurement => "e",
+            Element::Grants => "f",
+        }
+    }
+
+    /// What the plan must specify, in plain words.
+    pub fn label(self) -> &'static str {
+        match self {
+            Element::Objectives => "The Commissioner's police and crime objectives",
+            Element::Policing => "The policing the Chief Constable is to provide",
+            Element::Resources => {
+                "The money and other resources the Commissioner will give the Chief Constable"
+            }
+            Element::Reporting => {
+                "How the Chief Constable will report to the Commissioner on that policing"
+            }
+            Element::Measurement => "How the Chief Constable's performance will be measured",
+            Element::Grants => {
+                "The crime and disorder reduction grants the Commissioner will make, and their conditions"
+            }
+        }
+    }
 }
 
 /// What the plan does with raw HTML in Markdown bodies (`raw_html:` in `content/_index.md`).
@@ -159,6 +286,10 @@ pub struct AimFront {
     /// The outcomes the aim seeks.
     #[serde(default)]
     pub outcomes: Vec<String>,
+    /// The statutory contents the aim covers, besides the objectives (which an aim with
+    /// commitments covers).
+    #[serde(default)]
+    pub covers: Vec<Element>,
 }
 
 /// `content/<aim>/<nn>-<id>.md`: a priority and its commitments.
@@ -176,6 +307,13 @@ pub struct PriorityFront {
     /// What the Chief Constable is responsible for.
     #[serde(default)]
     pub chief_constable: Option<GroupFront>,
+    /// What the parties declared in the plan file commit to, by party id.
+    #[serde(default)]
+    pub commitments_by: BTreeMap<String, GroupFront>,
+    /// The statutory contents the priority covers, besides the objectives (which a
+    /// priority with commitments covers in a plan without aims).
+    #[serde(default)]
+    pub covers: Vec<Element>,
 }
 
 /// A list of commitments by one party.
@@ -518,6 +656,9 @@ pub struct PageFront {
     /// Position in the navigation.
     #[serde(default)]
     pub order: Option<u32>,
+    /// The statutory contents the page covers.
+    #[serde(default)]
+    pub covers: Vec<Element>,
 }
 
 /// The top-level keys a kind of file cannot leave out: serde reports only the first one

@@ -27,6 +27,11 @@ pub fn slug(text: &str) -> String {
             'ì'..='ï' | 'Ì'..='Ï' => 'i',
             'ò'..='ö' | 'Ò'..='Ö' => 'o',
             'ù'..='ü' | 'Ù'..='Ü' => 'u',
+            // Welsh and other letters readers' names carry: "Aberdŵr" → "aberdwr".
+            'ŵ' | 'Ŵ' => 'w',
+            'ŷ' | 'Ŷ' | 'ý' | 'Ý' | 'ÿ' => 'y',
+            'ç' | 'Ç' => 'c',
+            'ñ' | 'Ñ' => 'n',
             c => c,
         };
         if c.is_ascii_alphanumeric() {
@@ -354,6 +359,8 @@ mod tests {
         );
         assert_eq!(slug("999 & 101 calls"), "999-101-calls");
         assert_eq!(slug("Café"), "cafe");
+        assert_eq!(slug("Aberdŵr and Ynys Môn"), "aberdwr-and-ynys-mon");
+        assert_eq!(slug("Siân Ó Briain’s plan"), "sian-o-briains-plan");
         assert_eq!(slug("!!!"), "");
     }
 

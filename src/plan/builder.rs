@@ -162,6 +162,7 @@ impl Builder {
                     id: id.clone(),
                     title: front.title,
                     order: front.order,
+                    covers: front.covers,
                     body,
                     origin,
                 })
@@ -193,6 +194,36 @@ impl Builder {
         }
     }
 
+    /// The one folder of priorities of a plan without aims, when this is one: no aim has a
+    /// file (none could not be read either), and every priority is in the same folder. Its
+    /// title is the plural of the plan's word for a priority.
+    fn implicit_aim(&self, root: &Path, front: &PlanFront, broken: &Broken) -> Option<Aim> {
+        if !self.aims.is_empty() || !broken.aims.is_empty() {
+            return None;
+        }
+        let folder = &self.priorities.first()?.0;
+        if self.priorities.iter().any(|p| &p.0 != folder) {
+            return None;
+        }
+        let title = Levels::from_front(front.levels.as_ref()).priority.titles();
+        Some(Aim {
+            id: folder.clone(),
+            title,
+            order: 1,
+            outcomes: Vec::new(),
+            intro: Body::default(),
+            priorities: Vec::new(),
+            covers: Vec::new(),
+            implicit: true,
+            origin: Origin {
+                display: root.join(folder),
+                file: folder.clone(),
+                front: String::new(),
+                front_line: 0,
+            },
+        })
+    }
+
     /// Checks everything between the files, including every Markdown body's links (reusing
     /// what `reuse`'s cache found for files outside its changed set), and gives the plan
     /// when nothing stopped it being made (the plan is valid only if `diags` stays empty).
@@ -203,7 +234,7 @@ impl Builder {
         reuse: Option<(&mut LinkCache, &HashSet<String>)>,
     ) -> Option<Plan> {
         let mut broken = std::mem::take(&mut self.broken);
-        let Some((front, foreword, origin)) = self.plan else {
+        let Some((front, foreword, origin)) = self.plan.take() else {
             // A plan file that is there but could not be read or parsed has had its own
             // problems reported; calling it missing would send the author looking for a file
             // they can see.
@@ -222,7 +253,7 @@ impl Builder {
                 diags.push(
                     origin
                         .error_at("base_url", "\"base_url\" must be a full web address")
-                        .with_hint("e.g. https://www.westmercia-pcc.gov.uk/plan/"),
+                        .with_hint("e.g. https://www.example-pcc.gov.uk/plan/"),
                 );
             }
         }
@@ -270,6 +301,29 @@ impl Builder {
                     format!("the area id \"{}\" is used twice", a.id),
                 ));
             }
+        }
+
+        check_levels(front.levels.as_ref(), &origin, diags);
+        check_parties(&front.parties, &origin, diags);
+        let mut parties = Party::built_in();
+        parties.extend(front.parties.iter().map(Party::declared));
+
+        // A plan of one level: no aim has a file, and every priority is in one folder.
+        let implicit = self.implicit_aim(root, &front, &broken);
+        if let Some(aim) = &implicit {
+            self.aims.insert(
+                aim.id.clone(),
+                (
+                    AimFront {
+                        title: aim.title.clone(),
+                        order: 1,
+                        outcomes: Vec::new(),
+                        covers: Vec::new(),
+                    },
+                    Body::default(),
+                    aim.origin.clone(),
+                ),
+            );
         }
 
         // Every id becomes part of an address or an anchor: check each namespace once.
@@ -328,7 +382,9 @@ impl Builder {
                         .with_hint("give each aim its own order number"),
                 );
             }
-            aims.push(Aim::from_front(id, front, intro, origin));
+            let mut aim = Aim::from_front(id, front, intro, origin);
+            aim.implicit = implicit.as_ref().is_some_and(|i| i.id == aim.id);
+            aims.push(aim);
         }
         aims.sort_by(|a, b| a.order.cmp(&b.order).then(a.id.cmp(&b.id)));
         // Looked up once per priority: an index, not a search, so big plans stay linear.
@@ -359,7 +415,7 @@ impl Builder {
                 }
                 diags.push(
                     Diagnostic::new(&origin.display, 0, 0, format!("the aim folder \"{aim_id}\" has no _index.md"))
-                        .with_hint(format!("create content/{aim_id}/_index.md with the aim's title, order and outcomes")),
+                        .with_hint(format!("create content/{aim_id}/_index.md with the aim's title, order and outcomes; a plan without aims keeps all its priorities in one folder and has no aim files at all")),
                 );
                 continue;
             };
@@ -405,7 +461,9 @@ impl Builder {
             .into_par_iter()
             .map(|(aim_at, aim_id, number, id, front, body, origin)| {
                 let mut found = Diagnostics::new();
-                let p = priority_from(aim_id, number, id, front, body, origin, None, &mut found);
+                let p = priority_from(
+                    aim_id, number, id, front, body, origin, &parties, None, &mut found,
+                );
                 (aim_at, p, found)
             })
             .collect();
@@ -538,6 +596,18 @@ pub fn single_file(file: &SourceFile) -> Result<Plan, Vec<Diagnostic>> {
     }
     for (aim, number, id, front, body, origin) in b.priorities {
         let mut unchecked = Diagnostics::new();
+        // With no plan file, each party the priority names is taken as declared, named by
+        // its id.
+        for key in front.commitments_by.keys() {
+            if !plan.meta.parties.iter().any(|p| &p.id == key) {
+                plan.meta.parties.push(Party::declared(&PartyFront {
+                    id: key.clone(),
+                    name: key.clone(),
+                    heading: None,
+                    lead: None,
+                }));
+            }
+        }
         let priority = priority_from(
             aim.clone(),
             number,
@@ -545,6 +615,7 @@ pub fn single_file(file: &SourceFile) -> Result<Plan, Vec<Diagnostic>> {
             front,
             body,
             origin.clone(),
+            &plan.meta.parties,
             None,
             &mut unchecked,
         );
@@ -555,6 +626,8 @@ pub fn single_file(file: &SourceFile) -> Result<Plan, Vec<Diagnostic>> {
             outcomes: Vec::new(),
             intro: Body::default(),
             priorities: vec![priority],
+            covers: Vec::new(),
+            implicit: false,
             origin,
         });
     }
@@ -587,62 +660,110 @@ pub(crate) fn check_number(
     }
 }
 
-/// A priority from its parsed file, with the checks that need nothing but the file itself and,
-/// when given, the commitment ids seen so far (`commitment_ids`, to which its own are added;
-/// a whole-plan load checks them all at once instead, with [`repeated_commitment_ids`]).
+/// A priority from its parsed file, with the checks that need nothing but the file itself and
+/// the plan's `parties`, and, when given, the commitment ids seen so far (`commitment_ids`, to
+/// which its own are added; a whole-plan load checks them all at once instead, with
+/// [`repeated_commitment_ids`]).
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn priority_from(
     aim_id: String,
     number: u32,
     id: String,
-    front: PriorityFront,
+    mut front: PriorityFront,
     body: Body,
     origin: Origin,
+    parties: &[Party],
     mut commitment_ids: Option<&mut HashMap<String, std::sync::Arc<Path>>>,
     diags: &mut Diagnostics,
 ) -> Priority {
-    if front.commissioner.is_none() && front.chief_constable.is_none() {
-        diags.push(
-            Diagnostic::new(&origin.display, origin.front_line, 1, "the priority has no commitments")
-                .with_hint("add \"commissioner:\" and/or \"chief_constable:\", each with a \"commitments:\" list"),
-        );
-    }
     let shared_display: std::sync::Arc<Path> = std::sync::Arc::from(origin.display.as_path());
-    let mut group = |g: Option<GroupFront>, owner: Owner, diags: &mut Diagnostics| {
-        g.map(|g| {
-            if g.commitments.is_empty() {
-                let key = match owner {
-                    Owner::Commissioner => "commissioner",
-                    Owner::ChiefConstable => "chief_constable",
-                };
+    let mut by_party = std::mem::take(&mut front.commitments_by);
+    let mut groups = Vec::new();
+    for party in parties {
+        let given = match party.id.as_str() {
+            COMMISSIONER if party.built_in => front.commissioner.take(),
+            CHIEF_CONSTABLE if party.built_in => front.chief_constable.take(),
+            _ => by_party.remove(&party.id),
+        };
+        let Some(g) = given else { continue };
+        if g.commitments.is_empty() {
+            let d = match party.built_in {
+                true => origin.error_at(
+                    &format!("{}:", party.key),
+                    format!("\"{}\" has an empty list of commitments", party.key),
+                ),
+                false => origin.error_under(
+                    "commitments_by",
+                    &format!("{}:", party.key),
+                    format!("the commitments by \"{}\" are an empty list", party.key),
+                ),
+            };
+            diags.push(d.with_hint("add commitments or remove the group"));
+        }
+        let commitments = g
+            .commitments
+            .into_iter()
+            .map(|c| {
+                check_commitment(
+                    &c,
+                    &origin,
+                    &shared_display,
+                    commitment_ids.as_deref_mut(),
+                    diags,
+                );
+                Commitment::from(c)
+            })
+            .collect();
+        if let Some(lead) = &g.lead {
+            if lead.trim().is_empty() {
                 diags.push(
                     origin
-                        .error_at(key, format!("\"{key}\" has an empty list of commitments"))
-                        .with_hint("add commitments or remove the group"),
+                        .error_at("lead:", "the words introducing a list of commitments are empty")
+                        .with_hint("write the words, such as \"I will:\", or remove \"lead\" to use the party's own"),
                 );
             }
-            let commitments = g
-                .commitments
-                .into_iter()
-                .map(|c| {
-                    check_commitment(
-                        &c,
-                        &origin,
-                        &shared_display,
-                        commitment_ids.as_deref_mut(),
-                        diags,
-                    );
-                    Commitment::from(c)
-                })
-                .collect();
-            CommitmentGroup {
-                lead: g.lead.unwrap_or_else(|| owner.default_lead().to_string()),
-                commitments,
-            }
-        })
-    };
-    let commissioner = group(front.commissioner, Owner::Commissioner, diags);
-    let chief_constable = group(front.chief_constable, Owner::ChiefConstable, diags);
+        }
+        groups.push(CommitmentGroup {
+            party: party.id.clone(),
+            lead: g.lead.unwrap_or_else(|| party.lead.clone()),
+            commitments,
+        });
+    }
+    // What is left names no party the plan declares.
+    let declared: Vec<&str> = parties
+        .iter()
+        .filter(|p| !p.built_in)
+        .map(|p| p.id.as_str())
+        .collect();
+    for key in by_party.keys() {
+        let d = origin.error_under(
+            "commitments_by",
+            &format!("{key}:"),
+            format!("\"{key}\" is not a party the plan declares"),
+        );
+        let hint = match key.as_str() {
+            "commissioner" | "chief_constable" | "chief-constable" => format!(
+                "the {} commitments are written at the top of the front matter, as \"{}:\", not under \"commitments_by\"",
+                if key == "commissioner" { "Commissioner's" } else { "Chief Constable's" },
+                key.replace('-', "_")
+            ),
+            _ => match nearest(key, declared.iter().copied()) {
+                Some(n) => format!("did you mean \"{n}\"?"),
+                None if declared.is_empty() => "declare the party once under \"parties:\" in content/_index.md, with its id, name and lead-in".to_string(),
+                None => format!(
+                    "the plan declares: {}; or add it under \"parties:\" in content/_index.md",
+                    declared.join(", ")
+                ),
+            },
+        };
+        diags.push(d.with_hint(hint));
+    }
+    if groups.is_empty() && body.is_empty() {
+        diags.push(
+            Diagnostic::new(&origin.display, origin.front_line, 1, "the priority has no commitments and no text")
+                .with_hint("add \"commissioner:\", \"chief_constable:\" or \"commitments_by:\", each with a \"commitments:\" list, or write the priority's text below the front matter"),
+        );
+    }
     if front.title.trim().is_empty() {
         diags.push(origin.error_at("title", "the priority's title is empty"));
     }
@@ -652,8 +773,108 @@ pub(crate) fn priority_from(
         number,
         title: front.title,
         body,
-        commissioner,
-        chief_constable,
+        groups,
+        covers: front.covers,
         origin,
+    }
+}
+
+/// Checks the words the plan gives for its levels (`levels:`).
+fn check_levels(levels: Option<&LevelsFront>, origin: &Origin, diags: &mut Diagnostics) {
+    let Some(levels) = levels else { return };
+    for (level, noun) in [("aim", &levels.aim), ("priority", &levels.priority)] {
+        let Some(noun) = noun else { continue };
+        for (form, word) in [("singular", &noun.singular), ("plural", &noun.plural)] {
+            if let Some(problem) = level_word_problem(word) {
+                let (line, col) = origin.locate_path(&["levels", level, form]);
+                let example = match (level, form) {
+                    ("aim", "singular") => "theme",
+                    ("aim", _) => "themes",
+                    (_, "singular") => "area of focus",
+                    _ => "areas of focus",
+                };
+                diags.push(
+                    Diagnostic::new(
+                        &origin.display,
+                        line,
+                        col,
+                        format!("the {form} word for the {level} level {problem}"),
+                    )
+                    .with_hint(format!("write the word readers see, such as \"{example}\"")),
+                );
+            }
+        }
+    }
+}
+
+/// What is wrong with a word for a level, if anything.
+fn level_word_problem(word: &str) -> Option<&'static str> {
+    if word.trim().is_empty() {
+        Some("is empty")
+    } else if word.trim() != word {
+        Some("starts or ends with a space")
+    } else if word.chars().count() > MAX_LEVEL_WORD {
+        Some("is longer than 40 characters")
+    } else if !word.chars().next().is_some_and(char::is_alphabetic) {
+        Some("does not start with a letter")
+    } else if word
+        .chars()
+        .any(|c| c.is_control() || matches!(c, '<' | '>' | '{' | '}'))
+    {
+        Some("holds a character that cannot be shown in a heading")
+    } else {
+        None
+    }
+}
+
+/// The longest word (in characters) a level may be called.
+const MAX_LEVEL_WORD: usize = 40;
+
+/// Checks the parties the plan declares (`parties:`).
+fn check_parties(parties: &[PartyFront], origin: &Origin, diags: &mut Diagnostics) {
+    let mut seen: BTreeSet<&str> = BTreeSet::new();
+    for (i, p) in parties.iter().enumerate() {
+        let at = |field: &str, message: String| {
+            let (line, col) = origin.locate_item("parties", i, field);
+            Diagnostic::new(&origin.display, line, col, message)
+        };
+        if p.id == COMMISSIONER || p.id == CHIEF_CONSTABLE || p.id == "chief_constable" {
+            diags.push(
+                at("id", format!("\"{}\" is built in and cannot be declared", p.id))
+                    .with_hint("the Commissioner and the Chief Constable are parties in every plan: list only the others here"),
+            );
+        } else if !valid_id(&p.id) {
+            diags.push(
+                at("id", format!("\"{}\" cannot be used as a party id", p.id))
+                    .with_hint(id_hint(&p.id)),
+            );
+        } else if !seen.insert(&p.id) {
+            diags.push(
+                at("id", format!("the party id \"{}\" is declared twice", p.id))
+                    .with_hint("give each party its own id"),
+            );
+        }
+        if p.name.trim().is_empty() {
+            diags.push(
+                at("name", format!("the party \"{}\" has an empty name", p.id)).with_hint(
+                    "give the name readers see, such as \"Community Safety Partnerships\"",
+                ),
+            );
+        }
+        for (key, value, what) in [
+            ("heading", &p.heading, "heading over its commitments"),
+            (
+                "lead",
+                &p.lead,
+                "words introducing its commitments, such as \"Partners will:\"",
+            ),
+        ] {
+            if value.as_ref().is_some_and(|v| v.trim().is_empty()) {
+                diags.push(
+                    at(key, format!("the party \"{}\" has an empty {key}", p.id))
+                        .with_hint(format!("give its {what}, or leave \"{key}\" out")),
+                );
+            }
+        }
     }
 }

@@ -76,7 +76,9 @@ impl PlanCache {
                 _ => return None,
             };
             let old = &plan.aims[aim_at].priorities[at];
-            if (&aim_id, number, &id) != (&old.aim, old.number, &old.id) {
+            // What the "About this plan" page lists changes with `covers`: a full check.
+            if (&aim_id, number, &id, &front.covers) != (&old.aim, old.number, &old.id, &old.covers)
+            {
                 return None;
             }
             check_number(&front, &aim_id, number, &id, &origin, &mut diags);
@@ -87,6 +89,7 @@ impl PlanCache {
                 front,
                 body,
                 origin,
+                &plan.meta.parties,
                 Some(&mut seen),
                 &mut diags,
             );

@@ -9,7 +9,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::{Commitment, Owner, Plan, Priority};
+use super::{Commitment, Plan, Priority};
 use crate::parse::kinds::DeliveryStatus;
 
 /// A commitment's delivery state for reporting: a status, or none reported yet.
@@ -234,8 +234,8 @@ impl Counts {
 pub struct Item<'a> {
     /// The priority it belongs to.
     pub priority: &'a Priority,
-    /// Who made it.
-    pub party: Owner,
+    /// The name of the party that made it.
+    pub party: &'a str,
     /// The commitment.
     pub commitment: &'a Commitment,
 }
@@ -243,10 +243,7 @@ pub struct Item<'a> {
 impl<'a> Item<'a> {
     /// Who delivers it: its `owner`, or the party that made it.
     pub fn owner(&self) -> &'a str {
-        self.commitment
-            .owner
-            .as_deref()
-            .unwrap_or(self.party.label())
+        self.commitment.owner.as_deref().unwrap_or(self.party)
     }
 }
 
@@ -259,6 +256,11 @@ pub struct Summary<'a> {
     pub all: Counts,
     /// Counts per aim: aim id, title and counts, in plan order.
     pub by_aim: Vec<(String, String, Counts)>,
+    /// Counts per priority: the priority and its counts, in plan order.
+    pub by_priority: Vec<(&'a Priority, Counts)>,
+    /// Counts per party that makes any commitment: its name and counts, in the plan's
+    /// order of parties.
+    pub by_party: Vec<(String, Counts)>,
     /// Counts per owner, alphabetical.
     pub by_owner: Vec<(String, Counts)>,
     /// Overdue commitments, in plan order.
@@ -274,21 +276,34 @@ impl<'a> Summary<'a> {
         let mut all = Counts::default();
         let mut by_aim = Vec::new();
         let mut by_owner: BTreeMap<&str, Counts> = BTreeMap::new();
+        let mut by_priority = Vec::new();
+        let mut by_party: Vec<(&str, &str, Counts)> = plan
+            .meta
+            .parties
+            .iter()
+            .map(|p| (p.id.as_str(), p.name.as_str(), Counts::default()))
+            .collect();
         let mut overdue = Vec::new();
         let mut upcoming = Vec::new();
         for aim in &plan.aims {
             let mut counts = Counts::default();
             for p in &aim.priorities {
+                let mut in_priority = Counts::default();
                 for (party, c) in p.commitments() {
+                    let at = by_party.iter().position(|(id, _, _)| *id == party);
                     let item = Item {
                         priority: p,
-                        party,
+                        party: at.map_or(party, |i| by_party[i].1),
                         commitment: c,
                     };
                     let state = State::of(c);
                     let late = is_overdue(c, &date);
                     counts.add(state, late);
                     all.add(state, late);
+                    in_priority.add(state, late);
+                    if let Some(i) = at {
+                        by_party[i].2.add(state, late);
+                    }
                     by_owner.entry(item.owner()).or_default().add(state, late);
                     if late {
                         overdue.push(item);
@@ -296,6 +311,7 @@ impl<'a> Summary<'a> {
                         upcoming.push(item);
                     }
                 }
+                by_priority.push((p, in_priority));
             }
             by_aim.push((aim.id.clone(), aim.title.clone(), counts));
         }
@@ -306,6 +322,12 @@ impl<'a> Summary<'a> {
             reporting_date: date,
             all,
             by_aim,
+            by_priority,
+            by_party: by_party
+                .into_iter()
+                .filter(|(_, _, c)| c.total > 0)
+                .map(|(_, name, c)| (name.to_string(), c))
+                .collect(),
             by_owner: by_owner
                 .into_iter()
                 .map(|(owner, counts)| (owner.to_string(), counts))

@@ -54,11 +54,16 @@ fn anchors(
         };
         add(route, p.commitments().map(|(_, c)| c.id.clone()).collect());
     }
-    add(
-        Route::Glossary,
-        plan.glossary.iter().map(|t| t.id.clone()).collect(),
-    );
-    add(Route::Performance, Vec::new());
+    // A part the plan has nothing in has no page (see the website's routes).
+    if !plan.glossary.is_empty() {
+        add(
+            Route::Glossary,
+            plan.glossary.iter().map(|t| t.id.clone()).collect(),
+        );
+    }
+    if !plan.statements.is_empty() {
+        add(Route::Performance, Vec::new());
+    }
     if !plan.meta.national_priorities.is_empty() {
         add(
             Route::NationalPriorities,
@@ -69,10 +74,19 @@ fn anchors(
                 .collect(),
         );
     }
-    add(Route::Delivery, Vec::new());
+    if plan.commitments().next().is_some() {
+        add(Route::Delivery, Vec::new());
+    }
     add(Route::Accessibility, Vec::new());
     add(Route::Listen, Vec::new());
     add(Route::OtherFormats, Vec::new());
+    add(
+        Route::About,
+        crate::parse::kinds::Element::ALL
+            .iter()
+            .map(|e| e.id().to_string())
+            .collect(),
+    );
     map
 }
 

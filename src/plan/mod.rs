@@ -14,6 +14,7 @@ mod links;
 mod model;
 pub mod performance;
 pub mod route;
+pub mod statutory;
 
 use std::path::Path;
 

@@ -7,6 +7,7 @@ use serde::Serialize;
 
 use crate::diagnostics::Diagnostic;
 use crate::parse::kinds::*;
+use crate::words::Noun;
 
 /// Where an item came from, for messages that point back at the file.
 #[derive(Debug, Clone, Serialize)]
@@ -67,6 +68,70 @@ impl Origin {
     ) -> Diagnostic {
         let (line, col) = self.locate_under(key, needle);
         Diagnostic::new(&self.display, line, col, message)
+    }
+
+    /// The (line, column) of the key at the end of `path` (`["levels", "aim", "singular"]`),
+    /// each key looked for below the one before it; as near as it gets when one is not found.
+    pub fn locate_path(&self, path: &[&str]) -> (usize, usize) {
+        let lines: Vec<&str> = self.front.lines().collect();
+        let mut at = None;
+        let mut from = 0;
+        let mut indent = 0;
+        for key in path {
+            let prefix = format!("{key}:");
+            let found = lines.iter().enumerate().skip(from).find_map(|(i, l)| {
+                let text = l.trim_start_matches([' ', '-']);
+                let depth = l.len() - text.len();
+                (text.starts_with(&prefix) && (at.is_none() || depth > indent))
+                    .then_some((i, depth))
+            });
+            match found {
+                Some((i, depth)) => {
+                    at = Some((i, depth));
+                    from = i + 1;
+                    indent = depth;
+                }
+                None => break,
+            }
+        }
+        match at {
+            Some((i, depth)) => (self.front_line + i, depth + 1),
+            None => self.locate(path.first().copied().unwrap_or("")),
+        }
+    }
+
+    /// The (line, column) of `field` in the `index`-th item (from 0) of the list under the
+    /// top-level `key`, or of the item's first line when `field` is not there.
+    pub fn locate_item(&self, key: &str, index: usize, field: &str) -> (usize, usize) {
+        let lines: Vec<&str> = self.front.lines().collect();
+        let prefix = format!("{key}:");
+        let Some(start) = lines.iter().position(|l| l.starts_with(&prefix)) else {
+            return self.locate(key);
+        };
+        // The items are the lines of the list's own indentation that start with "- ".
+        let items: Vec<usize> = lines
+            .iter()
+            .enumerate()
+            .skip(start + 1)
+            .take_while(|(_, l)| l.starts_with(' ') || l.starts_with('-') || l.is_empty())
+            .filter(|(_, l)| l.trim_start().starts_with("- "))
+            .map(|(i, _)| i)
+            .collect();
+        let depth = |i: usize| lines[i].len() - lines[i].trim_start().len();
+        let top = items.iter().map(|&i| depth(i)).min().unwrap_or(0);
+        let items: Vec<usize> = items.into_iter().filter(|&i| depth(i) == top).collect();
+        let Some(&first) = items.get(index) else {
+            return (self.front_line + start, 1);
+        };
+        let end = items.get(index + 1).copied().unwrap_or(lines.len());
+        let wanted = format!("{field}:");
+        for (i, line) in lines.iter().enumerate().take(end).skip(first) {
+            let text = line.trim_start_matches([' ', '-']);
+            if text.starts_with(&wanted) {
+                return (self.front_line + i, line.len() - text.len() + 1);
+            }
+        }
+        (self.front_line + first, top + 1)
     }
 }
 
@@ -142,10 +207,143 @@ pub struct PlanMeta {
     pub voice: Option<String>,
     /// Published address, if set.
     pub base_url: Option<String>,
+    /// The words readers see for the plan's levels.
+    pub levels: Levels,
+    /// Every party that can make commitments: the Commissioner, the Chief Constable, then
+    /// those the plan declares, in the order the plan gives them.
+    pub parties: Vec<Party>,
     /// The foreword.
     pub foreword: Body,
     /// The source file.
     pub origin: Origin,
+}
+
+/// The words readers see for the plan's two levels: "aim" and "priority" unless the plan
+/// says otherwise (`levels:` in `content/_index.md`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Levels {
+    /// The top level: "aim", "theme", "objective", "pillar"...
+    pub aim: Noun,
+    /// The level below: "priority", "objective", "area of focus"...
+    pub priority: Noun,
+}
+
+impl Default for Levels {
+    fn default() -> Self {
+        Levels {
+            aim: Noun::new("aim", "aims"),
+            priority: Noun::new("priority", "priorities"),
+        }
+    }
+}
+
+impl Levels {
+    /// The levels as the plan file gives them, with the defaults for any it leaves out.
+    pub fn from_front(front: Option<&LevelsFront>) -> Levels {
+        let noun = |n: Option<&NounFront>, default: Noun| {
+            n.map_or(default, |n| Noun::new(&n.singular, &n.plural))
+        };
+        let d = Levels::default();
+        Levels {
+            aim: noun(front.and_then(|l| l.aim.as_ref()), d.aim),
+            priority: noun(front.and_then(|l| l.priority.as_ref()), d.priority),
+        }
+    }
+}
+
+/// Someone who makes commitments under priorities.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Party {
+    /// Its id, stable in the data: `commissioner`, `chief-constable`, or a declared id.
+    pub id: String,
+    /// The front matter key its commitments are listed under: `commissioner`,
+    /// `chief_constable`, or the id under `commitments_by:`.
+    #[serde(skip)]
+    pub key: String,
+    /// Its name: "The Commissioner", "Community Safety Partnerships".
+    pub name: String,
+    /// The heading over its commitments on a priority's page.
+    pub heading: String,
+    /// The words that introduce its list when a priority gives none.
+    pub lead: String,
+    /// True for the Commissioner and the Chief Constable.
+    #[serde(skip)]
+    pub built_in: bool,
+}
+
+/// The id of the Commissioner as a party.
+pub const COMMISSIONER: &str = "commissioner";
+/// The id of the Chief Constable as a party.
+pub const CHIEF_CONSTABLE: &str = "chief-constable";
+
+impl Party {
+    /// The two parties every plan has.
+    pub fn built_in() -> Vec<Party> {
+        vec![
+            Party {
+                id: COMMISSIONER.to_string(),
+                key: "commissioner".to_string(),
+                name: "The Commissioner".to_string(),
+                heading: "The Commissioner's commitments".to_string(),
+                lead: "I will:".to_string(),
+                built_in: true,
+            },
+            Party {
+                id: CHIEF_CONSTABLE.to_string(),
+                key: "chief_constable".to_string(),
+                name: "The Chief Constable".to_string(),
+                heading: "The Chief Constable's responsibilities".to_string(),
+                lead: "The Chief Constable will be responsible for:".to_string(),
+                built_in: true,
+            },
+        ]
+    }
+
+    /// A party as the plan file declares it, with the default heading and lead-in for those
+    /// it leaves out.
+    pub fn declared(front: &PartyFront) -> Party {
+        Party {
+            id: front.id.clone(),
+            key: front.id.clone(),
+            name: front.name.clone(),
+            heading: front
+                .heading
+                .clone()
+                .unwrap_or_else(|| format!("Commitments by {}", front.name)),
+            lead: front
+                .lead
+                .clone()
+                .unwrap_or_else(|| format!("{} will:", front.name)),
+            built_in: false,
+        }
+    }
+
+    /// The lead to print under the party's heading, or `None` when it would only say the
+    /// heading again and a screen reader would read the same thing twice. The Chief
+    /// Constable's default lead is its heading in other words; a lead that begins the
+    /// sentence each commitment ends ("I will:", "Partners will:") or that the plan wrote
+    /// itself stays.
+    pub fn lead_under_heading<'a>(&self, lead: &'a str) -> Option<&'a str> {
+        let repeats = self.built_in && self.id == CHIEF_CONSTABLE && lead.trim() == self.lead;
+        (!repeats).then_some(lead)
+    }
+
+    /// The heading over its commitments for use inside a sentence: "the Commissioner's
+    /// commitments", "what our partners will do". Only a first word that is not a name is
+    /// made lower case ("Dunmere Council's commitments" stays as it is).
+    pub fn heading_in_sentence(&self) -> String {
+        const NOT_NAMES: [&str; 7] = ["The", "What", "Commitments", "Our", "How", "Where", "Who"];
+        let first = self.heading.split(' ').next().unwrap_or("");
+        if NOT_NAMES.contains(&first) {
+            let mut chars = self.heading.chars();
+            chars
+                .next()
+                .map(|c| c.to_lowercase().chain(chars).collect())
+                .unwrap_or_default()
+        } else {
+            self.heading.clone()
+        }
+    }
 }
 
 impl PlanMeta {
@@ -178,6 +376,8 @@ impl PlanMeta {
             voice: None,
             raw_html: RawHtml::default(),
             base_url: None,
+            levels: Levels::default(),
+            parties: Party::built_in(),
             foreword: Body::default(),
             origin,
         }
@@ -185,7 +385,11 @@ impl PlanMeta {
 
     /// The settings as written in `content/_index.md`, before any cross-checks.
     pub fn from_front(front: PlanFront, foreword: Body, origin: Origin) -> Self {
+        let mut parties = Party::built_in();
+        parties.extend(front.parties.iter().map(Party::declared));
         PlanMeta {
+            levels: Levels::from_front(front.levels.as_ref()),
+            parties,
             reporting_date: front
                 .reporting_date
                 .unwrap_or_else(|| front.published.clone()),
@@ -229,6 +433,12 @@ pub struct Aim {
     pub intro: Body,
     /// Priorities, by number.
     pub priorities: Vec<Priority>,
+    /// The statutory contents it says it covers.
+    pub covers: Vec<Element>,
+    /// True for the one folder of priorities of a plan without aims: it has no file of its
+    /// own, its title is the plural of the priority's word, and readers never see it as an
+    /// aim.
+    pub implicit: bool,
     /// The source file.
     pub origin: Origin,
 }
@@ -243,6 +453,8 @@ impl Aim {
             outcomes: front.outcomes,
             intro,
             priorities: Vec::new(),
+            covers: front.covers,
+            implicit: false,
             origin,
         }
     }
@@ -261,83 +473,34 @@ pub struct Priority {
     pub title: String,
     /// Optional text above the commitments.
     pub body: Body,
-    /// The Commissioner's commitments.
-    pub commissioner: Option<CommitmentGroup>,
-    /// The Chief Constable's responsibilities.
-    pub chief_constable: Option<CommitmentGroup>,
+    /// Each party's commitments, in the order of the plan's parties (the Commissioner's
+    /// first); a party with none has no group.
+    pub groups: Vec<CommitmentGroup>,
+    /// The statutory contents it says it covers.
+    pub covers: Vec<Element>,
     /// The source file.
     pub origin: Origin,
 }
 
 impl Priority {
-    /// Both groups, Commissioner first, with who commits.
-    pub fn groups(&self) -> impl Iterator<Item = (Owner, &CommitmentGroup)> {
-        self.commissioner
+    /// The group of the party with this id, if it has one here.
+    pub fn group(&self, party: &str) -> Option<&CommitmentGroup> {
+        self.groups.iter().find(|g| g.party == party)
+    }
+
+    /// Every commitment with the id of the party that makes it, group by group.
+    pub fn commitments(&self) -> impl Iterator<Item = (&str, &Commitment)> {
+        self.groups
             .iter()
-            .map(|g| (Owner::Commissioner, g))
-            .chain(
-                self.chief_constable
-                    .iter()
-                    .map(|g| (Owner::ChiefConstable, g)),
-            )
-    }
-
-    /// Every commitment, Commissioner's first.
-    pub fn commitments(&self) -> impl Iterator<Item = (Owner, &Commitment)> {
-        self.groups()
-            .flat_map(|(o, g)| g.commitments.iter().map(move |c| (o, c)))
-    }
-}
-
-/// Who makes a commitment.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Owner {
-    /// The Police and Crime Commissioner.
-    Commissioner,
-    /// The Chief Constable.
-    ChiefConstable,
-}
-
-impl Owner {
-    /// The owner in words.
-    pub fn label(self) -> &'static str {
-        match self {
-            Owner::Commissioner => "The Commissioner",
-            Owner::ChiefConstable => "The Chief Constable",
-        }
-    }
-
-    /// The default words introducing this owner's list.
-    pub fn default_lead(self) -> &'static str {
-        match self {
-            Owner::Commissioner => "I will:",
-            Owner::ChiefConstable => "The Chief Constable will be responsible for:",
-        }
-    }
-
-    /// The heading over this owner's list, in every output.
-    pub fn heading(self) -> &'static str {
-        match self {
-            Owner::Commissioner => "The Commissioner's commitments",
-            Owner::ChiefConstable => "The Chief Constable's responsibilities",
-        }
-    }
-
-    /// The lead to print under [`Owner::heading`], or `None` when it would only say the
-    /// heading again and a screen reader would read the same thing twice. The Chief
-    /// Constable's default lead is the heading in other words; the Commissioner's ("I will:")
-    /// begins the sentence each commitment ends, and a lead the plan wrote is its own text,
-    /// so those stay.
-    pub fn lead_under_heading(self, lead: &str) -> Option<&str> {
-        let repeats = self == Owner::ChiefConstable && lead.trim() == self.default_lead();
-        (!repeats).then_some(lead)
+            .flat_map(|g| g.commitments.iter().map(move |c| (g.party.as_str(), c)))
     }
 }
 
 /// One party's commitments under a priority.
 #[derive(Debug, Clone, Serialize)]
 pub struct CommitmentGroup {
+    /// The id of the party that makes them (see [`Party`]).
+    pub party: String,
     /// The words that introduce the list.
     pub lead: String,
     /// The commitments.
@@ -500,6 +663,8 @@ pub struct Page {
     pub title: String,
     /// Navigation position.
     pub order: Option<u32>,
+    /// The statutory contents it says it covers.
+    pub covers: Vec<Element>,
     /// Text.
     pub body: Body,
     /// The source file.
@@ -517,6 +682,7 @@ pub const RESERVED_IDS: &[&str] = &[
     "large-print",
     "national-priorities",
     "delivery",
+    "about-this-plan",
     "index",
     "404",
     // Anchors on the generated pages that aims' ids sit beside (the performance page lists
@@ -534,10 +700,67 @@ impl Plan {
         self.aims.iter().flat_map(|a| a.priorities.iter())
     }
 
-    /// Every commitment with its priority and owner, in plan order.
-    pub fn commitments(&self) -> impl Iterator<Item = (&Priority, Owner, &Commitment)> {
+    /// Every commitment with its priority and the id of the party that makes it, in plan
+    /// order.
+    pub fn commitments(&self) -> impl Iterator<Item = (&Priority, &str, &Commitment)> {
         self.priorities()
             .flat_map(|p| p.commitments().map(move |(o, c)| (p, o, c)))
+    }
+
+    /// The party with this id. A checked plan has every party its commitments name; for any
+    /// other id, one is made up that is named by its id.
+    pub fn party(&self, id: &str) -> std::borrow::Cow<'_, Party> {
+        match self.meta.parties.iter().find(|p| p.id == id) {
+            Some(p) => std::borrow::Cow::Borrowed(p),
+            None => std::borrow::Cow::Owned(Party {
+                id: id.to_string(),
+                key: id.to_string(),
+                name: id.to_string(),
+                heading: id.to_string(),
+                lead: String::new(),
+                built_in: false,
+            }),
+        }
+    }
+
+    /// True for a plan of one level: its priorities sit directly under the plan, with no
+    /// aims (see [`Aim::implicit`]).
+    pub fn is_one_level(&self) -> bool {
+        self.aims.iter().any(|a| a.implicit)
+    }
+
+    /// A priority's number as readers see it: "2.1" (its aim's place, then its own number),
+    /// or "3" in a plan of one level.
+    pub fn priority_number(&self, p: &Priority) -> String {
+        if self.is_one_level() {
+            return p.number.to_string();
+        }
+        let aim = self
+            .aims
+            .iter()
+            .position(|a| a.id == p.aim)
+            .map_or(0, |i| i + 1);
+        format!("{aim}.{}", p.number)
+    }
+
+    /// "Priority 2.1: Title", in the plan's word for its priorities.
+    pub fn priority_label(&self, p: &Priority) -> String {
+        format!(
+            "{} {}: {}",
+            self.meta.levels.priority.title(),
+            self.priority_number(p),
+            p.title
+        )
+    }
+
+    /// "Aim 1: Title", in the plan's word for its aims.
+    pub fn aim_label(&self, aim: &Aim) -> String {
+        let n = self
+            .aims
+            .iter()
+            .position(|a| a.id == aim.id)
+            .map_or(0, |i| i + 1);
+        format!("{} {n}: {}", self.meta.levels.aim.title(), aim.title)
     }
 
     /// The priority with this id.

@@ -38,6 +38,8 @@ pub enum Route {
     Listen,
     /// The plan in other formats (large print, EPUB...) and how to ask for another.
     OtherFormats,
+    /// What the plan is, and where it sets out each of the contents the law requires.
+    About,
     /// The not-found page, served by web servers for missing addresses.
     NotFound,
 }
@@ -71,6 +73,7 @@ impl Route {
             Route::Accessibility => join(&["accessibility/", end]),
             Route::Listen => join(&["listen/", end]),
             Route::OtherFormats => join(&["other-formats/", end]),
+            Route::About => join(&["about-this-plan/", end]),
         }
     }
 
@@ -97,8 +100,9 @@ impl Route {
             | Route::NationalPriorities
             | Route::Delivery
             | Route::Accessibility
-            | Route::Listen => 1,
-            Route::OtherFormats => 1,
+            | Route::Listen
+            | Route::OtherFormats
+            | Route::About => 1,
         }
     }
 
@@ -168,6 +172,7 @@ mod tests {
             Route::Accessibility,
             Route::Listen,
             Route::OtherFormats,
+            Route::About,
         ];
         for r in routes {
             assert_eq!(r.depth(), r.path().matches('/').count(), "{r:?}");

@@ -7,7 +7,9 @@
 use std::fmt::Write as _;
 
 use crate::compare::diff::{Change, ItemDiff, ItemKind, Paragraph, PlanDiff, Status, Word};
+use crate::plan::Levels;
 use crate::render::escape;
+use crate::words::capitalised;
 
 /// A comparison ready to write: the diff, what was compared, and the changed source files.
 #[derive(Debug, Clone)]
@@ -83,14 +85,6 @@ fn words(ws: &[Word]) -> Vec<Span> {
     out
 }
 
-fn capitalised(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(f) => f.to_uppercase().chain(c).collect(),
-        None => String::new(),
-    }
-}
-
 fn change_line(change: &Change) -> Line {
     match change {
         Change::Field { field, from, to } => {
@@ -131,7 +125,7 @@ fn change_line(change: &Change) -> Line {
     }
 }
 
-fn entry(item: &ItemDiff) -> Entry {
+fn entry(item: &ItemDiff, levels: &Levels) -> Entry {
     let mut headline = vec![Span::Strong(item.status.label().to_string()), t(" ")];
     let quote_name = matches!(item.kind, ItemKind::Commitment | ItemKind::Outcome);
     match item.kind {
@@ -150,7 +144,7 @@ fn entry(item: &ItemDiff) -> Entry {
         }
         ItemKind::Aim | ItemKind::Priority => headline.push(t(item.name.clone())),
         kind => {
-            headline.push(t(format!("{}: {}", kind.singular(), item.name)));
+            headline.push(t(format!("{}: {}", kind.singular(levels), item.name)));
         }
     }
     let mut lines = Vec::new();
@@ -184,13 +178,13 @@ fn entry(item: &ItemDiff) -> Entry {
 
 /// The rows of the summary table: a heading and its counts, for kinds with changes (all kinds
 /// when `all` is set).
-pub(crate) fn summary_rows(diff: &PlanDiff, all: bool) -> Vec<(&'static str, [usize; 5])> {
+pub(crate) fn summary_rows(diff: &PlanDiff, all: bool) -> Vec<(String, [usize; 5])> {
     diff.sections
         .iter()
         .map(|s| {
             let c = s.counts();
             (
-                s.kind.heading(),
+                s.kind.heading(&diff.levels),
                 [c.added, c.removed, c.reworded, c.moved, c.other],
             )
         })
@@ -224,9 +218,12 @@ pub(crate) fn sections(report: &Report) -> Vec<(String, String, Vec<Entry>)> {
             continue;
         }
         out.push((
-            s.kind.heading().to_string(),
-            crate::parse::markdown::slug(s.kind.plural()),
-            s.items.iter().map(entry).collect(),
+            s.kind.heading(&report.diff.levels),
+            s.kind.id().to_string(),
+            s.items
+                .iter()
+                .map(|i| entry(i, &report.diff.levels))
+                .collect(),
         ));
     }
     out

@@ -291,14 +291,18 @@ pub fn build_edition(plan: &Plan, edition: &Edition) -> LargePrintDoc {
         b.heading(1, &page.title, true);
         b.markdown(&page.body.markdown, 1);
     }
+    let levels = &m.levels;
     for (n, aim) in plan.aims.iter().enumerate() {
         b.mark(Mark::Part(Part::Aim(aim.id.clone())));
         b.heading(1, &aim.title, true);
-        b.para(vec![Inline::text(format!(
-            "Aim {} of {}.",
-            n + 1,
-            plan.aims.len()
-        ))]);
+        if !aim.implicit {
+            b.para(vec![Inline::text(format!(
+                "{} {} of {}.",
+                levels.aim.title(),
+                n + 1,
+                plan.aims.len()
+            ))]);
+        }
         b.markdown(&aim.intro.markdown, 1);
         if !aim.outcomes.is_empty() {
             b.heading(2, "Outcomes", false);
@@ -441,11 +445,18 @@ impl DocBuilder {
 
     fn priority(&mut self, plan: &Plan, p: &Priority, with_performance: bool) {
         self.mark(Mark::Priority(p.id.clone()));
-        self.heading(2, &format!("Priority {}: {}", p.number, p.title), true);
+        self.heading(2, &plan.priority_label(p), true);
         self.markdown(&p.body.markdown, 2);
-        for (owner, group) in p.groups() {
-            self.heading(3, owner.heading(), false);
-            if let Some(lead) = owner.lead_under_heading(&group.lead) {
+        if p.groups.is_empty() {
+            self.para(vec![Inline::text(format!(
+                "No commitments are listed under this {}.",
+                plan.meta.levels.priority.singular
+            ))]);
+        }
+        for group in &p.groups {
+            let party = plan.party(&group.party);
+            self.heading(3, &party.heading, false);
+            if let Some(lead) = party.lead_under_heading(&group.lead) {
                 self.blocks.push(Block::Lead(vec![Inline::text(lead)]));
             }
             let items = group
@@ -568,17 +579,13 @@ impl DocBuilder {
             .priorities
             .iter()
             .filter_map(|id| plan.priority(id))
-            .map(|p| {
-                vec![Block::Para(vec![Inline::text(format!(
-                    "Priority {}: {}",
-                    p.number, p.title
-                ))])]
-            })
+            .map(|p| vec![Block::Para(vec![Inline::text(plan.priority_label(p))])])
             .collect();
         if !priorities.is_empty() {
-            self.blocks.push(Block::Lead(vec![Inline::text(
-                "Priorities this measure evidences:",
-            )]));
+            self.blocks.push(Block::Lead(vec![Inline::text(format!(
+                "{} this measure evidences:",
+                plan.meta.levels.priority.titles()
+            ))]));
             self.list(priorities);
         }
         let national: Vec<Vec<Block>> = s

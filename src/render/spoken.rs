@@ -14,9 +14,9 @@
 //! one reads.
 
 use crate::parse::markdown::{slug, IdAllocator};
-use crate::plan::{Owner, Plan, Priority, Route, Statement};
+use crate::plan::{Plan, Priority, Route, Statement};
 use crate::render::document::{markdown_blocks, plain, Block};
-use crate::words::human_due;
+use crate::words::{capitalised, human_due};
 
 /// Where the audio files are, in the site.
 pub const AUDIO_FOLDER: &str = "other-formats/audio";
@@ -106,10 +106,26 @@ pub fn script(plan: &Plan, chapter: &Chapter) -> String {
                 m.organisation,
                 human_due(&m.published)
             ));
+            let levels = &plan.meta.levels;
+            let body = if plan.is_one_level() {
+                format!("the plan's {}", levels.priority.plural)
+            } else if plan.aims.len() == 1 {
+                format!("the plan's one {}", levels.aim.singular)
+            } else {
+                format!(
+                    "each of the plan's {} {}",
+                    plan.aims.len(),
+                    levels.aim.plural
+                )
+            };
+            let glossary = if plan.glossary.is_empty() {
+                ""
+            } else {
+                ", and the glossary"
+            };
             s.say(&format!(
-                "This recording is the plan read aloud by a computer voice, in {} parts: the foreword, each of the plan's {} aims, and the glossary. This is part 1, the foreword.",
+                "This recording is the plan read aloud by a computer voice, in {} parts: the foreword, {body}{glossary}. This is part 1, the foreword.",
                 chapters(plan).len(),
-                plan.aims.len()
             ));
             s.heading("Foreword");
             s.markdown(&m.foreword.markdown);
@@ -123,12 +139,18 @@ pub fn script(plan: &Plan, chapter: &Chapter) -> String {
         Part::Aim(a) => {
             let aim = &plan.aims[a];
             s.say(&format!("{}, {}.", m.title, m.period));
-            s.heading(&format!(
-                "Aim {} of {}: {}",
-                a + 1,
-                plan.aims.len(),
-                aim.title
-            ));
+            // A plan of one level has no aims to number: its part is its priorities.
+            if aim.implicit {
+                s.heading(&aim.title);
+            } else {
+                s.heading(&format!(
+                    "{} {} of {}: {}",
+                    capitalised(&plan.meta.levels.aim.singular),
+                    a + 1,
+                    plan.aims.len(),
+                    aim.title
+                ));
+            }
             s.markdown(&aim.intro.markdown);
             if !aim.outcomes.is_empty() {
                 s.heading("Outcomes");
@@ -168,11 +190,20 @@ pub fn script(plan: &Plan, chapter: &Chapter) -> String {
     s.finish()
 }
 
-/// How a chapter's end names it: "the foreword", "aim 2, Building a more secure ...".
+/// How a chapter's end names it: "the foreword", "aim 2, Building a more secure ...", "the
+/// priorities" (in a plan of one level).
 fn chapter_name(plan: &Plan, chapter: &Chapter) -> String {
     match chapter.part {
         Part::Foreword => "the foreword".to_string(),
-        Part::Aim(a) => format!("aim {}, {}", a + 1, plan.aims[a].title),
+        Part::Aim(a) if plan.aims[a].implicit => {
+            format!("the {}", plan.meta.levels.priority.plural)
+        }
+        Part::Aim(a) => format!(
+            "{} {}, {}",
+            plan.meta.levels.aim.singular,
+            a + 1,
+            plan.aims[a].title
+        ),
         Part::Glossary => "the glossary".to_string(),
     }
 }
@@ -344,18 +375,22 @@ impl<'p> Script<'p> {
     }
 
     fn priority(&mut self, plan: &Plan, p: &Priority, of: usize) {
-        self.heading(&format!("Priority {} of {of}: {}", p.number, p.title));
+        self.heading(&format!(
+            "{} {} of {of}: {}",
+            capitalised(&plan.meta.levels.priority.singular),
+            p.number,
+            p.title
+        ));
         self.markdown(&p.body.markdown);
-        for (owner, group) in p.groups() {
-            let heading = match owner {
-                Owner::Commissioner => "The Commissioner's commitments",
-                Owner::ChiefConstable => "The Chief Constable's responsibilities",
-            };
-            self.heading(heading);
+        for group in &p.groups {
+            let party = plan.party(&group.party);
+            self.heading(&party.heading);
             let n = group.commitments.len();
-            let what = match owner {
-                Owner::Commissioner => ("commitment", "commitments"),
-                Owner::ChiefConstable => ("responsibility", "responsibilities"),
+            // The Chief Constable's list is of responsibilities; every other party's, of
+            // commitments.
+            let what = match party.id.as_str() {
+                crate::plan::CHIEF_CONSTABLE => ("responsibility", "responsibilities"),
+                _ => ("commitment", "commitments"),
             };
             self.say(&format!(
                 "There {}. {}",

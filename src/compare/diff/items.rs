@@ -10,9 +10,7 @@ use super::text::{
 };
 use super::{compare, pair_items, renamed, reordered, Change, Item, ItemKind, Section};
 use crate::parse::kinds::PlanStatus;
-use crate::plan::{
-    Aim, Commitment, GlossaryTerm, Owner, Page, Plan, PlanMeta, Priority, Statement,
-};
+use crate::plan::{Aim, Commitment, GlossaryTerm, Page, Plan, PlanMeta, Priority, Statement};
 use crate::words::{format_value, human_due};
 
 /// The two plans being compared, and how their aims and priorities pair (which the items
@@ -38,8 +36,8 @@ impl<'a> Context<'a> {
         let (old_aims, new_aims) = (aims(old), aims(new));
         let aim_map = ids(
             pair_items(&old_aims, &new_aims),
-            old.aims.iter().map(|a| a.id.clone()).collect(),
-            new.aims.iter().map(|a| a.id.clone()).collect(),
+            old_aims.iter().map(|a| a.0.id.clone()).collect(),
+            new_aims.iter().map(|a| a.0.id.clone()).collect(),
         );
         let (old_ps, new_ps) = (priorities(old), priorities(new));
         let priority_map = ids(
@@ -81,6 +79,15 @@ impl<'a> Context<'a> {
             m.national_priorities
                 .iter()
                 .map(|n| n.title.clone())
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
+        let noun = |n: &crate::words::Noun| format!("{} ({})", n.singular, n.plural);
+        let parties = |m: &PlanMeta| {
+            m.parties
+                .iter()
+                .filter(|p| !p.built_in)
+                .map(|p| format!("{}: {}, \"{}\"", p.name, p.heading, p.lead))
                 .collect::<Vec<_>>()
                 .join("; ")
         };
@@ -126,6 +133,21 @@ impl<'a> Context<'a> {
             field("local policing areas", areas(a), areas(b)),
             field("national policing priorities", national(a), national(b)),
             field("reporting date", &a.reporting_date, &b.reporting_date),
+            field(
+                "words for the aims",
+                noun(&a.levels.aim),
+                noun(&b.levels.aim),
+            ),
+            field(
+                "words for the priorities",
+                noun(&a.levels.priority),
+                noun(&b.levels.priority),
+            ),
+            field(
+                "other parties that make commitments",
+                or_not_set(Some(parties(a).as_str()).filter(|p| !p.is_empty())),
+                or_not_set(Some(parties(b).as_str()).filter(|p| !p.is_empty())),
+            ),
             field(
                 "web address",
                 or_not_set(a.base_url.as_deref()),
@@ -249,7 +271,8 @@ impl<'a> Context<'a> {
         // Reordering within each group that exists in the new plan.
         let mut moved: BTreeMap<usize, Vec<Change>> = BTreeMap::new();
         for p in self.new.priorities() {
-            for (owner, _) in p.groups() {
+            for group in &p.groups {
+                let owner = group.party.as_str();
                 let here = |c: &CommitmentItem| c.new_priority == p.id && c.owner == owner;
                 let new_keys: Vec<String> = (0..new.len())
                     .filter(|&j| here(&new[j]))
@@ -279,7 +302,7 @@ impl<'a> Context<'a> {
                             to,
                             within: format!(
                                 "{} of {}",
-                                group_label(owner),
+                                group_label(self.new, owner),
                                 priority_label(self.new, p)
                             ),
                         }],
@@ -306,38 +329,36 @@ impl<'a> Context<'a> {
     }
 }
 
-/// "Priority 1.2: Title", numbering priorities by their aim's position and their number.
+/// "Priority 1.2: Title", numbering priorities by their aim's position and their number (or
+/// by their number alone in a plan without aims), in the plan's words.
 pub fn priority_label(plan: &Plan, p: &Priority) -> String {
-    let aim = plan
-        .aims
-        .iter()
-        .position(|a| a.id == p.aim)
-        .map_or(0, |i| i + 1);
-    format!("Priority {aim}.{}: {}", p.number, p.title)
+    plan.priority_label(p)
 }
 
-/// "Aim 1: Title".
+/// "Aim 1: Title", in the plan's words; the priorities of a plan without aims are simply
+/// "Priorities".
 fn aim_label(plan: &Plan, aim: &Aim) -> String {
-    let n = plan
-        .aims
-        .iter()
-        .position(|a| a.id == aim.id)
-        .map_or(0, |i| i + 1);
-    format!("Aim {n}: {}", aim.title)
+    match aim.implicit {
+        true => aim.title.clone(),
+        false => plan.aim_label(aim),
+    }
 }
 
-fn group_label(owner: Owner) -> &'static str {
-    match owner {
-        Owner::Commissioner => "the Commissioner's commitments",
-        Owner::ChiefConstable => "the Chief Constable's responsibilities",
-    }
+/// "the Commissioner's commitments": the heading over a party's commitments.
+fn group_label(plan: &Plan, party: &str) -> String {
+    plan.party(party).heading_in_sentence()
 }
 
 /// An aim of a plan, as compared.
 struct AimItem<'p>(&'p Aim);
 
+/// The aims readers see: none in a plan without aims.
 fn aims(plan: &Plan) -> Vec<AimItem<'_>> {
-    plan.aims.iter().map(AimItem).collect()
+    plan.aims
+        .iter()
+        .filter(|a| !a.implicit)
+        .map(AimItem)
+        .collect()
 }
 
 impl Item for AimItem<'_> {
@@ -454,7 +475,9 @@ impl Item for PriorityItem<'_> {
     }
 
     fn place(&self, plan: &Plan) -> Option<String> {
-        plan.aim(&self.0.aim).map(|a| aim_label(plan, a))
+        plan.aim(&self.0.aim)
+            .filter(|a| !a.implicit)
+            .map(|a| aim_label(plan, a))
     }
 
     fn changes(ctx: &Context, o: &Self, n: &Self, _moved: Vec<Change>) -> Vec<Change> {
@@ -466,21 +489,18 @@ impl Item for PriorityItem<'_> {
         .into_iter()
         .flatten()
         .collect();
-        for owner in [Owner::Commissioner, Owner::ChiefConstable] {
-            let lead = |p: &Priority| {
-                p.groups()
-                    .find(|(w, _)| *w == owner)
-                    .map(|(_, g)| g.lead.clone())
-            };
-            if let (Some(a), Some(b)) = (lead(o), lead(n)) {
+        for g in &n.groups {
+            if let Some(before) = o.group(&g.party) {
                 changes.extend(reworded(
-                    &format!("words introducing {}", group_label(owner)),
-                    &a,
-                    &b,
+                    &format!("words introducing {}", group_label(ctx.new, &g.party)),
+                    &before.lead,
+                    &g.lead,
                 ));
             }
         }
-        let same_aim = ctx.aim_map.get(&o.aim) == Some(&n.aim);
+        let implicit = |plan: &Plan, aim: &str| plan.aim(aim).is_some_and(|a| a.implicit);
+        let same_aim = ctx.aim_map.get(&o.aim) == Some(&n.aim)
+            || implicit(ctx.old, &o.aim) && implicit(ctx.new, &n.aim);
         let (old_aim, new_aim) = (ctx.old.aim(&o.aim), ctx.new.aim(&n.aim));
         if !same_aim {
             changes.push(Change::Moved {
@@ -502,7 +522,8 @@ impl Item for PriorityItem<'_> {
 /// A commitment, with where it is.
 struct CommitmentItem<'p> {
     priority: &'p Priority,
-    owner: Owner,
+    /// The id of the party that makes it.
+    owner: &'p str,
     commitment: &'p Commitment,
     /// Its priority's id in the new plan's terms.
     new_priority: String,
@@ -531,7 +552,7 @@ impl Item for CommitmentItem<'_> {
         Some(format!(
             "{}, {}",
             priority_label(plan, self.priority),
-            group_label(self.owner)
+            group_label(plan, self.owner)
         ))
     }
 

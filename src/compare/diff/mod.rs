@@ -20,7 +20,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::Serialize;
 use similar::{Algorithm, DiffTag};
 
-use crate::plan::Plan;
+use crate::plan::{Levels, Plan};
+use crate::words::capitalised;
 pub use items::priority_label;
 use items::Context;
 pub use text::{similarity, word_diff};
@@ -32,6 +33,9 @@ pub const MATCH_THRESHOLD: f32 = 0.5;
 /// Everything that changed between two plans.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct PlanDiff {
+    /// The words for the levels of the new plan, which the report names aims and priorities
+    /// by.
+    pub levels: Levels,
     /// Changes to the plan's own settings and foreword.
     pub plan: Vec<Change>,
     /// One section per kind of item, in a fixed order; sections without changes are empty.
@@ -79,43 +83,48 @@ impl ItemKind {
         ItemKind::Page,
     ];
 
-    /// "commitment".
-    pub fn singular(self) -> &'static str {
-        match self {
-            ItemKind::Aim => "aim",
-            ItemKind::Outcome => "outcome",
-            ItemKind::Priority => "priority",
-            ItemKind::Commitment => "commitment",
-            ItemKind::Statement => "performance statement",
-            ItemKind::GlossaryTerm => "glossary term",
-            ItemKind::Page => "page",
-        }
-    }
-
-    /// "commitments".
-    pub fn plural(self) -> &'static str {
+    /// A stable name for the kind, for anchors and data: "aims", "priorities".
+    pub fn id(self) -> &'static str {
         match self {
             ItemKind::Aim => "aims",
             ItemKind::Outcome => "outcomes",
             ItemKind::Priority => "priorities",
             ItemKind::Commitment => "commitments",
-            ItemKind::Statement => "performance statements",
-            ItemKind::GlossaryTerm => "glossary terms",
+            ItemKind::Statement => "performance-statements",
+            ItemKind::GlossaryTerm => "glossary-terms",
             ItemKind::Page => "pages",
         }
     }
 
-    /// "Commitments", for headings.
-    pub fn heading(self) -> &'static str {
+    /// "commitment"; aims and priorities in the plan's own words (`levels`).
+    pub fn singular(self, levels: &Levels) -> String {
         match self {
-            ItemKind::Aim => "Aims",
-            ItemKind::Outcome => "Outcomes",
-            ItemKind::Priority => "Priorities",
-            ItemKind::Commitment => "Commitments",
-            ItemKind::Statement => "Performance statements",
-            ItemKind::GlossaryTerm => "Glossary terms",
-            ItemKind::Page => "Pages",
+            ItemKind::Aim => levels.aim.singular.clone(),
+            ItemKind::Outcome => "outcome".into(),
+            ItemKind::Priority => levels.priority.singular.clone(),
+            ItemKind::Commitment => "commitment".into(),
+            ItemKind::Statement => "performance statement".into(),
+            ItemKind::GlossaryTerm => "glossary term".into(),
+            ItemKind::Page => "page".into(),
         }
+    }
+
+    /// "commitments"; aims and priorities in the plan's own words.
+    pub fn plural(self, levels: &Levels) -> String {
+        match self {
+            ItemKind::Aim => levels.aim.plural.clone(),
+            ItemKind::Outcome => "outcomes".into(),
+            ItemKind::Priority => levels.priority.plural.clone(),
+            ItemKind::Commitment => "commitments".into(),
+            ItemKind::Statement => "performance statements".into(),
+            ItemKind::GlossaryTerm => "glossary terms".into(),
+            ItemKind::Page => "pages".into(),
+        }
+    }
+
+    /// "Commitments", for headings; aims and priorities in the plan's own words.
+    pub fn heading(self, levels: &Levels) -> String {
+        capitalised(&self.plural(levels))
     }
 }
 
@@ -326,6 +335,7 @@ impl PlanDiff {
             ctx.pages(),
         ];
         PlanDiff {
+            levels: new.meta.levels.clone(),
             plan: ctx.plan_settings(),
             sections,
         }
@@ -381,7 +391,11 @@ impl PlanDiff {
                     parts.push(format!("{n} {what}"));
                 }
             }
-            out.push(format!("{}: {}.", s.kind.heading(), parts.join(", ")));
+            out.push(format!(
+                "{}: {}.",
+                s.kind.heading(&self.levels),
+                parts.join(", ")
+            ));
         }
         out
     }

@@ -433,7 +433,7 @@ impl Prepared for Edition {
                 bytes: 0,
                 shelves: vec![Shelf::OtherFormats],
                 purpose: Some(
-                    "For listening: the plan read aloud by a computer voice, one recording for the foreword, each part of the plan and the glossary, with abbreviations said in full and tables read as sentences. Play them on the Listen to the plan page or download them to any audio player.".to_string(),
+                    "For listening: the plan read aloud by a computer voice, one recording for each part of the plan, with abbreviations said in full and tables read as sentences. Play them on the Listen to the plan page or download them to any audio player.".to_string(),
                 ),
             },
             Download {

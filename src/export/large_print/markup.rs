@@ -75,7 +75,7 @@ pub fn string_literal(text: &str) -> String {
     out
 }
 
-/// Keeps a number together with the number that follows it ("01905 331656") by joining
+/// Keeps a number together with the number that follows it ("01632 960123") by joining
 /// them with a no-break space, so a single piece of information is not split across lines.
 fn keep_numbers_together(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
@@ -514,8 +514,8 @@ mod tests {
     #[test]
     fn numbers_stay_together() {
         assert_eq!(
-            keep_numbers_together("01905 331656 x"),
-            "01905\u{a0}331656 x"
+            keep_numbers_together("01632 960123 x"),
+            "01632\u{a0}960123 x"
         );
         assert_eq!(keep_numbers_together("in 2021 we"), "in 2021 we");
     }

@@ -56,8 +56,8 @@ struct ItemView<'a> {
     owner: &'a str,
 }
 
-impl<'a> From<&Item<'a>> for ItemView<'a> {
-    fn from(i: &Item<'a>) -> Self {
+impl<'a> ItemView<'a> {
+    fn new(plan: &Plan, i: &Item<'a>) -> Self {
         let p = i.priority;
         let c = i.commitment;
         let state = State::of(c);
@@ -73,7 +73,7 @@ impl<'a> From<&Item<'a>> for ItemView<'a> {
                 href.push_str(&c.id);
                 href
             },
-            priority: format!("Priority {}: {}", p.number, p.title),
+            priority: plan.priority_label(p),
             due: c.due.as_deref().map(human_due),
             state_id: state.id(),
             state_label: state.label(),
@@ -85,11 +85,11 @@ impl<'a> From<&Item<'a>> for ItemView<'a> {
 /// A list of commitments for the template, each shaped as it is serialised: on a big plan
 /// the lists run to hundreds of thousands of items, and holding them twice (as views and as
 /// the template's values) would double what the page costs in memory.
-struct ItemList<'s, 'a>(&'s [Item<'a>]);
+struct ItemList<'s, 'a>(&'s Plan, &'s [Item<'a>]);
 
 impl Serialize for ItemList<'_, '_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.0.iter().map(ItemView::from))
+        serializer.collect_seq(self.1.iter().map(|i| ItemView::new(self.0, i)))
     }
 }
 
@@ -126,14 +126,42 @@ pub(super) fn delivery_page(
         "reported",
         &(summary.all.total - summary.all.get(State::NotReported)),
     );
-    ctx.insert(
-        "by_aim",
-        &summary
+    // The first table counts by aim; in a plan without aims, by priority.
+    let by_aim: Vec<RowView> = match plan.is_one_level() {
+        true => summary
+            .by_priority
+            .iter()
+            .map(|(p, c)| RowView {
+                title: plan.priority_label(p),
+                path: Some(
+                    Route::Priority {
+                        aim: p.aim.clone(),
+                        id: p.id.clone(),
+                    }
+                    .path(),
+                ),
+                counts: c.into(),
+            })
+            .collect(),
+        false => summary
             .by_aim
             .iter()
             .map(|(id, title, c)| RowView {
                 title: title.clone(),
                 path: Some(Route::Aim(id.clone()).path()),
+                counts: c.into(),
+            })
+            .collect(),
+    };
+    ctx.insert("by_aim", &by_aim);
+    ctx.insert(
+        "by_party",
+        &summary
+            .by_party
+            .iter()
+            .map(|(name, c)| RowView {
+                title: name.clone(),
+                path: None,
                 counts: c.into(),
             })
             .collect::<Vec<_>>(),
@@ -150,7 +178,7 @@ pub(super) fn delivery_page(
             })
             .collect::<Vec<_>>(),
     );
-    ctx.insert("overdue", &ItemList(&summary.overdue));
-    ctx.insert("upcoming", &ItemList(&summary.upcoming));
+    ctx.insert("overdue", &ItemList(plan, &summary.overdue));
+    ctx.insert("upcoming", &ItemList(plan, &summary.upcoming));
     ctx.insert("downloads", &shelf(downloads, Shelf::Delivery));
 }

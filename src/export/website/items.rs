@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::{performance, Index, Link};
-use crate::plan::{Aim, Owner, Plan, Priority, Route};
+use crate::plan::{Aim, Plan, Priority, Route};
 use crate::render::markdown::{self, Heading};
 use crate::words::human_due;
 
@@ -15,6 +15,8 @@ pub(super) struct AimSummary<'a> {
     path: String,
     outcomes: &'a [String],
     priorities: Vec<PrioritySummary<'a>>,
+    /// True for the priorities of a plan without aims, which readers never see as an aim.
+    implicit: bool,
 }
 
 #[derive(Serialize)]
@@ -22,17 +24,36 @@ struct PrioritySummary<'a> {
     number: u32,
     title: &'a str,
     path: String,
-    commissioner: usize,
-    chief_constable: usize,
+    /// How many commitments each party makes here, in the plan's order of parties.
+    groups: Vec<GroupCount<'a>>,
+}
+
+/// How many commitments one party makes under a priority.
+#[derive(Serialize)]
+struct GroupCount<'a> {
+    /// The party's id (`commissioner`, `chief-constable` or a declared id).
+    party: &'a str,
+    /// Its name inside a sentence: "the Commissioner", "Community Safety Partnerships".
+    name: String,
+    count: usize,
+}
+
+/// A party's name for use inside a sentence: "The Commissioner" becomes "the Commissioner".
+pub(super) fn name_in_sentence(name: &str) -> String {
+    match name.strip_prefix("The ") {
+        Some(rest) => format!("the {rest}"),
+        None => name.to_string(),
+    }
 }
 
 impl<'a> AimSummary<'a> {
-    pub(super) fn new(aim: &'a Aim, _from: &Route) -> Self {
+    pub(super) fn new(plan: &'a Plan, aim: &'a Aim, _from: &Route) -> Self {
         AimSummary {
             id: &aim.id,
             title: &aim.title,
             path: Route::Aim(aim.id.clone()).path(),
             outcomes: &aim.outcomes,
+            implicit: aim.implicit,
             priorities: aim
                 .priorities
                 .iter()
@@ -44,14 +65,69 @@ impl<'a> AimSummary<'a> {
                         id: p.id.clone(),
                     }
                     .path(),
-                    commissioner: p.commissioner.as_ref().map_or(0, |g| g.commitments.len()),
-                    chief_constable: p
-                        .chief_constable
-                        .as_ref()
-                        .map_or(0, |g| g.commitments.len()),
+                    groups: p
+                        .groups
+                        .iter()
+                        .map(|g| GroupCount {
+                            party: &g.party,
+                            name: name_in_sentence(&plan.party(&g.party).name),
+                            count: g.commitments.len(),
+                        })
+                        .collect(),
                 })
                 .collect(),
         }
+    }
+}
+
+/// What the home page says of the plan as a whole.
+#[derive(Serialize)]
+pub(super) struct PlanSummary {
+    /// "4 aims", or "4 priorities" in a plan without aims.
+    count: String,
+    /// The headings of the parties' commitments the plan has, inside a sentence: "the
+    /// Commissioner's commitments and the Chief Constable's responsibilities".
+    groups: String,
+    /// True when every aim has outcomes.
+    all_outcomes: bool,
+    /// True when some aims have outcomes and others do not.
+    some_outcomes: bool,
+}
+
+impl PlanSummary {
+    pub(super) fn new(plan: &Plan) -> Self {
+        let levels = &plan.meta.levels;
+        let count = match plan.is_one_level() {
+            true => levels.priority.count(plan.priorities().count()),
+            false => levels.aim.count(plan.aims.len()),
+        };
+        let groups: Vec<String> = plan
+            .meta
+            .parties
+            .iter()
+            .filter(|party| plan.priorities().any(|p| p.group(&party.id).is_some()))
+            .map(|party| match party.built_in {
+                // "the Commissioner's commitments", "the Chief Constable's responsibilities".
+                true => party.heading_in_sentence(),
+                false => format!("commitments by {}", name_in_sentence(&party.name)),
+            })
+            .collect();
+        let with_outcomes = plan.aims.iter().filter(|a| !a.outcomes.is_empty()).count();
+        PlanSummary {
+            count,
+            groups: list_in_words(&groups),
+            all_outcomes: with_outcomes > 0 && with_outcomes == plan.aims.len(),
+            some_outcomes: with_outcomes > 0 && with_outcomes < plan.aims.len(),
+        }
+    }
+}
+
+/// "a", "a and b", "a, b and c".
+pub(super) fn list_in_words(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
     }
 }
 
@@ -62,6 +138,8 @@ pub(super) struct PriorityView<'a> {
     aim_title: &'a str,
     aim_path: String,
     aim_priority_count: usize,
+    /// True in a plan without aims.
+    one_level: bool,
     body: String,
     body_headings: Vec<Heading>,
     groups: Vec<GroupView<'a>>,
@@ -72,10 +150,11 @@ pub(super) struct PriorityView<'a> {
 
 #[derive(Serialize)]
 struct GroupView<'a> {
-    owner: Owner,
-    heading: &'static str,
-    heading_id: &'static str,
-    /// `None` when the lead would only repeat the heading ([`Owner::lead_under_heading`]).
+    /// The party's id.
+    owner: &'a str,
+    heading: String,
+    heading_id: &'a str,
+    /// `None` when the lead would only repeat the heading ([`Party::lead_under_heading`]).
     lead: Option<&'a str>,
     commitments: Vec<CommitmentView<'a>>,
 }
@@ -104,7 +183,7 @@ impl<'a> PriorityView<'a> {
         toc.extend(self.groups.iter().map(|g| Heading {
             level: 2,
             id: g.heading_id.to_string(),
-            text: g.heading.to_string(),
+            text: g.heading.clone(),
         }));
         if !self.statements.is_empty() {
             toc.push(Heading {
@@ -120,7 +199,7 @@ impl<'a> PriorityView<'a> {
         let (aim, p) = index.priorities[pos];
         let body = markdown::render(&p.body.markdown, route);
         let link = |q: &Priority| Link {
-            title: format!("Priority {}: {}", q.number, q.title),
+            title: plan.priority_label(q),
             path: Route::Priority {
                 aim: q.aim.clone(),
                 id: q.id.clone(),
@@ -133,18 +212,17 @@ impl<'a> PriorityView<'a> {
             aim_title: &aim.title,
             aim_path: Route::Aim(aim.id.clone()).path(),
             aim_priority_count: aim.priorities.len(),
+            one_level: aim.implicit,
             body: body.html,
             body_headings: body.headings,
             groups: p
-                .groups()
-                .map(|(owner, g)| GroupView {
-                    owner,
-                    heading: owner.heading(),
-                    heading_id: match owner {
-                        Owner::Commissioner => "commissioner",
-                        Owner::ChiefConstable => "chief-constable",
-                    },
-                    lead: owner.lead_under_heading(&g.lead),
+                .groups
+                .iter()
+                .map(|g| GroupView {
+                    owner: &g.party,
+                    heading: plan.party(&g.party).heading.clone(),
+                    heading_id: &g.party,
+                    lead: plan.party(&g.party).lead_under_heading(&g.lead),
                     commitments: g
                         .commitments
                         .iter()

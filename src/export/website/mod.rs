@@ -4,7 +4,7 @@
 //! Tera template turns into HTML. Markdown bodies are rendered to HTML here, with links made
 //! relative to the page. Pages are returned in route order, so output is identical run to run.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use anyhow::{anyhow, Result};
 use rayon::prelude::*;
@@ -19,6 +19,7 @@ use crate::render::markdown::{self, Heading};
 use crate::theme::Theme;
 use crate::words::human_due;
 
+mod about;
 mod changes;
 mod chrome;
 mod delivery;
@@ -28,7 +29,7 @@ mod listen;
 mod performance;
 
 use chrome::Chrome;
-use items::{glossary_letters, AimSummary, PriorityView};
+use items::{glossary_letters, AimSummary, PlanSummary, PriorityView};
 
 /// One output file: its path in the output folder and its bytes.
 pub type OutputFile = (String, Vec<u8>);
@@ -100,6 +101,7 @@ fn weight(route: &Route) -> u8 {
         | Route::Accessibility
         | Route::Listen
         | Route::OtherFormats
+        | Route::About
         | Route::NotFound => 0,
     }
 }
@@ -238,11 +240,13 @@ pub fn shows_downloads(route: &Route) -> bool {
         | Route::Priority { .. }
         | Route::Glossary
         | Route::Page(_)
+        | Route::About
         | Route::NotFound => false,
     }
 }
 
-/// Every page of the site, in a stable order.
+/// Every page of the site, in a stable order. A part of the plan that has nothing in it (no
+/// glossary terms, no performance statements, no commitments) has no page.
 pub fn routes(plan: &Plan) -> Vec<Route> {
     let mut r = vec![Route::Home];
     for aim in &plan.aims {
@@ -254,8 +258,12 @@ pub fn routes(plan: &Plan) -> Vec<Route> {
             });
         }
     }
-    r.push(Route::Glossary);
-    r.push(Route::Performance);
+    if !plan.glossary.is_empty() {
+        r.push(Route::Glossary);
+    }
+    if !plan.statements.is_empty() {
+        r.push(Route::Performance);
+    }
     r.extend(
         plan.statements
             .iter()
@@ -264,11 +272,14 @@ pub fn routes(plan: &Plan) -> Vec<Route> {
     if !plan.meta.national_priorities.is_empty() {
         r.push(Route::NationalPriorities);
     }
-    r.push(Route::Delivery);
+    if plan.commitments().next().is_some() {
+        r.push(Route::Delivery);
+    }
     r.extend(plan.pages.iter().map(|p| Route::Page(p.id.clone())));
     r.push(Route::Accessibility);
     r.push(Route::Listen);
     r.push(Route::OtherFormats);
+    r.push(Route::About);
     r.push(Route::NotFound);
     r
 }
@@ -289,6 +300,15 @@ struct SiteView<'a> {
     contact: &'a Contact,
     nav: Vec<NavItem>,
     base_url: Option<&'a str>,
+    /// The words the theme uses for the plan's levels: `aim`, `aims`, `priority`,
+    /// `priorities`, and each with a capital first letter (`Aim`, `Aims`...) to start a
+    /// heading or a sentence. Every word the theme takes from the plan's settings is here, by
+    /// name, so that a translation of the theme can reach it.
+    words: BTreeMap<&'static str, String>,
+    /// True for a plan without aims: its priorities sit directly under the plan.
+    one_level: bool,
+    /// True when the plan has glossary terms (and so a glossary page).
+    has_glossary: bool,
     /// Publication date in words.
     published_in_words: String,
     /// Glossary abbreviations, linked at their first use on each page.
@@ -377,10 +397,12 @@ impl<'a> SiteView<'a> {
                 path: Route::Performance.path(),
             });
         }
-        nav.push(NavItem {
-            title: "Glossary".into(),
-            path: Route::Glossary.path(),
-        });
+        if !plan.glossary.is_empty() {
+            nav.push(NavItem {
+                title: "Glossary".into(),
+                path: Route::Glossary.path(),
+            });
+        }
         nav.extend(after.iter().filter(|p| p.id == "contact").map(|p| NavItem {
             title: p.title.clone(),
             path: Route::Page(p.id.clone()).path(),
@@ -405,10 +427,27 @@ impl<'a> SiteView<'a> {
             contact: &m.contact,
             nav,
             base_url: m.base_url.as_deref(),
+            words: level_words(&m.levels),
+            one_level: plan.is_one_level(),
+            has_glossary: !plan.glossary.is_empty(),
             footer: Vec::new(),
             index: Index::new(plan),
         }
     }
+}
+
+/// The words for the plan's levels as the theme reads them (`site.words`).
+fn level_words(levels: &crate::plan::Levels) -> BTreeMap<&'static str, String> {
+    BTreeMap::from([
+        ("aim", levels.aim.singular.clone()),
+        ("aims", levels.aim.plural.clone()),
+        ("Aim", levels.aim.title()),
+        ("Aims", levels.aim.titles()),
+        ("priority", levels.priority.singular.clone()),
+        ("priorities", levels.priority.plural.clone()),
+        ("Priority", levels.priority.title()),
+        ("Priorities", levels.priority.titles()),
+    ])
 }
 
 /// A download link: where, what and how big.
@@ -579,9 +618,10 @@ fn render_page<'s>(
                 &plan
                     .aims
                     .iter()
-                    .map(|a| AimSummary::new(a, route))
+                    .map(|a| AimSummary::new(plan, a, route))
                     .collect::<Vec<_>>(),
             );
+            ctx.insert("summary", &PlanSummary::new(plan));
             "home.html"
         }
         Route::Aim(id) => {
@@ -591,7 +631,7 @@ fn render_page<'s>(
                 "page",
                 &page_view(route, &aim.title, vec![home()], intro.headings.clone()),
             );
-            ctx.insert("aim", &AimSummary::new(aim, route));
+            ctx.insert("aim", &AimSummary::new(plan, aim, route));
             ctx.insert("intro", &intro.html);
             "aim.html"
         }
@@ -613,12 +653,7 @@ fn render_page<'s>(
             ];
             ctx.insert(
                 "page",
-                &page_view(
-                    route,
-                    &format!("Priority {}: {}", p.number, p.title),
-                    crumbs,
-                    toc,
-                ),
+                &page_view(route, &plan.priority_label(p), crumbs, toc),
             );
             ctx.insert("priority", &view);
             "priority.html"
@@ -707,6 +742,10 @@ fn render_page<'s>(
         Route::OtherFormats => {
             formats::page(route, downloads, &mut ctx);
             "other-formats.html"
+        }
+        Route::About => {
+            about::about_page(plan, route, &mut ctx);
+            "about-this-plan.html"
         }
         Route::NotFound => {
             let mut view = page_view(route, "Page not found", vec![], vec![]);

@@ -192,7 +192,7 @@ impl StatementView {
                 .iter()
                 .filter_map(|id| plan.priority(id))
                 .map(|p| Link {
-                    title: format!("Priority {}: {}", p.number, p.title),
+                    title: plan.priority_label(p),
                     path: Route::Priority {
                         aim: p.aim.clone(),
                         id: p.id.clone(),
@@ -383,13 +383,14 @@ pub(super) fn national_page(
             text: p.title.clone(),
         })
         .collect();
-    let crumbs = vec![
-        home(),
-        Link {
+    let mut crumbs = vec![home()];
+    // A plan without statements has no performance page to go back to.
+    if !plan.statements.is_empty() {
+        crumbs.push(Link {
             title: "Performance".into(),
             path: Route::Performance.path(),
-        },
-    ];
+        });
+    }
     ctx.insert(
         "page",
         &page_view(route, "National policing priorities", crumbs, toc),
