@@ -477,7 +477,10 @@ async function auditPage(tab, base, item) {
       }
       noneInARow = 0;
       if (seen.has(s.id)) {
-        if (s.tag === 'iframe' && stops.length && stops[stops.length - 1].id === s.id && iframeRepeats++ < 50) continue;
+        // An iframe, or an <audio>/<video> with controls, holds tab stops of its own (the
+        // player's buttons are inside it): Tab stays on the same element for each of them.
+        const holdsStops = s.tag === 'iframe' || s.tag === 'audio' || s.tag === 'video';
+        if (holdsStops && stops.length && stops[stops.length - 1].id === s.id && iframeRepeats++ < 50) continue;
         cycledToFirst = s.id === stops[0].id;
         break;
       }
