@@ -73,8 +73,9 @@ struct DiffArgs {
     /// Write the report to FILE instead of printing it.
     #[arg(long, value_name = "FILE")]
     out: Option<PathBuf>,
-    /// Act as git's external diff command for one file (see docs/reviewing.md).
-    #[arg(long, num_args = 7..=9, value_name = "GIT_ARGS", allow_hyphen_values = true, conflicts_with_all = ["old", "new"])]
+    /// Act as git's external diff command for one file: git gives the 7 (or, for a renamed
+    /// file, 9) arguments itself when `diff.planpress.command` is set (see docs/reviewing.md).
+    #[arg(long, num_args = 1.., value_name = "GIT_ARGS", allow_hyphen_values = true, conflicts_with_all = ["old", "new"])]
     git_external: Option<Vec<String>>,
 }
 
