@@ -327,7 +327,17 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Check(args) => {
-            let plan = planpress::read_plan(&args.content)?;
+            // `check` never writes, so its problems end without saying that nothing was.
+            let plan = match planpress::read_plan(&args.content) {
+                Ok(plan) => plan,
+                Err(errors) => {
+                    eprint!(
+                        "{}",
+                        planpress::diagnostics::report(&errors.0, stderr_color(), "")
+                    );
+                    return Ok(ExitCode::from(1));
+                }
+            };
             let commitments = plan.commitments().count();
             println!(
                 "{}: no problems found ({} aims, {} priorities, {} commitments, {} glossary terms, {} statements, {} pages)",
@@ -400,6 +410,12 @@ fn export(args: &ExportArgs) -> Result<ExitCode> {
 fn stdout_color() -> bool {
     use std::io::IsTerminal;
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
+}
+
+/// True when standard error is a terminal and `NO_COLOR` is unset or empty.
+pub fn stderr_color() -> bool {
+    use std::io::IsTerminal;
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal()
 }
 
 fn fmt(args: &FmtArgs) -> Result<ExitCode> {
