@@ -158,7 +158,7 @@ fn the_pdf_is_tagged_a4_portrait_with_a_title_and_british_english() {
     );
     assert_eq!(
         info["Title"],
-        "Safer West Mercia Plan 2021-2025 (large print)"
+        "Safer West Mercia Plan 2021\u{2013}2025 (large print)"
     );
     let meta = poppler("pdfinfo", &["-meta", pdf.to_str().unwrap()]);
     assert!(
