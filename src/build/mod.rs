@@ -361,6 +361,10 @@ impl Sink for Staged<'_> {
         self.count(path);
         Ok(())
     }
+
+    fn remember(&self, name: &str, bytes: &[u8]) -> Result<()> {
+        Ok(self.staging.keep_state(name, bytes)?)
+    }
 }
 
 /// A file being written straight into the staging folder.

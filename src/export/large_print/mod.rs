@@ -30,7 +30,7 @@ use crate::render::document;
 use crate::theme::Theme;
 use cache::{LargePrintPdf, PdfFile, PreviousPdf};
 
-pub use cache::KEY_PATH;
+pub use cache::KEY_NAME;
 
 /// UKAAF's minimum body size for large print, in points.
 pub const MIN_SIZE: f64 = 16.0;
@@ -530,7 +530,7 @@ impl Prepared for Edition {
             PdfFile::Made(bytes) => sink.write(PDF_PATH, bytes)?,
             PdfFile::Kept { path, .. } => sink.keep(PDF_PATH, path)?,
         }
-        sink.write(KEY_PATH, self.pdf.record().as_bytes())?;
+        sink.remember(KEY_NAME, self.pdf.record().as_bytes())?;
         Ok(Vec::new())
     }
 
