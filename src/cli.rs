@@ -1,6 +1,6 @@
 //! Command-line arguments, one subcommand per verb, and what each one runs.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Result;
@@ -122,7 +122,7 @@ impl Args for ExportArgs {
                 .long("out")
                 .value_name("PATH")
                 .value_parser(value_parser!(PathBuf))
-                .help("Where to write: a file when the output is one file, else a folder [default: the current folder]"),
+                .help(format!("Where to write: a file when the output is one file, else a folder [default: the folder {}/, made in the current folder]", planpress::export::EXPORT_FOLDER)),
             Arg::new("theme")
                 .long("theme")
                 .value_name("NAME")
@@ -365,8 +365,19 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
 
 fn export(args: &ExportArgs) -> Result<ExitCode> {
     use anyhow::Context;
+    use planpress::export::EXPORT_FOLDER;
     let start = std::time::Instant::now();
     let m = &args.matches;
+    let out = m.get_one::<PathBuf>("out");
+    // Where the files go is said first: making them can take a while.
+    println!(
+        "Exporting {} to {}",
+        args.output.name(),
+        match out {
+            Some(path) => path.display().to_string(),
+            None => format!("{EXPORT_FOLDER}/"),
+        }
+    );
     let path = |name: &str| m.get_one::<PathBuf>(name).cloned().unwrap_or_default();
     let plan = planpress::read_plan(&path("content"))?;
     let theme_name = m
@@ -377,15 +388,15 @@ fn export(args: &ExportArgs) -> Result<ExitCode> {
     for w in &made.warnings {
         eprintln!("{w}");
     }
-    let out = m.get_one::<PathBuf>("out");
     let mut written = Vec::new();
     for (name, bytes) in &made.files {
         // A file named by --out is written where it says, into a folder that must be there;
-        // an output of several files makes the folders its own paths name.
+        // otherwise the files go into a folder (--out's, or the export folder), made as
+        // needed with the folders their own paths name.
         let target = match out {
             Some(file) if made.files.len() == 1 => file.clone(),
             Some(dir) => dir.join(name),
-            None => PathBuf::from(name),
+            None => Path::new(EXPORT_FOLDER).join(name),
         };
         if made.files.len() > 1 || out.is_none() {
             if let Some(parent) = target.parent().filter(|p| !p.as_os_str().is_empty()) {

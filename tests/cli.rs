@@ -101,3 +101,24 @@ fn no_option_repeats_its_placeholder() {
         }
     }
 }
+
+#[test]
+fn the_repository_ignores_the_output_folder_and_the_export_folder() {
+    // What `planpress build` and `planpress export` write by default is never shown by git
+    // as untracked. (`git check-ignore` reads the .gitignore files as git does.)
+    let repo = env!("CARGO_MANIFEST_DIR");
+    for path in [
+        "public/index.html".to_string(),
+        format!("{}/large-print.pdf", planpress::export::EXPORT_FOLDER),
+    ] {
+        let out = Command::new("git")
+            .args(["check-ignore", "--no-index", "-q", &path])
+            .current_dir(repo)
+            .status()
+            .expect("run git");
+        assert!(
+            out.success(),
+            "{path} is not ignored by the repository's .gitignore"
+        );
+    }
+}

@@ -95,7 +95,12 @@ fn the_program_makes_the_pdf_the_library_typesets() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("edition.pdf");
     let out = Command::new(PLANPRESS)
-        .args(["export", "large-print", "--content"])
+        .args([
+            "export",
+            "large-print",
+            "--without-performance",
+            "--content",
+        ])
         .arg(repo().join("content"))
         .arg("--out")
         .arg(&file)

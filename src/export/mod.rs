@@ -36,6 +36,12 @@ use crate::compare::Comparison;
 use crate::plan::Plan;
 use crate::theme::Theme;
 
+/// The folder `planpress export <name>` writes into unless `--out` says otherwise, in the
+/// current folder: one predictable place, never the current folder itself (a plan's
+/// repository, where every exported file would show as untracked). A plan's `.gitignore`
+/// lists it beside the output folder, `public/`.
+pub const EXPORT_FOLDER: &str = "exports";
+
 /// Every output besides the website, in the order the build makes them and lists them.
 pub static OUTPUTS: &[&dyn Output] = &[
     &large_print::LargePrint,
