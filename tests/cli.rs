@@ -3,6 +3,7 @@
 //! The commands are found by walking the help itself (each `Commands:` list), so a new
 //! command, or a new output's `export <name>`, is snapshot-tested without being named here.
 
+use std::path::Path;
 use std::process::Command;
 
 const PLANPRESS: &str = env!("CARGO_BIN_EXE_planpress");
@@ -120,5 +121,164 @@ fn the_repository_ignores_the_output_folder_and_the_export_folder() {
             out.success(),
             "{path} is not ignored by the repository's .gitignore"
         );
+    }
+}
+
+/// One option as a synopsis shows it: `[--out DIR]`, `[--check]`, `[--git-external GIT_ARGS...]`.
+fn option_word(line: &str) -> Option<String> {
+    let line = line.trim_start();
+    // `-h, --help`: the short form first.
+    let short = line.len() > 4 && line.as_bytes()[0] == b'-' && &line[2..4] == ", ";
+    let line = if short { &line[4..] } else { line };
+    let rest = line.strip_prefix("--")?;
+    let name: String = rest
+        .chars()
+        .take_while(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .collect();
+    if name.is_empty() || name == "help" || name == "version" {
+        return None;
+    }
+    let after = &rest[name.len()..];
+    let value = after
+        .strip_prefix(" <")
+        .and_then(|v| v.split_once('>'))
+        .map(|(v, tail)| {
+            let more = if tail.starts_with("...") { "..." } else { "" };
+            format!(" {v}{more}")
+        })
+        .unwrap_or_default();
+    Some(format!("[--{name}{value}]"))
+}
+
+/// The synopsis of one command from its `--help`: `planpress diff [OLD] [NEW] [--content DIR]
+/// ...`, wrapped at 100 characters under the first option.
+fn synopsis(path: &[String], help: &str) -> String {
+    let usage = help
+        .lines()
+        .find_map(|l| l.strip_prefix("Usage: "))
+        .expect("a usage line");
+    let command = format!("planpress {}", path.join(" "));
+    // What the usage line gives after the command and [OPTIONS]: the arguments.
+    let arguments: Vec<&str> = usage
+        .strip_prefix(command.as_str())
+        .unwrap_or("")
+        .split_whitespace()
+        .filter(|w| *w != "[OPTIONS]")
+        .collect();
+    let options = help
+        .split_once("\nOptions:\n")
+        .map_or("", |(_, o)| o)
+        .lines()
+        // An option's own line: `  -h, --help` or `      --out <DIR>` (its description's
+        // lines are indented further).
+        .filter(|l| l.starts_with("  -") || l.starts_with("      --"))
+        .filter_map(option_word);
+    let words: Vec<String> = arguments
+        .iter()
+        .map(|a| a.to_string())
+        .chain(options)
+        .collect();
+    let indent = " ".repeat(command.len() + 1);
+    let mut out = command.clone();
+    let mut line = command.len();
+    for w in words {
+        if line + 1 + w.len() > 100 {
+            out.push('\n');
+            out.push_str(&indent);
+            line = indent.len();
+        } else {
+            out.push(' ');
+            line += 1;
+        }
+        out.push_str(&w);
+        line += w.len();
+    }
+    out
+}
+
+/// The README's command-line reference is the CLI's own: the block under "Command-line
+/// reference" is every command that does something, with every option `--help` shows, as
+/// made here from the help itself. On a mismatch the block it should be is printed.
+#[test]
+fn the_readme_lists_every_command_and_option_the_help_shows() {
+    let expected: Vec<String> = every_help()
+        .iter()
+        .filter(|(path, help)| !path.is_empty() && subcommands(help).is_empty())
+        .map(|(path, help)| synopsis(path, help))
+        .collect();
+    let order = ["build", "check", "serve", "export", "fmt", "diff"];
+    let mut expected = expected;
+    expected.sort_by_key(|s| {
+        let word = s.split_whitespace().nth(1).unwrap_or_default().to_string();
+        (order.iter().position(|o| *o == word), s.clone())
+    });
+    let block = format!("```\n{}\n```\n", expected.join("\n"));
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let section = readme
+        .split_once("## Command-line reference\n")
+        .map(|(_, s)| s)
+        .expect("a Command-line reference section");
+    assert!(
+        section.trim_start().starts_with(&block),
+        "the README's command-line reference should start with:\n{block}"
+    );
+}
+
+/// The README's worked `diff` example runs as written and prints what the README shows.
+#[test]
+fn the_readme_worked_diff_example_prints_what_it_shows() {
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let readme = std::fs::read_to_string(repo.join("README.md")).unwrap();
+    let (_, example) = readme
+        .split_once("### A worked `diff` example\n")
+        .expect("a worked diff example in the README");
+    let block = |text: &str, fence: &str| -> (String, String) {
+        let (_, rest) = text.split_once(fence).expect(fence);
+        let (body, after) = rest.split_once("\n```\n").expect("a closed block");
+        (body.to_string(), after.to_string())
+    };
+    let (commands, rest) = block(example, "```sh\n");
+    let (shown, _) = block(&rest, "```text\n");
+    // Run in a folder holding the fixture the commands name, with this build's planpress
+    // first on the PATH.
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = "tests/fixtures/minimal/content";
+    copy_tree(&repo.join(fixture), &dir.path().join(fixture));
+    let bin = Path::new(PLANPRESS).parent().unwrap();
+    let out = Command::new("sh")
+        .args(["-e", "-c", &commands])
+        .current_dir(dir.path())
+        .env(
+            "PATH",
+            format!(
+                "{}:{}",
+                bin.display(),
+                std::env::var("PATH").unwrap_or_default()
+            ),
+        )
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout).trim_end(),
+        shown.trim_end()
+    );
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let dest = to.join(entry.path().strip_prefix(from).unwrap());
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).unwrap();
+        } else {
+            std::fs::copy(entry.path(), &dest).unwrap();
+        }
     }
 }
