@@ -601,7 +601,10 @@ fn build_publishes_the_large_print_files_and_every_page_links_to_them() {
         std::fs::read(dir.path().join("exports/large-print.pdf")).unwrap()
             == std::fs::read(&pdf).unwrap()
     );
-    assert!(page.contains(&format!("<p>The whole plan with its performance statements, on one page, set in large print (18 point).")), "{page}");
+    assert!(
+        page.contains("<p>The whole plan with its performance statements, on one page, set in large print (18 point)."),
+        "{page}"
+    );
     let help = planpress(&["export", "large-print", "--help"], dir.path());
     let help = String::from_utf8_lossy(&help.stdout).into_owned();
     assert!(
