@@ -400,6 +400,39 @@ fn build_prints_one_summary_line() {
     );
 }
 
+/// Without a cache folder planpress cannot keep its record of the output folder it made: the
+/// build says so, and the next build refuses the folder with the reason and what to do.
+#[test]
+fn without_a_cache_folder_the_build_says_the_next_cannot_replace_its_output() {
+    let site = Site::minimal();
+    let themes = common::repo().join("themes");
+    let build = || {
+        site.command(&["build", "--no-large-print", "--no-braille", "--no-audio"])
+            .arg("--themes-dir")
+            .arg(&themes)
+            .env_remove("PLANPRESS_CACHE")
+            .env_remove("XDG_CACHE_HOME")
+            .env_remove("HOME")
+            .output()
+            .unwrap()
+    };
+    let first = build();
+    assert!(first.status.success(), "{}", stderr(&first));
+    assert!(
+        stderr(&first).contains("warning: planpress has no cache folder (set PLANPRESS_CACHE, XDG_CACHE_HOME or HOME), so it cannot keep its record of making public: the next build will not replace it"),
+        "{}",
+        stderr(&first)
+    );
+    let second = build();
+    assert_eq!(second.status.code(), Some(1));
+    assert!(
+        stderr(&second).contains("none is set (PLANPRESS_CACHE, XDG_CACHE_HOME or HOME)")
+            && stderr(&second).contains("remove it and build again"),
+        "{}",
+        stderr(&second)
+    );
+}
+
 #[test]
 fn a_folder_that_planpress_did_not_make_is_never_replaced() {
     let site = Site::minimal();
