@@ -96,7 +96,8 @@ struct CheckArgs {
     /// files that set it out, or "missing".
     #[arg(long)]
     statutory: bool,
-    /// Exit with status 1 when any of the contents the law requires is missing (implies --statutory).
+    /// Exit with status 1 when any of the contents the law requires is missing (implies
+    /// --statutory), or when a text of a plan in more than one language is not yet translated.
     #[arg(long)]
     strict: bool,
 }
@@ -440,6 +441,33 @@ fn check(args: &CheckArgs) -> Result<ExitCode> {
         content.display(),
         counts.join(", ")
     );
+    let untranslated = plan.untranslated();
+    for language in plan.languages().iter().skip(1) {
+        let missing: Vec<_> = untranslated
+            .iter()
+            .filter(|u| &u.language == language)
+            .collect();
+        if missing.is_empty() {
+            println!("Every text is translated into {language}.");
+            continue;
+        }
+        println!(
+            "Not yet translated into {language} ({}; readers see the {} text with a note):",
+            Noun::new("text", "texts").count(missing.len()),
+            plan.languages()[0]
+        );
+        for u in missing {
+            let file = content.join(&u.file).display().to_string();
+            match &u.what {
+                None => println!("  {file}: the file is missing"),
+                Some(what) => println!("  {file}: {what}"),
+            }
+        }
+    }
+    let untranslated_fails = args.strict && !untranslated.is_empty();
+    if untranslated_fails {
+        println!("--strict: every text must be translated; translate those listed above.");
+    }
     if !(args.statutory || args.strict) {
         return Ok(ExitCode::SUCCESS);
     }
@@ -472,7 +500,11 @@ fn check(args: &CheckArgs) -> Result<ExitCode> {
     }
     if missing == 0 {
         println!("Every one is set out.");
-        return Ok(ExitCode::SUCCESS);
+        return Ok(if untranslated_fails {
+            ExitCode::from(1)
+        } else {
+            ExitCode::SUCCESS
+        });
     }
     println!(
         "{missing} of {} {} missing: add \"covers: [{}]\" to the page, aim or priority that sets {} out.",

@@ -132,6 +132,7 @@ pub const PLAN: Shape = Shape::Map(&[
     ("levels", Shape::Map(&[("aim", NOUN), ("priority", NOUN)])),
     ("parties", Shape::List(&PARTY)),
     ("voice", Shape::Text),
+    ("languages", Shape::Inline(&Shape::Plain)),
 ]);
 
 /// An aim's `_index.md` ([`crate::parse::kinds::AimFront`]).

@@ -67,6 +67,10 @@ fn typed(
 /// Formats one file's text. `rel` is its path in the content folder; `display` names it in
 /// messages. Returns the canonical text, or every reason it cannot be formatted safely.
 pub fn format_text(rel: &str, display: &Path, text: &str) -> Result<String, Vec<Diagnostic>> {
+    // A translation holds only words, in a shape of its own: formatting leaves it as written.
+    if crate::parse::classify::classify_file(rel).is_ok_and(|c| c.language.is_some()) {
+        return Ok(text.to_string());
+    }
     let Ok(kind) = classify(rel).map(|place| place.kind()) else {
         return Err(vec![Diagnostic::new(
             display,

@@ -9,6 +9,11 @@
 //! glossary/<id>.md             a glossary term
 //! performance/<id>.md          a performance statement
 //! ```
+//!
+//! A translation sits beside its original with the language before `.md`
+//! (`victims/01-victims-voice.cy.md`, `_index.cy.md`, `glossary/asb.cy.md`): [`classify_file`]
+//! gives its place (the original's) and its language. Whether the plan has that language,
+//! and that the original is there, is the builder's to check (`plan/translations.rs`).
 
 /// The kinds of content file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -86,7 +91,70 @@ pub struct Misplaced {
     pub hint: Option<String>,
 }
 
-/// Where the file at `rel` (relative to the content folder, `/`-separated) belongs.
+/// A content file: the place of the item it gives text for, and the language of a translation
+/// (`None` for an original, written in the plan's first language).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Classified {
+    /// Where the item belongs (for a translation, the original's place).
+    pub place: Place,
+    /// The language tag of a translation: `cy` in `01-victims-voice.cy.md`.
+    pub language: Option<String>,
+}
+
+/// True for a language tag a file name may carry: a two- or three-letter language, lower
+/// case, optionally followed by a region or script (`cy`, `en-GB`, `sr-Latn`).
+pub fn is_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let lang = parts.next().unwrap_or("");
+    (2..=3).contains(&lang.len())
+        && lang.bytes().all(|b| b.is_ascii_lowercase())
+        && parts.all(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
+}
+
+/// Where the file at `rel` (relative to the content folder, `/`-separated) belongs, and its
+/// language when it is a translation (`<name>.<language>.md`).
+pub fn classify_file(rel: &str) -> Result<Classified, Misplaced> {
+    let (dir, name) = match rel.rsplit_once('/') {
+        Some((d, n)) => (Some(d), n),
+        None => (None, rel),
+    };
+    let stem = name.strip_suffix(".md").unwrap_or(name);
+    let Some((original, tag)) = stem.split_once('.') else {
+        return classify(rel).map(|place| Classified {
+            place,
+            language: None,
+        });
+    };
+    let fix = |message: String, hint: String| {
+        Err(Misplaced {
+            message,
+            hint: Some(hint),
+        })
+    };
+    if tag.contains('.') {
+        return fix(
+            format!("\"{name}\" has more than one language in its name: a translation is made from the original, never from another translation"),
+            format!("name it after the original with one language, such as {original}.cy.md"),
+        );
+    }
+    if !is_language_tag(tag) {
+        return fix(
+            format!("\"{tag}\" in \"{name}\" is not a language tag"),
+            format!("a translation is named after its original with a language tag before .md, such as {original}.cy.md for Welsh; a file that is not a translation has no dot in its name"),
+        );
+    }
+    let original_rel = match dir {
+        Some(d) => format!("{d}/{original}.md"),
+        None => format!("{original}.md"),
+    };
+    classify(&original_rel).map(|place| Classified {
+        place,
+        language: Some(tag.to_string()),
+    })
+}
+
+/// Where the original file at `rel` (relative to the content folder, `/`-separated) belongs;
+/// [`classify_file`] also reads a translation's language.
 pub fn classify(rel: &str) -> Result<Place, Misplaced> {
     let parts: Vec<&str> = rel.split('/').collect();
     let stem = |name: &str| name.trim_end_matches(".md").to_string();
@@ -150,6 +218,20 @@ mod tests {
         assert_eq!(kind("victims/01-.md"), None);
         assert_eq!(kind("victims/voice.md"), None);
         assert_eq!(kind("a/b/c.md"), None);
+        let lang = |rel: &str| classify_file(rel).map(|c| (c.place.kind(), c.language));
+        assert_eq!(
+            lang("victims/01-voice.cy.md"),
+            Ok((Kind::Priority, Some("cy".to_string())))
+        );
+        assert_eq!(lang("_index.cy.md"), Ok((Kind::Plan, Some("cy".into()))));
+        assert_eq!(
+            lang("glossary/asb.en-GB.md"),
+            Ok((Kind::Glossary, Some("en-GB".into())))
+        );
+        assert_eq!(lang("victims/01-voice.md"), Ok((Kind::Priority, None)));
+        assert!(lang("victims/01-voice.cy.cy.md").is_err());
+        assert!(lang("victims/01-voice.welsh.md").is_err());
+        assert!(lang("victims/01-voice.C.md").is_err());
         assert_eq!(
             classify("victims/07-voice.md"),
             Ok(Place::Priority {

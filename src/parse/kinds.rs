@@ -72,6 +72,11 @@ pub struct PlanFront {
     /// file on standard output. Without it, `espeak-ng -v en-gb -s 160 --stdout`.
     #[serde(default)]
     pub voice: Option<String>,
+    /// The languages the plan is written in, its own first (`[en-GB, cy]`); none for a plan
+    /// in one language. Each other language's text sits in translation files beside the
+    /// originals (`_index.cy.md`); see `plan/translations.rs`.
+    #[serde(default)]
+    pub languages: Vec<String>,
 }
 
 /// The words for the plan's levels (`levels:` in `content/_index.md`).
@@ -700,5 +705,119 @@ impl RequiredKeys for StatementFront {
 }
 
 impl RequiredKeys for PageFront {
+    const REQUIRED: &'static [&'static str] = &["title"];
+}
+
+/// The text of a translation of `content/_index.md` (`_index.<lang>.md`): only words; every
+/// other setting is the original's.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PlanText {
+    /// The plan's name in this language.
+    pub title: String,
+    /// The line under the title.
+    #[serde(default)]
+    pub subtitle: Option<String>,
+    /// The words for the plan's levels in this language.
+    #[serde(default)]
+    pub levels: Option<LevelsFront>,
+}
+
+/// The text of a translation of an aim's `_index.md`.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AimText {
+    /// The aim's title.
+    pub title: String,
+    /// Its outcomes, as many as the original has, in the same order.
+    #[serde(default)]
+    pub outcomes: Option<Vec<String>>,
+}
+
+/// The text of a translation of a priority: its title and, by id, its commitments' words.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PriorityText {
+    /// The priority's title.
+    pub title: String,
+    /// The words introducing each party's commitments, by party id (`commissioner`,
+    /// `chief-constable`, or a declared party's id).
+    #[serde(default)]
+    pub leads: BTreeMap<String, String>,
+    /// The commitments' words, each under the id the original gives it.
+    #[serde(default)]
+    pub commitments: Vec<CommitmentText>,
+}
+
+/// One commitment's words in a translation.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CommitmentText {
+    /// The original commitment's id.
+    pub id: String,
+    /// Its words in this language.
+    pub text: String,
+}
+
+/// The text of a translation of a glossary term.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GlossaryText {
+    /// The term in this language.
+    pub term: String,
+    /// Its abbreviations in this language (Welsh has its own for many English ones).
+    #[serde(default)]
+    pub abbreviations: Vec<String>,
+}
+
+/// The text of a translation of a performance statement: its wording, never its figures.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StatementText {
+    /// What is measured.
+    pub measure: String,
+    /// The target in words.
+    #[serde(default)]
+    pub target: Option<String>,
+    /// Who leads on the measure.
+    #[serde(default)]
+    pub lead: Option<String>,
+    /// Where the underlying data comes from.
+    #[serde(default)]
+    pub data_source: Option<String>,
+    /// The source of the figures.
+    #[serde(default)]
+    pub source: Option<String>,
+}
+
+/// The text of a translation of a page.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PageText {
+    /// The page title.
+    pub title: String,
+}
+
+impl RequiredKeys for PlanText {
+    const REQUIRED: &'static [&'static str] = &["title"];
+}
+
+impl RequiredKeys for AimText {
+    const REQUIRED: &'static [&'static str] = &["title"];
+}
+
+impl RequiredKeys for PriorityText {
+    const REQUIRED: &'static [&'static str] = &["title"];
+}
+
+impl RequiredKeys for GlossaryText {
+    const REQUIRED: &'static [&'static str] = &["term"];
+}
+
+impl RequiredKeys for StatementText {
+    const REQUIRED: &'static [&'static str] = &["measure"];
+}
+
+impl RequiredKeys for PageText {
     const REQUIRED: &'static [&'static str] = &["title"];
 }

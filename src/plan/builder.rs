@@ -14,7 +14,7 @@ use super::links::{self, LinkCache};
 use super::*;
 use crate::diagnostics::{nearest, Diagnostic, Diagnostics};
 use crate::load::SourceFile;
-use crate::parse::classify::{classify, Place};
+use crate::parse::classify::{classify_file, Place};
 use crate::parse::kinds::*;
 use crate::parse::{front_matter, split};
 
@@ -30,6 +30,8 @@ pub(crate) struct Builder {
     glossary: Vec<GlossaryTerm>,
     statements: Vec<(StatementFront, String, Body, Origin)>,
     pages: Vec<Page>,
+    /// Translation files, each with its language, in file order.
+    translations: Vec<(String, super::translations::Parsed)>,
     broken: Broken,
 }
 
@@ -87,6 +89,7 @@ impl Builder {
         self.glossary.extend(later.glossary);
         self.statements.extend(later.statements);
         self.pages.extend(later.pages);
+        self.translations.extend(later.translations);
         self.broken.paths.extend(later.broken.paths);
         self.broken.priorities.extend(later.broken.priorities);
         self.broken.aims.extend(later.broken.aims);
@@ -97,8 +100,8 @@ impl Builder {
     /// wrong with it alone.
     pub(crate) fn add(&mut self, file: &SourceFile, diags: &mut Diagnostics) {
         let path = file.display.as_path();
-        let kind = match classify(&file.rel) {
-            Ok(k) => k,
+        let (kind, language) = match classify_file(&file.rel) {
+            Ok(k) => (k.place, k.language),
             Err(misplaced) => {
                 diags.push(
                     Diagnostic::new(path, 0, 0, misplaced.message)
@@ -153,6 +156,14 @@ impl Builder {
             markdown: parts.body.to_string(),
             line: parts.body_line,
         };
+        if let Some(language) = language {
+            // A translation that cannot be read leaves its original's text in place, so
+            // nothing is marked broken.
+            if let Some(t) = super::translations::parse(&kind, &parts, body, origin, diags) {
+                self.translations.push((language, t));
+            }
+            return;
+        }
         let (yaml, line) = (parts.front, parts.front_line);
         let parsed = match &kind {
             Place::Plan => front_matter::<PlanFront>(yaml, path, line, diags)
@@ -549,13 +560,22 @@ impl Builder {
         });
 
         let raw_html = front.raw_html;
-        let plan = Plan {
+        let mut plan = Plan {
             meta: PlanMeta::from_front(front, foreword, origin),
             aims,
             glossary,
             statements,
             pages,
+            translations: Vec::new(),
+            reading: Reading::default(),
         };
+        plan.translations = super::translations::check(
+            &plan.meta.languages,
+            &plan.meta.origin,
+            self.translations,
+            &plan,
+            diags,
+        );
         links::check_reusing(&plan, &broken, raw_html, diags, reuse);
         Some(plan)
     }
@@ -578,6 +598,8 @@ pub fn single_file(file: &SourceFile) -> Result<Plan, Vec<Diagnostic>> {
         glossary: Vec::new(),
         statements: Vec::new(),
         pages: Vec::new(),
+        translations: Vec::new(),
+        reading: Reading::default(),
     };
     if file.text.trim().is_empty() {
         return Ok(plan);

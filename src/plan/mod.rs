@@ -15,6 +15,7 @@ mod model;
 pub mod performance;
 pub mod route;
 pub mod statutory;
+pub mod translations;
 
 use std::path::Path;
 
@@ -29,6 +30,7 @@ pub use cache::PlanCache;
 pub use checks::{days_in_month, valid_date, valid_id};
 pub use model::*;
 pub use route::Route;
+pub use translations::{Reading, TextOf, Translation, Untranslated};
 
 /// The plan in the fixture folder `dir` (relative to the repository), for tests.
 #[cfg(test)]

@@ -9,6 +9,8 @@ use crate::diagnostics::Diagnostic;
 use crate::parse::kinds::*;
 use crate::words::Noun;
 
+use super::translations::{Reading, Translation};
+
 /// Where an item came from, for messages that point back at the file.
 #[derive(Debug, Clone, Serialize)]
 pub struct Origin {
@@ -166,6 +168,14 @@ pub struct Plan {
     pub statements: Vec<Statement>,
     /// Other pages, in navigation order.
     pub pages: Vec<Page>,
+    /// The words of each language after the plan's first, by item id
+    /// ([`crate::plan::translations`]); empty for a plan in one language.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub translations: Vec<Translation>,
+    /// The language this plan is read in and the texts still in the first language: set by
+    /// [`Plan::in_language`]; the default (no language) for a plan in one language.
+    #[serde(skip)]
+    pub reading: Reading,
 }
 
 /// The plan's own settings (from `content/_index.md`).
@@ -215,6 +225,9 @@ pub struct PlanMeta {
     pub parties: Vec<Party>,
     /// The foreword.
     pub foreword: Body,
+    /// The languages the plan is written in, its own first; empty for one language.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub languages: Vec<String>,
     /// The source file.
     pub origin: Origin,
 }
@@ -380,6 +393,7 @@ impl PlanMeta {
             levels: Levels::default(),
             parties: Party::built_in(),
             foreword: Body::default(),
+            languages: Vec::new(),
             origin,
         }
     }
@@ -413,6 +427,7 @@ impl PlanMeta {
             raw_html: front.raw_html,
             voice: front.voice.filter(|v| !v.trim().is_empty()),
             base_url: front.base_url,
+            languages: front.languages,
             foreword,
             origin,
         }
