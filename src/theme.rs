@@ -12,6 +12,10 @@ use tera::Tera;
 
 use crate::diagnostics::chain;
 
+pub mod words;
+
+pub use words::Words;
+
 macro_rules! embedded_templates {
     ($($name:literal),* $(,)?) => {
         &[$(($name, include_str!(concat!("../themes/default/templates/", $name)))),*]
@@ -51,10 +55,56 @@ pub const MAX_THEME_FILE_BYTES: u64 = 32 * 1024 * 1024;
 
 /// Templates ready to render, and the static files to copy.
 pub struct Theme {
-    /// The compiled templates.
+    /// The compiled templates, their words (`t()`, `date_words`) in [`Theme::language`].
     pub tera: Tera,
     /// Static files: path under `static/` and bytes, sorted by path.
     pub statics: Vec<(String, Vec<u8>)>,
+    /// Every word the templates write, per language (`i18n/<language>.ftl`).
+    pub words: std::sync::Arc<Words>,
+    /// The language the templates write in.
+    pub language: String,
+}
+
+impl Theme {
+    /// The same theme writing in `language` (the templates are shared, not compiled again).
+    pub fn in_language(&self, language: &str) -> Theme {
+        let mut tera = self.tera.clone();
+        register_words(&mut tera, &self.words, language);
+        Theme {
+            tera,
+            statics: self.statics.clone(),
+            words: self.words.clone(),
+            language: language.to_string(),
+        }
+    }
+
+    /// The theme's words for `key` in its language, with no arguments.
+    pub fn word(&self, key: &str) -> String {
+        self.words.word(&self.language, key)
+    }
+
+    /// A date (`YYYY-MM-DD`) in words in the theme's language.
+    pub fn date(&self, iso: &str) -> String {
+        self.words.date(&self.language, iso)
+    }
+}
+
+/// Gives the templates `t()` and `date_words` in `language`.
+fn register_words(tera: &mut Tera, words: &std::sync::Arc<Words>, language: &str) {
+    tera.register_function(
+        "t",
+        words::Translate {
+            words: words.clone(),
+            language: language.to_string(),
+        },
+    );
+    tera.register_filter(
+        "date_words",
+        words::DateWords {
+            words: words.clone(),
+            language: language.to_string(),
+        },
+    );
 }
 
 impl Theme {
@@ -74,12 +124,29 @@ impl Theme {
             .iter()
             .map(|(n, t)| (n.to_string(), t.to_string()))
             .collect();
+        let mut tables = Words::default_tables();
         let mut statics: Vec<(String, Vec<u8>)> = DEFAULT_STATIC
             .iter()
             .map(|(n, b)| (n.to_string(), b.to_vec()))
             .collect();
         if dir.is_dir() {
             let root = dir.canonicalize()?;
+            let i18n = dir.join("i18n");
+            if i18n.is_dir() {
+                for entry in walkdir::WalkDir::new(&i18n).max_depth(1).sort_by_file_name() {
+                    let entry = entry?;
+                    let name = entry.file_name().to_string_lossy().to_string();
+                    let Some(language) = name.strip_suffix(".ftl") else {
+                        continue;
+                    };
+                    if !entry.file_type().is_file() {
+                        continue;
+                    }
+                    let text = std::fs::read_to_string(entry.path())
+                        .with_context(|| format!("cannot read {}", entry.path().display()))?;
+                    upsert(&mut tables, language.to_string(), text);
+                }
+            }
             for (sub, is_template) in [("templates", true), ("static", false)] {
                 let base = dir.join(sub);
                 if !base.is_dir() {
@@ -142,12 +209,19 @@ impl Theme {
                 );
             }
         }
+        let words = std::sync::Arc::new(Words::new(&tables)?);
         let mut tera = Tera::default();
         tera.autoescape_on(vec![".html"]);
         tera.set_escape_fn(escape_html);
+        register_words(&mut tera, &words, words::DEFAULT_LANGUAGE);
         compile_into(&mut tera, &templates)
             .map_err(|e| anyhow::anyhow!("the theme's templates have an error: {}", chain(&e)))?;
-        Ok(Theme { tera, statics })
+        Ok(Theme {
+            tera,
+            statics,
+            words,
+            language: words::DEFAULT_LANGUAGE.to_string(),
+        })
     }
 }
 
@@ -279,7 +353,7 @@ fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
 /// Every page calls this for each value it prints, and most values have nothing to escape, so
 /// it looks for the next character to escape with `memchr`'s vectorised searches and copies
 /// the plain text before it whole (the four characters are ASCII, so bytes will do).
-fn escape_html(text: &str) -> String {
+pub(crate) fn escape_html(text: &str) -> String {
     let bytes = text.as_bytes();
     let mut out = String::with_capacity(text.len() + text.len() / 16);
     let mut plain = 0;

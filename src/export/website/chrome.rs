@@ -6,6 +6,7 @@ use std::collections::HashMap;
 use anyhow::{anyhow, Result};
 use rayon::prelude::*;
 
+use super::languages::{alternates, Alternate};
 use super::{page_root, SiteView};
 use crate::diagnostics::chain;
 use crate::plan::Route;
@@ -17,13 +18,21 @@ use crate::theme::Theme;
 struct Place {
     root: String,
     current: Option<String>,
+    /// The links to this page in the plan's other languages (none for one language), which
+    /// the header shows first.
+    alternates: Vec<Alternate>,
 }
 
 impl Place {
     fn of(route: &Route, site: &SiteView) -> Place {
         let path = route.path();
+        let root = page_root(route, site);
         Place {
-            root: page_root(route, site),
+            alternates: match site.languages.is_empty() {
+                true => Vec::new(),
+                false => alternates(route, &root, &site.prefix, &site.languages, site.root_url),
+            },
+            root,
             current: site.nav.iter().any(|n| n.path == path).then_some(path),
         }
     }
@@ -67,6 +76,7 @@ impl Chrome {
                     false => None,
                 };
                 ctx.insert("current", &place.current);
+                ctx.insert("alternates", &place.alternates);
                 let header = render_piece(theme, "site-header.html", &ctx)?;
                 Ok((place, header, footer))
             })

@@ -13,11 +13,10 @@ use serde::Serialize;
 use crate::diagnostics::chain;
 use crate::export::{Download, RenderContext, Shelf, Sink};
 use crate::parse::kinds::{Contact, Licence, PlanStatus};
-use crate::plan::{Aim, Plan, Priority, Route, Statement};
+use crate::plan::{Aim, Plan, Priority, Route, Statement, TextOf};
 use crate::render::abbreviations::Abbreviations;
 use crate::render::markdown::{self, Heading};
 use crate::theme::Theme;
-use crate::words::human_due;
 
 mod about;
 mod changes;
@@ -25,6 +24,7 @@ mod chrome;
 mod delivery;
 mod formats;
 mod items;
+mod languages;
 mod listen;
 mod performance;
 
@@ -66,13 +66,16 @@ pub fn render(
     routes.sort_by_key(|r| std::cmp::Reverse(weight(r)));
     let (after, before): (Vec<&Route>, Vec<&Route>) =
         routes.iter().partition(|r| shows_downloads(r));
+    let all = std::sync::Mutex::new(Vec::new());
     // The pages that list downloads are rendered as soon as the other outputs are made,
     // beside the other pages rather than after them all.
     let (made, rendered) = rayon::join(
         || -> Result<()> {
             let mut downloads = ctx.downloads.to_vec();
             downloads.extend(late()?);
-            pages.render(&after, Some(&downloads), sink)
+            pages.render(&after, Some(&downloads), sink)?;
+            *all.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = downloads;
+            Ok(())
         },
         || pages.render(&before, None, sink),
     );
@@ -83,7 +86,54 @@ pub fn render(
         sink.write(&format!("static/{path}"), bytes)?;
         count += 1;
     }
+    let all = all
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    for language in ctx.plan.languages().iter().skip(1) {
+        count += render_language(ctx, language, &all, sink)?;
+    }
     Ok(count)
+}
+
+/// Renders every page of the site in `language` (one the plan has besides its first) under
+/// the language's folder, with every download known. Returns how many files were written.
+fn render_language(
+    ctx: &RenderContext,
+    language: &str,
+    downloads: &[Download],
+    sink: &dyn Sink,
+) -> Result<usize> {
+    let plan = ctx.plan.in_language(language);
+    let theme = ctx.theme.in_language(language);
+    let prefix = format!("{language}/");
+    let up = languages::up(&prefix);
+    // The downloads stay at the site root, shared by every language.
+    let shifted: Vec<Download> = downloads
+        .iter()
+        .map(|d| Download {
+            path: format!("{up}{}", d.path),
+            ..d.clone()
+        })
+        .collect();
+    let footer: Vec<Download> = shifted
+        .iter()
+        .filter(|d| ctx.downloads.iter().any(|f| format!("{up}{}", f.path) == d.path))
+        .cloned()
+        .collect();
+    let lctx = RenderContext {
+        plan: &plan,
+        theme: &theme,
+        comparison: None,
+        downloads: &footer,
+    };
+    let routes = routes(&plan);
+    let pages = Pages::new(&lctx, &routes)?;
+    let sink = languages::Prefixed {
+        inner: sink,
+        prefix,
+    };
+    pages.render(&routes.iter().collect::<Vec<_>>(), Some(&shifted), &sink)?;
+    Ok(routes.len())
 }
 
 /// Roughly how long a page takes to render, for ordering: the summary pages grow with the
@@ -203,7 +253,7 @@ impl<'a> Pages<'a> {
 /// What every page shares, and the "What has changed" report when the plan is compared with
 /// a revision (it adds an item to the navigation).
 fn site_view<'a>(ctx: &RenderContext<'a>) -> (SiteView<'a>, Option<changes::WebsiteChanges>) {
-    let mut site = SiteView::new(ctx.plan);
+    let mut site = SiteView::new(ctx.plan, ctx.theme);
     site.footer = ctx
         .downloads
         .iter()
@@ -216,7 +266,7 @@ fn site_view<'a>(ctx: &RenderContext<'a>) -> (SiteView<'a>, Option<changes::Webs
         .map(|c| changes::WebsiteChanges::new(ctx.plan, c));
     if changes.is_some() {
         site.nav.push(NavItem {
-            title: "What has changed".into(),
+            title: ctx.theme.word("nav-changes"),
             path: "changes/".into(),
         });
     }
@@ -299,7 +349,7 @@ struct SiteView<'a> {
     licence: &'a Licence,
     contact: &'a Contact,
     nav: Vec<NavItem>,
-    base_url: Option<&'a str>,
+    base_url: Option<String>,
     /// The words the theme uses for the plan's levels: `aim`, `aims`, `priority`,
     /// `priorities`, and each with a capital first letter (`Aim`, `Aims`...) to start a
     /// heading or a sentence. Every word the theme takes from the plan's settings is here, by
@@ -319,6 +369,22 @@ struct SiteView<'a> {
     /// Lookups built once, so that no page searches the whole plan.
     #[serde(skip)]
     index: Index<'a>,
+    /// The language of the pages (`lang` on every page).
+    lang: String,
+    /// The plan's first language, in which texts not yet translated are shown.
+    original_lang: String,
+    /// The way from this language's root to the site root, where the files every language
+    /// shares are: `""`, or `../` from a language's folder (`/cy/`).
+    up: String,
+    /// This language's folder (`""` or `cy/`).
+    #[serde(skip)]
+    prefix: String,
+    /// Every language of a multilingual plan; none for a plan in one language.
+    #[serde(skip)]
+    languages: Vec<languages::Language>,
+    /// The address the plan is published at, without a language's folder.
+    #[serde(skip)]
+    root_url: Option<&'a str>,
 }
 
 /// What pages look up in the plan, indexed once per build. Searching the plan from every
@@ -369,10 +435,20 @@ struct NavItem {
 }
 
 impl<'a> SiteView<'a> {
-    fn new(plan: &'a Plan) -> Self {
+    fn new(plan: &'a Plan, theme: &Theme) -> Self {
         let m = &plan.meta;
+        let languages = languages::languages(plan, theme);
+        let lang = match plan.reading.language.as_str() {
+            "" => theme.language.clone(),
+            l => l.to_string(),
+        };
+        let prefix = languages
+            .iter()
+            .skip(1)
+            .find(|l| l.lang == lang)
+            .map_or(String::new(), |l| l.prefix.clone());
         let mut nav = vec![NavItem {
-            title: "Home".into(),
+            title: theme.word("nav-home"),
             path: String::new(),
         }];
         let (before, after): (Vec<_>, Vec<_>) = plan
@@ -393,13 +469,13 @@ impl<'a> SiteView<'a> {
         }));
         if !plan.statements.is_empty() {
             nav.push(NavItem {
-                title: "Performance".into(),
+                title: theme.word("nav-performance"),
                 path: Route::Performance.path(),
             });
         }
         if !plan.glossary.is_empty() {
             nav.push(NavItem {
-                title: "Glossary".into(),
+                title: theme.word("nav-glossary"),
                 path: Route::Glossary.path(),
             });
         }
@@ -417,7 +493,7 @@ impl<'a> SiteView<'a> {
             commissioner: &m.commissioner,
             organisation: &m.organisation,
             published: &m.published,
-            published_in_words: human_due(&m.published),
+            published_in_words: theme.date(&m.published),
             abbreviations: Abbreviations::new(plan.glossary.iter().flat_map(|t| {
                 t.abbreviations
                     .iter()
@@ -426,12 +502,27 @@ impl<'a> SiteView<'a> {
             licence: &m.licence,
             contact: &m.contact,
             nav,
-            base_url: m.base_url.as_deref(),
+            base_url: match prefix.as_str() {
+                "" => m.base_url.clone(),
+                p => m
+                    .base_url
+                    .as_deref()
+                    .map(|u| format!("{}/{}", u.trim_end_matches('/'), p.trim_end_matches('/'))),
+            },
             words: level_words(&m.levels),
             one_level: plan.is_one_level(),
             has_glossary: !plan.glossary.is_empty(),
             footer: Vec::new(),
             index: Index::new(plan),
+            original_lang: match plan.reading.original.as_str() {
+                "" => lang.clone(),
+                o => o.to_string(),
+            },
+            up: languages::up(&prefix),
+            lang,
+            prefix,
+            languages,
+            root_url: m.base_url.as_deref(),
         }
     }
 }
@@ -521,9 +612,9 @@ fn home() -> Link {
 fn page_root(route: &Route, site: &SiteView) -> String {
     match route {
         // Web servers serve 404.html at any depth, so it links from the site root.
-        Route::NotFound => match site.base_url {
+        Route::NotFound => match &site.base_url {
             Some(url) => format!("{}/", url.trim_end_matches('/')),
-            None => "/".to_string(),
+            None => format!("/{}", site.prefix),
         },
         _ => route.root(),
     }
@@ -659,7 +750,10 @@ fn render_page<'s>(
             "priority.html"
         }
         Route::Glossary => {
-            ctx.insert("page", &page_view(route, "Glossary", vec![home()], vec![]));
+            ctx.insert(
+                "page",
+                &page_view(route, &theme.word("glossary"), vec![home()], vec![]),
+            );
             ctx.insert("letters", &glossary_letters(plan, route));
             "glossary.html"
         }
@@ -748,12 +842,30 @@ fn render_page<'s>(
             "about-this-plan.html"
         }
         Route::NotFound => {
-            let mut view = page_view(route, "Page not found", vec![], vec![]);
+            let mut view = page_view(route, &theme.word("not-found-title"), vec![], vec![]);
             view.root = page_root(route, site);
             ctx.insert("page", &view);
             "404.html"
         }
     };
+    if !site.languages.is_empty() {
+        let root = page_root(route, site);
+        ctx.insert(
+            "alternates",
+            &languages::alternates(route, &root, &site.prefix, &site.languages, site.root_url),
+        );
+        let text = match route {
+            Route::Home => Some(TextOf::Plan),
+            Route::Aim(id) => Some(TextOf::Aim(id.clone())),
+            Route::Priority { id, .. } => Some(TextOf::Priority(id.clone())),
+            Route::Statement(id) => Some(TextOf::Statement(id.clone())),
+            Route::Page(id) => Some(TextOf::Page(id.clone())),
+            _ => None,
+        };
+        if text.is_some_and(|t| plan.reading.falls_back(&t)) {
+            ctx.insert("untranslated", &true);
+        }
+    }
     let (header, footer) = chrome.of(route, site)?;
     ctx.insert("site_header", header);
     ctx.insert("site_footer", footer);
