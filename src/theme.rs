@@ -45,10 +45,20 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = embedded_templates!(
 );
 
 /// The default theme's static files, by path under `static/`.
-pub const DEFAULT_STATIC: &[(&str, &[u8])] = &[(
-    "style.css",
-    include_bytes!("../themes/default/static/style.css"),
-)];
+pub const DEFAULT_STATIC: &[(&str, &[u8])] = &[
+    (
+        "style.css",
+        include_bytes!("../themes/default/static/style.css"),
+    ),
+    (
+        LANGUAGES_CSS,
+        include_bytes!("../themes/default/static/languages.css"),
+    ),
+];
+
+/// The style sheet only a plan in more than one language uses (its language links), written
+/// only for such a plan so that a plan in one language gets the files it always had.
+pub const LANGUAGES_CSS: &str = "languages.css";
 
 /// The largest file a theme folder may hold; a web font is a few hundred kilobytes.
 pub const MAX_THEME_FILE_BYTES: u64 = 32 * 1024 * 1024;
@@ -133,7 +143,10 @@ impl Theme {
             let root = dir.canonicalize()?;
             let i18n = dir.join("i18n");
             if i18n.is_dir() {
-                for entry in walkdir::WalkDir::new(&i18n).max_depth(1).sort_by_file_name() {
+                for entry in walkdir::WalkDir::new(&i18n)
+                    .max_depth(1)
+                    .sort_by_file_name()
+                {
                     let entry = entry?;
                     let name = entry.file_name().to_string_lossy().to_string();
                     let Some(language) = name.strip_suffix(".ftl") else {

@@ -721,6 +721,12 @@ pub struct PlanText {
     /// The words for the plan's levels in this language.
     #[serde(default)]
     pub levels: Option<LevelsFront>,
+    /// The police force area's name in this language.
+    #[serde(default)]
+    pub area: Option<String>,
+    /// The publishing office's name in this language.
+    #[serde(default)]
+    pub organisation: Option<String>,
 }
 
 /// The text of a translation of an aim's `_index.md`.

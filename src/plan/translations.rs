@@ -119,10 +119,8 @@ fn language_independent(place: &Place) -> &'static [&'static str] {
         Place::Plan => &[
             "period",
             "status",
-            "area",
             "force",
             "commissioner",
-            "organisation",
             "published",
             "licence",
             "contact",
@@ -687,6 +685,12 @@ impl Plan {
                 plan.meta.title = t.text.title.clone();
                 if t.text.subtitle.is_some() {
                     plan.meta.subtitle = t.text.subtitle.clone();
+                }
+                if let Some(area) = &t.text.area {
+                    plan.meta.area = area.clone();
+                }
+                if let Some(organisation) = &t.text.organisation {
+                    plan.meta.organisation = organisation.clone();
                 }
                 if let Some(levels) = &t.text.levels {
                     plan.meta.levels = Levels::from_front(Some(levels));

@@ -51,9 +51,9 @@ impl Words {
             keys: Vec::new(),
         };
         for (language, text) in tables {
-            let id: unic_langid::LanguageIdentifier = language
-                .parse()
-                .map_err(|_| anyhow!("i18n/{language}.ftl: \"{language}\" is not a language tag"))?;
+            let id: unic_langid::LanguageIdentifier = language.parse().map_err(|_| {
+                anyhow!("i18n/{language}.ftl: \"{language}\" is not a language tag")
+            })?;
             let resource = match FluentResource::try_new(text.clone()) {
                 Ok(r) => r,
                 Err((_, errors)) => {

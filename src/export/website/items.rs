@@ -170,6 +170,9 @@ struct CommitmentView<'a> {
     overdue: bool,
     owner: Option<&'a str>,
     evidence: Vec<Link>,
+    /// The language of a commitment shown in the plan's first language because it is not
+    /// translated into the page's yet.
+    lang: Option<String>,
     /// True when any of `status`, `due`, `owner` and `evidence` has something to show, so the
     /// template tests one value rather than looking up four (Tera's dotted lookups are slow).
     has_details: bool,
@@ -265,6 +268,10 @@ impl<'a> CommitmentView<'a> {
         CommitmentView {
             id: &c.id,
             text: &c.text,
+            lang: plan
+                .reading
+                .falls_back(&crate::plan::TextOf::Commitment(c.id.clone()))
+                .then(|| plan.reading.original.clone()),
             has_details: status.is_some()
                 || due.is_some()
                 || owner.is_some()
@@ -293,23 +300,37 @@ struct TermView {
     definition: String,
     /// What is said in place of a missing definition ([`crate::plan::GlossaryTerm::missing_definition`]).
     missing_definition: Option<String>,
+    /// The language of a term shown in the plan's first language because it is not translated
+    /// into the page's yet.
+    lang: Option<String>,
 }
 
 pub(super) fn glossary_letters(plan: &Plan, route: &Route) -> Vec<Letter> {
     let mut letters: Vec<Letter> = Vec::new();
+    // A translated plan's terms are listed under the letters of its language's alphabet
+    // (Welsh "Ll" after "L"), in its collation's order.
+    let reading = &plan.reading;
+    let collator = (reading.language != reading.original)
+        .then(|| crate::plan::translations::collator(&reading.language));
     for t in &plan.glossary {
         let sort_key = t.term.trim_start_matches("The ").trim_start_matches("the ");
-        let letter = sort_key
-            .chars()
-            .next()
-            .map(|c| c.to_uppercase().to_string())
-            .unwrap_or_default();
+        let letter = match &collator {
+            Some(c) => crate::plan::translations::first_letter(&t.term, c),
+            None => sort_key
+                .chars()
+                .next()
+                .map(|c| c.to_uppercase().to_string())
+                .unwrap_or_default(),
+        };
         let view = TermView {
             id: t.id.clone(),
             term: t.term.clone(),
             abbreviations: t.abbreviations.clone(),
             definition: markdown::render(&t.definition.markdown, route).html,
             missing_definition: t.missing_definition(),
+            lang: reading
+                .falls_back(&crate::plan::TextOf::Glossary(t.id.clone()))
+                .then(|| reading.original.clone()),
         };
         match letters.iter_mut().find(|l| l.letter == letter) {
             Some(l) => l.terms.push(view),
@@ -319,6 +340,9 @@ pub(super) fn glossary_letters(plan: &Plan, route: &Route) -> Vec<Letter> {
             }),
         }
     }
-    letters.sort_by(|a, b| a.letter.cmp(&b.letter));
+    match &collator {
+        Some(c) => letters.sort_by(|a, b| c.compare(&a.letter, &b.letter)),
+        None => letters.sort_by(|a, b| a.letter.cmp(&b.letter)),
+    }
     letters
 }

@@ -74,7 +74,8 @@ pub fn render(
             let mut downloads = ctx.downloads.to_vec();
             downloads.extend(late()?);
             pages.render(&after, Some(&downloads), sink)?;
-            *all.lock().unwrap_or_else(std::sync::PoisonError::into_inner) = downloads;
+            *all.lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner) = downloads;
             Ok(())
         },
         || pages.render(&before, None, sink),
@@ -83,6 +84,9 @@ pub fn render(
     made?;
     let mut count = routes.len() + pages.render_changes(sink)?;
     for (path, bytes) in &ctx.theme.statics {
+        if path == crate::theme::LANGUAGES_CSS && ctx.plan.languages().is_empty() {
+            continue;
+        }
         sink.write(&format!("static/{path}"), bytes)?;
         count += 1;
     }
@@ -117,7 +121,11 @@ fn render_language(
         .collect();
     let footer: Vec<Download> = shifted
         .iter()
-        .filter(|d| ctx.downloads.iter().any(|f| format!("{up}{}", f.path) == d.path))
+        .filter(|d| {
+            ctx.downloads
+                .iter()
+                .any(|f| format!("{up}{}", f.path) == d.path)
+        })
         .cloned()
         .collect();
     let lctx = RenderContext {
