@@ -727,6 +727,27 @@ pub struct PlanText {
     /// The publishing office's name in this language.
     #[serde(default)]
     pub organisation: Option<String>,
+    /// The words for the parties that make commitments (the Commissioner, the Chief
+    /// Constable and those the plan declares), by the original's ids.
+    #[serde(default)]
+    pub parties: Vec<PartyText>,
+}
+
+/// A party's words in a translation of the plan file.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PartyText {
+    /// The party's id: `commissioner`, `chief-constable`, or a declared party's.
+    pub id: String,
+    /// Its name.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// The heading over its commitments.
+    #[serde(default)]
+    pub heading: Option<String>,
+    /// The words introducing its commitments.
+    #[serde(default)]
+    pub lead: Option<String>,
 }
 
 /// The text of a translation of an aim's `_index.md`.

@@ -130,7 +130,6 @@ fn language_independent(place: &Place) -> &'static [&'static str] {
             "base_url",
             "compare_with",
             "raw_html",
-            "parties",
             "voice",
             "languages",
         ],
@@ -393,6 +392,24 @@ pub(crate) fn check(
         };
         match item {
             Parsed::Plan(t) => {
+                for party in &t.text.parties {
+                    if !plan.meta.parties.iter().any(|p| p.id == party.id) {
+                        let ids: Vec<&str> =
+                            plan.meta.parties.iter().map(|p| p.id.as_str()).collect();
+                        diags.push(
+                            origin
+                                .error_under(
+                                    "parties",
+                                    &party.id,
+                                    format!("the plan has no party \"{}\"", party.id),
+                                )
+                                .with_hint(format!(
+                                    "give words for the plan's parties, by their ids: {}",
+                                    ids.join(", ")
+                                )),
+                        );
+                    }
+                }
                 check_figures(
                     &plan.meta.title,
                     &t.text.title,
@@ -691,6 +708,33 @@ impl Plan {
                 }
                 if let Some(organisation) = &t.text.organisation {
                     plan.meta.organisation = organisation.clone();
+                }
+                for given in &t.text.parties {
+                    let Some(party) = plan.meta.parties.iter_mut().find(|p| p.id == given.id)
+                    else {
+                        continue;
+                    };
+                    let old_lead = party.lead.clone();
+                    if let Some(name) = &given.name {
+                        party.name = name.clone();
+                    }
+                    if let Some(heading) = &given.heading {
+                        party.heading = heading.clone();
+                    }
+                    if let Some(lead) = &given.lead {
+                        party.lead = lead.clone();
+                        // Lists that take the party's own lead-in take its translation.
+                        for g in plan
+                            .aims
+                            .iter_mut()
+                            .flat_map(|a| &mut a.priorities)
+                            .flat_map(|p| &mut p.groups)
+                        {
+                            if g.party == party.id && g.lead == old_lead {
+                                g.lead = lead.clone();
+                            }
+                        }
+                    }
                 }
                 if let Some(levels) = &t.text.levels {
                     plan.meta.levels = Levels::from_front(Some(levels));

@@ -85,6 +85,8 @@ impl<'a> AimSummary<'a> {
 pub(super) struct PlanSummary {
     /// "4 aims", or "4 priorities" in a plan without aims.
     count: String,
+    /// The number in `count`, for languages that word it their own way.
+    number: usize,
     /// The headings of the parties' commitments the plan has, inside a sentence: "the
     /// Commissioner's commitments and the Chief Constable's responsibilities".
     groups: String,
@@ -95,11 +97,15 @@ pub(super) struct PlanSummary {
 }
 
 impl PlanSummary {
-    pub(super) fn new(plan: &Plan) -> Self {
+    pub(super) fn new(plan: &Plan, theme: &crate::theme::Theme) -> Self {
         let levels = &plan.meta.levels;
+        let number = match plan.is_one_level() {
+            true => plan.priorities().count(),
+            false => plan.aims.len(),
+        };
         let count = match plan.is_one_level() {
-            true => levels.priority.count(plan.priorities().count()),
-            false => levels.aim.count(plan.aims.len()),
+            true => levels.priority.count(number),
+            false => levels.aim.count(number),
         };
         let groups: Vec<String> = plan
             .meta
@@ -109,25 +115,37 @@ impl PlanSummary {
             .map(|party| match party.built_in {
                 // "the Commissioner's commitments", "the Chief Constable's responsibilities".
                 true => party.heading_in_sentence(),
-                false => format!("commitments by {}", name_in_sentence(&party.name)),
+                false => theme
+                    .words
+                    .text(
+                        &theme.language,
+                        "commitments-by-party",
+                        Some(&{
+                            let mut a = fluent_bundle::FluentArgs::new();
+                            a.set("name", name_in_sentence(&party.name));
+                            a
+                        }),
+                    )
+                    .unwrap_or_default(),
             })
             .collect();
         let with_outcomes = plan.aims.iter().filter(|a| !a.outcomes.is_empty()).count();
         PlanSummary {
             count,
-            groups: list_in_words(&groups),
+            number,
+            groups: list_in_words(&groups, &theme.word("and")),
             all_outcomes: with_outcomes > 0 && with_outcomes == plan.aims.len(),
             some_outcomes: with_outcomes > 0 && with_outcomes < plan.aims.len(),
         }
     }
 }
 
-/// "a", "a and b", "a, b and c".
-pub(super) fn list_in_words(items: &[String]) -> String {
+/// "a", "a and b", "a, b and c", with the reader's word for "and".
+pub(super) fn list_in_words(items: &[String], and: &str) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+        [rest @ .., last] => format!("{} {and} {last}", rest.join(", ")),
     }
 }
 
@@ -181,7 +199,7 @@ struct CommitmentView<'a> {
 impl<'a> PriorityView<'a> {
     /// The page's "on this page" list: the body's headings, each group of commitments and
     /// the statements that measure it.
-    pub(super) fn contents(&self) -> Vec<Heading> {
+    pub(super) fn contents(&self, measured: &str) -> Vec<Heading> {
         let mut toc = self.body_headings.clone();
         toc.extend(self.groups.iter().map(|g| Heading {
             level: 2,
@@ -192,7 +210,7 @@ impl<'a> PriorityView<'a> {
             toc.push(Heading {
                 level: 2,
                 id: "performance".into(),
-                text: "How progress is measured".into(),
+                text: measured.to_string(),
             });
         }
         toc

@@ -720,7 +720,7 @@ fn render_page<'s>(
                     .map(|a| AimSummary::new(plan, a, route))
                     .collect::<Vec<_>>(),
             );
-            ctx.insert("summary", &PlanSummary::new(plan));
+            ctx.insert("summary", &PlanSummary::new(plan, theme));
             "home.html"
         }
         Route::Aim(id) => {
@@ -742,7 +742,7 @@ fn render_page<'s>(
                 .ok_or_else(|| anyhow!("no priority {id}"))?;
             let (aim, p) = site.index.priorities[at];
             let view = PriorityView::new(plan, &site.index, at, route);
-            let toc = view.contents();
+            let toc = view.contents(&theme.word("how-progress-is-measured"));
             let crumbs = vec![
                 home(),
                 Link {

@@ -91,3 +91,18 @@ month-12 = Rhagfyr
 date-day = { $day } { $month } { $year }
 date-month = { $month } { $year }
 language-switch-nav = Iaith
+
+and = a
+commitments-by-party = ymrwymiadau gan { $name }
+plan-has-one-level = Mae gan y cynllun { $count } { $noun }{ $has_groups ->
+    [true] , gyda { $groups }
+   *[other] {""}
+}.
+plan-has = Mae gan y cynllun { $count } { $noun }. Mae gan bob { $aim } ei { $priorities }{ $has_groups ->
+    [true] , gyda { $groups }
+   *[other] {""}
+}{ $outcomes ->
+    [all] , a'r canlyniadau y mae'n eu ceisio
+    [some] ; mae rhai hefyd yn enwi'r canlyniadau y maent yn eu ceisio
+   *[other] {""}
+}.

@@ -83,3 +83,18 @@ month-12 = December
 date-day = { $day } { $month } { $year }
 date-month = { $month } { $year }
 language-switch-nav = Language
+
+and = and
+commitments-by-party = commitments by { $name }
+plan-has-one-level = The plan has { $counted }{ $has_groups ->
+    [true] , with { $groups }
+   *[other] {""}
+}.
+plan-has = The plan has { $counted }. Each { $aim } has { $priorities }{ $has_groups ->
+    [true] , with { $groups }
+   *[other] {""}
+}{ $outcomes ->
+    [all] , and outcomes it seeks
+    [some] ; some also name the outcomes they seek
+   *[other] {""}
+}.
