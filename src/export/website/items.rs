@@ -6,7 +6,6 @@ use serde::Serialize;
 use super::{performance, Index, Link};
 use crate::plan::{Aim, Plan, Priority, Route};
 use crate::render::markdown::{self, Heading};
-use crate::words::human_due;
 
 #[derive(Serialize)]
 pub(super) struct AimSummary<'a> {
@@ -216,7 +215,13 @@ impl<'a> PriorityView<'a> {
         toc
     }
 
-    pub(super) fn new(plan: &Plan, index: &Index<'a>, pos: usize, route: &Route) -> Self {
+    pub(super) fn new(
+        plan: &Plan,
+        index: &Index<'a>,
+        pos: usize,
+        route: &Route,
+        theme: &crate::theme::Theme,
+    ) -> Self {
         let (aim, p) = index.priorities[pos];
         let body = markdown::render(&p.body.markdown, route);
         let link = |q: &Priority| Link {
@@ -247,7 +252,7 @@ impl<'a> PriorityView<'a> {
                     commitments: g
                         .commitments
                         .iter()
-                        .map(|c| CommitmentView::new(c, plan, route))
+                        .map(|c| CommitmentView::new(c, plan, route, theme))
                         .collect(),
                 })
                 .collect(),
@@ -261,16 +266,27 @@ impl<'a> PriorityView<'a> {
                 .get(p.id.as_str())
                 .into_iter()
                 .flatten()
-                .map(|s| performance::StatementSummary::new(s))
+                .map(|s| {
+                    let untranslated = plan
+                        .reading
+                        .falls_back(&crate::plan::TextOf::Statement(s.id.clone()));
+                    performance::StatementSummary::new(s)
+                        .in_language(untranslated.then(|| plan.reading.original.clone()))
+                })
                 .collect(),
         }
     }
 }
 
 impl<'a> CommitmentView<'a> {
-    fn new(c: &'a crate::plan::Commitment, plan: &Plan, route: &Route) -> Self {
+    fn new(
+        c: &'a crate::plan::Commitment,
+        plan: &Plan,
+        route: &Route,
+        theme: &crate::theme::Theme,
+    ) -> Self {
         let status = c.status.map(|s| s.label());
-        let due = c.due.as_deref().map(human_due);
+        let due = c.due.as_deref().map(|d| theme.date(d));
         let owner = c.owner.as_deref();
         let evidence: Vec<Link> = c
             .evidence

@@ -99,6 +99,37 @@ pub fn render(
     Ok(count)
 }
 
+/// Gives the Commissioner and the Chief Constable the theme's words for them in the theme's
+/// language, where the plan's translation does not give its own: their names, headings and
+/// lead-ins are the theme's words, not the plan's, unless the plan sets them.
+fn built_in_parties_in(plan: &mut Plan, original: &Plan, theme: &Theme) {
+    for party in plan.meta.parties.iter_mut().filter(|p| p.built_in) {
+        let Some(before) = original.meta.parties.iter().find(|p| p.id == party.id) else {
+            continue;
+        };
+        let key = |field: &str| format!("party-{}-{field}", party.id);
+        if party.name == before.name {
+            party.name = theme.word(&key("name"));
+        }
+        if party.heading == before.heading {
+            party.heading = theme.word(&key("heading"));
+        }
+        if party.lead == before.lead {
+            let lead = theme.word(&key("lead"));
+            for g in plan
+                .aims
+                .iter_mut()
+                .flat_map(|a| &mut a.priorities)
+                .flat_map(|p| &mut p.groups)
+                .filter(|g| g.party == party.id && g.lead == before.lead)
+            {
+                g.lead = lead.clone();
+            }
+            party.lead = lead;
+        }
+    }
+}
+
 /// Renders every page of the site in `language` (one the plan has besides its first) under
 /// the language's folder, with every download known. Returns how many files were written.
 fn render_language(
@@ -107,8 +138,9 @@ fn render_language(
     downloads: &[Download],
     sink: &dyn Sink,
 ) -> Result<usize> {
-    let plan = ctx.plan.in_language(language);
     let theme = ctx.theme.in_language(language);
+    let mut plan = ctx.plan.in_language(language);
+    built_in_parties_in(&mut plan, ctx.plan, &theme);
     let prefix = format!("{language}/");
     let up = languages::up(&prefix);
     // The downloads stay at the site root, shared by every language.
@@ -741,7 +773,7 @@ fn render_page<'s>(
                 .get(id.as_str())
                 .ok_or_else(|| anyhow!("no priority {id}"))?;
             let (aim, p) = site.index.priorities[at];
-            let view = PriorityView::new(plan, &site.index, at, route);
+            let view = PriorityView::new(plan, &site.index, at, route, theme);
             let toc = view.contents(&theme.word("how-progress-is-measured"));
             let crumbs = vec![
                 home(),

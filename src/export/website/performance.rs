@@ -43,11 +43,21 @@ pub(super) struct StatementSummary {
     latest: Option<String>,
     target: String,
     sentence: String,
+    /// The language of a statement not yet translated into the page's, shown in the plan's
+    /// first language.
+    lang: Option<String>,
 }
 
 impl StatementSummary {
+    /// The summary marked as written in `lang` (the plan's first language).
+    pub(super) fn in_language(mut self, lang: Option<String>) -> Self {
+        self.lang = lang;
+        self
+    }
+
     pub(super) fn new(s: &Statement) -> Self {
         StatementSummary {
+            lang: None,
             title: s.measure.clone(),
             path: Route::Statement(s.id.clone()).path(),
             status: s.status().into(),

@@ -106,3 +106,9 @@ plan-has = Mae gan y cynllun { $count } { $noun }. Mae gan bob { $aim } ei { $pr
     [some] ; mae rhai hefyd yn enwi'r canlyniadau y maent yn eu ceisio
    *[other] {""}
 }.
+party-commissioner-name = Y Comisiynydd
+party-commissioner-heading = Ymrwymiadau'r Comisiynydd
+party-commissioner-lead = Byddaf yn:
+party-chief-constable-name = Y Prif Gwnstabl
+party-chief-constable-heading = Cyfrifoldebau'r Prif Gwnstabl
+party-chief-constable-lead = Bydd y Prif Gwnstabl yn gyfrifol am:

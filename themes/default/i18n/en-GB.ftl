@@ -98,3 +98,9 @@ plan-has = The plan has { $counted }. Each { $aim } has { $priorities }{ $has_gr
     [some] ; some also name the outcomes they seek
    *[other] {""}
 }.
+party-commissioner-name = The Commissioner
+party-commissioner-heading = The Commissioner's commitments
+party-commissioner-lead = I will:
+party-chief-constable-name = The Chief Constable
+party-chief-constable-heading = The Chief Constable's responsibilities
+party-chief-constable-lead = The Chief Constable will be responsible for:

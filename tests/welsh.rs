@@ -1,0 +1,448 @@
+//! A plan in English and Welsh (`tests/fixtures/bilingual`): translations beside their
+//! originals, checked against them; the Welsh site under /cy/ in Welsh words, sorted by the
+//! Welsh alphabet; `check --strict` failing on what is not translated yet; hostile
+//! translation files refused with the file, the line and a fix.
+
+mod common;
+
+use common::{stderr, stdout, Site};
+
+fn bilingual() -> Site {
+    Site::from_content("tests/fixtures/bilingual/content")
+}
+
+fn page(site: &Site, rel: &str) -> String {
+    std::fs::read_to_string(site.path(&format!("public/{rel}")))
+        .unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+/// The ids of the glossary's terms, in the order the page lists them.
+fn term_order(html: &str) -> Vec<String> {
+    html.split("<dt id=\"")
+        .skip(1)
+        .map(|rest| rest.split('"').next().unwrap().to_string())
+        .collect()
+}
+
+/// The text of each `<dt>` (the terms as written), in page order.
+fn term_texts(html: &str) -> Vec<String> {
+    html.split("<dt id=\"")
+        .skip(1)
+        .map(|rest| {
+            let after = &rest[rest.find('>').unwrap() + 1..];
+            let text = &after[..after.find("</dt>").unwrap()];
+            text.split(" (").next().unwrap().to_string()
+        })
+        .collect()
+}
+
+#[test]
+fn the_welsh_glossary_is_in_the_order_of_the_welsh_alphabet() {
+    let site = bilingual();
+    site.build();
+    let html = page(&site, "cy/glossary/index.html");
+    let ids = term_order(&html);
+    // Welsh order: C before Ch, L before Ll; the digraphs are letters of their own.
+    assert_eq!(
+        ids,
+        [
+            "local-area",
+            "support",
+            "search",
+            "lobbying",
+            "court",
+            "anti-social-behaviour"
+        ],
+        "{html}"
+    );
+    // The same terms in English (code point) order would put Chwilio before Cymorth and
+    // Llys before Lobïo: the page must not be in that order.
+    let texts = term_texts(&html);
+    let mut english = texts.clone();
+    english.sort_by_key(|t| t.to_lowercase());
+    assert_ne!(texts, english, "the Welsh glossary is in English order");
+    for letter in ["C", "Ch", "L", "Ll"] {
+        assert!(
+            html.contains(&format!(">{letter}</a></li>")),
+            "no letter {letter} in the A to Z: {html}"
+        );
+    }
+    // The English glossary keeps the English order.
+    let en = term_order(&page(&site, "glossary/index.html"));
+    assert_eq!(en[0], "anti-social-behaviour");
+}
+
+#[test]
+fn a_translation_that_changes_a_figure_is_an_error_at_its_line() {
+    let site = bilingual();
+    site.edit(
+        "content/safety/01-safer-streets.cy.md",
+        "text: Ariannu mwy o batrolau.",
+        "text: Ariannu 300 o batrolau ychwanegol.",
+    );
+    let out = site.run(&["check"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stdout(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("content/safety/01-safer-streets.cy.md:6:"),
+        "not at the commitment's line: {err}"
+    );
+    assert!(
+        err.contains("gives 300 where the original gives no figures"),
+        "{err}"
+    );
+    assert!(
+        err.contains("help: figures are the same in every language"),
+        "{err}"
+    );
+
+    // A figure field in a statement's translation is refused at its line.
+    let site = bilingual();
+    site.write(
+        "content/performance/calls-answered.cy.md",
+        "---\nmeasure: Galwadau 999 a atebwyd o fewn 10 eiliad\nlatest:\n  value: 95\n  period: Mehefin 2024\n---\n",
+    );
+    let out = site.run(&["check"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("content/performance/calls-answered.cy.md:3:1: error: \"latest\" is the same in every language"),
+        "{err}"
+    );
+}
+
+#[test]
+fn check_lists_what_is_not_translated_and_strict_fails_on_it() {
+    let site = bilingual();
+    let out = site.run(&["check"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("Not yet translated into cy"), "{text}");
+    assert!(
+        text.contains("content/safety/01-safer-streets.cy.md: commitment respond-quickly"),
+        "{text}"
+    );
+    assert!(
+        text.contains("content/safety/02-roads.cy.md: the file is missing"),
+        "{text}"
+    );
+    let strict = site.run(&["check", "--strict"]);
+    assert_eq!(strict.status.code(), Some(1), "{}", stdout(&strict));
+
+    // Translate the rest, and --strict passes.
+    site.edit(
+        "content/safety/01-safer-streets.cy.md",
+        "commitments:\n",
+        "commitments:\n  - id: respond-quickly\n    text: Ymateb yn gyflym i alwadau.\n",
+    );
+    site.write(
+        "content/safety/02-roads.cy.md",
+        "---\ntitle: Lleihau niwed ar y ffyrdd\ncommitments:\n  - id: speed-enforcement\n    text: Gorfodi terfynau cyflymder.\n---\n",
+    );
+    site.write(
+        "content/performance/calls-answered.cy.md",
+        "---\nmeasure: Galwadau 999 a atebwyd o fewn 10 eiliad\ntarget: 90% wedi'u hateb o fewn 10 eiliad\n---\n- Atebwyd galwadau'n brydlon.\n",
+    );
+    let strict = site.run(&["check", "--strict"]);
+    assert!(
+        strict.status.success(),
+        "{}{}",
+        stdout(&strict),
+        stderr(&strict)
+    );
+    assert!(stdout(&strict).contains("Every text is translated into cy."));
+}
+
+/// The words of each message in a Fluent table, by key: the text outside placeables, in
+/// pieces (a message with arguments gives the words between them).
+fn table(path: &str) -> Vec<(String, Vec<String>)> {
+    let text = std::fs::read_to_string(common::repo().join(path)).unwrap();
+    let mut out: Vec<(String, Vec<String>)> = Vec::new();
+    for line in text.lines() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let (key, value) = match line.split_once(" = ") {
+            Some((k, v)) if !line.starts_with(' ') => (Some(k.to_string()), v),
+            _ => (None, line.trim()),
+        };
+        // A variant line, `[one] ...` or `*[other] ...`: its words follow the key.
+        let value = match value.trim_start_matches('*').strip_prefix('[') {
+            Some(variant) => variant.split_once(']').map_or("", |(_, v)| v),
+            None => value,
+        };
+        // The words outside `{ ... }`.
+        let mut pieces = Vec::new();
+        let mut depth = 0;
+        let mut current = String::new();
+        for c in value.chars() {
+            match c {
+                '{' => {
+                    depth += 1;
+                    pieces.push(std::mem::take(&mut current));
+                }
+                '}' => depth -= 1,
+                _ if depth == 0 => current.push(c),
+                _ => {}
+            }
+        }
+        pieces.push(current);
+        let pieces: Vec<String> = pieces
+            .into_iter()
+            .map(|p| {
+                p.trim()
+                    .trim_matches(|c: char| ",.;:".contains(c))
+                    .trim()
+                    .to_string()
+            })
+            .filter(|p| p.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+            .collect();
+        match key {
+            Some(k) => out.push((k, pieces)),
+            None => out.last_mut().unwrap().1.extend(pieces),
+        }
+    }
+    out
+}
+
+/// `html` without the parts shown in the plan's first language because they are not yet
+/// translated (elements with `lang="en-GB"` other than the language link's).
+fn less_untranslated(html: &str) -> String {
+    let mut out = String::new();
+    let mut rest = html;
+    while let Some(at) = rest.find(" lang=\"en-GB\"") {
+        let start = rest[..at].rfind('<').unwrap();
+        let tag: String = rest[start + 1..]
+            .chars()
+            .take_while(|c| c.is_alphanumeric())
+            .collect();
+        out.push_str(&rest[..start]);
+        let close = format!("</{tag}>");
+        let end = rest[at..]
+            .find(&close)
+            .map_or(rest.len(), |e| at + e + close.len());
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[test]
+fn no_english_theme_word_is_left_on_a_welsh_page() {
+    let site = bilingual();
+    site.build();
+    let english = table("themes/default/i18n/en-GB.ftl");
+    let welsh = table("themes/default/i18n/cy.ftl");
+    // The words of the English table, less the few that are the same in Welsh ("Post",
+    // "Data") and the language link's own name, which is English by design.
+    let words: Vec<(String, String)> = english
+        .iter()
+        .filter(|(k, _)| k != "language-name")
+        .flat_map(|(k, pieces)| {
+            let cy = welsh
+                .iter()
+                .find(|(w, _)| w == k)
+                .map(|(_, p)| p.clone())
+                .unwrap_or_default();
+            pieces
+                .iter()
+                .filter(move |p| !cy.contains(p))
+                .map(move |p| (k.clone(), p.clone()))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert!(words.len() > 50, "the table was not read: {words:?}");
+    let mut checked = 0;
+    for (path, bytes) in site.output() {
+        let Some(rel) = path.strip_prefix("cy/") else {
+            continue;
+        };
+        // The pages whose templates write only table words.
+        let routed = rel == "index.html"
+            || rel == "404.html"
+            || rel.starts_with("safety/")
+            || rel.starts_with("glossary/")
+            || rel.starts_with("about/");
+        if !routed || !rel.ends_with(".html") {
+            continue;
+        }
+        let html = String::from_utf8(bytes).unwrap();
+        assert!(html.contains("<html lang=\"cy\">"), "{rel}");
+        // What readers meet: the page's text and the labels screen readers read.
+        let rest = less_untranslated(&html);
+        let mut text = common::unescape(&common::strip_tags(&rest));
+        for part in rest.split("aria-label=\"").skip(1) {
+            text.push('\n');
+            text.push_str(part.split('"').next().unwrap());
+        }
+        for (key, word) in &words {
+            assert!(
+                !text.contains(word.as_str()),
+                "cy/{rel} has the English theme words {word:?} (\"{key}\" in en-GB.ftl)"
+            );
+        }
+        checked += 1;
+    }
+    assert!(checked >= 6, "only {checked} Welsh pages were checked");
+}
+
+#[test]
+fn every_page_links_to_itself_in_the_other_language_first_in_its_header() {
+    let site = bilingual();
+    site.build();
+    let en = page(&site, "safety/index.html");
+    let header = &en[en.find("<header").unwrap()..];
+    let first_link = &header[header.find("<a ").unwrap()..];
+    assert!(
+        first_link.starts_with(
+            "<a href=\"../cy/safety/index.html\" hreflang=\"cy\" lang=\"cy\">Cymraeg</a>"
+        ),
+        "{header}"
+    );
+    assert!(
+        en.contains("<link rel=\"alternate\" hreflang=\"cy\" href=\"../cy/safety/index.html\">")
+    );
+    let cy = page(&site, "cy/safety/safer-streets/index.html");
+    assert!(cy.contains("<html lang=\"cy\">"));
+    assert!(cy.contains(
+        "<a href=\"../../../safety/safer-streets/index.html\" hreflang=\"en-GB\" lang=\"en-GB\">English</a>"
+    ));
+    assert!(
+        cy.contains("href=\"../../../static/style.css\""),
+        "the Welsh pages share the style sheet"
+    );
+    // The commitment not yet translated is shown in English, marked as English.
+    assert!(
+        cy.contains("<li id=\"respond-quickly\" lang=\"en-GB\">Responding quickly to calls."),
+        "{cy}"
+    );
+    // A priority with no translation: a note in Welsh, its content marked as English.
+    let roads = page(&site, "cy/safety/roads/index.html");
+    assert!(roads.contains("<p class=\"untranslated-note\" lang=\"cy\">Nid yw'r rhan hon wedi'i chyfieithu i'r Gymraeg eto"), "{roads}");
+    assert!(roads.contains("<div lang=\"en-GB\">"), "{roads}");
+    // The not-found page of the Welsh site sends readers back to the Welsh home page.
+    let missing = page(&site, "cy/404.html");
+    assert!(missing.contains("href=\"/cy/index.html\""), "{missing}");
+    // Dates and counts in Welsh words.
+    let home = page(&site, "cy/index.html");
+    assert!(home.contains("1 Mai 2024"), "{home}");
+    let aim = page(&site, "cy/safety/index.html");
+    assert!(
+        aim.contains("2 ymrwymiad gan Y Comisiynydd") || aim.contains("ymrwymiad gan"),
+        "{aim}"
+    );
+}
+
+#[test]
+fn a_plan_in_one_language_has_no_language_folder_or_links() {
+    let site = Site::minimal();
+    site.build();
+    let files = site.output();
+    assert!(!files.iter().any(|(p, _)| p.starts_with("cy/")));
+    assert!(!files.iter().any(|(p, _)| p.ends_with("languages.css")));
+    let home = page(&site, "index.html");
+    assert!(home.contains("<html lang=\"en-GB\">"));
+    assert!(!home.contains("hreflang"));
+}
+
+/// Runs `check` on the bilingual plan with `rel` written as `text`, and gives its problems.
+fn refused(rel: &str, text: &str) -> String {
+    let site = bilingual();
+    site.write(rel, text);
+    let out = site.run(&["check"]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{rel} was accepted: {}",
+        stdout(&out)
+    );
+    let err = stderr(&out);
+    assert!(!err.contains("panicked"), "{err}");
+    err
+}
+
+#[test]
+fn hostile_translation_files_are_refused_with_the_file_and_a_fix() {
+    let err = refused("content/about.fr.md", "---\ntitle: À propos\n---\n");
+    assert!(
+        err.contains(
+            "content/about.fr.md: error: \"fr\" is not one of the plan's languages (en-GB, cy)"
+        ),
+        "{err}"
+    );
+    assert!(err.contains("help: add it to \"languages:\""), "{err}");
+
+    let err = refused("content/nowhere.cy.md", "---\ntitle: Unman\n---\n");
+    assert!(
+        err.contains(
+            "content/nowhere.cy.md: error: this translates nowhere.md, which is not there"
+        ),
+        "{err}"
+    );
+
+    let err = refused("content/about.cy.md", "---\ntitle: [Am y cynllun\n---\n");
+    assert!(err.contains("content/about.cy.md:2:"), "{err}");
+
+    let err = refused("content/about.cy.md", "---\ntitle: Am y cynllun\n");
+    assert!(
+        err.contains("content/about.cy.md:1:1: error: the front matter is not closed"),
+        "{err}"
+    );
+
+    let err = refused("content/about.cy.cy.md", "---\ntitle: Am y cynllun\n---\n");
+    assert!(err.contains("content/about.cy.cy.md: error: \"about.cy.cy.md\" has more than one language in its name"), "{err}");
+
+    let err = refused("content/about.welsh.md", "---\ntitle: Am y cynllun\n---\n");
+    assert!(
+        err.contains("\"welsh\" in \"about.welsh.md\" is not a language tag"),
+        "{err}"
+    );
+
+    let err = refused("content/about.en-GB.md", "---\ntitle: About\n---\n");
+    assert!(
+        err.contains("\"en-GB\" is the plan's own language"),
+        "{err}"
+    );
+
+    let err = refused(
+        "content/_index.cy.md",
+        "---\ntitle: Cynllun Prawf\nstatus: draft\n---\n",
+    );
+    assert!(
+        err.contains("content/_index.cy.md:3:1: error: \"status\" is the same in every language"),
+        "{err}"
+    );
+
+    let err = refused(
+        "content/safety/01-safer-streets.cy.md",
+        "---\ntitle: Strydoedd\ncommitments:\n  - id: more-patrol\n    text: Mwy o batrolau.\n---\n",
+    );
+    assert!(err.contains("content/safety/01-safer-streets.cy.md:4:5: error: \"more-patrol\" is not a commitment of this priority"), "{err}");
+    assert!(err.contains("did you mean \"more-patrols\"?"), "{err}");
+
+    let err = refused(
+        "content/safety/01-safer-streets.cy.md",
+        "---\ntitle: Strydoedd\ncommitments:\n  - id: more-patrols\n    text: Mwy o batrolau.\n  - id: more-patrols\n    text: Eto.\n---\n",
+    );
+    assert!(err.contains("is translated twice"), "{err}");
+
+    let err = refused(
+        "content/safety/_index.cy.md",
+        "---\ntitle: Cadw pobl yn ddiogel\noutcomes:\n  - Un canlyniad.\n---\n",
+    );
+    assert!(
+        err.contains("gives 1 outcomes where the original gives 2"),
+        "{err}"
+    );
+
+    // A translation in a plan that names no languages.
+    let site = Site::minimal();
+    site.write("content/about.cy.md", "---\ntitle: Am y cynllun\n---\n");
+    let out = site.run(&["check"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("the plan names no languages"),
+        "{}",
+        stderr(&out)
+    );
+}
