@@ -12,7 +12,7 @@
 // Exit status: 0 no findings, 1 findings, 2 usage or environment error.
 
 import { createServer } from 'node:http';
-import { createReadStream, existsSync } from 'node:fs';
+import { createReadStream, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { mkdir, readdir, stat, writeFile, realpath } from 'node:fs/promises';
 import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -33,6 +33,18 @@ const FORCED_COLOURS_STOPS = 12;
 const TAB_CAP = 400;
 const PAGE_TIMEOUT_MS = 120_000;
 const SKIP_TEXT = 'Skip to main content';
+// The skip link's words in each language the theme writes (themes/default/i18n/<lang>.ftl,
+// key `skip-link`), so that a page in Welsh is held to its Welsh skip link.
+const SKIP_TEXTS = (() => {
+  const out = { 'en-GB': SKIP_TEXT };
+  const dir = join(REPO, 'themes', 'default', 'i18n');
+  for (const name of readdirSync(dir)) {
+    if (!name.endsWith('.ftl')) continue;
+    const line = readFileSync(join(dir, name), 'utf8').split('\n').find((l) => l.startsWith('skip-link = '));
+    if (line) out[name.slice(0, -'.ftl'.length)] = line.slice('skip-link = '.length).trim();
+  }
+  return out;
+})();
 
 // Launch flags from /work/shared/ACCESSIBILITY.md section 7, plus a resolver
 // rule so that nothing but loopback can ever be reached from the browser.
@@ -490,13 +502,15 @@ async function auditPage(tab, base, item) {
     lap('keyboard');
     for (const s of stops) tabOrder.push({ selector: s.selector, label: s.label, visible: s.visibility.visible, indicator: s.indicator.status, via: (s.indicator.good || []).map((g) => `${g.what} ${g.ratio}:1`).join(', '), uncertainBackground: !!s.indicator.uncertainBg });
 
-    // first stop: the skip link
+    // first stop: the skip link, in the page's language
+    const pageLang = await page.evaluate(() => document.documentElement.lang);
+    const skipText = SKIP_TEXTS[pageLang] ?? SKIP_TEXT;
     const first = stops[0];
     const firstProblems = [];
     if (!first) firstProblems.push('Tab focused nothing');
     else {
       if (first.tag !== 'a') firstProblems.push(`first focus is a <${first.tag}>, not a link`);
-      if (first.label !== SKIP_TEXT) firstProblems.push(`its text is "${first.label}", expected "${SKIP_TEXT}"`);
+      if (first.label !== skipText) firstProblems.push(`its text is "${first.label}", expected "${skipText}"`);
       if (!first.visibility.visible) firstProblems.push('it is not visible when focused: ' + first.visibility.problems.join('; '));
       if (first.obscured.covered >= 1) firstProblems.push('it is hidden behind ' + first.obscured.by.join(', '));
     }
@@ -567,7 +581,7 @@ async function auditPage(tab, base, item) {
     lap('forced-colours');
 
     // ---- 3. skip link activation (Enter) ---------------------------------
-    if (first && first.tag === 'a' && first.label === SKIP_TEXT) {
+    if (first && first.tag === 'a' && first.label === skipText) {
       // Tabbing wrapped round to the skip link: test it in place; otherwise
       // load the page again and Tab once.
       let s = cycledToFirst ? await page.evaluate(() => window.__ppAudit.stop()) : null;
