@@ -140,6 +140,10 @@ struct DiffArgs {
     /// Write the report to FILE instead of printing it.
     #[arg(long, value_name = "FILE")]
     out: Option<PathBuf>,
+    /// Compare the plan in this language (one of its `languages:`, such as cy), and list the
+    /// changes to the first language's text that its translation has not followed.
+    #[arg(long, value_name = "LANGUAGE")]
+    lang: Option<String>,
     /// Act as git's external diff command for one file: git gives the 7 (or, for a renamed
     /// file, 9) arguments itself when `diff.planpress.command` is set (see docs/reviewing.md).
     #[arg(long, num_args = 1.., value_name = "GIT_ARGS", allow_hyphen_values = true, conflicts_with_all = ["old", "new"])]
@@ -789,6 +793,28 @@ fn diff(args: &DiffArgs) -> Result<ExitCode> {
             return Ok(ExitCode::from(1));
         }
     };
+    let (old, new, not_followed) = match &args.lang {
+        None => (old, new, Vec::new()),
+        Some(lang) => {
+            if !new.plan.languages().iter().skip(1).any(|l| l == lang) {
+                eprintln!(
+                    "error: the plan has no translation into \"{lang}\"; its languages are: {}",
+                    match new.plan.languages() {
+                        [] => "only its own (it names no languages:)".to_string(),
+                        l => l.join(", "),
+                    }
+                );
+                return Ok(ExitCode::from(2));
+            }
+            let not_followed =
+                planpress::plan::translations::not_followed(&old.plan, &new.plan, lang);
+            let mut old = old;
+            let mut new = new;
+            old.plan = old.plan.in_language(lang);
+            new.plan = new.plan.in_language(lang);
+            (old, new, not_followed)
+        }
+    };
     let plan_diff = PlanDiff::between(&old.plan, &new.plan);
     let report = Report {
         diff: &plan_diff,
@@ -799,7 +825,7 @@ fn diff(args: &DiffArgs) -> Result<ExitCode> {
         },
         plan_title: new.plan.meta.title.clone(),
     };
-    let text = match args.format {
+    let mut text = match args.format {
         DiffFormat::Text => diff_report::text(&report, args.out.is_none() && stdout_color()),
         DiffFormat::Markdown => diff_report::markdown(&report),
         DiffFormat::Html => diff_report::html(
@@ -807,6 +833,15 @@ fn diff(args: &DiffArgs) -> Result<ExitCode> {
             &diff_report::file_diffs(&old.files, &new.files, &plan_diff),
         ),
     };
+    if let Some(lang) = &args.lang {
+        text = diff_report::with_not_followed(
+            text,
+            args.format == DiffFormat::Html,
+            args.format == DiffFormat::Markdown,
+            lang,
+            &not_followed,
+        );
+    }
     match &args.out {
         Some(path) => {
             std::fs::write(path, text)

@@ -446,3 +446,49 @@ fn hostile_translation_files_are_refused_with_the_file_and_a_fix() {
         stderr(&out)
     );
 }
+
+#[test]
+fn diff_in_welsh_lists_the_english_changes_the_welsh_has_not_followed() {
+    let old = bilingual();
+    let new = bilingual();
+    new.edit(
+        "content/safety/01-safer-streets.md",
+        "Fund more patrols.",
+        "Fund more foot patrols.",
+    );
+    new.edit(
+        "content/safety/_index.cy.md",
+        "title: Cadw pobl yn ddiogel",
+        "title: Cadw pawb yn ddiogel",
+    );
+    let old_dir = old.path("content");
+    let out = new.run(&["diff", old_dir.to_str().unwrap(), "content", "--lang", "cy"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = stdout(&out);
+    // The Welsh reader's change, in Welsh.
+    assert!(
+        text.contains("Cadw [deleted: pobl] [added: pawb] yn ddiogel"),
+        "{text}"
+    );
+    // The English change the Welsh has not followed.
+    assert!(
+        text.contains("Changes the cy translation has not followed\n\n- safety/01-safer-streets.cy.md: commitment more-patrols"),
+        "{text}"
+    );
+    // Once the Welsh follows, it is no longer listed.
+    new.edit(
+        "content/safety/01-safer-streets.cy.md",
+        "Ariannu mwy o batrolau.",
+        "Ariannu mwy o batrolau ar droed.",
+    );
+    let out = new.run(&["diff", old_dir.to_str().unwrap(), "content", "--lang", "cy"]);
+    assert!(
+        stdout(&out).contains("The cy translation follows every change"),
+        "{}",
+        stdout(&out)
+    );
+    // A language the plan does not have is refused.
+    let out = new.run(&["diff", old_dir.to_str().unwrap(), "content", "--lang", "fr"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("the plan has no translation into \"fr\""));
+}

@@ -22,6 +22,43 @@ use crate::render::changes::{html_fragment, sections, summary_rows, title, Repor
 use crate::render::escape;
 use crate::render::highlight::CLASS_PREFIX;
 
+/// `report` (text, Markdown or HTML) followed by the changes to the first language's text
+/// that the translation into `language` has not followed yet (`planpress diff --lang`).
+pub fn with_not_followed(
+    mut report: String,
+    html: bool,
+    markdown: bool,
+    language: &str,
+    not_followed: &[String],
+) -> String {
+    let heading = format!("Changes the {language} translation has not followed");
+    let none = format!("The {language} translation follows every change to the original text.");
+    let section = if html {
+        let items: String = not_followed
+            .iter()
+            .map(|n| format!("<li>{}</li>\n", escape(n)))
+            .collect();
+        match not_followed.is_empty() {
+            true => format!("<section aria-labelledby=\"not-followed\"><h2 id=\"not-followed\">{heading}</h2>\n<p>{none}</p></section>\n"),
+            false => format!("<section aria-labelledby=\"not-followed\"><h2 id=\"not-followed\">{heading}</h2>\n<ul>\n{items}</ul></section>\n"),
+        }
+    } else {
+        let mut s = format!("\n{}{heading}\n\n", if markdown { "## " } else { "" });
+        if not_followed.is_empty() {
+            s.push_str(&format!("{none}\n"));
+        }
+        for n in not_followed {
+            s.push_str(&format!("- {n}\n"));
+        }
+        s
+    };
+    match (html, report.rfind("</main>")) {
+        (true, Some(at)) => report.insert_str(at, &section),
+        _ => report.push_str(&section),
+    }
+    report
+}
+
 /// One changed source file, as a unified diff.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileDiff {

@@ -841,6 +841,138 @@ impl Plan {
     }
 }
 
+/// The texts whose first-language words changed between `old` and `new` while their
+/// translation into `language` stayed as it was: each as "<file>: <what>", in plan order.
+/// What changed in a text the translation never had is not listed (`check` lists those).
+pub fn not_followed(old: &Plan, new: &Plan, language: &str) -> Vec<String> {
+    let tr = |p: &Plan| {
+        p.translations
+            .iter()
+            .find(|t| t.language == language)
+            .cloned()
+    };
+    let (Some(old_tr), Some(new_tr)) = (tr(old), tr(new)) else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut check = |file: &str,
+                     what: String,
+                     was: &str,
+                     is: &str,
+                     tr_was: Option<&str>,
+                     tr_is: Option<&str>| {
+        if was != is && tr_is.is_some() && tr_was == tr_is {
+            out.push(format!("{}: {what}", translation_file(file, language)));
+        }
+    };
+    if let (Some(a), Some(b)) = (&old_tr.plan, &new_tr.plan) {
+        check(
+            &new.meta.origin.file,
+            "the title".into(),
+            &old.meta.title,
+            &new.meta.title,
+            Some(&a.text.title),
+            Some(&b.text.title),
+        );
+        check(
+            &new.meta.origin.file,
+            "the foreword".into(),
+            &old.meta.foreword.markdown,
+            &new.meta.foreword.markdown,
+            Some(&a.body.markdown),
+            Some(&b.body.markdown),
+        );
+    }
+    for aim in &new.aims {
+        let Some(was) = old.aim(&aim.id) else {
+            continue;
+        };
+        let (a, b) = (old_tr.aims.get(&aim.id), new_tr.aims.get(&aim.id));
+        check(
+            &aim.origin.file,
+            "the title".into(),
+            &was.title,
+            &aim.title,
+            a.map(|t| t.text.title.as_str()),
+            b.map(|t| t.text.title.as_str()),
+        );
+        check(
+            &aim.origin.file,
+            "the outcomes".into(),
+            &was.outcomes.join("\n"),
+            &aim.outcomes.join("\n"),
+            a.and_then(|t| t.text.outcomes.as_ref())
+                .map(|o| o.join("\n"))
+                .as_deref(),
+            b.and_then(|t| t.text.outcomes.as_ref())
+                .map(|o| o.join("\n"))
+                .as_deref(),
+        );
+        check(
+            &aim.origin.file,
+            "the introduction".into(),
+            &was.intro.markdown,
+            &aim.intro.markdown,
+            a.map(|t| t.body.markdown.as_str()),
+            b.map(|t| t.body.markdown.as_str()),
+        );
+        for p in &aim.priorities {
+            let Some(was) = old.priority(&p.id) else {
+                continue;
+            };
+            let (a, b) = (old_tr.priorities.get(&p.id), new_tr.priorities.get(&p.id));
+            check(
+                &p.origin.file,
+                "the title".into(),
+                &was.title,
+                &p.title,
+                a.map(|t| t.text.title.as_str()),
+                b.map(|t| t.text.title.as_str()),
+            );
+            for (_, c) in p.commitments() {
+                let Some((_, before)) = was.commitments().find(|(_, x)| x.id == c.id) else {
+                    continue;
+                };
+                let text = |t: Option<&Translated<PriorityText>>| {
+                    t.and_then(|t| t.text.commitments.iter().find(|x| x.id == c.id))
+                        .map(|x| x.text.clone())
+                };
+                check(
+                    &p.origin.file,
+                    format!("commitment {}", c.id),
+                    &before.text,
+                    &c.text,
+                    text(a).as_deref(),
+                    text(b).as_deref(),
+                );
+            }
+        }
+    }
+    for g in &new.glossary {
+        let Some(was) = old.glossary.iter().find(|x| x.id == g.id) else {
+            continue;
+        };
+        let (a, b) = (old_tr.glossary.get(&g.id), new_tr.glossary.get(&g.id));
+        check(
+            &g.origin.file,
+            "the term".into(),
+            &was.term,
+            &g.term,
+            a.map(|t| t.text.term.as_str()),
+            b.map(|t| t.text.term.as_str()),
+        );
+        check(
+            &g.origin.file,
+            "the definition".into(),
+            &was.definition.markdown,
+            &g.definition.markdown,
+            a.map(|t| t.body.markdown.as_str()),
+            b.map(|t| t.body.markdown.as_str()),
+        );
+    }
+    out
+}
+
 /// A collator for `language`'s alphabetical order (CLDR's, through ICU4X), at the strength
 /// that tells letters apart but not case or accents; the root order when the language is
 /// unknown.
