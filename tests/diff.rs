@@ -493,6 +493,23 @@ fn the_shipped_plan_reports_a_reworded_and_a_moved_commitment() {
             format!("{}chief_constable:\n  commitments:\n{block}---\n", &s[..at])
         }
     });
+    // The shipped plan is in Welsh too: the Welsh words move with the commitment.
+    let welsh = "  - id: explain-case-outcomes\n";
+    let text = std::fs::read_to_string(repo.path().join("content/victims/01-victims-voice.cy.md"))
+        .unwrap();
+    let start = text
+        .find(welsh)
+        .expect("the Welsh has explain-case-outcomes");
+    let end = text[start + welsh.len()..].find("  - id: ").map_or_else(
+        || text[start..].find("---").unwrap() + start,
+        |e| e + start + welsh.len(),
+    );
+    let block = text[start..end].to_string();
+    repo.edit("victims/01-victims-voice.cy.md", |s| s.replace(&block, ""));
+    repo.edit("victims/02-support-services.cy.md", |s| {
+        let at = s.rfind("---").unwrap();
+        format!("{}{block}---\n", &s[..at])
+    });
     let r = repo.reports(&["base"]);
     r.all_say("Commitments: 1 reworded, 1 moved.");
     r.all_say("Continue to act as the [added: independent] voice of the victim");

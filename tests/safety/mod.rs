@@ -88,6 +88,11 @@ fn allowed_link(tag: &Tag) -> bool {
     match tag.attr("rel") {
         Some("stylesheet") => tag.attr("href").is_some_and(|h| scheme(h).is_none()),
         Some("canonical") => true,
+        // The same page in another language of the plan: an address on the site, never
+        // fetched.
+        Some("alternate") => {
+            tag.attr("hreflang").is_some() && tag.attr("href").is_some_and(|h| scheme(h).is_none())
+        }
         _ => false,
     }
 }

@@ -28,7 +28,7 @@ impl Place {
         let path = route.path();
         let root = page_root(route, site);
         Place {
-            alternates: match site.languages.is_empty() {
+            alternates: match site.languages.is_empty() || *route == Route::NotFound {
                 true => Vec::new(),
                 false => alternates(route, &root, &site.prefix, &site.languages, site.root_url),
             },

@@ -890,10 +890,23 @@ fn render_page<'s>(
     };
     if !site.languages.is_empty() {
         let root = page_root(route, site);
-        ctx.insert(
-            "alternates",
-            &languages::alternates(route, &root, &site.prefix, &site.languages, site.root_url),
-        );
+        // The not-found page is served at any address, so it has no one page to link to in
+        // the other languages; its style sheet is the site root's.
+        let (alternates, static_root) = match route {
+            Route::NotFound => (
+                Vec::new(),
+                match site.root_url {
+                    Some(url) => format!("{}/", url.trim_end_matches('/')),
+                    None => "/".to_string(),
+                },
+            ),
+            _ => (
+                languages::alternates(route, &root, &site.prefix, &site.languages, site.root_url),
+                format!("{root}{}", site.up),
+            ),
+        };
+        ctx.insert("alternates", &alternates);
+        ctx.insert("static_root", &static_root);
         let text = match route {
             Route::Home => Some(TextOf::Plan),
             Route::Aim(id) => Some(TextOf::Aim(id.clone())),
