@@ -101,7 +101,7 @@ pub struct Untranslated {
     pub language: String,
     /// The translation file that should hold it (relative to the content folder).
     pub file: String,
-    /// What is missing in that file: `None` for the whole file, or "commitment <id>",
+    /// What is missing in that file: `None` for the whole file, or `commitment <id>`,
     /// "outcomes", "body".
     pub what: Option<String>,
 }
@@ -842,7 +842,7 @@ impl Plan {
 }
 
 /// The texts whose first-language words changed between `old` and `new` while their
-/// translation into `language` stayed as it was: each as "<file>: <what>", in plan order.
+/// translation into `language` stayed as it was: each as `<file>: <what>`, in plan order.
 /// What changed in a text the translation never had is not listed (`check` lists those).
 pub fn not_followed(old: &Plan, new: &Plan, language: &str) -> Vec<String> {
     let tr = |p: &Plan| {
