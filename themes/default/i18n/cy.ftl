@@ -17,7 +17,7 @@ nav-performance = Perfformiad
 nav-glossary = Geirfa
 nav-changes = Beth sydd wedi newid
 draft-tag = Drafft
-draft-banner = Dyma'r cynllun drafft, a gyhoeddwyd ar gyfer ymgynghori. Gall newid cyn i'r cynllun terfynol gael ei fabwysiadu.
+draft-banner = Dyma'r cynllun drafft, ar gyfer ymgynghori. Gall newid cyn i'r cynllun terfynol gael ei fabwysiadu.
 
 footer-contact = Cysylltu â { $organisation }
 footer-phone = Ffôn:
