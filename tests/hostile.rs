@@ -641,11 +641,11 @@ const SANITISED: &[(&str, &str)] = &[
     ),
     (
         "event-handlers",
-        "<img src=\"x.png\" alt=\"x\">\n<p><a href=\"/about/\" rel=\"noopener noreferrer\">link</a></p>\n<div>hover</div>\n<p tabindex=\"0\">focus</p>\n",
+        "<img src=\"x.png\" alt=\"x\">\n<p><a href=\"/about/\">link</a></p>\n<div>hover</div>\n<p tabindex=\"0\">focus</p>\n",
     ),
     (
         "script-addresses",
-        "<p><a rel=\"noopener noreferrer\">a</a>\n<a rel=\"noopener noreferrer\">b</a>\n<a rel=\"noopener noreferrer\">c</a>\n<a rel=\"noopener noreferrer\">d</a>\n<a rel=\"noopener noreferrer\">e</a>\n<a href=\"https://www.gov.uk/\" rel=\"noopener noreferrer\">f</a></p>\n",
+        "<p><a>a</a>\n<a>b</a>\n<a>c</a>\n<a>d</a>\n<a>e</a>\n<a href=\"https://www.gov.uk/\">f</a></p>\n",
     ),
     (
         "frames-and-objects",
@@ -679,7 +679,7 @@ const SANITISED: &[(&str, &str)] = &[
     ),
     (
         "allowed-html",
-        "<p><abbr title=\"Police and Crime Commissioner\">PCC</abbr> and <b>bold</b>, <i>italic</i>, <mark>marked</mark>.</p>\n<details><summary>More</summary>\n<p>Hidden text.</p>\n</details>\n<p><a href=\"https://www.gov.uk/\" rel=\"noopener noreferrer\">GOV.UK</a></p>\n",
+        "<p><abbr title=\"Police and Crime Commissioner\">PCC</abbr> and <b>bold</b>, <i>italic</i>, <mark>marked</mark>.</p>\n<details><summary>More</summary>\n<p>Hidden text.</p>\n</details>\n<p><a href=\"https://www.gov.uk/\">GOV.UK</a></p>\n",
     ),
 ];
 

@@ -362,7 +362,9 @@ pub fn sanitise(html: &str) -> String {
                 "aside",
             ])
             .url_schemes(["http", "https", "mailto", "tel"].into_iter().collect())
-            .link_rel(Some("noopener noreferrer"))
+            // Links keep no `rel` of their own: a body with raw HTML gives its links the same
+            // attributes as one without (browsers already open new windows without an opener).
+            .link_rel(None)
             .attribute_filter(|element, attribute, value| {
                 // A link is followed only if the reader chooses to; an image is fetched by
                 // every browser that shows the page, so it must come from this site.
@@ -557,6 +559,15 @@ mod tests {
             !html.contains("noopener"),
             "plain links are left alone: {html}"
         );
+        // A body with raw HTML in it, which goes through the cleaner, gives its links the
+        // same attributes.
+        let html = render(
+            "[GOV.UK](https://www.gov.uk/) [a](/glossary/) <b>bold</b>",
+            &Route::Home,
+        )
+        .html;
+        assert!(html.contains("<b>bold</b>"), "{html}");
+        assert!(!html.contains("rel="), "{html}");
     }
 
     #[test]

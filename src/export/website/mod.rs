@@ -485,8 +485,10 @@ struct Link {
 struct PageView {
     /// The `<title>` text's first part.
     title: String,
-    /// This page's site path (for marking the current navigation item).
-    path: String,
+    /// This page's site path, for its canonical address; none for the not-found page,
+    /// which has no address of its own.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path: Option<String>,
     /// The relative way back to the site root.
     root: String,
     /// Breadcrumbs above the title, not including the page itself.
@@ -503,7 +505,7 @@ fn page_view(route: &Route, title: &str, breadcrumbs: Vec<Link>, toc: Vec<Headin
     };
     PageView {
         title: title.to_string(),
-        path: route.path(),
+        path: (*route != Route::NotFound).then(|| route.path()),
         root: route.root(),
         breadcrumbs,
         toc,
@@ -520,13 +522,24 @@ fn home() -> Link {
 /// The relative way from `route`'s page back to the site root (`page.root`).
 fn page_root(route: &Route, site: &SiteView) -> String {
     match route {
-        // Web servers serve 404.html at any depth, so it links from the site root.
-        Route::NotFound => match site.base_url {
-            Some(url) => format!("{}/", url.trim_end_matches('/')),
-            None => "/".to_string(),
-        },
+        // Web servers serve 404.html at any depth, so it links from the site root: the path
+        // of `base_url` (`/police-and-crime-plan/`), never its host, so the page asks nothing
+        // of another host wherever it is served from.
+        Route::NotFound => site_path(site.base_url),
         _ => route.root(),
     }
+}
+
+/// The path of the site root on its host: `/` without a `base_url`, else the path of
+/// `base_url` ending in `/` (`https://example.org/plan` gives `/plan/`).
+pub(crate) fn site_path(base_url: Option<&str>) -> String {
+    let Some(url) = base_url else {
+        return "/".to_string();
+    };
+    let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let path = after_scheme.find('/').map_or("", |at| &after_scheme[at..]);
+    let path = path.split(['?', '#']).next().unwrap_or("");
+    format!("/{}/", path.trim_matches('/')).replace("//", "/")
 }
 
 /// The Tera context every page starts from: `site`, serialised once per build rather than
@@ -885,8 +898,50 @@ mod tests {
         );
         let priority = page(&format!("{}/{}/index.html", aim.id, aim.priorities[0].id));
         assert!(priority.contains("[../../|elsewhere]"), "{priority}");
-        // The 404 page's path is Home's, so Home is its current navigation item.
+        // The 404 page's path is Home's, but it is not the home page.
         let not_found = page("404.html");
-        assert!(not_found.contains("[/|<>]"), "{not_found}");
+        assert!(not_found.contains("[/|elsewhere]"), "{not_found}");
+    }
+
+    #[test]
+    fn the_not_found_page_links_from_the_site_root_path_and_has_no_canonical_address() {
+        let plan = crate::plan::fixture("tests/fixtures/minimal/content").published_at(Some(
+            "https://www.example-pcc.gov.uk/police-and-crime-plan".into(),
+        ));
+        let theme = Theme::load(std::path::Path::new("/nonexistent"), "default").unwrap();
+        let files = render_site(&plan, &theme).unwrap();
+        let page = |path: &str| {
+            let (_, bytes) = files.iter().find(|(p, _)| p == path).unwrap();
+            String::from_utf8(bytes.clone()).unwrap()
+        };
+        let not_found = page("404.html");
+        assert!(
+            not_found.contains("href=\"/police-and-crime-plan/static/style.css\""),
+            "{not_found}"
+        );
+        assert!(!not_found.contains("example-pcc"), "{not_found}");
+        assert!(!not_found.contains("rel=\"canonical\""), "{not_found}");
+        assert!(!not_found.contains("aria-current"), "{not_found}");
+        // Every other page has its canonical address, and the home page is current on itself.
+        let home = page("index.html");
+        assert!(
+            home.contains("<link rel=\"canonical\" href=\"https://www.example-pcc.gov.uk/police-and-crime-plan/\">"),
+            "{home}"
+        );
+        assert!(home.contains("aria-current=\"page\""), "{home}");
+    }
+
+    #[test]
+    fn the_site_path_is_the_path_of_the_base_url() {
+        for (url, path) in [
+            (None, "/"),
+            (Some("https://example.org"), "/"),
+            (Some("https://example.org/"), "/"),
+            (Some("https://example.org/plan"), "/plan/"),
+            (Some("https://example.org/a/plan/"), "/a/plan/"),
+            (Some("https://example.org/plan/?x=1#y"), "/plan/"),
+        ] {
+            assert_eq!(site_path(url), path, "{url:?}");
+        }
     }
 }
