@@ -38,6 +38,7 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = embedded_templates!(
     "other-formats.html",
     "about-this-plan.html",
     "404.html",
+    "revision.html",
 );
 
 /// The default theme's static files, by path under `static/`.

@@ -413,6 +413,7 @@ fn data_files(plan: &Plan) -> Vec<(String, Vec<u8>)> {
         plan,
         theme: &theme,
         comparison: None,
+        history: &[],
         downloads: &[],
     };
     let memory = Memory::default();

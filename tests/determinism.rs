@@ -102,6 +102,7 @@ fn streaming_pages_to_disk_writes_what_rendering_them_in_memory_gives() {
         plan: &plan,
         theme: &theme,
         comparison: None,
+        history: &[],
         downloads: &footer,
     };
     let memory = Memory::default();

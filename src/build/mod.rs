@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 
-use crate::compare::Comparison;
+use crate::compare::{Comparison, Published};
 use crate::diagnostics::{ContentErrors, Diagnostics};
 use crate::export::large_print::typeset::Typesetter;
 use crate::export::{
@@ -204,8 +204,9 @@ pub fn load(opts: &BuildOptions) -> Result<Plan> {
 /// Each output chosen, prepared.
 type PreparedOutputs = Vec<(&'static dyn Output, Box<dyn Prepared>)>;
 
-/// The plan loaded, compared with its `compare_with` revision, and each output prepared.
-type Loaded = (Plan, Option<Comparison>, PreparedOutputs);
+/// The plan loaded, compared with its `compare_with` revision, its published revisions, and
+/// each output prepared.
+type Loaded = (Plan, Option<Comparison>, Vec<Published>, PreparedOutputs);
 
 /// Builds the site. Content problems come back as [`crate::ContentErrors`] inside the error;
 /// on any failure the previous output folder is left untouched.
@@ -221,18 +222,20 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
             // A one-shot build has reported every problem by the time the plan is valid.
             plan.forget_front_matter_text();
             let comparison = crate::compare::with_compare_with(&plan)?;
+            let history = crate::compare::published_history(&plan)?;
             progress.stage("Typesetting and preparing the other formats", 0);
             let prepared = prepare(&opts.chosen(), &plan, &opts.environment(&progress))?;
-            Ok((plan, comparison, prepared))
+            Ok((plan, comparison, history, prepared))
         },
         || Theme::load(&opts.themes, &opts.theme),
     );
-    let ((plan, comparison, prepared), theme) = (loaded?, theme?);
+    let ((plan, comparison, history, prepared), theme) = (loaded?, theme?);
     let written = write_all(
         opts,
         &plan,
         &theme,
         comparison.as_ref(),
+        &history,
         &prepared,
         &progress,
     )?;
@@ -297,6 +300,7 @@ fn write_all(
     plan: &Plan,
     theme: &Theme,
     comparison: Option<&Comparison>,
+    history: &[Published],
     prepared: &[(&'static dyn Output, Box<dyn Prepared>)],
     progress: &Progress,
 ) -> Result<Written> {
@@ -315,6 +319,7 @@ fn write_all(
         plan,
         theme,
         comparison,
+        history,
         downloads: &footer,
     };
     progress.stage("Writing pages", website::routes(plan).len());

@@ -11,7 +11,7 @@ use anyhow::{Context, Result};
 use super::{
     output_summaries, output_warnings, prepare, write_all, BuildOptions, BuildSummary, Progress,
 };
-use crate::compare::Comparison;
+use crate::compare::{Comparison, Published};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::export::{website, Download, NewFile, RenderContext, Shelf, Sink};
 use crate::load::SourceFile;
@@ -67,6 +67,7 @@ pub struct Session {
 struct Shown {
     plan: Plan,
     comparison: Option<Comparison>,
+    history: Vec<Published>,
     downloads: Vec<Download>,
 }
 
@@ -77,6 +78,7 @@ impl Shown {
             plan: &self.plan,
             theme,
             comparison: self.comparison.as_ref(),
+            history: &self.history,
             downloads: &self.downloads,
         }
     }
@@ -173,6 +175,7 @@ impl Session {
             Plan::from_files_cached(&self.files, &self.opts.content, diags, &mut self.cache)?
                 .published_at(self.opts.base_url.clone());
         let comparison = crate::compare::with_compare_with(&plan)?;
+        let history = crate::compare::published_history(&plan)?;
         let routes = match &self.shown {
             Some(shown) if !self.everything => affected(&shown.plan, &plan, &self.changed),
             _ => None,
@@ -183,6 +186,7 @@ impl Session {
                 let old = std::mem::replace(&mut shown.plan, plan);
                 std::thread::spawn(move || drop(old));
                 shown.comparison = comparison;
+                shown.history = history;
                 let files = Mutex::new(Vec::new());
                 let count = write_routes(shown, &self.theme, &routes, &self.opts.out, &files)?;
                 self.last_written =
@@ -201,6 +205,7 @@ impl Session {
                     &plan,
                     &self.theme,
                     comparison.as_ref(),
+                    &history,
                     &prepared,
                     &progress,
                 )?;
@@ -208,6 +213,7 @@ impl Session {
                 self.shown = Some(Shown {
                     plan,
                     comparison,
+                    history,
                     downloads: written.downloads,
                 });
                 Ok(BuildSummary {
@@ -246,6 +252,9 @@ impl Session {
         };
         if shown.comparison.is_some() {
             shown.comparison = crate::compare::with_compare_with(&shown.plan)?;
+        }
+        if shown.history.len() > 1 {
+            shown.history = crate::compare::published_history(&shown.plan)?;
         }
         let shown = &*shown;
         let plan = &shown.plan;

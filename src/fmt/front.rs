@@ -131,6 +131,7 @@ pub const PLAN: Shape = Shape::Map(&[
     ("raw_html", Shape::Plain),
     ("levels", Shape::Map(&[("aim", NOUN), ("priority", NOUN)])),
     ("parties", Shape::List(&PARTY)),
+    ("history", Shape::List(&Shape::Text)),
     ("voice", Shape::Text),
 ]);
 

@@ -67,6 +67,11 @@ pub struct PlanFront {
     /// priorities (`commitments_by:` in a priority names them by id).
     #[serde(default)]
     pub parties: Vec<PartyFront>,
+    /// The earlier published revisions of the plan, oldest first, as git revisions (tags,
+    /// usually): the website's Atom feed has an entry for each and for this revision, each
+    /// linking a report of what changed since the one before.
+    #[serde(default)]
+    pub history: Vec<String>,
     /// The text-to-speech command the audio edition is spoken with: a program and its
     /// arguments, separated by spaces, that reads text on standard input and writes a WAV
     /// file on standard output. Without it, `espeak-ng -v en-gb -s 160 --stdout`.

@@ -257,6 +257,26 @@ impl Builder {
                 );
             }
         }
+        let mut revisions = BTreeSet::new();
+        for revision in &front.history {
+            if revision.trim().is_empty() || revision.starts_with('-') {
+                diags.push(
+                    origin
+                        .error_at("history", format!("\"{revision}\" cannot name a revision in \"history\""))
+                        .with_hint("list the git tags (or commits) of the earlier published revisions, oldest first, e.g. - consultation-draft"),
+                );
+            } else if !revisions.insert(revision.as_str()) {
+                diags.push(
+                    origin
+                        .error_under(
+                            "history",
+                            revision,
+                            format!("\"history\" names the revision \"{revision}\" twice"),
+                        )
+                        .with_hint("list each published revision once, oldest first"),
+                );
+            }
+        }
         if let Some(date) = &front.reporting_date {
             check_date(date, "reporting_date", &origin, diags, true);
         }

@@ -201,6 +201,8 @@ pub struct PlanMeta {
     pub reporting_date: String,
     /// The git revision the website's "What has changed" page compares with, if set.
     pub compare_with: Option<String>,
+    /// The earlier published revisions, oldest first (git revisions).
+    pub history: Vec<String>,
     /// What to do with HTML written in the Markdown bodies.
     pub raw_html: RawHtml,
     /// The audio edition's text-to-speech command, if the plan sets one.
@@ -373,6 +375,7 @@ impl PlanMeta {
             national_priorities: Vec::new(),
             reporting_date: String::new(),
             compare_with: None,
+            history: Vec::new(),
             voice: None,
             raw_html: RawHtml::default(),
             base_url: None,
@@ -409,6 +412,7 @@ impl PlanMeta {
             areas: front.areas,
             national_priorities: front.national_priorities,
             compare_with: front.compare_with.filter(|r| !r.trim().is_empty()),
+            history: front.history,
             raw_html: front.raw_html,
             voice: front.voice.filter(|v| !v.trim().is_empty()),
             base_url: front.base_url,
@@ -685,6 +689,8 @@ pub const RESERVED_IDS: &[&str] = &[
     "about-this-plan",
     "index",
     "404",
+    "search",
+    "images",
     // Anchors on the generated pages that aims' ids sit beside (the performance page lists
     // the measures of each aim under the aim's id).
     "at-a-glance",

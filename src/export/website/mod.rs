@@ -20,6 +20,7 @@ use crate::theme::Theme;
 use crate::words::human_due;
 
 mod about;
+pub mod address;
 mod changes;
 mod chrome;
 mod delivery;
@@ -42,6 +43,7 @@ pub fn render_site(plan: &Plan, theme: &Theme) -> Result<Vec<OutputFile>> {
         plan,
         theme,
         comparison: None,
+        history: &[],
         downloads: &[],
     };
     render(&ctx, &files, || Ok(Vec::new()))?;
@@ -83,7 +85,28 @@ pub fn render(
         sink.write(&format!("static/{path}"), bytes)?;
         count += 1;
     }
+    // Every page but the not-found page, in the site's order, for the sitemap.
+    let mut listed: Vec<Route> = website_routes_in_order(ctx.plan);
+    listed.extend(pages.extra_routes());
+    let mut listed: Vec<String> = listed.iter().map(Route::path).collect();
+    // Pages other outputs make (the large-print web page) are in the footer.
+    for d in ctx.downloads {
+        let Some(folder) = d.path.strip_suffix("index.html") else {
+            continue;
+        };
+        if (folder.is_empty() || folder.ends_with('/')) && !listed.iter().any(|l| l == folder) {
+            listed.push(folder.to_string());
+        }
+    }
+    count += address::write(ctx.plan, ctx.history, &listed, sink)?;
     Ok(count)
+}
+
+/// Every page of [`routes`] but the not-found page, in their order.
+fn website_routes_in_order(plan: &Plan) -> Vec<Route> {
+    let mut routes = routes(plan);
+    routes.retain(|r| *r != Route::NotFound);
+    routes
 }
 
 /// Roughly how long a page takes to render, for ordering: the summary pages grow with the
@@ -130,6 +153,8 @@ struct Pages<'a> {
     shared: tera::Context,
     chrome: Chrome,
     changes: Option<changes::WebsiteChanges>,
+    /// The reports of what changed in each published revision.
+    revisions: Vec<changes::RevisionChanges>,
 }
 
 impl<'a> Pages<'a> {
@@ -137,13 +162,15 @@ impl<'a> Pages<'a> {
     fn new(ctx: &RenderContext<'a>, routes: &[Route]) -> Result<Self> {
         let (site, changes) = site_view(ctx);
         let shared = shared_context(&site);
+        let revisions = changes::RevisionChanges::all(ctx.plan, ctx.history);
         let chrome = Chrome::new(
             ctx.theme,
             &site,
             &shared,
             routes
                 .iter()
-                .chain(&changes.as_ref().map(|_| changes::route())),
+                .chain(&changes.as_ref().map(|_| changes::route()))
+                .chain(revisions.iter().map(|r| &r.route)),
         )?;
         Ok(Pages {
             plan: ctx.plan,
@@ -152,7 +179,16 @@ impl<'a> Pages<'a> {
             shared,
             chrome,
             changes,
+            revisions,
         })
+    }
+
+    /// The pages made besides the routes of [`routes`]: "What has changed" and the reports
+    /// of each published revision.
+    fn extra_routes(&self) -> Vec<Route> {
+        let mut extra: Vec<Route> = self.changes.iter().map(|_| changes::route()).collect();
+        extra.extend(self.revisions.iter().map(|r| r.route.clone()));
+        extra
     }
 
     /// Renders `routes` on every core, each page handed to `sink` on the thread that made
@@ -184,8 +220,18 @@ impl<'a> Pages<'a> {
     /// Hands the "What has changed" page to `sink` when the plan has one; returns how many
     /// files that was.
     fn render_changes(&self, sink: &dyn Sink) -> Result<usize> {
+        for revision in &self.revisions {
+            let (path, bytes) = changes::revision_page(
+                self.theme,
+                &self.site,
+                &self.shared,
+                &self.chrome,
+                revision,
+            )?;
+            sink.write(&path, &bytes)?;
+        }
         let Some(changes) = &self.changes else {
-            return Ok(0);
+            return Ok(self.revisions.len());
         };
         let (path, bytes) = changes::page(
             self.plan,
@@ -196,7 +242,7 @@ impl<'a> Pages<'a> {
             changes,
         )?;
         sink.write(&path, &bytes)?;
-        Ok(1)
+        Ok(1 + self.revisions.len())
     }
 }
 
@@ -829,6 +875,7 @@ mod tests {
             plan: &plan,
             theme: &theme,
             comparison: None,
+            history: &[],
             downloads: &[],
         };
         let (site, _) = site_view(&ctx);
