@@ -512,3 +512,149 @@ fn a_history_that_cannot_be_read_or_goes_back_in_time_is_refused_with_the_reason
     );
     assert!(err.contains("\"\" cannot name a revision"), "{err}");
 }
+
+/// `planpress check` on `site`: its exit code and what it printed on standard error.
+fn check(site: &Site) -> (bool, String) {
+    let out = site.run(&["check"]);
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn a_brand_colour_pair_below_the_contrast_minimum_is_refused_with_the_nearest_colour_that_passes() {
+    use planpress::plan::brand::{parse_colour, theme};
+    let site = Site::from_content(FIXTURE);
+    site.edit(
+        "content/_index.md",
+        "header_text: \"#ffffff\"",
+        "header_text: \"#5a7a6e\"",
+    );
+    let (ok, err) = check(&site);
+    assert!(!ok);
+    // The setting, the pair, the ratio, the minimum and the criterion, at the setting's line.
+    let line = std::fs::read_to_string(site.path("content/_index.md"))
+        .unwrap()
+        .lines()
+        .position(|l| l.contains("header_text:"))
+        .unwrap()
+        + 1;
+    let expected = format!(
+        "content/_index.md:{line}:3: error: brand.header_text: the header text colour #5a7a6e against the primary colour #0b3d2e has a contrast of"
+    );
+    assert!(err.contains(&expected), "{err}");
+    assert!(
+        err.contains("needs at least 4.5:1 (WCAG 2.2, 1.4.3)"),
+        "{err}"
+    );
+    // The colour it offers passes, and is of the same hue.
+    let offered = err
+        .split("the nearest header text colour that passes is \"")
+        .nth(1)
+        .and_then(|rest| rest.get(..7))
+        .unwrap_or_else(|| panic!("{err}"));
+    let value = |s: &str| {
+        parse_colour("x", Some(&serde_yaml::Value::String(s.into())))
+            .unwrap()
+            .unwrap()
+    };
+    assert!(
+        value(offered).contrast(value("#0b3d2e")) >= 4.5,
+        "{offered}"
+    );
+    // Offered, it is accepted.
+    site.edit("content/_index.md", "#5a7a6e", offered);
+    assert_eq!(check(&site), (true, String::new()));
+
+    // A pale accent fails as link text on both backgrounds; a yellow header hides the focus
+    // highlight.
+    let site = Site::from_content(FIXTURE);
+    site.edit(
+        "content/_index.md",
+        "accent: \"#0b6e4f\"",
+        "accent: \"#66bb99\"",
+    );
+    site.edit(
+        "content/_index.md",
+        "primary: \"#0b3d2e\"",
+        "primary: \"#ffe44d\"",
+    );
+    site.edit(
+        "content/_index.md",
+        "header_text: \"#ffffff\"",
+        "header_text: \"#0b0c0c\"",
+    );
+    let (ok, err) = check(&site);
+    assert!(!ok);
+    assert!(
+        err.contains("brand.accent: the accent colour #66bb99 against the page background #ffffff"),
+        "{err}"
+    );
+    assert!(err.contains("brand.accent: the accent colour #66bb99 against the navigation and footer background #f3f2f1"), "{err}");
+    assert!(
+        err.contains("brand.primary: the primary colour #ffe44d against the keyboard focus highlight #ffdd00")
+            && err.contains("(WCAG 2.2, 1.4.11)"),
+        "{err}"
+    );
+    assert_eq!(theme::FOCUS.hex(), "#ffdd00");
+}
+
+#[test]
+fn brand_colours_that_are_not_solid_hex_colours_are_refused_at_their_line() {
+    for (written, says) in [
+        ("primary: #0b3d2e", "put the colour in quotes"),
+        ("primary: navy", "is a colour name"),
+        ("primary: \"#0b3d2e80\"", "alpha channel"),
+        ("primary: \"rgba(0, 0, 0, 0.5)\"", "see-through"),
+        ("primary: \"#0b3d2\"", "three or six hex digits"),
+        ("primary: \"#zz3d2e\"", "only the digits 0-9"),
+        ("primary: 123456", "is not a colour"),
+        ("primary: [\"#000000\"]", "is not a colour"),
+    ] {
+        let site = Site::from_content(FIXTURE);
+        site.edit("content/_index.md", "primary: \"#0b3d2e\"", written);
+        let (ok, err) = check(&site);
+        assert!(!ok, "{written}");
+        assert!(err.contains(says), "{written}: {err}");
+        assert!(
+            err.contains("content/_index.md:") && err.contains("brand.primary"),
+            "{written}: {err}"
+        );
+        // Nothing else is blamed on a colour that could not be read.
+        assert_eq!(err.matches("brand.").count(), 1, "{written}: {err}");
+    }
+    // A key of brand: that is not one is named.
+    let site = Site::from_content(FIXTURE);
+    site.edit(
+        "content/_index.md",
+        "primary: \"#0b3d2e\"",
+        "primry: \"#0b3d2e\"",
+    );
+    let (ok, err) = check(&site);
+    assert!(!ok && err.contains("primry"), "{err}");
+}
+
+#[test]
+fn the_brand_colours_are_a_stylesheet_every_page_links_after_the_theme_s() {
+    let site = Site::from_content(FIXTURE);
+    let public = build(&site);
+    let css = std::fs::read_to_string(public.join("static/brand.css")).unwrap();
+    for line in [
+        "--brand: #0b3d2e;",
+        "--brand-text: #ffffff;",
+        "--link: #0b6e4f;",
+    ] {
+        assert!(css.contains(line), "{css}");
+    }
+    let page = std::fs::read_to_string(public.join("safety/roads/index.html")).unwrap();
+    let theme = page.find("href=\"../../static/style.css\"").unwrap();
+    let brand = page.find("href=\"../../static/brand.css\"").unwrap();
+    assert!(theme < brand, "the brand's colours come after the theme's");
+    // A plan without brand colours has no such stylesheet.
+    let plain = Site::minimal();
+    let public = build(&plain);
+    assert!(!public.join("static/brand.css").exists());
+    let home = std::fs::read_to_string(public.join("index.html")).unwrap();
+    assert!(!home.contains("brand.css"));
+}

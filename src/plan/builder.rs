@@ -569,8 +569,11 @@ impl Builder {
         });
 
         let raw_html = front.raw_html;
+        let brand = super::brand::check(front.brand.as_ref(), &origin, diags);
+        let mut meta = PlanMeta::from_front(front, foreword, origin);
+        meta.brand = brand;
         let plan = Plan {
-            meta: PlanMeta::from_front(front, foreword, origin),
+            meta,
             aims,
             glossary,
             statements,

@@ -6,6 +6,7 @@
 //! Outputs receive `&Plan` and never re-read the files. Nothing here reads or writes files:
 //! [`crate::load`] does that, and the preview keeps a [`PlanCache`] between edits.
 
+pub mod brand;
 mod builder;
 mod cache;
 mod checks;

@@ -203,6 +203,8 @@ pub struct PlanMeta {
     pub compare_with: Option<String>,
     /// The earlier published revisions, oldest first (git revisions).
     pub history: Vec<String>,
+    /// The office's own colours, checked for contrast.
+    pub brand: super::brand::BrandColours,
     /// What to do with HTML written in the Markdown bodies.
     pub raw_html: RawHtml,
     /// The audio edition's text-to-speech command, if the plan sets one.
@@ -376,6 +378,7 @@ impl PlanMeta {
             reporting_date: String::new(),
             compare_with: None,
             history: Vec::new(),
+            brand: Default::default(),
             voice: None,
             raw_html: RawHtml::default(),
             base_url: None,
@@ -413,6 +416,7 @@ impl PlanMeta {
             national_priorities: front.national_priorities,
             compare_with: front.compare_with.filter(|r| !r.trim().is_empty()),
             history: front.history,
+            brand: Default::default(),
             raw_html: front.raw_html,
             voice: front.voice.filter(|v| !v.trim().is_empty()),
             base_url: front.base_url,

@@ -91,6 +91,18 @@ impl<'a> Context<'a> {
                 .collect::<Vec<_>>()
                 .join("; ")
         };
+        let brand = |m: &PlanMeta| {
+            let b = &m.brand;
+            let parts: Vec<String> = [
+                ("primary", b.primary),
+                ("accent", b.accent),
+                ("header text", b.header_text),
+            ]
+            .into_iter()
+            .filter_map(|(name, c)| Some(format!("{name} {}", c?.hex())))
+            .collect();
+            or_not_set(Some(parts.join(", ").as_str()).filter(|p| !p.is_empty()))
+        };
         let areas = |m: &PlanMeta| {
             m.areas
                 .iter()
@@ -153,6 +165,7 @@ impl<'a> Context<'a> {
                 or_not_set(a.base_url.as_deref()),
                 or_not_set(b.base_url.as_deref()),
             ),
+            field("brand colours", brand(a), brand(b)),
             body("foreword", &a.foreword, &b.foreword),
         ]
         .into_iter()

@@ -85,6 +85,15 @@ pub fn render(
         sink.write(&format!("static/{path}"), bytes)?;
         count += 1;
     }
+    if let Some(css) = brand_css(&ctx.plan.meta.brand) {
+        if ctx.theme.statics.iter().any(|(p, _)| p == BRAND_CSS) {
+            anyhow::bail!(
+                "the theme has a file static/{BRAND_CSS}, where planpress writes the plan's brand colours; rename the theme's file"
+            );
+        }
+        sink.write(&format!("static/{BRAND_CSS}"), css.as_bytes())?;
+        count += 1;
+    }
     // Every page but the not-found page, in the site's order, for the sitemap.
     let mut listed: Vec<Route> = website_routes_in_order(ctx.plan);
     listed.extend(pages.extra_routes());
@@ -100,6 +109,37 @@ pub fn render(
     }
     count += address::write(ctx.plan, ctx.history, &listed, sink)?;
     Ok(count)
+}
+
+/// The stylesheet of the plan's own colours, under `static/`, linked after the theme's.
+const BRAND_CSS: &str = "brand.css";
+
+/// The stylesheet that puts the plan's own colours (`brand:`) in place of the theme's, when
+/// the plan sets any. Every colour was checked for contrast when the plan was loaded
+/// ([`crate::plan::brand`]); link hover is the accent a third darker, which on the theme's
+/// light backgrounds only adds contrast.
+fn brand_css(brand: &crate::plan::brand::BrandColours) -> Option<String> {
+    if brand.is_empty() {
+        return None;
+    }
+    let mut css = String::from(
+        "/* The office's own colours, from brand: in the plan file, each checked for contrast\n   when the plan was loaded. */\n:root {\n",
+    );
+    if let Some(c) = brand.primary {
+        css.push_str(&format!("  --brand: {};\n", c.hex()));
+    }
+    if let Some(c) = brand.header_text {
+        css.push_str(&format!("  --brand-text: {};\n", c.hex()));
+    }
+    if let Some(c) = brand.accent {
+        css.push_str(&format!(
+            "  --link: {};\n  --link-hover: {};\n",
+            c.hex(),
+            c.darker(1.0 / 3.0).hex()
+        ));
+    }
+    css.push_str("}\n");
+    Some(css)
 }
 
 /// Every page of [`routes`] but the not-found page, in their order.
@@ -355,6 +395,9 @@ struct SiteView<'a> {
     one_level: bool,
     /// True when the plan has glossary terms (and so a glossary page).
     has_glossary: bool,
+    /// True when the plan sets its own colours: pages link `static/brand.css` after the
+    /// theme's stylesheet.
+    brand_css: bool,
     /// Publication date in words.
     published_in_words: String,
     /// Glossary abbreviations, linked at their first use on each page.
@@ -474,6 +517,7 @@ impl<'a> SiteView<'a> {
             nav,
             base_url: m.base_url.as_deref(),
             words: level_words(&m.levels),
+            brand_css: !m.brand.is_empty(),
             one_level: plan.is_one_level(),
             has_glossary: !plan.glossary.is_empty(),
             footer: Vec::new(),
