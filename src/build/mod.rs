@@ -180,7 +180,8 @@ fn output_warnings(prepared: &[(&'static dyn Output, Box<dyn Prepared>)]) -> Vec
 pub fn read_plan(content: &Path) -> Result<Plan, ContentErrors> {
     let mut diags = Diagnostics::new();
     let files = crate::load::stream(content, &mut diags).map_err(|d| ContentErrors(vec![d]))?;
-    let plan = Plan::from_parallel_files(files, content, diags);
+    let images = crate::load::read_images(content);
+    let plan = Plan::from_parallel_files(files, &images, content, diags);
     release_freed_memory();
     plan
 }

@@ -47,6 +47,8 @@ pub struct Session {
     theme: Theme,
     /// The content files as last read, in the order [`crate::load::read_dir`] gives.
     files: Vec<SourceFile>,
+    /// The images as last read ([`crate::load::read_images`]).
+    images: Vec<crate::load::ImageFile>,
     /// Problems reading the folder, from the last time it was read in full.
     load_problems: Vec<Diagnostic>,
     /// True when the whole folder must be read again before the next rebuild.
@@ -93,6 +95,7 @@ impl Session {
             opts,
             theme,
             files: Vec::new(),
+            images: Vec::new(),
             load_problems: Vec::new(),
             rescan: true,
             everything: true,
@@ -171,9 +174,14 @@ impl Session {
         for d in &self.load_problems {
             diags.push(d.clone());
         }
-        let plan =
-            Plan::from_files_cached(&self.files, &self.opts.content, diags, &mut self.cache)?
-                .published_at(self.opts.base_url.clone());
+        let plan = Plan::from_files_cached(
+            &self.files,
+            &self.images,
+            &self.opts.content,
+            diags,
+            &mut self.cache,
+        )?
+        .published_at(self.opts.base_url.clone());
         let comparison = crate::compare::with_compare_with(&plan)?;
         let history = crate::compare::published_history(&plan)?;
         let routes = match &self.shown {
@@ -368,6 +376,12 @@ impl Session {
             let Ok(within) = path.strip_prefix(&content_abs) else {
                 continue;
             };
+            // An image changed: every page that shows it, the large print and the data may
+            // change with it, and the plan's checks of it: read everything again.
+            if within.starts_with(crate::load::IMAGES_FOLDER) {
+                self.rescan = true;
+                continue;
+            }
             if self.rescan || !self.load_problems.is_empty() {
                 continue;
             }
@@ -408,6 +422,11 @@ impl Session {
             }
             self.files = files;
             self.load_problems = diags.into_sorted();
+            let images = crate::load::read_images(content);
+            if images != self.images {
+                self.images = images;
+                self.everything = true;
+            }
             self.rescan = false;
         }
         Ok(())

@@ -44,8 +44,8 @@ pub fn load_side(spec: &str, content: &Path) -> Result<Side, LoadError> {
 
 /// Loads a resolved source.
 pub fn load_source(source: Source) -> Result<Side, LoadError> {
-    let (files, diags) = git::read(&source).map_err(LoadError::Source)?;
-    match Plan::from_files(&files, &source.root(), diags) {
+    let (files, images, diags) = git::read(&source).map_err(LoadError::Source)?;
+    match Plan::from_files(&files, &images, &source.root(), diags) {
         Ok(plan) => Ok(Side {
             source,
             files,

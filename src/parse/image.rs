@@ -14,8 +14,8 @@
 
 use std::fmt::Write as _;
 
-/// The largest image file read at all.
-pub const MAX_IMAGE_BYTES: usize = 16 * 1024 * 1024;
+/// The largest image file read at all (the loader reads no more).
+pub const MAX_IMAGE_BYTES: usize = crate::load::MAX_IMAGE_BYTES as usize;
 
 /// The largest width or height, in pixels, an image may have.
 pub const MAX_IMAGE_SIDE: u64 = 10_000;

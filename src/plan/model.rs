@@ -166,6 +166,9 @@ pub struct Plan {
     pub statements: Vec<Statement>,
     /// Other pages, in navigation order.
     pub pages: Vec<Page>,
+    /// Every file of the content folder's `images/` folder, read.
+    #[serde(skip)]
+    pub images: super::images::Images,
 }
 
 /// The plan's own settings (from `content/_index.md`).
@@ -205,6 +208,8 @@ pub struct PlanMeta {
     pub history: Vec<String>,
     /// The office's own colours, checked for contrast.
     pub brand: super::brand::BrandColours,
+    /// The office's logo, checked.
+    pub logo: Option<super::images::Logo>,
     /// What to do with HTML written in the Markdown bodies.
     pub raw_html: RawHtml,
     /// The audio edition's text-to-speech command, if the plan sets one.
@@ -379,6 +384,7 @@ impl PlanMeta {
             compare_with: None,
             history: Vec::new(),
             brand: Default::default(),
+            logo: None,
             voice: None,
             raw_html: RawHtml::default(),
             base_url: None,
@@ -417,6 +423,7 @@ impl PlanMeta {
             compare_with: front.compare_with.filter(|r| !r.trim().is_empty()),
             history: front.history,
             brand: Default::default(),
+            logo: None,
             raw_html: front.raw_html,
             voice: front.voice.filter(|v| !v.trim().is_empty()),
             base_url: front.base_url,

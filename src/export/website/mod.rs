@@ -85,6 +85,11 @@ pub fn render(
         sink.write(&format!("static/{path}"), bytes)?;
         count += 1;
     }
+    // The images the bodies and the logo use, each under its content-named address.
+    for image in crate::plan::images::published(ctx.plan) {
+        sink.write(&image.path, &image.bytes)?;
+        count += 1;
+    }
     if let Some(css) = brand_css(&ctx.plan.meta.brand) {
         if ctx.theme.statics.iter().any(|(p, _)| p == BRAND_CSS) {
             anyhow::bail!(
@@ -398,6 +403,9 @@ struct SiteView<'a> {
     /// True when the plan sets its own colours: pages link `static/brand.css` after the
     /// theme's stylesheet.
     brand_css: bool,
+    /// The office's logo, for the header: its path from the site root, its description and
+    /// its size.
+    logo: Option<LogoView>,
     /// Publication date in words.
     published_in_words: String,
     /// Glossary abbreviations, linked at their first use on each page.
@@ -449,6 +457,15 @@ impl<'a> Index<'a> {
             statements_for,
         }
     }
+}
+
+/// The logo as the header shows it.
+#[derive(Serialize)]
+struct LogoView {
+    path: String,
+    alt: String,
+    width: u64,
+    height: u64,
 }
 
 #[derive(Serialize)]
@@ -517,6 +534,15 @@ impl<'a> SiteView<'a> {
             nav,
             base_url: m.base_url.as_deref(),
             words: level_words(&m.levels),
+            logo: m.logo.as_ref().and_then(|l| {
+                let image = plan.images.get(&l.image)?;
+                Some(LogoView {
+                    path: image.path.clone(),
+                    alt: l.alt.clone(),
+                    width: image.width,
+                    height: image.height,
+                })
+            }),
             brand_css: !m.brand.is_empty(),
             one_level: plan.is_one_level(),
             has_glossary: !plan.glossary.is_empty(),
@@ -705,7 +731,8 @@ fn render_page<'s>(
     let mut ctx = PageContext::new(&mut scratch.ctx);
     let template = match route {
         Route::Home => {
-            let foreword = markdown::render(&plan.meta.foreword.markdown, route);
+            let foreword =
+                markdown::render_with_images(&plan.meta.foreword.markdown, route, &plan.images);
             ctx.insert(
                 "page",
                 &page_view(
@@ -729,7 +756,7 @@ fn render_page<'s>(
         }
         Route::Aim(id) => {
             let aim = plan.aim(id).ok_or_else(|| anyhow!("no aim {id}"))?;
-            let intro = markdown::render(&aim.intro.markdown, route);
+            let intro = markdown::render_with_images(&aim.intro.markdown, route, &plan.images);
             ctx.insert(
                 "page",
                 &page_view(route, &aim.title, vec![home()], intro.headings.clone()),
@@ -785,7 +812,7 @@ fn render_page<'s>(
                 .iter()
                 .find(|p| &p.id == id)
                 .ok_or_else(|| anyhow!("no page {id}"))?;
-            let body = markdown::render(&page.body.markdown, route);
+            let body = markdown::render_with_images(&page.body.markdown, route, &plan.images);
             ctx.insert(
                 "page",
                 &page_view(route, &page.title, vec![home()], body.headings.clone()),
