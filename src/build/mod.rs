@@ -243,6 +243,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
     let outputs = output_summaries(&prepared);
     let mut warnings = output_warnings(&prepared);
     warnings.extend(statutory_warning(&plan));
+    warnings.extend(image_warnings(&plan));
     // Freeing a big plan's hundreds of thousands of allocations is the last thing a build
     // would wait for (15 ms at 10,000 pages), and nothing depends on it: free them on a
     // thread of their own. If the process exits first, the memory goes back all the same;
@@ -255,6 +256,31 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
         outputs,
         warnings,
     })
+}
+
+/// A line for each image the website publishes that is larger than
+/// [`crate::plan::images::WARN_IMAGE_BYTES`] (with its size), and for each SVG that had
+/// something taken out to be published (with what).
+pub fn image_warnings(plan: &Plan) -> Vec<String> {
+    use crate::plan::images::{published, WARN_IMAGE_BYTES};
+    let mut out = Vec::new();
+    for image in published(plan) {
+        let file = image.display.display();
+        if image.file_bytes > WARN_IMAGE_BYTES {
+            out.push(format!(
+                "{file} is {}, larger than the {} an image on a web page should be: it is slow to load on a phone; save it smaller (fewer pixels, or more compression)",
+                crate::words::human_size(image.file_bytes),
+                crate::words::human_size(WARN_IMAGE_BYTES)
+            ));
+        }
+        if !image.removed.is_empty() {
+            out.push(format!(
+                "{file}: taken out to publish it safely: {}; check that the image still shows what it should",
+                image.removed.join(", ")
+            ));
+        }
+    }
+    out
 }
 
 /// One line saying which of the contents the law requires the plan does not say where it sets
