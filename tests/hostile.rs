@@ -226,7 +226,7 @@ const REFUSED: &[(&str, &[&str])] = &[
         "relative-links",
         &[
             "4:1: the link \"../../../etc/passwd\" climbs folders with \"..\"; links between pages give the page's address from the site root",
-            "6:1: the link \"../secret.png\" climbs folders with \"..\"; links between pages give the page's address from the site root",
+            "6:1: the image \"../secret.png\" is not in the images/ folder",
             "8:1: the link \"/../../etc/passwd\" climbs folders with \"..\"; links between pages give the page's address from the site root",
             "10:1: the link \"file:///etc/passwd\" uses the \"file:\" scheme, which browsers do not open as a web page",
         ],

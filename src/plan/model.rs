@@ -701,7 +701,6 @@ pub const RESERVED_IDS: &[&str] = &[
     "index",
     "404",
     "search",
-    "images",
     // Anchors on the generated pages that aims' ids sit beside (the performance page lists
     // the measures of each aim under the aim's id).
     "at-a-glance",

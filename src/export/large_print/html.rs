@@ -250,6 +250,7 @@ mod tests {
         let links = Links {
             route: Some(Route::Page("large-print".into())),
             base_url: None,
+            images: Default::default(),
         };
         let html = body(&doc, &links);
         assert!(html.contains("<h2 id=\"a\">A &lt;b&gt;</h2>"), "{html}");
@@ -262,6 +263,7 @@ mod tests {
             &Links {
                 route: None,
                 base_url: None,
+                images: Default::default(),
             },
         );
         assert!(plain.contains("<p>x &amp; y</p>"), "{plain}");
