@@ -427,3 +427,51 @@ fn the_logo_must_be_an_svg_or_png_of_the_images_folder_with_alternative_text() {
         "{err}"
     );
 }
+
+#[test]
+fn the_diff_names_images_by_path_and_description_and_reports_a_changed_picture() {
+    let old = Site::from_content(FIXTURE);
+    let new = Site::from_content(FIXTURE);
+    // The map keeps its path and description but its picture changes; the chart keeps its
+    // picture but its description is reworded; the rule is left alone.
+    new.edit("content/images/areas.svg", "#d7e8e1", "#e8d7e1");
+    new.edit(
+        "content/safety/01-safer-streets.md",
+        "from 60 to 140",
+        "from 60 hours to 140",
+    );
+    let out = new.run(&[
+        "diff",
+        old.path("content").to_str().unwrap(),
+        new.path("content").to_str().unwrap(),
+    ]);
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(report.contains("Images"), "{report}");
+    let map = "images/areas.svg (A map of Eastmoor's two local policing areas";
+    let map_at = report.find(map).expect(&report);
+    let chart_at = report.find("images/patrols.png (").expect(&report);
+    // The map's entry says its picture changed; the chart's says its words did.
+    let (first, second) = if map_at < chart_at {
+        (&report[map_at..chart_at], &report[chart_at..])
+    } else {
+        (&report[map_at..], &report[chart_at..map_at])
+    };
+    assert!(first.contains("Picture: the file as it was"), "{report}");
+    assert!(!second.contains("Picture"), "{report}");
+    assert!(second.contains("from 60 hours to 140"), "{report}");
+    // An unchanged image is not listed.
+    assert!(!report.contains("images/rule.svg"), "{report}");
+
+    // With nothing changed, no image is named.
+    let out = old.run(&[
+        "diff",
+        old.path("content").to_str().unwrap(),
+        old.path("content").to_str().unwrap(),
+    ]);
+    assert!(!String::from_utf8_lossy(&out.stdout).contains("images/"));
+}

@@ -69,11 +69,13 @@ pub enum ItemKind {
     GlossaryTerm,
     /// Any other page.
     Page,
+    /// An image the text shows.
+    Image,
 }
 
 impl ItemKind {
     /// Every kind, in report order.
-    pub const ALL: [ItemKind; 7] = [
+    pub const ALL: [ItemKind; 8] = [
         ItemKind::Aim,
         ItemKind::Outcome,
         ItemKind::Priority,
@@ -81,6 +83,7 @@ impl ItemKind {
         ItemKind::Statement,
         ItemKind::GlossaryTerm,
         ItemKind::Page,
+        ItemKind::Image,
     ];
 
     /// A stable name for the kind, for anchors and data: "aims", "priorities".
@@ -93,6 +96,7 @@ impl ItemKind {
             ItemKind::Statement => "performance-statements",
             ItemKind::GlossaryTerm => "glossary-terms",
             ItemKind::Page => "pages",
+            ItemKind::Image => "images",
         }
     }
 
@@ -106,6 +110,7 @@ impl ItemKind {
             ItemKind::Statement => "performance statement".into(),
             ItemKind::GlossaryTerm => "glossary term".into(),
             ItemKind::Page => "page".into(),
+            ItemKind::Image => "image".into(),
         }
     }
 
@@ -119,6 +124,7 @@ impl ItemKind {
             ItemKind::Statement => "performance statements".into(),
             ItemKind::GlossaryTerm => "glossary terms".into(),
             ItemKind::Page => "pages".into(),
+            ItemKind::Image => "images".into(),
         }
     }
 
@@ -333,6 +339,7 @@ impl PlanDiff {
             ctx.statements(),
             ctx.glossary(),
             ctx.pages(),
+            ctx.images(),
         ];
         PlanDiff {
             levels: new.meta.levels.clone(),
