@@ -263,8 +263,8 @@ fn preview_rebuilds_write_what_a_full_build_writes() {
     );
     let written = rebuild_matches_a_full_build(&site, &mut session, priority);
     assert_eq!(
-        written, 1,
-        "a change to a priority's text alone shows on its page alone"
+        written, 2,
+        "a change to a priority's text alone shows on its page and the search page alone"
     );
 
     site.edit(
@@ -282,7 +282,7 @@ fn preview_rebuilds_write_what_a_full_build_writes() {
         "Enforce speed limits.\n---\n",
         "Enforce speed limits.\n---\n## Speed\n\nWhy speed matters.\n",
     );
-    assert_eq!(rebuild_matches_a_full_build(&site, &mut session, roads), 1);
+    assert_eq!(rebuild_matches_a_full_build(&site, &mut session, roads), 2);
     site.edit(
         "content/about.md",
         "## How\n",

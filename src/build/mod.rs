@@ -114,6 +114,8 @@ pub struct BuildSummary {
     /// Things the person building should know that did not stop the build (an output left
     /// out and why, a statutory element the plan does not cover), one line each.
     pub warnings: Vec<String>,
+    /// The size in bytes of the search page's index, when the build wrote one.
+    pub search_index_bytes: Option<usize>,
 }
 
 /// One output's part of a [`BuildSummary`].
@@ -137,6 +139,7 @@ impl BuildSummary {
             elapsed: Duration::ZERO,
             outputs: Vec::new(),
             warnings: Vec::new(),
+            search_index_bytes: None,
         }
     }
 
@@ -255,6 +258,7 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
         elapsed: start.elapsed(),
         outputs,
         warnings,
+        search_index_bytes: written.search_index_bytes,
     })
 }
 
@@ -318,6 +322,8 @@ struct Written {
     files: usize,
     /// Every download the outputs made, those in the footer first.
     downloads: Vec<Download>,
+    /// The size of the search page's index.
+    search_index_bytes: Option<usize>,
 }
 
 /// Writes the website and every prepared output of `plan` into a staging folder and swaps it
@@ -351,7 +357,7 @@ fn write_all(
     };
     progress.stage("Writing pages", website::routes(plan).len());
     let late = Mutex::new(Vec::new());
-    website::render(&ctx, &sink, || {
+    let rendered = website::render(&ctx, &sink, || {
         let made: Vec<Vec<Download>> = prepared
             .par_iter()
             .map(|(_, p)| p.write(&ctx, &sink))
@@ -371,6 +377,7 @@ fn write_all(
         pages,
         files,
         downloads,
+        search_index_bytes: rendered.search_index_bytes,
     })
 }
 

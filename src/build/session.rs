@@ -230,6 +230,7 @@ impl Session {
                     elapsed: Duration::ZERO,
                     outputs: output_summaries(&prepared),
                     warnings: output_warnings(&prepared),
+                    search_index_bytes: written.search_index_bytes,
                 })
             }
         }
@@ -289,14 +290,15 @@ impl Session {
         let out = &self.opts.out;
         let files = Mutex::new(Vec::new());
         let mut count = write_routes(shown, &self.theme, &own, out, &files)?;
-        let rest: Vec<Route> = if summaries {
-            website::routes(plan)
-                .into_iter()
-                .filter(|r| !own.contains(r) && (others.contains(r) || is_summary(r)))
-                .collect()
-        } else {
-            Vec::new()
-        };
+        // The search page's index holds every priority's text: it is written after the
+        // edited pages, with the pages that show the edited priorities elsewhere.
+        let rest: Vec<Route> = website::routes(plan)
+            .into_iter()
+            .filter(|r| {
+                *r == Route::Search
+                    || summaries && !own.contains(r) && (others.contains(r) || is_summary(r))
+            })
+            .collect();
         if !rest.is_empty() {
             written(&files.lock().unwrap_or_else(PoisonError::into_inner));
             count += write_routes(shown, &self.theme, &rest, out, &files)?;
@@ -357,6 +359,7 @@ impl Session {
             elapsed: start.elapsed(),
             outputs: output_summaries(&prepared),
             warnings: output_warnings(&prepared),
+            search_index_bytes: None,
         })
     }
 
@@ -451,7 +454,8 @@ fn could_be_content(path: &Path, within: &Path) -> bool {
 /// an aim's page and the home page list its priorities; a priority's neighbours name it in
 /// their previous and next links; statements and priorities name each other; and the
 /// summary pages (home, glossary, performance, national priorities, delivery, accessibility,
-/// not found) are written.
+/// not found) are written. The search page, whose index holds every item's text, is written
+/// after every edit.
 fn affected(old: &Plan, new: &Plan, changed: &HashSet<String>) -> Option<Vec<Route>> {
     let flat: Vec<&crate::plan::Priority> = new.priorities().collect();
     let priority_route = |p: &crate::plan::Priority| Route::Priority {
@@ -502,6 +506,8 @@ fn affected(old: &Plan, new: &Plan, changed: &HashSet<String>) -> Option<Vec<Rou
             return None;
         }
     }
+    // The search page and its index hold every item's title and text.
+    wanted.insert(Route::Search);
     let routes = website::routes(new);
     if summaries && website::routes(old) != routes {
         return None;
@@ -557,7 +563,8 @@ fn footer(downloads: &[Download]) -> Vec<&Download> {
 }
 
 /// Writes the pages at `routes` of the plan `shown` over those in `out`, with what the output
-/// shows of the downloads, adding each file written to `files`; returns how many were written.
+/// shows of the downloads, adding each file written to `files`; returns how many pages were
+/// written.
 fn write_routes(
     shown: &Shown,
     theme: &Theme,
@@ -570,12 +577,41 @@ fn write_routes(
         written: Mutex::new(Vec::new()),
     };
     let count = website::render_routes(&shown.context(theme), routes, &sink)?;
-    files.lock().unwrap_or_else(PoisonError::into_inner).extend(
-        sink.written
-            .into_inner()
-            .unwrap_or_else(PoisonError::into_inner),
-    );
-    Ok(count)
+    let written = sink
+        .written
+        .into_inner()
+        .unwrap_or_else(PoisonError::into_inner);
+    remove_old_search_indexes(out, &written)?;
+    // Pages only: the search index is a file beside its page.
+    let pages = count - written.iter().filter(|w| !w.ends_with(".html")).count();
+    files
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .extend(written);
+    Ok(pages)
+}
+
+/// Removes the search indexes an earlier build left in `out` once a new one is among
+/// `written`: each is named by its content, so a rebuild in place would otherwise keep them
+/// all.
+fn remove_old_search_indexes(out: &Path, written: &[String]) -> Result<()> {
+    let prefix = format!("{}search-index.", Route::Search.path());
+    let Some(new) = written.iter().find(|w| w.starts_with(&prefix)) else {
+        return Ok(());
+    };
+    let folder = out.join(Route::Search.path());
+    let Ok(entries) = std::fs::read_dir(&folder) else {
+        return Ok(());
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let rel = format!("{}{name}", Route::Search.path());
+        if rel.starts_with(&prefix) && name.ends_with(".js") && &rel != new {
+            std::fs::remove_file(entry.path())
+                .with_context(|| format!("cannot remove {}", entry.path().display()))?;
+        }
+    }
+    Ok(())
 }
 
 /// The preview's output folder as a [`Sink`]: each file written over the one there, through

@@ -24,14 +24,19 @@ pub(crate) struct LinkCache {
     /// The pages each body's links point to (as keys of `against`'s anchors), by file: when a
     /// page's anchors change, only the bodies linking to it can gain or lose a problem.
     targets: HashMap<String, Vec<String>>,
-    /// Every page's anchors, what was broken and the raw-HTML setting when `problems` were found.
-    against: Option<(
-        BTreeMap<String, BTreeSet<String>>,
-        Broken,
-        RawHtml,
-        ImageStatus,
-    )>,
+    /// Every page's anchors, what was broken, the raw-HTML setting and the images' state
+    /// when `problems` were found.
+    against: Option<CheckedAgainst>,
 }
+
+/// What a body's problems were found against: every page's anchors, what was broken, the
+/// raw-HTML setting and the images' state.
+type CheckedAgainst = (
+    BTreeMap<String, BTreeSet<String>>,
+    Broken,
+    RawHtml,
+    ImageStatus,
+);
 
 /// Every page the website will have, with the anchors each one offers, given each body's
 /// heading ids (`ids`, one list for each of `bodies`).
@@ -85,6 +90,7 @@ fn anchors(
     add(Route::Accessibility, Vec::new());
     add(Route::Listen, Vec::new());
     add(Route::OtherFormats, Vec::new());
+    add(Route::Search, Vec::new());
     add(
         Route::About,
         crate::parse::kinds::Element::ALL

@@ -331,7 +331,7 @@ impl PlanDiff {
     /// Compares two plans.
     pub fn between(old: &Plan, new: &Plan) -> PlanDiff {
         let ctx = Context::new(old, new);
-        let sections = vec![
+        let mut sections = vec![
             ctx.aims(),
             ctx.outcomes(),
             ctx.priorities(),
@@ -339,8 +339,13 @@ impl PlanDiff {
             ctx.statements(),
             ctx.glossary(),
             ctx.pages(),
-            ctx.images(),
         ];
+        // Images have a section only when either plan shows any: most plans have none, and a
+        // row of noughts for them would say nothing.
+        if !crate::plan::images::uses(old).is_empty() || !crate::plan::images::uses(new).is_empty()
+        {
+            sections.push(ctx.images());
+        }
         PlanDiff {
             levels: new.meta.levels.clone(),
             plan: ctx.plan_settings(),

@@ -28,6 +28,7 @@ mod formats;
 mod items;
 mod listen;
 mod performance;
+pub mod search;
 
 use chrome::Chrome;
 use items::{glossary_letters, AimSummary, PlanSummary, PriorityView};
@@ -55,12 +56,12 @@ pub fn render_site(plan: &Plan, theme: &Theme) -> Result<Vec<OutputFile>> {
 /// Every page's footer links the downloads in `ctx`. `late` runs beside the pages (the build
 /// writes the other outputs there) and returns the downloads known only once written: only
 /// the pages that list those wait for it, so a slow output does not hold up the site.
-/// Returns how many files were handed over.
+/// Returns how many files were handed over, and the size of the search index.
 pub fn render(
     ctx: &RenderContext,
     sink: &dyn Sink,
     late: impl FnOnce() -> Result<Vec<Download>> + Send,
-) -> Result<usize> {
+) -> Result<Rendered> {
     let mut routes = routes(ctx.plan);
     let pages = Pages::new(ctx, &routes)?;
     // The longest pages first, so that no big page is left for one core at the end while
@@ -80,7 +81,7 @@ pub fn render(
     );
     rendered?;
     made?;
-    let mut count = routes.len() + pages.render_changes(sink)?;
+    let mut count = routes.len() + pages.render_changes(sink)? + pages.write_search_index(sink)?;
     for (path, bytes) in &ctx.theme.statics {
         sink.write(&format!("static/{path}"), bytes)?;
         count += 1;
@@ -113,7 +114,19 @@ pub fn render(
         }
     }
     count += address::write(ctx.plan, ctx.history, &listed, sink)?;
-    Ok(count)
+    Ok(Rendered {
+        files: count,
+        search_index_bytes: pages.site.search.as_ref().map(|s| s.bytes.len()),
+    })
+}
+
+/// What [`render`] made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rendered {
+    /// How many files were handed over.
+    pub files: usize,
+    /// The size of the search page's index in bytes, when the site has a search page.
+    pub search_index_bytes: Option<usize>,
 }
 
 /// The stylesheet of the plan's own colours, under `static/`, linked after the theme's.
@@ -171,6 +184,7 @@ fn weight(route: &Route) -> u8 {
         | Route::OtherFormats
         | Route::About
         | Route::NotFound => 0,
+        Route::Search => 1,
     }
 }
 
@@ -185,7 +199,7 @@ pub fn render_routes(ctx: &RenderContext, routes: &[Route], sink: &dyn Sink) -> 
         Some(ctx.downloads),
         sink,
     )?;
-    Ok(routes.len() + pages.render_changes(sink)?)
+    Ok(routes.len() + pages.render_changes(sink)? + pages.write_search_index(sink)?)
 }
 
 /// What the pages of one build share: the site's values and the template context made of
@@ -205,7 +219,11 @@ struct Pages<'a> {
 impl<'a> Pages<'a> {
     /// Everything `routes` (and the "What has changed" page, if any) need.
     fn new(ctx: &RenderContext<'a>, routes: &[Route]) -> Result<Self> {
-        let (site, changes) = site_view(ctx);
+        let (mut site, changes) = site_view(ctx);
+        // The search page's A to Z and index, made once, when it is to be written.
+        site.search = routes
+            .contains(&Route::Search)
+            .then(|| search::Search::new(ctx.plan));
         let shared = shared_context(&site);
         let revisions = changes::RevisionChanges::all(ctx.plan, ctx.history);
         let chrome = Chrome::new(
@@ -260,6 +278,16 @@ impl<'a> Pages<'a> {
                 sink.write(&route.file(), html)
             },
         )
+    }
+
+    /// Hands the search index to `sink` when the search page is written; returns how many
+    /// files that was.
+    fn write_search_index(&self, sink: &dyn Sink) -> Result<usize> {
+        let Some(search) = &self.site.search else {
+            return Ok(0);
+        };
+        sink.write(&search.file, &search.bytes)?;
+        Ok(1)
     }
 
     /// Hands the "What has changed" page to `sink` when the plan has one; returns how many
@@ -332,6 +360,7 @@ pub fn shows_downloads(route: &Route) -> bool {
         | Route::Glossary
         | Route::Page(_)
         | Route::About
+        | Route::Search
         | Route::NotFound => false,
     }
 }
@@ -371,6 +400,7 @@ pub fn routes(plan: &Plan) -> Vec<Route> {
     r.push(Route::Listen);
     r.push(Route::OtherFormats);
     r.push(Route::About);
+    r.push(Route::Search);
     r.push(Route::NotFound);
     r
 }
@@ -416,6 +446,9 @@ struct SiteView<'a> {
     /// Lookups built once, so that no page searches the whole plan.
     #[serde(skip)]
     index: Index<'a>,
+    /// The search page's A to Z and index, when this build writes the search page.
+    #[serde(skip)]
+    search: Option<search::Search>,
 }
 
 /// What pages look up in the plan, indexed once per build. Searching the plan from every
@@ -513,6 +546,10 @@ impl<'a> SiteView<'a> {
             title: p.title.clone(),
             path: Route::Page(p.id.clone()).path(),
         }));
+        nav.push(NavItem {
+            title: "Search".into(),
+            path: Route::Search.path(),
+        });
         SiteView {
             title: &m.title,
             subtitle: m.subtitle.as_deref(),
@@ -548,6 +585,7 @@ impl<'a> SiteView<'a> {
             has_glossary: !plan.glossary.is_empty(),
             footer: Vec::new(),
             index: Index::new(plan),
+            search: None,
         }
     }
 }
@@ -877,6 +915,27 @@ fn render_page<'s>(
             about::about_page(plan, route, &mut ctx);
             "about-this-plan.html"
         }
+        Route::Search => {
+            let search = site
+                .search
+                .as_ref()
+                .ok_or_else(|| anyhow!("the search page was not prepared"))?;
+            ctx.insert(
+                "page",
+                &page_view(route, "Search and A to Z", vec![home()], vec![]),
+            );
+            ctx.insert("letters", &search.letters);
+            ctx.insert("count", &search.len());
+            // The index's address from the search page, which is in its folder.
+            ctx.insert(
+                "index_script",
+                search
+                    .file
+                    .strip_prefix(&Route::Search.path())
+                    .unwrap_or(&search.file),
+            );
+            "search.html"
+        }
         Route::NotFound => {
             let mut view = page_view(route, "Page not found", vec![], vec![]);
             view.root = page_root(route, site);
@@ -905,7 +964,8 @@ fn render_page<'s>(
         )
     };
     match route {
-        Route::Glossary | Route::NotFound => {
+        // The glossary and the A to Z are lists of terms: no term there links to the glossary.
+        Route::Glossary | Route::Search | Route::NotFound => {
             std::str::from_utf8(&scratch.html).map_err(not_utf8)?;
         }
         _ => site
