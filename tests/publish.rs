@@ -342,6 +342,57 @@ fn the_sitemap_lists_every_page_once_at_its_published_address_and_robots_names_i
     }
 }
 
+/// `xmllint --noout --schema <schema> <file>`: whether it validates, and what it said. The
+/// schema is the one sitemaps.org publishes, kept in tests/schemas/ so no network is needed;
+/// xmllint is Debian's libxml2-utils (`.ci/install-test-deps` installs it).
+fn xmllint(schema: &str, file: &Path) -> (bool, String) {
+    let out = Command::new("xmllint")
+        .args(["--noout", "--nonet", "--schema"])
+        .arg(common::repo().join(schema))
+        .arg(file)
+        .output()
+        .unwrap_or_else(|e| {
+            panic!("xmllint could not be run ({e}): install libxml2-utils (.ci/install-test-deps)")
+        });
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn the_sitemap_follows_the_sitemaps_org_schema() {
+    let site = Site::from_content(FIXTURE);
+    let public = build(&site);
+    let sitemap = public.join("sitemap.xml");
+    let (ok, said) = xmllint("tests/schemas/sitemap.xsd", &sitemap);
+    assert!(ok, "{said}");
+    assert!(said.contains("validates"), "{said}");
+    // The validator bites: a sitemap the schema forbids is refused, each for its reason.
+    let text = std::fs::read_to_string(&sitemap).unwrap();
+    let first_loc = &text[text.find("<loc>").unwrap()..text.find("</loc>").unwrap() + 6];
+    for (broken, why) in [
+        (text.replacen(first_loc, "", 1), "a <url> without its <loc>"),
+        (
+            text.replacen(first_loc, "<loc>x</loc>", 1),
+            "an address shorter than the schema allows",
+        ),
+        (
+            text.replacen("</loc>", "</loc><lastmod>last spring</lastmod>", 1),
+            "a <lastmod> that is not a date",
+        ),
+        (
+            text.replacen("<url>", "<url><page/>", 1),
+            "an element the protocol does not have",
+        ),
+    ] {
+        let bad = site.path("broken-sitemap.xml");
+        std::fs::write(&bad, broken).unwrap();
+        let (ok, said) = xmllint("tests/schemas/sitemap.xsd", &bad);
+        assert!(!ok, "{why} was accepted: {said}");
+    }
+}
+
 /// Runs git in `dir`, asserting success.
 fn git(dir: &Path, args: &[&str]) {
     let out = Command::new("git")
