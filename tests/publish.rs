@@ -393,6 +393,82 @@ fn the_sitemap_follows_the_sitemaps_org_schema() {
     }
 }
 
+/// The example theme of docs/publishing.md: a header and a footer of the office's own, and
+/// nothing else.
+const OFFICE_THEME: &str = "tests/fixtures/theme-override/themes/office";
+
+#[test]
+fn a_site_s_own_theme_changes_the_header_and_footer_and_keeps_the_rest_of_the_default() {
+    let site = Site::from_content(FIXTURE);
+    common::copy_tree(
+        &common::repo().join(OFFICE_THEME),
+        &site.path("themes/office"),
+    );
+    let out = site.run(&["build", "--out", "public", "--theme", "office"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let public = site.path("public");
+    let plain = Site::from_content(FIXTURE);
+    let default = build(&plain);
+    let mut pages = 0;
+    for file in files(&public) {
+        // The large-print web page is a document of its own, with its own header.
+        if !file.ends_with(".html") || file.starts_with("large-print") {
+            continue;
+        }
+        pages += 1;
+        let html = std::fs::read_to_string(public.join(&file)).unwrap();
+        assert!(
+            html.contains("The Commissioner's website") && html.contains("Privacy notice"),
+            "{file} has not the office's footer"
+        );
+        assert!(
+            !html.contains("<h2 class=\"footer-heading\">Contact the"),
+            "{file} still has the default footer"
+        );
+        // The rest is the default theme's: its stylesheet, its skip link, its main content.
+        assert!(html.contains("static/style.css"), "{file}");
+        assert!(html.contains("Skip to main content"), "{file}");
+        let before = std::fs::read_to_string(default.join(&file)).unwrap();
+        let main = |h: &str| h[h.find("<main").unwrap()..h.find("</main>").unwrap()].to_string();
+        assert_eq!(main(&html), main(&before), "{file}");
+    }
+    assert!(pages >= 10);
+    assert_eq!(
+        std::fs::read(public.join("static/style.css")).unwrap(),
+        std::fs::read(default.join("static/style.css")).unwrap()
+    );
+    // docs/publishing.md shows these very files.
+    let guide = std::fs::read_to_string(common::repo().join("docs/publishing.md")).unwrap();
+    for name in ["site-header.html", "site-footer.html"] {
+        let text = std::fs::read_to_string(
+            common::repo()
+                .join(OFFICE_THEME)
+                .join("templates")
+                .join(name),
+        )
+        .unwrap();
+        assert!(
+            guide.contains(&text),
+            "docs/publishing.md does not show {name} as it is"
+        );
+    }
+    // A header that is not a template is refused, naming it, and nothing is written.
+    std::fs::write(
+        site.path("themes/office/templates/site-header.html"),
+        "<header>{% if site.logo %}<p>unfinished</p></header>\n",
+    )
+    .unwrap();
+    let out = site.run(&["build", "--out", "broken", "--theme", "office"]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("site-header.html"), "{err}");
+    assert!(!site.path("broken").exists());
+}
+
 /// Runs git in `dir`, asserting success.
 fn git(dir: &Path, args: &[&str]) {
     let out = Command::new("git")
