@@ -135,6 +135,12 @@ const CASES = [
     expect: ALL_PAGES.map((p) => [p, 'screen-reader', 'announced-decoration', /"·"/]),
   },
   {
+    name: 'h1-below-first-screen', why: 'a header so tall at 320px that the page heading starts below the first screen',
+    apply: (s) => edit(s, 'index.html', '<header class="site-header">', '<header class="site-header" style="min-height: 700px">'),
+    expect: [['/', 'reflow', 'h1-first-screen', /top \d+px/]], onlyPage: '/',
+    absent: ['reflow'],
+  },
+  {
     // The page is fine once its script has run (the script takes the pale class off); with
     // --no-scripts the script is never loaded, so the audit sees the page as it is without
     // JavaScript. If --no-scripts let the script run, this case would find nothing.
