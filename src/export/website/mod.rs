@@ -926,6 +926,7 @@ fn render_page<'s>(
             );
             ctx.insert("letters", &search.letters);
             ctx.insert("count", &search.len());
+            ctx.insert("kinds", &search::kinds_in_words(plan));
             // The index's address from the search page, which is in its folder.
             ctx.insert(
                 "index_script",

@@ -83,6 +83,33 @@ impl Search {
     }
 }
 
+/// The kinds of item the A to Z of `plan` lists, in words: "its aims, priorities, commitments
+/// and pages", naming only those the plan has, in its own words for its levels.
+pub(super) fn kinds_in_words(plan: &Plan) -> String {
+    let levels = &plan.meta.levels;
+    let mut kinds: Vec<String> = Vec::new();
+    if !plan.is_one_level() && !plan.aims.is_empty() {
+        kinds.push(levels.aim.plural.clone());
+    }
+    if plan.priorities().next().is_some() {
+        kinds.push(levels.priority.plural.clone());
+    }
+    if plan.commitments().next().is_some() {
+        kinds.push("commitments".into());
+    }
+    if !plan.statements.is_empty() {
+        kinds.push("performance statements".into());
+    }
+    if !plan.glossary.is_empty() {
+        kinds.push("glossary terms".into());
+    }
+    kinds.push("pages".into());
+    match kinds.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => kinds.join(""),
+    }
+}
+
 /// Every item, in plan order.
 fn entries(plan: &Plan) -> Vec<Entry> {
     let from = Route::Search;
