@@ -68,6 +68,8 @@
     var query = input.value.trim();
     var found = search(query);
     list.textContent = "";
+    // A count waiting to be said is for a search no longer shown.
+    clearTimeout(timer);
     if (found === null) { status.textContent = ""; return; }
     found.slice(0, LIMIT).forEach(function (n) {
       var item = index.items[n];
@@ -88,7 +90,6 @@
       list.appendChild(li);
     });
     // Said once the reader pauses, not at every key.
-    clearTimeout(timer);
     timer = setTimeout(function () {
       var n = found.length;
       status.textContent = n === 0
