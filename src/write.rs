@@ -638,36 +638,55 @@ pub fn file_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
 /// As [`file_atomically`]; the file is flushed to disk before it is renamed into place only
 /// when `sync`.
 fn replace_file(path: &Path, bytes: &[u8], sync: bool) -> io::Result<()> {
-    let name = path.file_name().ok_or_else(|| {
-        io::Error::new(io::ErrorKind::InvalidInput, "the path does not name a file")
-    })?;
     if path.is_dir() {
         return Err(io::Error::new(
             io::ErrorKind::InvalidInput,
             "it is a folder; give a file name",
         ));
     }
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let tmp = dir.join(format!(
-        ".{}.planpress-{}.tmp",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    let result = (|| {
-        let mut file = std::fs::File::create(&tmp)?;
-        std::io::Write::write_all(&mut file, bytes)?;
-        if sync {
-            file.sync_all()?;
-        }
-        std::fs::rename(&tmp, path)
-    })();
+    let tmp = write_beside(path, bytes, sync)?;
+    let result = std::fs::rename(&tmp, path);
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
     }
     result
+}
+
+/// The folder a file path is in (`.` for a bare file name).
+fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    }
+}
+
+/// Writes `bytes` to a temporary file beside `path` (same folder, so a rename or link into
+/// place stays on one file system), flushed to disk when `sync`, and returns its path. A
+/// failed write leaves no temporary file behind.
+fn write_beside(path: &Path, bytes: &[u8], sync: bool) -> io::Result<PathBuf> {
+    let name = path.file_name().ok_or_else(|| {
+        io::Error::new(io::ErrorKind::InvalidInput, "the path does not name a file")
+    })?;
+    let tmp = folder_of(path).join(format!(
+        ".{}.planpress-{}.tmp",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
+    let written = (|| {
+        let mut file = std::fs::File::create(&tmp)?;
+        io::Write::write_all(&mut file, bytes)?;
+        if sync {
+            file.sync_all()?;
+        }
+        Ok(())
+    })();
+    match written {
+        Ok(()) => Ok(tmp),
+        Err(e) => {
+            let _ = std::fs::remove_file(&tmp);
+            Err(e)
+        }
+    }
 }
 
 /// The environment variable naming planpress's cache folder.
@@ -709,25 +728,9 @@ pub fn write_cached(kind: &str, name: &str, bytes: &[u8]) -> io::Result<()> {
 /// is written beside it under a temporary name and linked into place, which fails if `path`
 /// exists, so a file is never replaced and never left half written.
 pub fn new_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    std::fs::create_dir_all(dir)?;
-    let name = path.file_name().ok_or_else(|| {
-        io::Error::new(io::ErrorKind::InvalidInput, "the path does not name a file")
-    })?;
-    let tmp = dir.join(format!(
-        ".{}.planpress-{}.tmp",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    let result = (|| {
-        let mut file = std::fs::File::create(&tmp)?;
-        io::Write::write_all(&mut file, bytes)?;
-        file.sync_all()?;
-        std::fs::hard_link(&tmp, path)
-    })();
+    std::fs::create_dir_all(folder_of(path))?;
+    let tmp = write_beside(path, bytes, true)?;
+    let result = std::fs::hard_link(&tmp, path);
     let _ = std::fs::remove_file(&tmp);
     result
 }

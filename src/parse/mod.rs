@@ -7,6 +7,7 @@
 //! unknown key and wrong type in a file, each at its own line.
 
 pub mod classify;
+pub mod image;
 pub mod kinds;
 pub mod markdown;
 mod problem;

@@ -69,11 +69,13 @@ pub enum ItemKind {
     GlossaryTerm,
     /// Any other page.
     Page,
+    /// An image the text shows.
+    Image,
 }
 
 impl ItemKind {
     /// Every kind, in report order.
-    pub const ALL: [ItemKind; 7] = [
+    pub const ALL: [ItemKind; 8] = [
         ItemKind::Aim,
         ItemKind::Outcome,
         ItemKind::Priority,
@@ -81,6 +83,7 @@ impl ItemKind {
         ItemKind::Statement,
         ItemKind::GlossaryTerm,
         ItemKind::Page,
+        ItemKind::Image,
     ];
 
     /// A stable name for the kind, for anchors and data: "aims", "priorities".
@@ -93,6 +96,7 @@ impl ItemKind {
             ItemKind::Statement => "performance-statements",
             ItemKind::GlossaryTerm => "glossary-terms",
             ItemKind::Page => "pages",
+            ItemKind::Image => "images",
         }
     }
 
@@ -106,6 +110,7 @@ impl ItemKind {
             ItemKind::Statement => "performance statement".into(),
             ItemKind::GlossaryTerm => "glossary term".into(),
             ItemKind::Page => "page".into(),
+            ItemKind::Image => "image".into(),
         }
     }
 
@@ -119,6 +124,7 @@ impl ItemKind {
             ItemKind::Statement => "performance statements".into(),
             ItemKind::GlossaryTerm => "glossary terms".into(),
             ItemKind::Page => "pages".into(),
+            ItemKind::Image => "images".into(),
         }
     }
 
@@ -325,7 +331,7 @@ impl PlanDiff {
     /// Compares two plans.
     pub fn between(old: &Plan, new: &Plan) -> PlanDiff {
         let ctx = Context::new(old, new);
-        let sections = vec![
+        let mut sections = vec![
             ctx.aims(),
             ctx.outcomes(),
             ctx.priorities(),
@@ -334,6 +340,12 @@ impl PlanDiff {
             ctx.glossary(),
             ctx.pages(),
         ];
+        // Images have a section only when either plan shows any: most plans have none, and a
+        // row of noughts for them would say nothing.
+        if !crate::plan::images::uses(old).is_empty() || !crate::plan::images::uses(new).is_empty()
+        {
+            sections.push(ctx.images());
+        }
         PlanDiff {
             levels: new.meta.levels.clone(),
             plan: ctx.plan_settings(),

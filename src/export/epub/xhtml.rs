@@ -14,7 +14,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::parse::markdown::slug;
 use crate::plan::Route;
-use crate::render::document::{plain, Block, Inline, LargePrintDoc, Mark, Part};
+use crate::render::document::{html_list_start, plain, Block, Inline, LargePrintDoc, Mark, Part};
 
 /// The language of every document: the website's.
 pub const LANG: &str = "en-GB";
@@ -169,6 +169,8 @@ pub struct Targets {
     ids: HashMap<String, HashSet<String>>,
     /// The website's published address, for links to pages the book does not hold.
     base_url: Option<String>,
+    /// Each image's path in the book, by its path in the content folder.
+    pub images: HashMap<String, String>,
 }
 
 impl Targets {
@@ -282,7 +284,11 @@ fn collect_ids<'a>(
                 }
             }
             Block::Quote(inner) => collect_ids(inner, ids, seen),
-            Block::Mark(Mark::Part(_)) | Block::Para(_) | Block::Lead(_) | Block::Table { .. } => {}
+            Block::Mark(Mark::Part(_))
+            | Block::Para(_)
+            | Block::Lead(_)
+            | Block::Table { .. }
+            | Block::Image { .. } => {}
         }
     }
 }
@@ -394,6 +400,17 @@ impl Writer<'_> {
                     xml(or_else(text, "Section"))
                 ));
             }
+            Block::Image { src, alt } => match self.targets.images.get(src) {
+                Some(href) => s.push_str(&format!(
+                    "<figure class=\"image\"><img src=\"{}\" alt=\"{}\"/></figure>\n",
+                    xml(href),
+                    xml(alt)
+                )),
+                None => s.push_str(&format!(
+                    "<p>{}</p>\n",
+                    xml(&crate::render::document::picture_words(alt))
+                )),
+            },
             Block::Para(inlines) => {
                 s.push_str("<p>");
                 self.inlines(s, inlines);
@@ -408,20 +425,8 @@ impl Writer<'_> {
                 if items.is_empty() {
                     return;
                 }
-                let tag = match start {
-                    Some(1) => {
-                        s.push_str("<ol>\n");
-                        "ol"
-                    }
-                    Some(n) => {
-                        s.push_str(&format!("<ol start=\"{n}\">\n"));
-                        "ol"
-                    }
-                    None => {
-                        s.push_str("<ul>\n");
-                        "ul"
-                    }
-                };
+                let (open, tag) = html_list_start(*start);
+                s.push_str(&open);
                 for item in items {
                     let (id, rest) = match item.as_slice() {
                         [Block::Mark(Mark::Commitment(id)), rest @ ..] => (Some(id), rest),

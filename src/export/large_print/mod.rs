@@ -56,7 +56,26 @@ pub struct Options {
     pub with_performance: bool,
     /// The website's address, for turning site links into full addresses.
     pub base_url: Option<String>,
+    /// The plan's images the edition shows, by path in the content folder.
+    pub images: PrintImages,
 }
+
+/// An image the edition shows: where the website publishes it, its size and its bytes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PrintImage {
+    /// Its path on the website (`images/map.3f2a1b9c0d.png`), which names it in the Typst
+    /// source too.
+    pub path: String,
+    /// Its width in CSS pixels.
+    pub width: u64,
+    /// Its height in CSS pixels.
+    pub height: u64,
+    /// The published bytes.
+    pub bytes: std::sync::Arc<[u8]>,
+}
+
+/// The images an edition shows, by path in the content folder.
+pub type PrintImages = std::sync::Arc<std::collections::BTreeMap<String, PrintImage>>;
 
 impl Options {
     /// Options for a checked body size, without performance statements.
@@ -65,7 +84,31 @@ impl Options {
             size: check_size(size)?,
             with_performance: false,
             base_url: None,
+            images: Default::default(),
         })
+    }
+
+    /// Shows the images `plan`'s bodies use (decoration is left out of the edition).
+    pub fn with_images_of(mut self, plan: &Plan) -> Options {
+        self.images = std::sync::Arc::new(
+            crate::plan::images::uses(plan)
+                .into_iter()
+                .filter(|u| !u.decorative)
+                .filter_map(|u| {
+                    let i = plan.images.get(&u.image)?;
+                    Some((
+                        u.image,
+                        PrintImage {
+                            path: i.path.clone(),
+                            width: i.width,
+                            height: i.height,
+                            bytes: i.bytes.clone(),
+                        },
+                    ))
+                })
+                .collect(),
+        );
+        self
     }
 
     /// Includes (or leaves out) the performance statements.
@@ -342,6 +385,7 @@ pub fn html_page_of(
             html::Links {
                 route: Some(route),
                 base_url: opts.base_url.clone(),
+                images: opts.images.clone(),
             },
         ),
         HtmlTarget::Standalone => (
@@ -350,6 +394,7 @@ pub fn html_page_of(
             html::Links {
                 route: None,
                 base_url: opts.base_url.clone(),
+                images: Default::default(),
             },
         ),
     };
@@ -426,7 +471,8 @@ fn export_file_name(with_performance: bool, extension: &str) -> String {
 fn site_options(plan: &Plan) -> Result<Options> {
     Ok(Options::new(DEFAULT_SIZE)?
         .with_performance(true)
-        .with_base_url(plan.meta.base_url.clone()))
+        .with_base_url(plan.meta.base_url.clone())
+        .with_images_of(plan))
 }
 
 impl Output for LargePrint {
@@ -496,7 +542,8 @@ impl Output for LargePrint {
         let with_performance = !args.get_flag("without-performance");
         let opts = Options::new(size)?
             .with_performance(with_performance)
-            .with_base_url(plan.meta.base_url.clone());
+            .with_base_url(plan.meta.base_url.clone())
+            .with_images_of(plan);
         let size = markup::size_words(size);
         let holds = contents_words(with_performance);
         if args.get_one::<String>("format").map(String::as_str) == Some("html") {

@@ -25,7 +25,13 @@ struct Place {
 
 impl Place {
     fn of(route: &Route, site: &SiteView) -> Place {
+        // The not-found page is no page of the navigation, though its path is the home
+        // page's (web servers show it at any address).
         let path = route.path();
+        let current = match route {
+            Route::NotFound => None,
+            _ => site.nav.iter().any(|n| n.path == path).then_some(path),
+        };
         let root = page_root(route, site);
         Place {
             alternates: match site.languages.is_empty() || *route == Route::NotFound {
@@ -33,7 +39,7 @@ impl Place {
                 false => alternates(route, &root, &site.prefix, &site.languages, site.root_url),
             },
             root,
-            current: site.nav.iter().any(|n| n.path == path).then_some(path),
+            current,
         }
     }
 }

@@ -223,7 +223,7 @@ impl<'a> PriorityView<'a> {
         theme: &crate::theme::Theme,
     ) -> Self {
         let (aim, p) = index.priorities[pos];
-        let body = markdown::render(&p.body.markdown, route);
+        let body = markdown::render_with_images(&p.body.markdown, route, &plan.images);
         let link = |q: &Priority| Link {
             title: plan.priority_label(q),
             path: Route::Priority {
@@ -360,7 +360,8 @@ pub(super) fn glossary_letters(plan: &Plan, route: &Route) -> Vec<Letter> {
             id: t.id.clone(),
             term: t.term.clone(),
             abbreviations: t.abbreviations.clone(),
-            definition: markdown::render(&t.definition.markdown, route).html,
+            definition: markdown::render_with_images(&t.definition.markdown, route, &plan.images)
+                .html,
             missing_definition: t.missing_definition(),
             lang: reading
                 .falls_back(&crate::plan::TextOf::Glossary(t.id.clone()))

@@ -17,7 +17,7 @@ nav-changes = What has changed
 draft-tag = Draft
 draft-banner = This is the draft plan, published for consultation. It may change before the final plan is adopted.
 
-footer-contact = Contact { $organisation }
+footer-contact = Contact the { $organisation }
 footer-phone = Phone:
 footer-email = Email:
 footer-post = Post:
