@@ -13,6 +13,7 @@ pub mod delivery;
 mod links;
 mod model;
 pub mod performance;
+mod reports;
 pub mod route;
 pub mod statutory;
 
