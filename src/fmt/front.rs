@@ -194,15 +194,16 @@ pub const STATEMENT: Shape = Shape::Map(&[
     ("source", Shape::Text),
 ]);
 
-/// A report's `_index.md` ([`crate::parse::kinds::ReportFront`]).
-pub const REPORT: Shape = Shape::Map(&[
+/// A report's `_index.md` ([`crate::parse::kinds::ReportFront`]), with blanks kept (a new
+/// report's date of presentation and source, still to fill in).
+pub const REPORT: Shape = Shape::Open(&Shape::Map(&[
     ("title", Shape::Text),
     ("start", Shape::Text),
     ("end", Shape::Text),
     ("presented", Shape::Text),
     ("status", Shape::Plain),
     ("source", Shape::Text),
-]);
+]));
 
 /// A statement's figures in a report ([`crate::parse::kinds::ReportedFront`]): the figure keys
 /// of a statement, in the same order, with blanks kept.

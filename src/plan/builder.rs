@@ -225,6 +225,7 @@ impl Builder {
                         id: id.clone(),
                         front,
                         intro: body,
+                        blanks: crate::parse::blanks::blanks(yaml, line),
                         origin,
                     })
                 })

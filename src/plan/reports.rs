@@ -25,6 +25,7 @@ pub(crate) struct ReportFile {
     pub front: ReportFront,
     pub intro: Body,
     pub origin: Origin,
+    pub blanks: Vec<Blank>,
 }
 
 /// A statement's file in a report, parsed, with the values it leaves blank.
@@ -243,6 +244,7 @@ pub(crate) fn build(
     for f in &files {
         check_front(f, diags);
     }
+    let mut lacks: Vec<Vec<Diagnostic>> = Vec::new();
     // Oldest first; a period given twice, or two that overlap, is an error.
     files.sort_by(|a, b| {
         a.front
@@ -287,7 +289,10 @@ pub(crate) fn build(
         .map(|(i, f)| (f.id.as_str(), i))
         .collect();
     let mut by_report: Vec<Vec<Reported>> = vec![Vec::new(); files.len()];
-    let mut lacks: Vec<Vec<Diagnostic>> = vec![Vec::new(); files.len()];
+    for f in &files {
+        let published = f.front.status == ReportStatus::Published;
+        lacks.push(blank_problems(&f.blanks, &f.origin, published, diags));
+    }
     let mut missing_folders = BTreeSet::new();
     let statement_ids: Vec<&str> = {
         let mut ids: Vec<&str> = ctx.measures.keys().copied().collect();
@@ -333,27 +338,8 @@ pub(crate) fn build(
             continue;
         };
         let published = report.front.status == ReportStatus::Published;
-        for b in &file.blanks {
-            let d = Diagnostic::new(
-                &file.origin.display,
-                b.line,
-                b.column,
-                format!("to fill in: {}", b.describe()),
-            );
-            if published {
-                diags.push(
-                    Diagnostic::new(
-                        &file.origin.display,
-                        b.line,
-                        b.column,
-                        format!("\"{}\" is blank in a published report", b.describe()),
-                    )
-                    .with_hint("fill in the figure, or remove the line if the report gives none; a report being filled in has \"status: draft\""),
-                );
-            } else {
-                lacks[i].push(d);
-            }
-        }
+        let more = blank_problems(&file.blanks, &file.origin, published, diags);
+        lacks[i].extend(more);
         let figures = close(&file.front);
         check_figures(
             &figures,
@@ -418,7 +404,11 @@ pub(crate) fn build(
             continue;
         }
         let mut more = Vec::new();
-        if reports[i].presented.is_none() {
+        let blank_date = reports[i]
+            .lacks
+            .iter()
+            .any(|d| d.message == "to fill in: presented");
+        if reports[i].presented.is_none() && !blank_date {
             more.push(
                 Diagnostic::new(
                     &reports[i].origin.display,
@@ -453,6 +443,38 @@ pub(crate) fn build(
         reports[i].lacks.extend(more);
     }
     reports
+}
+
+/// The blanks of a report's file: each an error in a published report, or else something
+/// the draft lacks (returned).
+fn blank_problems(
+    blanks: &[Blank],
+    origin: &Origin,
+    published: bool,
+    diags: &mut Diagnostics,
+) -> Vec<Diagnostic> {
+    let mut lacks = Vec::new();
+    for b in blanks {
+        if published {
+            diags.push(
+                Diagnostic::new(
+                    &origin.display,
+                    b.line,
+                    b.column,
+                    format!("\"{}\" is blank in a published report", b.describe()),
+                )
+                .with_hint("fill it in, or remove the line if the report gives none; a report being filled in has \"status: draft\""),
+            );
+        } else {
+            lacks.push(Diagnostic::new(
+                &origin.display,
+                b.line,
+                b.column,
+                format!("to fill in: {}", b.describe()),
+            ));
+        }
+    }
+    lacks
 }
 
 /// Checks a report's own settings.
