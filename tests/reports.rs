@@ -127,3 +127,493 @@ fn every_figure_the_site_showed_before_reports_is_still_shown() {
         missing.join("\n")
     );
 }
+
+/// The fictional second report, for the shipped plan.
+const Q2: &str = "tests/fixtures/reports/2021-22-q2";
+
+/// The shipped plan with the fictional second report added.
+fn with_q2() -> Site {
+    let site = Site::shipped();
+    common::copy_tree(
+        &common::repo().join(Q2),
+        &site.path("content/reports/2021-22-q2"),
+    );
+    site
+}
+
+/// The shipped plan with the second report, built once.
+fn built_with_q2() -> &'static Site {
+    static SITE: OnceLock<Site> = OnceLock::new();
+    SITE.get_or_init(|| {
+        let site = with_q2();
+        site.build();
+        site
+    })
+}
+
+fn page(site: &Site, path: &str) -> String {
+    fs::read_to_string(site.path(&format!("public/{path}")))
+        .unwrap_or_else(|e| panic!("{path}: {e}"))
+}
+
+/// The rows of the "Report by report" table: each report's title, figure and status.
+fn by_report_rows(html: &str) -> Vec<(String, String, String)> {
+    let start = html
+        .find("id=\"by-report-caption\"")
+        .expect("a report-by-report table");
+    let end = start + html[start..].find("</table>").unwrap();
+    html[start..end]
+        .split("<tr>")
+        .skip(2)
+        .map(|row| {
+            let cells: Vec<String> = row
+                .split("<t")
+                .skip(1)
+                .map(|c| strip_tags(&format!("<t{c}")).trim().to_string())
+                .filter(|c| !c.is_empty())
+                .collect();
+            (cells[0].clone(), cells[1].clone(), cells[3].clone())
+        })
+        .collect()
+}
+
+#[test]
+fn statement_pages_show_every_published_report_in_the_chart_and_the_table() {
+    let site = built_with_q2();
+    let html = page(site, "performance/all-crime/index.html");
+    assert_eq!(
+        by_report_rows(&html),
+        [
+            (
+                "Quarter 1 2021/22".to_string(),
+                "21,009".to_string(),
+                "● Within control limits".to_string()
+            ),
+            (
+                "Quarter 2 2021/22".to_string(),
+                "22,350".to_string(),
+                "● Within control limits".to_string()
+            ),
+        ]
+    );
+    // The chart plots both reports' figures, each labelled, over both reports' names.
+    let svg = &html[html.find("id=\"chart-by-report-title\"").expect("a chart")..];
+    let svg = &svg[..svg.find("</svg>").unwrap()];
+    for text in [
+        "Quarter 1 2021/22",
+        "Quarter 2 2021/22",
+        ">21,009<",
+        ">22,350<",
+    ] {
+        assert!(svg.contains(text), "the chart lacks {text}");
+    }
+    assert_eq!(svg.matches("<circle class=\"chart-point").count(), 2);
+    // The latest figures are the second report's, and the page says what changed since the
+    // first, in words.
+    assert!(html.contains("22,350 (Quarter 2 2021/22 (July to September 2021))"));
+    assert!(html.contains("What has changed since Quarter 1 2021/22"));
+    assert!(
+        html.contains("The latest figure rose from 21,009 in"),
+        "{html}"
+    );
+    assert!(html.contains("to 22,350, an increase of 6%."));
+    // A status that changed is said to have changed.
+    let hate = page(site, "performance/hate-crime-recorded/index.html");
+    assert!(hate
+        .contains("Its status changed from above upper control limit to within control limits."));
+    // The series over time is every month the two reports give, each once.
+    let val = page(site, "performance/victims-advice-line-referrals/index.html");
+    let months: Vec<&str> = [
+        "April 2021",
+        "May 2021",
+        "June 2021",
+        "July 2021",
+        "August 2021",
+        "September 2021",
+    ]
+    .into_iter()
+    .collect();
+    let at: Vec<usize> = months
+        .iter()
+        .map(|m| {
+            val.find(&format!("<th scope=\"row\">{m}</th>"))
+                .unwrap_or_else(|| panic!("no row {m}"))
+        })
+        .collect();
+    assert!(at.windows(2).all(|w| w[0] < w[1]), "months in order");
+    assert_eq!(val.matches("<th scope=\"row\">June 2021</th>").count(), 1);
+    // A statement the second report does not give keeps the first report's figures, and the
+    // performance page says where they are from.
+    let index = page(site, "performance/index.html");
+    assert!(index.contains("These are the figures of the latest report, for <a href=\"../reports/2021-22-q2/index.html\">Quarter 2 2021/22</a>"));
+    assert!(index.contains("(from the report for Quarter 1 2021/22)"));
+    let outcomes = page(site, "performance/outcomes/index.html");
+    assert_eq!(by_report_rows(&outcomes).len(), 1);
+    // Every report is listed, newest first.
+    let list = page(site, "reports/index.html");
+    let (q2, q1) = (
+        list.find("Quarter 2 2021/22").unwrap(),
+        list.find("Quarter 1 2021/22").unwrap(),
+    );
+    assert!(q2 < q1);
+}
+
+#[test]
+fn the_first_reports_pages_are_byte_identical_after_a_second_is_added() {
+    let folder = "reports/2021-22-q1/";
+    let of = |site: &Site| -> Vec<(String, Vec<u8>)> {
+        site.output()
+            .into_iter()
+            .filter(|(p, _)| p.starts_with(folder))
+            .collect()
+    };
+    let before = of(shipped());
+    let after = of(built_with_q2());
+    assert!(before.len() > 30, "{} files in {folder}", before.len());
+    let names =
+        |files: &[(String, Vec<u8>)]| files.iter().map(|(p, _)| p.clone()).collect::<Vec<_>>();
+    assert_eq!(names(&before), names(&after));
+    for ((path, a), (_, b)) in before.iter().zip(&after) {
+        assert!(a == b, "{path} changed when the second report was added");
+    }
+    // While the pages that show the latest report did change.
+    assert_ne!(
+        fs::read(shipped().path("public/performance/all-crime/index.html")).unwrap(),
+        fs::read(built_with_q2().path("public/performance/all-crime/index.html")).unwrap()
+    );
+}
+
+#[test]
+fn a_figure_for_one_period_that_two_reports_give_differently_is_an_error_naming_both() {
+    let site = with_q2();
+    site.edit(
+        "content/reports/2021-22-q2/all-crime.md",
+        "previous:\n  value: 21009",
+        "previous:\n  value: 21100",
+    );
+    let out = site.run(&["check"]);
+    assert!(!out.status.success());
+    let err = common::stderr(&out);
+    assert!(
+        err.contains("content/reports/2021-22-q2/all-crime.md:6:3: error: the figure for \"Quarter 1 2021/22 (April to June 2021)\" is 21,100 here but 21,009 in content/reports/2021-22-q1/all-crime.md:3"),
+        "{err}"
+    );
+    assert!(err.contains("must be the same in every report"), "{err}");
+    // A breakdown item's figure and an area's figure in a series are checked alike.
+    let site = with_q2();
+    site.edit(
+        "content/reports/2021-22-q2/victims-advice-line-referrals.md",
+        "  - period: June 2021\n    value: 22.6",
+        "  - period: June 2021\n    value: 22.7",
+    );
+    let err = common::stderr(&site.run(&["check"]));
+    assert!(
+        err.contains("victims-advice-line-referrals.md:17:13: error: the figure for \"June 2021\" is 22.7 here but 22.6 in content/reports/2021-22-q1/victims-advice-line-referrals.md:46"),
+        "{err}"
+    );
+}
+
+#[test]
+fn new_report_starts_a_draft_that_check_lists_as_incomplete() {
+    let site = Site::shipped();
+    let out = site.run(&["new", "report", "2021-22-q2"]);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let said = common::stdout(&out);
+    assert!(
+        said.starts_with("Started the report for Quarter 2 2021/22 in content/reports/2021-22-q2 from the statements of Quarter 1 2021/22: 33 files,"),
+        "{said}"
+    );
+    assert!(
+        said.contains("[ ] content/reports/2021-22-q2/all-crime.md:"),
+        "{said}"
+    );
+    let index = fs::read_to_string(site.path("content/reports/2021-22-q2/_index.md")).unwrap();
+    assert_eq!(
+        index,
+        "---\ntitle: Quarter 2 2021/22\nstart: 2021-07-01\nend: 2021-09-30\npresented:\nstatus: draft\nsource:\n---\n"
+    );
+    // Every figure is blank; the shape (breakdowns, item labels, areas) is the last report's.
+    let crime = fs::read_to_string(site.path("content/reports/2021-22-q2/all-crime.md")).unwrap();
+    assert!(
+        crime.starts_with("---\nlatest:\n  value:\n  period:\n"),
+        "{crime}"
+    );
+    assert!(crime.contains("      - label: Violence With Injury\n        value:\n"));
+    // No figure is carried over: the only digits left are in the words on how the control
+    // limits are set.
+    for line in crime
+        .lines()
+        .filter(|l| l.chars().any(|c| c.is_ascii_digit()))
+    {
+        assert!(
+            line.trim_start()
+                .starts_with("basis: Two standard deviations"),
+            "{line}"
+        );
+    }
+    // check passes, and lists what the draft lacks, with its line.
+    let out = site.run(&["check"]);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let listed = common::stdout(&out);
+    assert!(
+        listed.contains("The draft report Quarter 2 2021/22 is incomplete:"),
+        "{listed}"
+    );
+    assert!(listed.contains("content/reports/2021-22-q2/_index.md:5:1: to fill in: presented\n"));
+    assert!(listed
+        .contains("content/reports/2021-22-q2/all-crime.md:3:3: to fill in: latest › value\n"));
+    assert!(listed.contains(
+        "content/reports/2021-22-q2/all-crime.md:21:9: to fill in: breakdowns › Recorded crime by crime type › Violence With Injury › value\n"
+    ), "{listed}");
+    // It builds, and it is not the latest report until it is published.
+    site.build();
+    let index = page(&site, "performance/index.html");
+    assert!(
+        index.contains("for <a href=\"../reports/2021-22-q1/index.html\">Quarter 1 2021/22</a>")
+    );
+    let draft = page(&site, "reports/2021-22-q2/index.html");
+    assert!(draft.contains("<strong class=\"tag\">Draft</strong>"));
+    // Asking again for a report that is there changes nothing.
+    let again = site.run(&["new", "report", "2021-22-q2"]);
+    assert_eq!(again.status.code(), Some(2));
+    assert!(common::stderr(&again).contains("the report \"2021-22-q2\" is already there"));
+    // Published as it is, each blank is an error.
+    site.edit(
+        "content/reports/2021-22-q2/_index.md",
+        "status: draft",
+        "status: published",
+    );
+    let err = common::stderr(&site.run(&["check"]));
+    assert!(err.contains("content/reports/2021-22-q2/all-crime.md:3:3: error: \"latest › value\" is blank in a published report"), "{err}");
+    assert!(
+        err.contains("_index.md:5:1: error: \"presented\" is blank in a published report"),
+        "{err}"
+    );
+}
+
+/// The minimal plan turned into one that reports: its statement's figures moved into a
+/// report for `2024-25-q1`.
+fn minimal_reporting() -> Site {
+    let site = Site::minimal();
+    site.write(
+        "content/performance/calls-answered.md",
+        "---\nmeasure: 999 calls answered within 10 seconds\nunit: percent\nbetter: higher\ntarget:\n  text: 90% answered within 10 seconds\n  value: 90\npriorities: [safer-streets]\n---\n",
+    );
+    site.write(
+        "content/reports/2024-25-q1/_index.md",
+        &report_index(
+            "Quarter 1 2024/25",
+            "2024-04-01",
+            "2024-06-30",
+            "2024-07-20",
+        ),
+    );
+    site.write(
+        "content/reports/2024-25-q1/calls-answered.md",
+        "---\nlatest:\n  value: 93\n  period: June 2024\n---\n- Calls were answered promptly.\n",
+    );
+    site
+}
+
+fn report_index(title: &str, start: &str, end: &str, presented: &str) -> String {
+    format!("---\ntitle: {title}\nstart: {start}\nend: {end}\npresented: {presented}\nstatus: published\nsource: Test force performance report\n---\n")
+}
+
+/// `planpress check`'s messages, asserting it failed.
+fn problems(site: &Site) -> String {
+    let out = site.run(&["check"]);
+    assert!(
+        !out.status.success(),
+        "check passed:\n{}",
+        common::stdout(&out)
+    );
+    common::stderr(&out)
+}
+
+#[test]
+fn a_minimal_plan_reports_through_a_report() {
+    let site = minimal_reporting();
+    let out = site.run(&["check"]);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    assert!(common::stdout(&out).contains("1 report)"));
+}
+
+#[test]
+fn hostile_reports_are_located_errors() {
+    // A report naming a statement that does not exist.
+    let site = minimal_reporting();
+    site.write(
+        "content/reports/2024-25-q1/calls-answerd.md",
+        "---\nlatest:\n  value: 1\n  period: June 2024\n---\n",
+    );
+    let err = problems(&site);
+    assert!(err.contains("content/reports/2024-25-q1/calls-answerd.md:1:1: error: there is no performance statement with the id \"calls-answerd\" for this report to give figures for\n  help: did you mean \"calls-answered\"? rename the file to calls-answered.md"), "{err}");
+
+    // The same period twice, and a period overlapping another.
+    let site = minimal_reporting();
+    site.write(
+        "content/reports/again/_index.md",
+        &report_index("Again", "2024-04-01", "2024-06-30", "2024-07-20"),
+    );
+    let err = problems(&site);
+    assert!(err.contains("content/reports/again/_index.md:3:1: error: this report is for the same period as content/reports/2024-25-q1/_index.md (2024-04-01 to 2024-06-30)"), "{err}");
+    let site = minimal_reporting();
+    site.write(
+        "content/reports/overlap/_index.md",
+        &report_index("Overlap", "2024-06-01", "2024-08-31", "2024-09-20"),
+    );
+    assert!(problems(&site).contains("content/reports/overlap/_index.md:3:1: error: this report's period (2024-06-01 to 2024-08-31) overlaps that of content/reports/2024-25-q1/_index.md"));
+
+    // Dates out of order, and dates that are not dates.
+    let site = minimal_reporting();
+    site.write(
+        "content/reports/2024-25-q1/_index.md",
+        &report_index("Q1", "2024-06-30", "2024-04-01", "2024-07-20"),
+    );
+    assert!(problems(&site).contains("_index.md:4:1: error: the period ends (2024-04-01) before it starts (2024-06-30)\n  help: swap \"start\" and \"end\""));
+    site.write(
+        "content/reports/2024-25-q1/_index.md",
+        &report_index("Q1", "2024-04-01", "2024-06-30", "2024-06-01"),
+    );
+    assert!(problems(&site).contains("_index.md:5:1: error: the report is presented (2024-06-01) before its period ends (2024-06-30)"));
+    site.write(
+        "content/reports/2024-25-q1/_index.md",
+        &report_index("Q1", "2024-02-30", "2024-06-30", "2024-07-01"),
+    );
+    assert!(problems(&site)
+        .contains("_index.md:3:1: error: \"2024-02-30\" is not a date in the form YYYY-MM-DD"));
+    // A published report must say when it was presented.
+    site.write(
+        "content/reports/2024-25-q1/_index.md",
+        "---\ntitle: Q1\nstart: 2024-04-01\nend: 2024-06-30\nstatus: published\n---\n",
+    );
+    assert!(problems(&site)
+        .contains("error: a published report must say when it was presented to the Panel"));
+
+    // A published report with a figure left blank.
+    let site = minimal_reporting();
+    site.write(
+        "content/reports/2024-25-q1/calls-answered.md",
+        "---\nlatest:\n  value:\n  period: June 2024\n---\n",
+    );
+    assert!(problems(&site).contains("content/reports/2024-25-q1/calls-answered.md:3:3: error: \"latest › value\" is blank in a published report"));
+
+    // Figures in the statement's own file of a plan that reports.
+    let site = minimal_reporting();
+    site.edit(
+        "content/performance/calls-answered.md",
+        "priorities:",
+        "latest:\n  value: 93\n  period: June 2024\npriorities:",
+    );
+    let err = problems(&site);
+    assert!(err.contains("content/performance/calls-answered.md:8:1: error: this plan gives its figures in reports, but the statement's own file gives \"latest\"\n  help: move the figures (and the \"source\") to content/reports/2024-25-q1/calls-answered.md"), "{err}");
+
+    // A misspelt key, figures for a statement in words only, a folder without its _index.md.
+    let site = minimal_reporting();
+    site.write(
+        "content/reports/2024-25-q1/calls-answered.md",
+        "---\nlates:\n  value: 93\n---\n",
+    );
+    assert!(problems(&site).contains("calls-answered.md:2:1: error: unknown key \"lates\""));
+    let site = minimal_reporting();
+    site.edit(
+        "content/performance/calls-answered.md",
+        "unit: percent",
+        "unit: text",
+    );
+    site.edit("content/performance/calls-answered.md", "  value: 90\n", "");
+    assert!(problems(&site).contains("content/reports/2024-25-q1/calls-answered.md:2:1: error: the statement is in words only (\"unit: text\" in its file), but this report gives it figures"));
+    let site = minimal_reporting();
+    site.write(
+        "content/reports/2024-25-q2/calls-answered.md",
+        "---\nlatest:\n  value: 94\n  period: September 2024\n---\n",
+    );
+    assert!(problems(&site).contains("content/reports/2024-25-q2/calls-answered.md:1:1: error: the report folder \"2024-25-q2\" has no _index.md"));
+
+    // Files where no report's files can be, and a page taking the reports' address.
+    for (rel, message) in [
+        (
+            "content/reports/_index.md",
+            "the reports folder does not take an _index.md",
+        ),
+        (
+            "content/reports/2024-25-q2.md",
+            "a report is a folder, not a file",
+        ),
+        (
+            "content/reports/2024-25-q1/more/calls.md",
+            "a report's files are directly in its folder",
+        ),
+        (
+            "content/reports.md",
+            "\"reports\" is reserved for a generated page and cannot name a page",
+        ),
+    ] {
+        let site = minimal_reporting();
+        site.write(rel, "---\ntitle: T\n---\n");
+        let err = problems(&site);
+        assert!(err.contains(message), "{rel}: {err}");
+    }
+}
+
+/// A thousand quarters, each with one statement's figures, load and check in moments (no
+/// check compares every report with every other), and build.
+#[test]
+fn a_thousand_reports_are_checked_and_built() {
+    let site = minimal_reporting();
+    let t = std::time::Instant::now();
+    for i in 1..1000 {
+        let year = 2024 + i / 4;
+        let (start, end) = match i % 4 {
+            0 => ("04-01", "06-30"),
+            1 => ("07-01", "09-30"),
+            2 => ("10-01", "12-31"),
+            _ => ("01-01", "03-31"),
+        };
+        let y = if i % 4 == 3 { year + 1 } else { year };
+        let id = format!("r{i:04}");
+        site.write(
+            &format!("content/reports/{id}/_index.md"),
+            &report_index(
+                &format!("Report {i}"),
+                &format!("{y}-{start}"),
+                &format!("{y}-{end}"),
+                &format!("{}-01-01", y + 1),
+            ),
+        );
+        site.write(
+            &format!("content/reports/{id}/calls-answered.md"),
+            &format!(
+                "---\nlatest:\n  value: {}\n  period: Period {i}\n---\n",
+                80 + i % 20
+            ),
+        );
+    }
+    let out = site.run(&["check"]);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    assert!(common::stdout(&out).contains("1000 reports"));
+    let checked = t.elapsed();
+    let out = site.run(&[
+        "build",
+        "--no-large-print",
+        "--no-epub",
+        "--no-braille",
+        "--no-audio",
+        "--no-plain-text",
+    ]);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let built = t.elapsed() - checked;
+    assert!(site
+        .path("public/reports/r0999/calls-answered/index.html")
+        .exists());
+    let last = page(&site, "performance/calls-answered/index.html");
+    assert_eq!(by_report_rows(&last).len(), 1000);
+    // A report's own page shows the last twelve reports up to it, and says so.
+    let frozen = page(&site, "reports/r0999/calls-answered/index.html");
+    assert_eq!(by_report_rows(&frozen).len(), 12);
+    assert!(frozen.contains("These are the last 12 reports up to this one;"));
+    eprintln!(
+        "NOTICE: 1,000 reports: written and checked in {checked:?}, built in {built:?}, read in {:?}",
+        t.elapsed() - checked - built
+    );
+}

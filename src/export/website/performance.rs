@@ -132,7 +132,15 @@ struct TrendView {
     rows: Vec<TrendRow>,
     svg: Option<String>,
     summary: Option<String>,
+    /// How many earlier reports a report's page leaves out (the statement's own page shows
+    /// them all).
+    earlier: usize,
 }
+
+/// The most reports a report's page for a statement shows in its trend: three years of
+/// quarters. Every report's page for every statement showing every report before it would
+/// grow with the square of the number of reports.
+const REPORT_PAGE_TREND: usize = 12;
 
 /// How the statement moved since the report before, for the template to say in words.
 #[derive(Debug, Clone, Serialize)]
@@ -291,7 +299,7 @@ impl StatementView {
             reported: from.map(ReportLink::new),
             in_report: report.is_some(),
             latest_path: Route::Statement(s.id.clone()).path(),
-            trend: trend(s),
+            trend: trend(s, report.map(|_| REPORT_PAGE_TREND)),
             since,
             about: render(&s.about.markdown, route).html,
             measure: s.measure.clone(),
@@ -336,11 +344,22 @@ impl StatementView {
     }
 }
 
-/// The statement report by report, as its history gives it.
-fn trend(s: &Statement) -> Option<TrendView> {
+/// The statement report by report, as its history gives it: the last `most` reports, when
+/// given.
+fn trend(s: &Statement, most: Option<usize>) -> Option<TrendView> {
     if s.history.is_empty() {
         return None;
     }
+    let earlier = most.map_or(0, |m| s.history.len().saturating_sub(m));
+    let shortened;
+    let s = if earlier > 0 {
+        let mut t = s.clone();
+        t.history.drain(..earlier);
+        shortened = t;
+        &shortened
+    } else {
+        s
+    };
     let decimals = decimals_for(
         s.history
             .iter()
@@ -370,6 +389,7 @@ fn trend(s: &Statement) -> Option<TrendView> {
             .collect(),
         svg: chart.as_ref().map(|c| chart::svg(c, "chart-by-report")),
         summary: chart.map(|c| c.summary),
+        earlier,
     })
 }
 
