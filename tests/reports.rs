@@ -259,6 +259,20 @@ fn statement_pages_show_every_published_report_in_the_chart_and_the_table() {
 }
 
 #[test]
+fn the_performance_page_links_the_table_of_every_reports_figures() {
+    let site = built_with_q2();
+    let csv = fs::read(site.path("public/data/reports.csv")).unwrap();
+    let index = page(site, "performance/index.html");
+    let link = format!(
+        "<a href=\"../data/reports.csv\">Download the figures of every report (CSV, {})</a>",
+        planpress::words::human_size(csv.len())
+    );
+    assert!(index.contains(&link), "{index}");
+    // A report's own pages list only its own downloads, so they stay as published.
+    assert!(!page(site, "reports/2021-22-q1/index.html").contains("reports.csv"));
+}
+
+#[test]
 fn the_first_reports_pages_are_byte_identical_after_a_second_is_added() {
     let folder = "reports/2021-22-q1/";
     let of = |site: &Site| -> Vec<(String, Vec<u8>)> {
