@@ -258,6 +258,73 @@ fn statement_pages_show_every_published_report_in_the_chart_and_the_table() {
     assert!(q2 < q1);
 }
 
+/// The text of a PDF as poppler's `pdftotext` reads it, white space made single spaces.
+fn pdf_text(pdf: &Path) -> String {
+    let out = std::process::Command::new("pdftotext")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils) must be installed: bash .ci/install-test-deps");
+    assert!(out.status.success(), "pdftotext {}", pdf.display());
+    String::from_utf8_lossy(&out.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+#[test]
+fn each_report_is_a_large_print_panel_paper_of_its_own_figures() {
+    let site = built_with_q2();
+    for (id, title, has, lacks) in [
+        ("2021-22-q1", "Quarter 1 2021/22", "21,009", "22,350"),
+        ("2021-22-q2", "Quarter 2 2021/22", "22,350", "21,497"),
+    ] {
+        let pdf = site.path(&format!("public/reports/{id}/large-print.pdf"));
+        let bytes = fs::read(&pdf).unwrap_or_else(|e| panic!("{id}: {e}"));
+        assert!(bytes.starts_with(b"%PDF-"));
+        // Linked from the report's page, with its pages and size.
+        let html = page(site, &format!("reports/{id}/index.html"));
+        let size = planpress::words::human_size(bytes.len());
+        let link = format!("<a href=\"../../reports/{id}/large-print.pdf\">This report in large print, 18 point (PDF, ");
+        let at = html
+            .find(&link)
+            .unwrap_or_else(|| panic!("{id}: no link to its paper"));
+        let label = &html[at + link.len()..];
+        assert!(
+            label.starts_with(&format!("{} pages, {size})</a>", pdf_pages(&pdf))),
+            "{id}: {}",
+            &label[..60.min(label.len())]
+        );
+        let text = pdf_text(&pdf);
+        assert!(
+            text.contains(&format!("{title} performance report")),
+            "{id}"
+        );
+        assert!(text.contains("All crime recorded, by crime type"), "{id}");
+        assert!(text.contains(has), "{id} lacks its figure {has}");
+        assert!(
+            !text.contains(lacks),
+            "{id} gives {lacks}, another report's figure"
+        );
+    }
+    // Only a report's own page links its paper.
+    assert!(!page(site, "reports/2021-22-q2/index.html").contains("2021-22-q1/large-print.pdf"));
+    assert!(!page(site, "performance/index.html").contains("reports/2021-22-q1/large-print.pdf"));
+}
+
+/// How many pages poppler's `pdfinfo` counts in a PDF.
+fn pdf_pages(pdf: &Path) -> usize {
+    let out = std::process::Command::new("pdfinfo")
+        .arg(pdf)
+        .output()
+        .expect("pdfinfo (poppler-utils) must be installed: bash .ci/install-test-deps");
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("pdfinfo gives the page count")
+}
+
 #[test]
 fn the_performance_page_links_the_table_of_every_reports_figures() {
     let site = built_with_q2();
@@ -387,6 +454,12 @@ fn new_report_starts_a_draft_that_check_lists_as_incomplete() {
     );
     let draft = page(&site, "reports/2021-22-q2/index.html");
     assert!(draft.contains("<strong class=\"tag\">Draft</strong>"));
+    // Its Panel paper says it is a draft.
+    let paper = pdf_text(&site.path("public/reports/2021-22-q2/large-print.pdf"));
+    assert!(
+        paper.contains("Draft. This report is being filled in"),
+        "{paper}"
+    );
     // Asking again for a report that is there changes nothing.
     let again = site.run(&["new", "report", "2021-22-q2"]);
     assert_eq!(again.status.code(), Some(2));

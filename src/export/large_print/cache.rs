@@ -131,7 +131,7 @@ pub(super) fn large_print_pdf(
             elapsed: Duration::ZERO,
         });
     }
-    let pdf = super::pdf_of(&doc, plan, opts, typesetter)?;
+    let pdf = super::pdf_of(&doc, opts, typesetter)?;
     Ok(LargePrintPdf {
         doc,
         digest: pdf_digest(&pdf.bytes),

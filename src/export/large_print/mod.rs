@@ -226,14 +226,12 @@ pub fn pdf_with(
     typesetter: &typeset::Typesetter,
 ) -> Result<Pdf, TypesetError> {
     let doc = document::build(plan, opts.with_performance);
-    pdf_of(&doc, plan, opts, typesetter)
+    pdf_of(&doc, opts, typesetter)
 }
 
-/// Typesets `doc`, the edition's document already built from `plan` with `opts`, as
-/// [`pdf_with`] does.
+/// Typesets `doc`, the edition's document already built with `opts`, as [`pdf_with`] does.
 pub fn pdf_of(
     doc: &document::LargePrintDoc,
-    plan: &Plan,
     opts: &Options,
     typesetter: &typeset::Typesetter,
 ) -> Result<Pdf, TypesetError> {
@@ -242,7 +240,8 @@ pub fn pdf_of(
     })?;
     check_length(doc)?;
     let source = markup::source(doc, opts);
-    let date = parse_ymd(&plan.meta.published);
+    // The document's date: the plan's publication date, or a report's presentation date.
+    let date = parse_ymd(&doc.published);
     let compiled = typesetter
         .typeset(source, date)
         .map_err(|messages| TypesetError { messages })?;
@@ -392,6 +391,15 @@ pub fn html_page_of(
 /// the performance statements, and its web page, both linked from every page's footer.
 pub struct LargePrint;
 
+/// Where `planpress build` publishes a report's Panel paper in large print, in the output
+/// folder: beside the report's pages.
+pub fn report_pdf_path(report: &str) -> String {
+    format!("{}{REPORT_PDF}", Route::Report(report.to_string()).path())
+}
+
+/// The file name of a report's Panel paper in large print.
+const REPORT_PDF: &str = "large-print.pdf";
+
 /// The edition `planpress build` publishes: the recommended size, with the performance
 /// statements.
 fn site_options(plan: &Plan) -> Result<Options> {
@@ -420,7 +428,27 @@ impl Output for LargePrint {
         let mut pdf = cache::large_print_pdf(plan, &opts, previous, env.typesetter)?;
         pdf.elapsed = start.elapsed();
         let link = LargePrintLink::new(pdf.pages, pdf.file.len());
-        Ok(Box::new(Edition { pdf, link, opts }))
+        // Each report as a Panel paper, at the same size. A report's paper is made from what
+        // that report says, so a later report leaves it as it was.
+        let papers = plan
+            .reports
+            .iter()
+            .map(|r| {
+                let doc = document::build_report(plan, r);
+                let paper = pdf_of(&doc, &opts, env.typesetter)?;
+                Ok(Paper {
+                    path: report_pdf_path(&r.id),
+                    link: paper.link(),
+                    bytes: paper.bytes,
+                })
+            })
+            .collect::<Result<Vec<Paper>, TypesetError>>()?;
+        Ok(Box::new(Edition {
+            pdf,
+            link,
+            opts,
+            papers,
+        }))
     }
 
     fn export_args(&self) -> Vec<clap::Arg> {
@@ -487,18 +515,39 @@ fn parse_size(text: &str) -> Result<f64, String> {
     check_size(size).map_err(|e| e.to_string())
 }
 
-/// The edition prepared for a build: its PDF typeset (or the previous one found current).
+/// The edition prepared for a build: its PDF typeset (or the previous one found current),
+/// and each report's Panel paper.
 struct Edition {
     pdf: LargePrintPdf,
     link: LargePrintLink,
     opts: Options,
+    papers: Vec<Paper>,
+}
+
+/// A report's Panel paper in large print.
+struct Paper {
+    /// Where it goes in the site.
+    path: String,
+    /// Its pages and size.
+    link: LargePrintLink,
+    /// The PDF.
+    bytes: Vec<u8>,
 }
 
 impl Prepared for Edition {
     fn downloads(&self) -> Vec<Download> {
         let title = "Large print version".to_string();
         let size = markup::size_words(self.opts.size);
-        vec![
+        let papers = self.papers.iter().map(|p| Download {
+            output: "large-print",
+            path: p.path.clone(),
+            title: format!("This report in large print, {size} point"),
+            label: p.link.label.clone(),
+            bytes: p.link.bytes,
+            shelves: vec![Shelf::Report],
+            purpose: None,
+        });
+        let mut downloads = vec![
             Download {
                 output: "large-print",
                 path: PDF_PATH.to_string(),
@@ -519,7 +568,9 @@ impl Prepared for Edition {
                 shelves: vec![Shelf::Footer, Shelf::OtherFormats],
                 purpose: None,
             },
-        ]
+        ];
+        downloads.extend(papers);
+        downloads
     }
 
     fn write(&self, ctx: &RenderContext, sink: &dyn Sink) -> Result<Vec<Download>> {
@@ -536,11 +587,14 @@ impl Prepared for Edition {
             PdfFile::Kept { path, .. } => sink.keep(PDF_PATH, path)?,
         }
         sink.write(KEY_PATH, self.pdf.record().as_bytes())?;
+        for p in &self.papers {
+            sink.write(&p.path, &p.bytes)?;
+        }
         Ok(Vec::new())
     }
 
     fn summary(&self) -> Option<String> {
-        Some(if self.pdf.reused {
+        let mut said = if self.pdf.reused {
             format!("{} pages, unchanged since the last build", self.pdf.pages)
         } else {
             format!(
@@ -548,7 +602,13 @@ impl Prepared for Edition {
                 self.pdf.pages,
                 self.pdf.elapsed.as_millis()
             )
-        })
+        };
+        match self.papers.len() {
+            0 => {}
+            1 => said.push_str(", and 1 report's Panel paper"),
+            n => said.push_str(&format!(", and {n} reports' Panel papers")),
+        }
+        Some(said)
     }
 
     fn as_any(&self) -> &dyn Any {
