@@ -1,6 +1,6 @@
 //! Command-line arguments, one subcommand per verb, and what each one runs.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use anyhow::Result;
@@ -141,8 +141,9 @@ struct DiffArgs {
     /// Write the report to FILE instead of printing it.
     #[arg(long, value_name = "FILE")]
     out: Option<PathBuf>,
-    /// Act as git's external diff command for one file (see docs/reviewing.md).
-    #[arg(long, num_args = 7..=9, value_name = "GIT_ARGS", allow_hyphen_values = true, conflicts_with_all = ["old", "new"])]
+    /// Act as git's external diff command for one file: git gives the 7 (or, for a renamed
+    /// file, 9) arguments itself when `diff.planpress.command` is set (see docs/reviewing.md).
+    #[arg(long, num_args = 1.., value_name = "GIT_ARGS", allow_hyphen_values = true, conflicts_with_all = ["old", "new"])]
     git_external: Option<Vec<String>>,
 }
 
@@ -189,7 +190,7 @@ impl Args for ExportArgs {
                 .long("out")
                 .value_name("PATH")
                 .value_parser(value_parser!(PathBuf))
-                .help("Where to write: a file when the output is one file, else a folder [default: the current folder]"),
+                .help(format!("Where to write: a file when the output is one file, else a folder [default: the folder {}/, made in the current folder]", planpress::export::EXPORT_FOLDER)),
             Arg::new("theme")
                 .long("theme")
                 .value_name("NAME")
@@ -405,7 +406,17 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
 fn check(args: &CheckArgs) -> Result<ExitCode> {
     use planpress::words::Noun;
     let content = &args.content.content;
-    let plan = planpress::read_plan(content)?;
+    // `check` never writes, so its problems end without saying that nothing was.
+    let plan = match planpress::read_plan(content) {
+        Ok(plan) => plan,
+        Err(errors) => {
+            eprint!(
+                "{}",
+                planpress::diagnostics::report(&errors.0, stderr_color(), "")
+            );
+            return Ok(ExitCode::from(1));
+        }
+    };
     let levels = &plan.meta.levels;
     let mut counts = Vec::new();
     if !plan.is_one_level() {
@@ -656,8 +667,19 @@ fn print_new_report(made: &planpress::scaffold::NewReport) {
 
 fn export(args: &ExportArgs) -> Result<ExitCode> {
     use anyhow::Context;
+    use planpress::export::EXPORT_FOLDER;
     let start = std::time::Instant::now();
     let m = &args.matches;
+    let out = m.get_one::<PathBuf>("out");
+    // Where the files go is said first: making them can take a while.
+    println!(
+        "Exporting {} to {}",
+        args.output.name(),
+        match out {
+            Some(path) => path.display().to_string(),
+            None => format!("{EXPORT_FOLDER}/"),
+        }
+    );
     let path = |name: &str| m.get_one::<PathBuf>(name).cloned().unwrap_or_default();
     let plan = planpress::read_plan(&path("content"))?;
     let theme_name = m
@@ -668,15 +690,15 @@ fn export(args: &ExportArgs) -> Result<ExitCode> {
     for w in &made.warnings {
         eprintln!("{w}");
     }
-    let out = m.get_one::<PathBuf>("out");
     let mut written = Vec::new();
     for (name, bytes) in &made.files {
         // A file named by --out is written where it says, into a folder that must be there;
-        // an output of several files makes the folders its own paths name.
+        // otherwise the files go into a folder (--out's, or the export folder), made as
+        // needed with the folders their own paths name.
         let target = match out {
             Some(file) if made.files.len() == 1 => file.clone(),
             Some(dir) => dir.join(name),
-            None => PathBuf::from(name),
+            None => Path::new(EXPORT_FOLDER).join(name),
         };
         if made.files.len() > 1 || out.is_none() {
             if let Some(parent) = target.parent().filter(|p| !p.as_os_str().is_empty()) {
@@ -701,6 +723,12 @@ fn export(args: &ExportArgs) -> Result<ExitCode> {
 fn stdout_color() -> bool {
     use std::io::IsTerminal;
     std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stdout().is_terminal()
+}
+
+/// True when standard error is a terminal and `NO_COLOR` is unset or empty.
+pub fn stderr_color() -> bool {
+    use std::io::IsTerminal;
+    std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && std::io::stderr().is_terminal()
 }
 
 fn fmt(args: &FmtArgs) -> Result<ExitCode> {

@@ -12,7 +12,8 @@ use std::path::{Path, PathBuf};
 pub struct Diagnostic {
     /// The file, as the user named it (relative to where they ran the command when possible).
     pub path: PathBuf,
-    /// 1-based line; 0 when the problem concerns the whole file.
+    /// 1-based line; 0 when the problem concerns the whole file or folder, which is then named
+    /// without a line or column.
     pub line: usize,
     /// 1-based column; 0 when unknown.
     pub column: usize,
@@ -47,16 +48,26 @@ impl Diagnostic {
     }
 }
 
+impl Diagnostic {
+    /// Where the problem is, as it starts its line: `path:line:column`, or just `path` for a
+    /// problem with the whole file or folder (line 0), which has no line or column to name.
+    pub fn place(&self) -> String {
+        if self.line == 0 {
+            self.path.display().to_string()
+        } else {
+            format!(
+                "{}:{}:{}",
+                self.path.display(),
+                self.line,
+                self.column.max(1)
+            )
+        }
+    }
+}
+
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}:{}:{}: {}",
-            self.path.display(),
-            self.line.max(1),
-            self.column.max(1),
-            self.message
-        )?;
+        write!(f, "{}: {}", self.place(), self.message)?;
         if let Some(hint) = &self.hint {
             write!(f, "\n  help: {hint}")?;
         }
@@ -133,10 +144,11 @@ pub fn chain(e: &dyn std::error::Error) -> String {
     s
 }
 
-/// Problems as every command shows them: `path:line:col: error: message` (the place in bold
+/// Problems as every command shows them: `path:line:col: error: message`, or `path: error:
+/// message` for a problem with a whole file or folder (the place in bold
 /// and "error:" in red when `color`), a `  help:` line under each that has a hint, and a last
 /// line counting them and saying what happened because of them (`outcome`: "nothing was
-/// written").
+/// written"; empty for a command that only looks, such as `check`).
 pub fn report(problems: &[Diagnostic], color: bool, outcome: &str) -> String {
     use fmt::Write as _;
     let (red, reset) = if color {
@@ -148,8 +160,9 @@ pub fn report(problems: &[Diagnostic], color: bool, outcome: &str) -> String {
     let n = problems.len();
     let _ = writeln!(
         out,
-        "{red}{n} problem{} found in the content; {outcome}{reset}",
-        if n == 1 { "" } else { "s" }
+        "{red}{n} problem{} found in the content{}{outcome}{reset}",
+        if n == 1 { "" } else { "s" },
+        if outcome.is_empty() { "" } else { "; " }
     );
     out
 }
@@ -166,10 +179,8 @@ pub fn problem_lines(problems: &[Diagnostic], color: bool) -> String {
     for d in problems {
         let _ = writeln!(
             out,
-            "{bold}{}:{}:{}:{reset} {red}error:{reset} {}",
-            d.path.display(),
-            d.line.max(1),
-            d.column.max(1),
+            "{bold}{}:{reset} {red}error:{reset} {}",
+            d.place(),
             d.message
         );
         if let Some(h) = &d.hint {
@@ -222,6 +233,26 @@ mod tests {
         assert_eq!(line_col(text, 3), (2, 1));
         assert_eq!(line_col(text, 5), (2, 2));
         assert_eq!(line_col(text, 8), (3, 1));
+    }
+
+    #[test]
+    fn a_whole_file_or_folder_is_named_without_a_line_or_column() {
+        let folder = Diagnostic::new(
+            Path::new("content"),
+            0,
+            0,
+            "the content folder does not exist",
+        );
+        assert_eq!(
+            folder.to_string(),
+            "content: the content folder does not exist"
+        );
+        assert_eq!(
+            report(&[folder], false, ""),
+            "content: error: the content folder does not exist\n1 problem found in the content\n"
+        );
+        let at = Diagnostic::new(Path::new("content/a.md"), 3, 0, "x");
+        assert_eq!(at.place(), "content/a.md:3:1");
     }
 
     #[test]

@@ -14,6 +14,7 @@ pub mod diagnostics;
 pub mod export;
 pub mod fmt;
 pub mod load;
+pub mod native;
 pub mod parse;
 pub mod plan;
 pub mod render;

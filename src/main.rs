@@ -4,7 +4,6 @@
 mod cli;
 
 use std::ffi::{c_int, c_long};
-use std::io::IsTerminal;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -53,8 +52,7 @@ fn main() -> ExitCode {
 
 /// Prints an error with its causes; content problems print one per line, as `path:line:col`.
 fn report(e: &anyhow::Error) {
-    let color = std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-        && std::io::stderr().is_terminal();
+    let color = cli::stderr_color();
     if let Some(errors) = e.downcast_ref::<planpress::ContentErrors>() {
         eprint!(
             "{}",

@@ -66,20 +66,44 @@ pub fn change_in_words(change: f64) -> String {
     }
 }
 
-/// A change in per cent with its sign: "+56%", "-29%", "0%".
+/// The minus sign (U+2212) that figures below zero and falls are written with: a hyphen is
+/// shorter and set lower, and some screen readers say it as "dash" or not at all, where they
+/// say the minus sign as "minus".
+pub const MINUS: char = '\u{2212}';
+
+/// A change in per cent with its sign: "+56%", "−29%" (a minus sign), "0%".
 pub fn format_change(change: f64) -> String {
     let n = format_value(change.abs(), Unit::Count);
     if change > 0.0 {
         format!("+{n}%")
     } else if change < 0.0 {
-        format!("-{n}%")
+        format!("{MINUS}{n}%")
     } else {
         "0%".to_string()
     }
 }
 
-/// A figure as readers see it: `24.2%`, `1,234`, `12 seconds`. Up to two decimal places,
-/// without trailing zeros.
+/// A period of years as a range with an en dash, "2021–2025" or "2024–28", when `period` is
+/// one written with a hyphen ("2021-2025", "2024 - 28"); any other period as it is. A year
+/// and a month ("2024-10") is not a range: the end of a range comes after its start.
+pub fn year_range(period: &str) -> String {
+    let range = period.trim().split_once('-').and_then(|(from, to)| {
+        let (from, to) = (from.trim(), to.trim());
+        let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+        let start: u32 = from.parse().ok().filter(|_| digits(from, 4))?;
+        let end: u32 = to.parse().ok().filter(|_| digits(to, 4) || digits(to, 2))?;
+        let after = if to.len() == 2 {
+            end > start % 100
+        } else {
+            end > start
+        };
+        after.then(|| format!("{from}\u{2013}{to}"))
+    });
+    range.unwrap_or_else(|| period.to_string())
+}
+
+/// A figure as readers see it: `24.2%`, `1,234`, `12 seconds`, `−3.5` (a minus sign). Up to
+/// two decimal places, without trailing zeros.
 pub fn format_value(v: f64, unit: Unit) -> String {
     format_number(v, unit, None)
 }
@@ -101,7 +125,7 @@ fn format_number(v: f64, unit: Unit, decimals: Option<usize>) -> String {
     let negative = v < 0.0 && text.bytes().any(|b| matches!(b, b'1'..=b'9'));
     let mut number = String::with_capacity(text.len() + whole.len() / 3 + 10);
     if negative {
-        number.push('-');
+        number.push(MINUS);
     }
     for (i, c) in whole.char_indices() {
         if i > 0 && (whole.len() - i) % 3 == 0 {
@@ -262,7 +286,7 @@ mod tests {
             format!("{grouped}.{fraction}")
         };
         if v < 0.0 && number.chars().any(|c| c.is_ascii_digit() && c != '0') {
-            number.insert(0, '-');
+            number.insert(0, MINUS);
         }
         match unit {
             Unit::Percent => format!("{number}%"),
@@ -380,7 +404,7 @@ mod tests {
         assert_eq!(format_value(24.2, Unit::Percent), "24.2%");
         assert_eq!(format_value(24.0, Unit::Percent), "24%");
         assert_eq!(format_value(12345.0, Unit::Count), "12,345");
-        assert_eq!(format_value(-1234.0, Unit::Count), "-1,234");
+        assert_eq!(format_value(-1234.0, Unit::Count), "\u{2212}1,234");
         assert_eq!(format_value(0.126, Unit::Rate), "0.13");
         assert_eq!(format_value(1.999, Unit::Count), "2");
         assert_eq!(format_value(1234.5, Unit::Count), "1,234.5");
@@ -395,9 +419,28 @@ mod tests {
     #[test]
     fn changes_read_naturally() {
         assert_eq!(format_change(56.0), "+56%");
-        assert_eq!(format_change(-29.0), "-29%");
+        assert_eq!(format_change(-29.0), "\u{2212}29%");
         assert_eq!(change_in_words(-6.0), "a 6% reduction");
         assert_eq!(change_in_words(0.0), "no change");
+    }
+
+    #[test]
+    fn periods_of_years_are_ranges_with_an_en_dash() {
+        assert_eq!(year_range("2021-2025"), "2021\u{2013}2025");
+        assert_eq!(year_range("2024 - 28"), "2024\u{2013}28");
+        assert_eq!(year_range("2021\u{2013}2025"), "2021\u{2013}2025");
+        // Not ranges: a year and a month, a range backwards, words, a single year.
+        for other in [
+            "2024-10",
+            "2025-2021",
+            "2021-25a",
+            "April-June 2021",
+            "2024",
+            "-",
+            "",
+        ] {
+            assert_eq!(year_range(other), other);
+        }
     }
 
     #[test]

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 const STAGES: &[(&str, u32)] = &[
     ("diagnostics", 0),
     ("write", 0),
+    ("native", 0),
     ("load", 1),
     ("parse", 2),
     ("words", 3),

@@ -383,7 +383,7 @@ fn every_figure_of_a_statement_is_compared_and_its_judged_status_too() {
     r.all_say("Direction: not set → Rising");
     r.all_say("April 2024: 91%, North Testshire 90%");
     r.all_say("April 2024: 91%, North Testshire 91%");
-    r.all_say("Target change: -20% → -25%");
+    r.all_say("Target change: \u{2212}20% → \u{2212}25%");
     r.all_say("Fatal 9 against 11");
     r.all_say("Fatal 9 against 12");
     r.all_say("Performance statements: 3 otherwise changed.");

@@ -25,6 +25,10 @@ fn planpress(args: &[&str], cwd: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_planpress"))
         .args(args)
         .current_dir(cwd)
+        .env(
+            "PLANPRESS_CACHE",
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("target/test-cache"),
+        )
         .output()
         .expect("run planpress")
 }
@@ -56,26 +60,35 @@ fn export(extra: &[&str]) -> (tempfile::TempDir, PathBuf) {
     args.extend_from_slice(extra);
     let out = planpress(&args, dir.path());
     assert!(out.status.success(), "export failed: {}", stderr(&out));
-    let default = if extra.contains(&"html") {
-        "large-print.html"
-    } else {
-        "large-print.pdf"
-    };
+    // Without --out, the export folder, with the file named for what it holds.
+    let default = format!(
+        "exports/large-print{}.{}",
+        if extra.contains(&"--without-performance") {
+            "-without-performance"
+        } else {
+            ""
+        },
+        if extra.contains(&"html") {
+            "html"
+        } else {
+            "pdf"
+        }
+    );
     let file = dir.path().join(
         extra
             .iter()
             .position(|a| *a == "--out")
-            .map(|i| extra[i + 1])
-            .unwrap_or(default),
+            .map_or(default.as_str(), |i| extra[i + 1]),
     );
     assert!(file.is_file(), "{} was not written", file.display());
     (dir, file)
 }
 
-/// The default export (18 point, no performance statements), made once for several tests.
-fn default_pdf() -> &'static (tempfile::TempDir, PathBuf) {
+/// The export at 18 point without the performance statements (the plan alone, a third of
+/// the pages, quicker to typeset and read), made once for several tests.
+fn plan_only_pdf() -> &'static (tempfile::TempDir, PathBuf) {
     static PDF: OnceLock<(tempfile::TempDir, PathBuf)> = OnceLock::new();
-    PDF.get_or_init(|| export(&[]))
+    PDF.get_or_init(|| export(&["--without-performance"]))
 }
 
 fn pdfinfo(pdf: &Path) -> BTreeMap<String, String> {
@@ -143,7 +156,7 @@ fn shipped_plan() -> Plan {
 
 #[test]
 fn the_pdf_is_tagged_a4_portrait_with_a_title_and_british_english() {
-    let (_dir, pdf) = default_pdf();
+    let (_dir, pdf) = plan_only_pdf();
     let info = pdfinfo(pdf);
     assert_eq!(info["Tagged"], "yes", "{info:?}");
     let size = &info["Page size"];
@@ -158,7 +171,7 @@ fn the_pdf_is_tagged_a4_portrait_with_a_title_and_british_english() {
     );
     assert_eq!(
         info["Title"],
-        "Safer West Mercia Plan 2021-2025 (large print)"
+        "Safer West Mercia Plan 2021\u{2013}2025 (large print)"
     );
     let meta = poppler("pdfinfo", &["-meta", pdf.to_str().unwrap()]);
     assert!(
@@ -177,7 +190,7 @@ fn the_pdf_is_tagged_a4_portrait_with_a_title_and_british_english() {
 
 #[test]
 fn headings_lists_and_page_numbers_are_tagged() {
-    let (_dir, pdf) = default_pdf();
+    let (_dir, pdf) = plan_only_pdf();
     let tree = poppler("pdfinfo", &["-struct-text", pdf.to_str().unwrap()]);
     for tag in ["H1", "H2", "H3", "P", "L", "LI", "LBody", "TOC", "TOCI"] {
         assert!(
@@ -199,7 +212,7 @@ fn headings_lists_and_page_numbers_are_tagged() {
 
 #[test]
 fn every_font_is_embedded_and_none_is_italic() {
-    let (_dir, pdf) = default_pdf();
+    let (_dir, pdf) = plan_only_pdf();
     let fonts = poppler("pdffonts", &[pdf.to_str().unwrap()]);
     let rows: Vec<&str> = fonts.lines().skip(2).collect();
     assert!(!rows.is_empty(), "{fonts}");
@@ -219,13 +232,13 @@ fn every_font_is_embedded_and_none_is_italic() {
 
 #[test]
 fn no_text_is_smaller_than_the_body_size() {
-    let (_dir, pdf) = default_pdf();
+    let (_dir, pdf) = plan_only_pdf();
     assert_smallest_glyph_at_least(pdf, 18.0);
 }
 
 #[test]
 fn every_commitment_appears_in_its_group_in_plan_order() {
-    let (_dir, pdf) = default_pdf();
+    let (_dir, pdf) = plan_only_pdf();
     let text = text_without_page_numbers(pdf);
     let plan = shipped_plan();
     // Walk through the text in plan order: each priority, then each group's heading and lead
@@ -264,7 +277,7 @@ fn find_from(text: &str, needle: &str, from: usize) -> usize {
 
 #[test]
 fn the_whole_plan_is_there_with_a_contents_list() {
-    let (_dir, pdf) = default_pdf();
+    let (_dir, pdf) = plan_only_pdf();
     let text = pdf_text(pdf);
     let plan = shipped_plan();
     assert!(text.contains("Contents Foreword"), "contents list first");
@@ -286,16 +299,17 @@ fn the_whole_plan_is_there_with_a_contents_list() {
     }
     assert!(text.contains("Glossary"));
     assert!(text.contains("01905 331656"), "contact details");
-    // Without --with-performance the statements are left out.
+    // With --without-performance the statements are left out.
     let first = &plan.statements[0];
     assert!(!text.contains(&normalise(&first.status_sentence())));
 }
 
 #[test]
 fn sizes_16_18_and_24_work_and_bigger_type_takes_more_pages() {
-    let (_d16, pdf16) = export(&["--size", "16", "--out", "lp16.pdf"]);
-    let (_d24, pdf24) = export(&["--size", "24", "--out", "lp24.pdf"]);
-    let (_d18, pdf18) = default_pdf();
+    let plan_only = "--without-performance";
+    let (_d16, pdf16) = export(&["--size", "16", plan_only, "--out", "lp16.pdf"]);
+    let (_d24, pdf24) = export(&["--size", "24", plan_only, "--out", "lp24.pdf"]);
+    let (_d18, pdf18) = plan_only_pdf();
     let pages = [page_count(&pdf16), page_count(pdf18), page_count(&pdf24)];
     assert!(
         pages[0] < pages[1] && pages[1] < pages[2],
@@ -307,8 +321,8 @@ fn sizes_16_18_and_24_work_and_bigger_type_takes_more_pages() {
 }
 
 #[test]
-fn performance_statements_come_as_tables_and_words_with_the_flag() {
-    let (_dir, pdf) = export(&["--with-performance", "--out", "perf.pdf"]);
+fn performance_statements_come_as_tables_and_words_by_default() {
+    let (_dir, pdf) = export(&[]);
     // The tagged text, in reading order: each table cell is whole and the page numbers (as
     // artifacts) are not there, where pdftotext reads a wrapped cell around its neighbours.
     let tree = poppler("pdfinfo", &["-struct-text", pdf.to_str().unwrap()]);
@@ -345,14 +359,14 @@ fn performance_statements_come_as_tables_and_words_with_the_flag() {
     assert!(tables > 0 && lists > 0, "{tables} tables, {lists} lists");
     assert!(tree.contains("Table (block)"), "tagged as a table");
     assert!(tree.contains("/Scope /Column") && tree.contains("/Scope /Row"));
-    assert!(page_count(&pdf) > page_count(&default_pdf().1));
+    assert!(page_count(&pdf) > page_count(&plan_only_pdf().1));
     assert_smallest_glyph_at_least(&pdf, 18.0);
 }
 
 #[test]
 fn two_exports_are_byte_identical() {
-    let (_dir, again) = export(&["--out", "again.pdf"]);
-    let first = std::fs::read(&default_pdf().1).unwrap();
+    let (_dir, again) = export(&["--without-performance", "--out", "again.pdf"]);
+    let first = std::fs::read(&plan_only_pdf().1).unwrap();
     let second = std::fs::read(&again).unwrap();
     assert!(first == second, "the two exports differ");
 }
@@ -472,7 +486,7 @@ fn typst_syntax_in_the_content_is_printed_not_obeyed() {
     assert!(pdf_text(&file).contains(&normalise(tricky)));
     assert_eq!(
         pdfinfo(&file)["Page size"],
-        pdfinfo(&default_pdf().1)["Page size"]
+        pdfinfo(&plan_only_pdf().1)["Page size"]
     );
 }
 
@@ -574,6 +588,52 @@ fn build_publishes_the_large_print_files_and_every_page_links_to_them() {
     );
     let page = std::fs::read_to_string(site.join("large-print/index.html")).unwrap();
     assert_accessible_page(&page);
+
+    // `export large-print` makes the PDF the website publishes, byte for byte, into the
+    // export folder, and says what it holds in the words the web page and --help use.
+    let exported = planpress(
+        &[
+            "export",
+            "large-print",
+            "--content",
+            content.to_str().unwrap(),
+        ],
+        dir.path(),
+    );
+    assert!(exported.status.success(), "{}", stderr(&exported));
+    let said = String::from_utf8_lossy(&exported.stdout).into_owned();
+    assert!(
+        said.starts_with("Exporting large-print to exports/\n"),
+        "{said}"
+    );
+    let holds = "the whole plan with its performance statements";
+    assert!(
+        said.contains(&format!(
+            "Wrote exports/large-print.pdf (18 point, PDF, {pages} pages, {size}: {holds})"
+        )),
+        "{said}"
+    );
+    assert!(
+        std::fs::read(dir.path().join("exports/large-print.pdf")).unwrap()
+            == std::fs::read(&pdf).unwrap()
+    );
+    assert!(
+        page.contains("<p>The whole plan with its performance statements, on one page, set in large print (18 point)."),
+        "{page}"
+    );
+    let help = planpress(&["export", "large-print", "--help"], dir.path());
+    let help = String::from_utf8_lossy(&help.stdout).into_owned();
+    assert!(
+        help.contains(holds) && help.contains("the plan without its performance statements"),
+        "{help}"
+    );
+    // Nothing was written in the folder the commands ran in but the site and the export folder.
+    let mut top: Vec<String> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    top.sort();
+    assert_eq!(top, ["exports", "site"]);
     assert!(page.contains(&format!(
         "href=\"../large-print.pdf\">download the large print version (PDF, {pages} pages, {size})"
     )));

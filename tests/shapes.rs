@@ -403,7 +403,7 @@ fn a_plan_of_one_level_has_no_aims_anywhere() {
     let page = "priorities/roads-and-rural-crime/index.html";
     assert!(
         site.title(page)
-            .starts_with("Priority 2: Roads & rural crime – Safer Dunmere & Holt 2025-2029"),
+            .starts_with("Priority 2: Roads & rural crime – Safer Dunmere & Holt 2025–2029"),
         "{}",
         site.title(page)
     );
@@ -1007,7 +1007,8 @@ fn init_starts_a_valid_plan_without_asking_when_there_is_no_terminal() {
     }
     assert_eq!(
         fs::read_to_string(plan.join(".gitignore")).unwrap(),
-        "public/\n"
+        "public/\nexports/\n",
+        "git should ignore the built site and the folder `planpress export` writes to"
     );
     let check = planpress(&plan, &["check", "--statutory", "--strict"]);
     assert!(

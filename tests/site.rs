@@ -136,6 +136,10 @@ fn every_page_has_language_title_one_h1_main_landmark_and_a_skip_link_first() {
     }
 }
 
+/// Every internal link resolves, and the output folder holds only what a reader may fetch
+/// (it is what an office uploads): every file is a page or is linked from one (a stylesheet,
+/// a download), or is the page a web server shows for a missing address (`404.html`); no
+/// hidden file, and no record planpress keeps for itself.
 #[test]
 fn every_internal_link_and_anchor_resolves_and_nothing_loads_from_another_host() {
     let site = Site::shipped();
@@ -157,6 +161,7 @@ fn every_internal_link_and_anchor_resolves_and_nothing_loads_from_another_host()
         }
     }
     let existing: BTreeSet<&str> = files.iter().map(|(p, _)| p.as_str()).collect();
+    let mut reached: BTreeSet<String> = BTreeSet::from(["index.html".to_string()]);
     let mut checked = 0;
     for (path, t) in &htmls {
         if path == "404.html" {
@@ -195,6 +200,7 @@ fn every_internal_link_and_anchor_resolves_and_nothing_loads_from_another_host()
                     existing.contains(target.as_str()),
                     "{path}: {url} → {target} does not exist"
                 );
+                reached.insert(target.clone());
                 if let Some(anchor) = anchor {
                     assert!(
                         ids.get(&target).is_some_and(|s| s.contains(anchor)),
@@ -206,6 +212,39 @@ fn every_internal_link_and_anchor_resolves_and_nothing_loads_from_another_host()
         }
     }
     assert!(checked > 1000, "only {checked} links checked");
+
+    // What the stylesheets load.
+    for (path, bytes) in files.iter().filter(|(p, _)| p.ends_with(".css")) {
+        let css = String::from_utf8_lossy(bytes);
+        for url in css.split("url(").skip(1).filter_map(|r| r.split_once(')')) {
+            let url = url.0.trim_matches(|c| c == '"' || c == '\'');
+            if !url.starts_with("data:") && !url.starts_with('#') {
+                reached.insert(resolve(path, url));
+            }
+        }
+    }
+    // The Braille edition is listed on the Other formats page (other-formats/index.html);
+    // until a build writes that page, its file is the one download no page links to.
+    let listed_later = |p: &str| {
+        p.starts_with("other-formats/")
+            && p.ends_with(".brf")
+            && !existing.contains("other-formats/index.html")
+    };
+    let unreachable: Vec<&str> = existing
+        .iter()
+        .copied()
+        .filter(|p| !reached.contains(*p) && *p != "404.html" && !listed_later(p))
+        .collect();
+    assert!(
+        unreachable.is_empty(),
+        "files in the output that no reader reaches: {unreachable:?}"
+    );
+    let hidden: Vec<&str> = existing
+        .iter()
+        .copied()
+        .filter(|p| p.split('/').any(|part| part.starts_with('.')))
+        .collect();
+    assert!(hidden.is_empty(), "hidden files in the output: {hidden:?}");
 }
 
 fn resolve(from: &str, rel: &str) -> String {
@@ -398,6 +437,39 @@ fn build_prints_one_summary_line() {
     assert!(
         text.starts_with("Built ") && text.contains(" pages ") && text.contains(" ms"),
         "{text}"
+    );
+}
+
+/// Without a cache folder planpress cannot keep its record of the output folder it made: the
+/// build says so, and the next build refuses the folder with the reason and what to do.
+#[test]
+fn without_a_cache_folder_the_build_says_the_next_cannot_replace_its_output() {
+    let site = Site::minimal();
+    let themes = common::repo().join("themes");
+    let build = || {
+        site.command(&["build", "--no-large-print", "--no-braille", "--no-audio"])
+            .arg("--themes-dir")
+            .arg(&themes)
+            .env_remove("PLANPRESS_CACHE")
+            .env_remove("XDG_CACHE_HOME")
+            .env_remove("HOME")
+            .output()
+            .unwrap()
+    };
+    let first = build();
+    assert!(first.status.success(), "{}", stderr(&first));
+    assert!(
+        stderr(&first).contains("warning: planpress has no cache folder (set PLANPRESS_CACHE, XDG_CACHE_HOME or HOME), so it cannot keep its record of making public: the next build will not replace it"),
+        "{}",
+        stderr(&first)
+    );
+    let second = build();
+    assert_eq!(second.status.code(), Some(1));
+    assert!(
+        stderr(&second).contains("none is set (PLANPRESS_CACHE, XDG_CACHE_HOME or HOME)")
+            && stderr(&second).contains("remove it and build again"),
+        "{}",
+        stderr(&second)
     );
 }
 

@@ -14,12 +14,37 @@ fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// Runs `program build` on the shipped plan into `out`, with `env` set.
+/// A `PATH` with the system's programs (a typesetting script's shell) and no
+/// `planpress-typeset`, so that a test sees only the programs it places itself.
+fn system_path() -> &'static Path {
+    Path::new("/usr/bin:/bin")
+}
+
+/// Runs `program build` on the shipped plan into `out`, with `env` set (and `PATH` set to
+/// [`system_path`] unless `env` sets it).
 fn build(program: &Path, out: &Path, extra: &[&str], env: &[(&str, &Path)]) -> Output {
+    build_plan(&repo().join("content"), program, out, extra, env)
+}
+
+/// As [`build`], of the small fixture plan (quicker to typeset).
+fn build_small(program: &Path, out: &Path, env: &[(&str, &Path)]) -> Output {
+    let content = repo().join("tests/fixtures/minimal/content");
+    build_plan(&content, program, out, &[], env)
+}
+
+fn build_plan(
+    content: &Path,
+    program: &Path,
+    out: &Path,
+    extra: &[&str],
+    env: &[(&str, &Path)],
+) -> Output {
     let mut cmd = Command::new(program);
+    cmd.env("PATH", system_path())
+        .env("PLANPRESS_CACHE", repo().join("target").join("test-cache"));
     cmd.arg("build")
         .arg("--content")
-        .arg(repo().join("content"))
+        .arg(content)
         .arg("--themes-dir")
         .arg(repo().join("themes"))
         .arg("--out")
@@ -70,7 +95,12 @@ fn the_program_makes_the_pdf_the_library_typesets() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("edition.pdf");
     let out = Command::new(PLANPRESS)
-        .args(["export", "large-print", "--content"])
+        .args([
+            "export",
+            "large-print",
+            "--without-performance",
+            "--content",
+        ])
         .arg(repo().join("content"))
         .arg("--out")
         .arg(&file)
@@ -110,7 +140,10 @@ fn without_its_typesetter_planpress_says_what_to_do_and_keeps_the_output() {
     let folder = alone.parent().unwrap().display().to_string();
     for needed in [
         "the large-print PDF could not be typeset",
-        &format!("planpress-typeset, the program that typesets it, is not in {folder}"),
+        &format!(
+            "planpress-typeset, the program that typesets it, is not in {folder} beside planpress, nor on the PATH"
+        ),
+        "cargo install --locked --path .",
         "cargo build --release",
         "PLANPRESS_TYPESETTER",
         "--no-large-print",
@@ -130,6 +163,36 @@ fn without_its_typesetter_planpress_says_what_to_do_and_keeps_the_output() {
         &[("PLANPRESS_TYPESETTER", Path::new(TYPESETTER))],
     );
     assert!(named.status.success(), "{}", stderr(&named));
+    assert!(out.join("large-print.pdf").is_file());
+}
+
+#[test]
+fn a_planpress_without_its_typesetter_beside_it_finds_one_on_the_path() {
+    // `planpress` on its own in one folder (copied, or linked by a packager), the typesetter
+    // installed in another on the PATH.
+    let (_bin, alone) = planpress_alone();
+    let elsewhere = tempfile::tempdir().unwrap();
+    std::fs::copy(TYPESETTER, elsewhere.path().join("planpress-typeset")).unwrap();
+    let path = format!("{}:{}", elsewhere.path().display(), system_path().display());
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    let built = build_small(&alone, &out, &[("PATH", Path::new(&path))]);
+    assert!(built.status.success(), "{}", stderr(&built));
+    assert!(out.join("large-print.pdf").is_file());
+}
+
+#[test]
+fn run_from_target_planpress_finds_the_typesetter_cargo_built_beside_it() {
+    // The test programs are cargo's own build of both, in target/<profile>/: the PATH holds
+    // neither, so the typesetter used is the one beside planpress.
+    assert_eq!(
+        Path::new(PLANPRESS).parent(),
+        Path::new(TYPESETTER).parent()
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("public");
+    let built = build_small(Path::new(PLANPRESS), &out, &[]);
+    assert!(built.status.success(), "{}", stderr(&built));
     assert!(out.join("large-print.pdf").is_file());
 }
 

@@ -239,6 +239,13 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
     let outputs = output_summaries(&prepared);
     let mut warnings = output_warnings(&prepared);
     warnings.extend(statutory_warning(&plan));
+    if crate::write::cache_folder().is_none() {
+        warnings.push(format!(
+            "planpress has no cache folder (set {}, XDG_CACHE_HOME or HOME), so it cannot keep its record of making {}: the next build will not replace it",
+            crate::write::CACHE_VARIABLE,
+            opts.out.display()
+        ));
+    }
     // Freeing a big plan's hundreds of thousands of allocations is the last thing a build
     // would wait for (15 ms at 10,000 pages), and nothing depends on it: free them on a
     // thread of their own. If the process exits first, the memory goes back all the same;
@@ -377,6 +384,10 @@ impl Sink for Staged<'_> {
         self.staging.link(path, from)?;
         self.count(path);
         Ok(())
+    }
+
+    fn remember(&self, name: &str, bytes: &[u8]) -> Result<()> {
+        Ok(self.staging.keep_state(name, bytes)?)
     }
 }
 

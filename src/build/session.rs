@@ -592,6 +592,13 @@ impl Sink for InPlace<'_> {
         self.wrote(path);
         Ok(())
     }
+
+    fn remember(&self, name: &str, bytes: &[u8]) -> Result<()> {
+        // Called after the files it describes are written, so a state that cannot be saved
+        // leaves an older one naming other files, which the next build does not trust.
+        crate::write::keep_state_of(self.out, name, bytes)
+            .with_context(|| format!("cannot keep what the next build needs to know ({name})"))
+    }
 }
 
 /// A file written beside its place in the preview's output folder, renamed into place when

@@ -120,12 +120,19 @@ pub struct FilePair {
 /// new-file new-hex new-mode`, optionally followed by the new path and rename details.
 /// `content` is the content folder, which paths are taken relative to.
 pub fn file_pair(args: &[String], content: &Path) -> Result<FilePair> {
+    let wrong = || {
+        anyhow!(
+            "--git-external expects the 7 or 9 arguments git passes to an external diff, not {}",
+            args.len()
+        )
+    };
     let [path, old_file, _old_hex, _old_mode, new_file, _new_hex, _new_mode, rest @ ..] = args
     else {
-        return Err(anyhow!(
-            "--git-external expects the 7 or 9 arguments git passes to an external diff"
-        ));
+        return Err(wrong());
     };
+    if !matches!(rest.len(), 0 | 2) {
+        return Err(wrong());
+    }
     let new_path = rest.first().unwrap_or(path);
     let read = |f: &str| -> Result<String> {
         if f == "/dev/null" {

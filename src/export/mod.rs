@@ -37,6 +37,12 @@ use crate::compare::Comparison;
 use crate::plan::Plan;
 use crate::theme::Theme;
 
+/// The folder `planpress export <name>` writes into unless `--out` says otherwise, in the
+/// current folder: one predictable place, never the current folder itself (a plan's
+/// repository, where every exported file would show as untracked). A plan's `.gitignore`
+/// lists it beside the output folder, `public/`.
+pub const EXPORT_FOLDER: &str = "exports";
+
 /// Every output besides the website, in the order the build makes them and lists them.
 pub static OUTPUTS: &[&dyn Output] = &[
     &large_print::LargePrint,
@@ -159,7 +165,8 @@ pub fn left_out_if_too_long(plan: &Plan, what: &str, flag: &str) -> Option<Box<d
 #[derive(Clone, Copy)]
 pub struct Environment<'a> {
     /// The output folder as the last build left it (it may not exist), for reusing a file
-    /// whose inputs have not changed.
+    /// whose inputs have not changed, with what the build remembered of it
+    /// ([`crate::write::state_file`]).
     pub previous: &'a Path,
     /// Who typesets PDFs.
     pub typesetter: &'a large_print::typeset::Typesetter,
@@ -252,6 +259,15 @@ pub trait Sink: Sync {
 
     /// Puts `from`, the previous output's copy of the file, at `path` unchanged.
     fn keep(&self, path: &str, from: &Path) -> Result<()>;
+
+    /// Keeps `bytes` as `name` in the output folder's state, outside the folder and never
+    /// published, for the next build to read ([`crate::write::state_file`]): what a file was
+    /// made from, say. Saved once the files written beside it are in place. A sink with no
+    /// output folder drops it, which costs the next build time, never correctness.
+    fn remember(&self, name: &str, bytes: &[u8]) -> Result<()> {
+        let _ = (name, bytes);
+        Ok(())
+    }
 }
 
 /// A file being written through a [`Sink`].
@@ -261,7 +277,7 @@ pub trait NewFile: std::io::Write + Send {
 }
 
 /// A [`Sink`] that keeps every file in memory, for tests and tools that want an output's
-/// files without writing them.
+/// files without writing them. What outputs ask it to remember for the next build is dropped.
 #[derive(Default)]
 pub struct Memory(std::sync::Mutex<Vec<(String, Vec<u8>)>>);
 

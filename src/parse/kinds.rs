@@ -105,11 +105,11 @@ pub struct PartyFront {
     /// Its name as readers see it where commitments are counted by who makes them, e.g.
     /// "Community Safety Partnerships".
     pub name: String,
-    /// The heading over its commitments on a priority's page; "Commitments by <name>" when
+    /// The heading over its commitments on a priority's page; "Commitments by `name`" when
     /// not given.
     #[serde(default)]
     pub heading: Option<String>,
-    /// The words that introduce its list, e.g. "Partners will:"; "<name> will:" when not
+    /// The words that introduce its list, e.g. "Partners will:"; "`name` will:" when not
     /// given. A priority may give its own.
     #[serde(default)]
     pub lead: Option<String>,

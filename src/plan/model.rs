@@ -178,7 +178,8 @@ pub struct PlanMeta {
     pub title: String,
     /// An optional line under the title.
     pub subtitle: Option<String>,
-    /// The years covered.
+    /// The years covered, a range of years written with an en dash ("2021–2025") however the
+    /// plan file writes it ([`crate::words::year_range`]).
     pub period: String,
     /// Draft or final.
     pub status: PlanStatus,
@@ -398,7 +399,7 @@ impl PlanMeta {
                 .unwrap_or_else(|| front.published.clone()),
             title: front.title,
             subtitle: front.subtitle,
-            period: front.period,
+            period: crate::words::year_range(&front.period),
             status: front.status,
             force: front
                 .force

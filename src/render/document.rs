@@ -1063,6 +1063,18 @@ fn merge_text(inlines: Vec<Inline>) -> Vec<Inline> {
     out
 }
 
+/// The HTML start tag of a list of the document, and its element's name to close it with:
+/// `<ol>` for a list numbered from 1, `<ol start="n">` from another number, `<ul>` for a
+/// list of bullets. The print-like outputs written as HTML (the large-print page, the EPUB)
+/// open their lists with it.
+pub fn html_list_start(start: Option<u64>) -> (String, &'static str) {
+    match start {
+        Some(1) => ("<ol>\n".to_string(), "ol"),
+        Some(n) => (format!("<ol start=\"{n}\">\n"), "ol"),
+        None => ("<ul>\n".to_string(), "ul"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -309,7 +309,7 @@ fn starter_files(a: &InitAnswers) -> Vec<(String, String)> {
          Replace this text with the grants the Commissioner will make to reduce crime and disorder, and their conditions.\n";
     vec![
         ("README.md".to_string(), readme(a, title)),
-        (".gitignore".to_string(), "public/\n".to_string()),
+        (".gitignore".to_string(), "public/\nexports/\n".to_string()),
         (
             "content/_index.md".to_string(),
             markdown_file(&front::write(&plan, &front::PLAN), &foreword),
@@ -366,7 +366,7 @@ fn readme(a: &InitAnswers, title: &str) -> String {
          | `content/performance/public-confidence.md` | a performance statement: a measure, what good looks like and its figures |\n\
          | `content/glossary/police-and-crime-commissioner.md` | a glossary term; its text is the definition |\n\
          | `content/resources-and-accountability.md` | a page; `covers:` says which of the contents the law requires of the plan it sets out |\n\
-         | `.gitignore` | tells git not to keep the built website (`public/`) |\n\n\
+         | `.gitignore` | tells git not to keep the built website (`public/`) or single exports (`exports/`) |\n\n\
          Replace the example text in each file with the plan's own. \
          The settings every kind of file takes are described in planpress's `docs/content-model.md`.\n\n\
          ## The next three commands\n\n\

@@ -474,12 +474,7 @@ fn problems(e: &anyhow::Error) -> Vec<Problem> {
             .0
             .iter()
             .map(|d| Problem {
-                place: Some(format!(
-                    "{}:{}:{}",
-                    d.path.display(),
-                    d.line.max(1),
-                    d.column.max(1)
-                )),
+                place: Some(d.place()),
                 message: d.message.clone(),
                 hint: d.hint.clone(),
             })

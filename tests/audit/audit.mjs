@@ -480,7 +480,10 @@ async function auditPage(tab, base, item) {
       }
       noneInARow = 0;
       if (seen.has(s.id)) {
-        if (s.tag === 'iframe' && stops.length && stops[stops.length - 1].id === s.id && iframeRepeats++ < 50) continue;
+        // An iframe, or an <audio>/<video> with controls, holds tab stops of its own (the
+        // player's buttons are inside it): Tab stays on the same element for each of them.
+        const holdsStops = s.tag === 'iframe' || s.tag === 'audio' || s.tag === 'video';
+        if (holdsStops && stops.length && stops[stops.length - 1].id === s.id && iframeRepeats++ < 50) continue;
         cycledToFirst = s.id === stops[0].id;
         break;
       }
@@ -636,6 +639,12 @@ async function auditPage(tab, base, item) {
       findings.push(finding('reflow', 'reflow', `At 320 CSS px the page scrolls sideways: scrollWidth ${rf.scrollWidth} > clientWidth ${rf.clientWidth} (WCAG 1.4.10).`,
         rf.offenders.map((o) => ({ selector: o.selector, detail: `spans ${o.left}..${o.right}px (width ${o.width}px)` }))));
     }
+    const h1 = await page.evaluate(() => window.__ppAudit.headingOnFirstScreen());
+    if (h1 && !h1.ok) {
+      findings.push(finding('reflow', 'h1-first-screen', `At 320×640 CSS px the page heading is not on the first screen: its first line ends at ${h1.top + h1.line}px, below the ${h1.screen}px screen (a narrow screen's header must leave room for it: collapse the navigation behind a "Menu" button).`,
+        [{ selector: h1.selector, detail: `top ${h1.top}px, line ${h1.line}px` }]));
+    }
+    if (h1) notes.push(`h1 at ${h1.top}px of ${h1.screen}px at 320px`);
     for (const t of await page.evaluate(() => window.__ppAudit.tables())) if (!wideTables.has(t.selector)) wideTables.set(t.selector, { ...t, at: '320px' });
     if (wideTables.size) {
       findings.push(finding('reflow', 'table-scroll-region', 'A table wider than its container must be in a scroll container with overflow:auto, tabindex="0", role="region" and an accessible name (WCAG 1.4.10, 2.1.1).',

@@ -514,6 +514,21 @@
     return res;
   }
 
+  // Where the page's first h1 starts, in page coordinates (the page scrolled to the top), and
+  // whether its first line is wholly on the first screen: on a phone, a reader who opens a
+  // page sees what it is without scrolling past the header. null without an h1 (axe reports
+  // that).
+  function headingOnFirstScreen() {
+    const h1 = [...document.querySelectorAll('h1')].find(rendered);
+    if (!h1) return null;
+    const r = h1.getBoundingClientRect();
+    const top = r.top + window.scrollY;
+    const cs = getComputedStyle(h1);
+    const line = parseFloat(cs.lineHeight) || 1.2 * parseFloat(cs.fontSize);
+    const screen = window.innerHeight;
+    return { selector: selector(h1), top: Math.round(top), line: Math.round(line), screen, ok: top + line <= screen };
+  }
+
   function accessibleNameOfRegion(el) {
     const al = squash(el.getAttribute('aria-label'));
     if (al) return al;
@@ -635,6 +650,6 @@
 
   window.__ppAudit = {
     baseline, expectedFocusables, stop, afterSkip, focusRelativeToMain, reflow, tables, clipped,
-    textSpacingApplied, selector, contrast, rgba, chartLabels,
+    headingOnFirstScreen, textSpacingApplied, selector, contrast, rgba, chartLabels,
   };
 })();

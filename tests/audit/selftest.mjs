@@ -145,6 +145,12 @@ const CASES = [
     expect: [['/chart.html', 'charts', 'chart-label-overlap', /at 1280px: a reference line at x=\d+ runs through "72%"/]], onlyPage: '/chart.html',
   },
   {
+    name: 'h1-below-first-screen', why: 'a header so tall at 320px that the page heading starts below the first screen',
+    apply: (s) => edit(s, 'index.html', '<header class="site-header">', '<header class="site-header" style="min-height: 700px">'),
+    expect: [['/', 'reflow', 'h1-first-screen', /top \d+px/]], onlyPage: '/',
+    absent: ['reflow'],
+  },
+  {
     name: 'q-text-clipped', why: 'text cut off by overflow:hidden at normal spacing',
     apply: (s) => appendCss(s, '.site-name { height: 0.8em; overflow: hidden; }'),
     expect: ALL_PAGES.map((p) => [p, 'reflow', 'text-clipped', /Planpress/]),

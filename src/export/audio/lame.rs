@@ -7,8 +7,11 @@
 //! then left out, with one line saying what to install). The dozen functions used are
 //! LAME's stable interface since 3.98.
 
-use std::ffi::{c_char, c_int, c_short, c_uchar, c_void, CStr, CString};
+use std::ffi::{c_char, c_int, c_short, c_uchar, c_void, CStr};
 use std::sync::OnceLock;
+
+#[cfg(unix)]
+use crate::native::Library;
 
 /// The environment variable naming the LAME library file, for a LAME installed where the
 /// system does not look (and for tests, which point it at a missing file).
@@ -124,42 +127,23 @@ impl Lame {
 
 #[cfg(unix)]
 fn load() -> Result<Lame, String> {
-    let names: Vec<String> = match std::env::var(LIBRARY_VARIABLE) {
-        Ok(path) if !path.is_empty() => vec![path],
-        _ => [
+    let library = Library::open(
+        LIBRARY_VARIABLE,
+        &[
             "libmp3lame.so.0",
             "libmp3lame.so",
             "libmp3lame.0.dylib",
             "libmp3lame.dylib",
-        ]
-        .map(String::from)
-        .to_vec(),
-    };
-    let handle = names
-        .iter()
-        .filter_map(|n| CString::new(n.as_str()).ok())
-        .find_map(|name| {
-            // SAFETY: dlopen with a valid C string; null means not found.
-            let h = unsafe { libc::dlopen(name.as_ptr(), libc::RTLD_NOW | libc::RTLD_LOCAL) };
-            (!h.is_null()).then_some(h)
-        })
-        .ok_or_else(|| {
-            format!(
-                "the MP3 encoder LAME was not found ({}); {INSTALL_HINT}",
-                names.join(", ")
-            )
-        })?;
+        ],
+    )
+    .map_err(|tried| format!("the MP3 encoder LAME was not found ({tried}); {INSTALL_HINT}"))?;
     let symbol = |name: &CStr| -> Result<*mut c_void, String> {
-        // SAFETY: dlsym on a live handle with a valid C string.
-        let p = unsafe { libc::dlsym(handle, name.as_ptr()) };
-        if p.is_null() {
-            Err(format!(
+        library.symbol(name).ok_or_else(|| {
+            format!(
                 "the LAME library found has no {}; {INSTALL_HINT}",
                 name.to_string_lossy()
-            ))
-        } else {
-            Ok(p)
-        }
+            )
+        })
     };
     type SetInt = unsafe extern "C" fn(Flags, c_int) -> c_int;
     let mut set_int: Vec<SetInt> = Vec::new();

@@ -10,6 +10,9 @@
 use std::ffi::{c_char, c_int, c_void, CStr, CString};
 use std::sync::{Mutex, OnceLock, PoisonError};
 
+#[cfg(all(unix, feature = "braille"))]
+use crate::native::Library;
+
 /// The tables used: North American braille ASCII (the character set of BRF files) as the
 /// display table, and Unified English Braille grade 2 (contracted).
 pub const TABLES: &str = "en-us-brf.dis,en-ueb-g2.ctb";
@@ -192,42 +195,27 @@ impl Louis {
 /// Loads liblouis and checks its tables.
 #[cfg(all(unix, feature = "braille"))]
 fn load() -> Result<Louis, Missing> {
-    let names: Vec<String> = match std::env::var(LIBRARY_VARIABLE) {
-        Ok(path) if !path.is_empty() => vec![path],
-        _ => [
+    let library = Library::open(
+        LIBRARY_VARIABLE,
+        &[
             "liblouis.so.20",
             "liblouis.so",
             "liblouis.20.dylib",
             "liblouis.dylib",
-        ]
-        .map(String::from)
-        .to_vec(),
-    };
-    let handle = names
-        .iter()
-        .filter_map(|n| CString::new(n.as_str()).ok())
-        .find_map(|name| {
-            // SAFETY: dlopen with a valid C string; a null result means not found.
-            let h = unsafe { libc::dlopen(name.as_ptr(), libc::RTLD_NOW | libc::RTLD_LOCAL) };
-            (!h.is_null()).then_some(h)
-        })
-        .ok_or_else(|| {
-            Missing(format!(
-                "liblouis, the braille translator, was not found ({}); {INSTALL_HINT}",
-                names.join(", ")
-            ))
-        })?;
+        ],
+    )
+    .map_err(|tried| {
+        Missing(format!(
+            "liblouis, the braille translator, was not found ({tried}); {INSTALL_HINT}"
+        ))
+    })?;
     let symbol = |name: &CStr| -> Result<*mut c_void, Missing> {
-        // SAFETY: dlsym on a live handle with a valid C string.
-        let p = unsafe { libc::dlsym(handle, name.as_ptr()) };
-        if p.is_null() {
-            Err(Missing(format!(
+        library.symbol(name).ok_or_else(|| {
+            Missing(format!(
                 "the liblouis found has no {}: it is too old; {INSTALL_HINT}",
                 name.to_string_lossy()
-            )))
-        } else {
-            Ok(p)
-        }
+            ))
+        })
     };
     // SAFETY: each symbol is the liblouis function of that name, with the signature of
     // liblouis.h since 3.0; the library is never unloaded, so the pointers stay valid.

@@ -4,10 +4,10 @@
 //!
 //! The book is written from the same linear document as the large print
 //! ([`crate::render::document`]), built with marks so that it can be cut into one XHTML
-//! document per part ([`xhtml`]): the foreword, each page, each aim, each performance
+//! document per part (`xhtml.rs`): the foreword, each page, each aim, each performance
 //! statement and the glossary, with commitments and statements as fragment targets under
 //! their own ids, tables with their headers and every chart as the table of its figures.
-//! [`package`] adds the navigation document, the EPUB Accessibility 1.1 metadata and the
+//! `package.rs` adds the navigation document, the EPUB Accessibility 1.1 metadata and the
 //! container. `docs/other-formats.md` says how the book is checked (EPUBCheck and DAISY Ace)
 //! and what it measures.
 

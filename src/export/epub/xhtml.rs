@@ -14,7 +14,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::parse::markdown::slug;
 use crate::plan::Route;
-use crate::render::document::{plain, Block, Inline, LargePrintDoc, Mark, Part};
+use crate::render::document::{html_list_start, plain, Block, Inline, LargePrintDoc, Mark, Part};
 
 /// The language of every document: the website's.
 pub const LANG: &str = "en-GB";
@@ -408,20 +408,8 @@ impl Writer<'_> {
                 if items.is_empty() {
                     return;
                 }
-                let tag = match start {
-                    Some(1) => {
-                        s.push_str("<ol>\n");
-                        "ol"
-                    }
-                    Some(n) => {
-                        s.push_str(&format!("<ol start=\"{n}\">\n"));
-                        "ol"
-                    }
-                    None => {
-                        s.push_str("<ul>\n");
-                        "ul"
-                    }
-                };
+                let (open, tag) = html_list_start(*start);
+                s.push_str(&open);
                 for item in items {
                     let (id, rest) = match item.as_slice() {
                         [Block::Mark(Mark::Commitment(id)), rest @ ..] => (Some(id), rest),

@@ -1,6 +1,7 @@
 //! Reusing the previous build's large-print PDF when nothing that shapes it has changed:
 //! typesetting is by far the slowest part of a build, and most builds change nothing it
-//! shows. A record beside the PDF ([`KEY_PATH`]) names what it was made from.
+//! shows. A record in the output folder's state ([`KEY_NAME`], outside the folder) names what
+//! it was made from.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -12,15 +13,14 @@ use super::typeset::Typesetter;
 use super::Options;
 use crate::plan::Plan;
 use crate::render::document::{self, LargePrintDoc};
-use crate::write::MARKER;
 
-/// The record written beside the large-print PDF in the output folder: what the PDF was made
-/// from (a hash of its Typst source, publication date, planpress version and fonts), a hash of
+/// The record kept in the output folder's state ([`crate::write::state_file`]), never in the
+/// folder itself: what the large-print PDF was made from (a hash of its Typst source, publication date, planpress version and fonts), a hash of
 /// the PDF itself, its size and its page count. The next build reuses the PDF when the first
 /// hash is unchanged and the file is the one recorded: of the recorded size and last modified
 /// before the record was written (so not changed since, much as git trusts its index for
 /// files older than it), or else with the recorded hash of its bytes.
-pub const KEY_PATH: &str = ".large-print.pdf.key";
+pub const KEY_NAME: &str = "large-print.pdf.key";
 
 /// Raise this when the same document would give a different PDF in a way the code below does
 /// not show (a new Typst), so no older PDF is reused.
@@ -77,7 +77,7 @@ impl PdfFile {
 }
 
 impl LargePrintPdf {
-    /// The text of [`KEY_PATH`] for this PDF.
+    /// The text of [`KEY_NAME`] for this PDF.
     pub(super) fn record(&self) -> String {
         format!(
             "inputs {}\npdf {:016x}\nsize {}\npages {}\n",
@@ -159,10 +159,7 @@ impl PreviousPdf {
     /// the file is still the one it describes. The file is read and hashed only when its size
     /// is not the recorded one or it was modified no earlier than the record was written.
     pub(super) fn read(out: &Path) -> Option<PreviousPdf> {
-        if !out.join(MARKER).is_file() {
-            return None;
-        }
-        let key = out.join(KEY_PATH);
+        let key = crate::write::state_file(out, KEY_NAME)?;
         let record = std::fs::read_to_string(&key).ok()?;
         let recorded_at = std::fs::metadata(&key).and_then(|m| m.modified()).ok()?;
         let field = |name: &str| {

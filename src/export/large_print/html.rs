@@ -7,7 +7,7 @@
 use serde::Serialize;
 
 use crate::plan::Route;
-use crate::render::document::{Block, Inline, LargePrintDoc};
+use crate::render::document::{html_list_start, Block, Inline, LargePrintDoc};
 use crate::render::escape;
 
 /// An entry in the page's contents list.
@@ -87,20 +87,8 @@ fn block(s: &mut String, b: &Block, links: &Links) {
             s.push_str("</strong></p>\n");
         }
         Block::List { start, items } => {
-            let tag = match start {
-                Some(1) => {
-                    s.push_str("<ol>\n");
-                    "ol"
-                }
-                Some(n) => {
-                    s.push_str(&format!("<ol start=\"{n}\">\n"));
-                    "ol"
-                }
-                None => {
-                    s.push_str("<ul>\n");
-                    "ul"
-                }
-            };
+            let (open, tag) = html_list_start(*start);
+            s.push_str(&open);
             for item in items {
                 s.push_str("<li>");
                 match item.as_slice() {

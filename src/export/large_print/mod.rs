@@ -30,7 +30,7 @@ use crate::render::document;
 use crate::theme::Theme;
 use cache::{LargePrintPdf, PdfFile, PreviousPdf};
 
-pub use cache::KEY_PATH;
+pub use cache::KEY_NAME;
 
 /// UKAAF's minimum body size for large print, in points.
 pub const MIN_SIZE: f64 = 16.0;
@@ -302,6 +302,8 @@ struct PageView<'a> {
     body: String,
     contact: &'a Contact,
     licence: &'a Licence,
+    /// What the edition holds ([`contents_words`]).
+    holds: &'static str,
 }
 
 /// Renders the large-print HTML page with the theme's `large-print.html` template (or the
@@ -366,6 +368,7 @@ pub fn html_page_of(
         body: html::body(doc, &links),
         contact: &m.contact,
         licence: &m.licence,
+        holds: contents_words(opts.with_performance),
     };
     let mut ctx = tera::Context::new();
     ctx.insert("lp", &view);
@@ -399,6 +402,32 @@ pub fn report_pdf_path(report: &str) -> String {
 
 /// The file name of a report's Panel paper in large print.
 const REPORT_PDF: &str = "large-print.pdf";
+
+/// What an edition holds, in the words `--help`, `export`'s report, the large-print web page
+/// and docs/large-print.md all use: the whole plan with its performance statements (what
+/// `planpress build` publishes, and what `export large-print` makes unless told otherwise), or
+/// the plan without them (`--without-performance`).
+pub fn contents_words(with_performance: bool) -> &'static str {
+    if with_performance {
+        "the whole plan with its performance statements"
+    } else {
+        "the plan without its performance statements"
+    }
+}
+
+/// The file `planpress export large-print` writes, by format: the edition the website
+/// publishes is `large-print.<ext>`, the one without performance statements
+/// `large-print-without-performance.<ext>`, so exporting both never writes one over the other.
+fn export_file_name(with_performance: bool, extension: &str) -> String {
+    format!(
+        "large-print{}.{extension}",
+        if with_performance {
+            ""
+        } else {
+            "-without-performance"
+        }
+    )
+}
 
 /// The edition `planpress build` publishes: the recommended size, with the performance
 /// statements.
@@ -466,10 +495,22 @@ impl Output for LargePrint {
                 .default_value("pdf")
                 .value_parser(["pdf", "html"])
                 .help("What to produce: a tagged PDF (PDF/UA-1, A4 portrait) or one HTML page"),
+            Arg::new("without-performance")
+                .long("without-performance")
+                .action(ArgAction::SetTrue)
+                .help(format!(
+                    "Make {}, a shorter edition, written as {} (or .html); the default is {}, as the website publishes it",
+                    contents_words(false),
+                    export_file_name(false, "pdf"),
+                    contents_words(true)
+                )),
+            // The default since the edition the website publishes became the default; kept so
+            // that scripts written before still run.
             Arg::new("with-performance")
                 .long("with-performance")
                 .action(ArgAction::SetTrue)
-                .help("Include the performance statements (as tables and lists with a summary in words)"),
+                .conflicts_with("without-performance")
+                .hide(true),
         ]
     }
 
@@ -480,26 +521,31 @@ impl Output for LargePrint {
         args: &clap::ArgMatches,
     ) -> Result<super::Exported> {
         let size = args.get_one::<f64>("size").copied().unwrap_or(DEFAULT_SIZE);
+        let with_performance = !args.get_flag("without-performance");
         let opts = Options::new(size)?
-            .with_performance(args.get_flag("with-performance"))
+            .with_performance(with_performance)
             .with_base_url(plan.meta.base_url.clone());
         let size = markup::size_words(size);
+        let holds = contents_words(with_performance);
         if args.get_one::<String>("format").map(String::as_str) == Some("html") {
             let html = html_page(plan, theme, &opts, &HtmlTarget::Standalone)?;
             let what = format!(
-                "{size} point, HTML, {}",
+                "{size} point, HTML, {}: {holds}",
                 crate::words::human_size(html.len())
             );
             return Ok(super::Exported {
-                files: vec![("large-print.html".to_string(), html.into_bytes())],
+                files: vec![(
+                    export_file_name(with_performance, "html"),
+                    html.into_bytes(),
+                )],
                 description: what,
                 warnings: Vec::new(),
             });
         }
         let pdf = pdf_with(plan, &opts, &typeset::Typesetter::program())?;
         Ok(super::Exported {
-            description: format!("{size} point, {}", pdf.link().label),
-            files: vec![("large-print.pdf".to_string(), pdf.bytes)],
+            description: format!("{size} point, {}: {holds}", pdf.link().label),
+            files: vec![(export_file_name(with_performance, "pdf"), pdf.bytes)],
             warnings: pdf.warnings,
         })
     }
@@ -586,7 +632,7 @@ impl Prepared for Edition {
             PdfFile::Made(bytes) => sink.write(PDF_PATH, bytes)?,
             PdfFile::Kept { path, .. } => sink.keep(PDF_PATH, path)?,
         }
-        sink.write(KEY_PATH, self.pdf.record().as_bytes())?;
+        sink.remember(KEY_NAME, self.pdf.record().as_bytes())?;
         for p in &self.papers {
             sink.write(&p.path, &p.bytes)?;
         }

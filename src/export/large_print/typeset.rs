@@ -126,8 +126,10 @@ impl fmt::Debug for Typesetter {
     }
 }
 
-/// The typesetting program: the one [`PROGRAM_VARIABLE`] names, or else `planpress-typeset`
-/// in the running program's folder.
+/// The typesetting program: the one [`PROGRAM_VARIABLE`] names; else `planpress-typeset` in
+/// the running program's folder, where `cargo install` and `cargo build` both put it; else
+/// the first on the `PATH` (a `planpress` copied or linked elsewhere). One from another build
+/// of planpress is refused when it answers, so finding a stale one is safe.
 fn find_program() -> Result<PathBuf, Vec<String>> {
     if let Some(named) = std::env::var_os(PROGRAM_VARIABLE).filter(|v| !v.is_empty()) {
         let path = PathBuf::from(named);
@@ -147,14 +149,45 @@ fn find_program() -> Result<PathBuf, Vec<String>> {
     let folder = exe.parent().unwrap_or(Path::new("."));
     let mut name = OsString::from(PROGRAM);
     name.push(std::env::consts::EXE_SUFFIX);
-    let path = folder.join(name);
-    match path.is_file() {
-        true => Ok(path),
-        false => Err(vec![format!(
-            "{PROGRAM}, the program that typesets it, is not in {} beside planpress; build both with `cargo build --release` (`cargo run` builds planpress alone) or install both with `cargo install --path .`, set {PROGRAM_VARIABLE} to where {PROGRAM} is, or leave the PDF out with --no-large-print",
-            folder.display()
-        )]),
+    let beside = folder.join(&name);
+    if beside.is_file() {
+        return Ok(beside);
     }
+    let on_path = std::env::var_os("PATH")
+        .into_iter()
+        .flat_map(|paths| std::env::split_paths(&paths).collect::<Vec<_>>())
+        .filter(|dir| !dir.as_os_str().is_empty())
+        .map(|dir| dir.join(&name))
+        .find(|p| p.is_file());
+    on_path.ok_or_else(|| vec![not_found(folder)])
+}
+
+/// What to do when `planpress-typeset` is neither in `folder`, beside planpress, nor on the
+/// `PATH`: the commands that make it, for the way this planpress was made.
+fn not_found(folder: &Path) -> String {
+    // A planpress in cargo's target/debug or target/release was built, not installed: the
+    // same command without `--bin planpress` (or `cargo build` rather than `cargo run`)
+    // builds the typesetter beside it.
+    let profile = folder.file_name().and_then(|n| n.to_str());
+    let in_target = folder
+        .parent()
+        .and_then(|p| p.file_name())
+        .is_some_and(|n| n == "target");
+    let make = match profile {
+        Some(profile) if in_target => format!(
+            "build both with `cargo build{}` (`cargo run` builds planpress alone)",
+            match profile {
+                "debug" => String::new(),
+                "release" => " --release".to_string(),
+                other => format!(" --profile {other}"),
+            }
+        ),
+        _ => "install both together with `cargo install --locked --path .` in planpress's source folder, or build both with `cargo build --release`".to_string(),
+    };
+    format!(
+        "{PROGRAM}, the program that typesets it, is not in {} beside planpress, nor on the PATH: {make}; or set {PROGRAM_VARIABLE} to where {PROGRAM} is; or leave the PDF out (planpress build --no-large-print)",
+        folder.display()
+    )
 }
 
 /// [`BUILD`] as the exchange writes it.
@@ -251,7 +284,7 @@ fn read_answer(
     let expected = build_id();
     if answer.build != expected {
         return Err(vec![format!(
-            "{} is from another build of planpress (build {}, not {expected}); build both again with `cargo build --release`, or install both with `cargo install --path .`",
+            "{} is from another build of planpress (build {}, not {expected}); build both again with `cargo build --release`, or install both with `cargo install --locked --path .`",
             path.display(),
             answer.build
         )]);
@@ -369,7 +402,7 @@ fn typeset_request(request: &[u8]) -> Result<Compiled, Vec<String>> {
     let ours = build_id();
     if build != ours {
         return Err(vec![format!(
-            "{PROGRAM} is from another build of planpress (build {ours}, not {build}); build both again with `cargo build --release`, or install both with `cargo install --path .`"
+            "{PROGRAM} is from another build of planpress (build {ours}, not {build}); build both again with `cargo build --release`, or install both with `cargo install --locked --path .`"
         )]);
     }
     let date = match date {
@@ -474,6 +507,26 @@ mod tests {
         let bad_date = format!("{REQUEST} {BUILD:016x} 15/09/2021\n");
         let errors = typeset_request(bad_date.as_bytes()).unwrap_err();
         assert!(errors[0].contains("YYYY-MM-DD"), "{errors:?}");
+    }
+
+    #[test]
+    fn a_missing_typesetter_is_made_by_the_command_that_made_planpress() {
+        let said = |folder: &str| not_found(Path::new(folder));
+        assert!(said("/src/pp/target/debug").contains("build both with `cargo build` ("));
+        assert!(said("/src/pp/target/release").contains("`cargo build --release` ("));
+        assert!(said("/src/pp/target/bench").contains("`cargo build --profile bench` ("));
+        let installed = said("/home/a/.cargo/bin");
+        assert!(
+            installed.contains("`cargo install --locked --path .`"),
+            "{installed}"
+        );
+        assert!(
+            installed.contains("is not in /home/a/.cargo/bin beside planpress, nor on the PATH")
+        );
+        for folder in ["/src/pp/target/debug", "/opt/bin"] {
+            assert!(said(folder).contains("PLANPRESS_TYPESETTER"));
+            assert!(said(folder).contains("--no-large-print"));
+        }
     }
 
     #[test]
