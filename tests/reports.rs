@@ -25,7 +25,9 @@ fn shipped() -> &'static Site {
 }
 
 /// The figure strings of a text: a run of digits (with thousands commas and one decimal
-/// point), with the sign before it and the per cent sign after it when there are.
+/// point), with the sign before it and the per cent sign after it when there are. A minus
+/// sign is read as a hyphen-minus, however it is typeset; an en dash joins a range
+/// ("2021–2025"), so it is no sign.
 fn figures_in(text: &str) -> Vec<String> {
     let chars: Vec<char> = text.chars().collect();
     let mut out = Vec::new();
@@ -35,9 +37,9 @@ fn figures_in(text: &str) -> Vec<String> {
             i += 1;
             continue;
         }
-        let mut start = i;
+        let mut sign = None;
         if i > 0 && matches!(chars[i - 1], '-' | '+' | '−') {
-            start = i - 1;
+            sign = Some(if chars[i - 1] == '+' { '+' } else { '-' });
         }
         let mut j = i;
         while j < chars.len() {
@@ -54,7 +56,11 @@ fn figures_in(text: &str) -> Vec<String> {
         if chars.get(j) == Some(&'%') {
             j += 1;
         }
-        out.push(chars[start..j].iter().collect());
+        out.push(
+            sign.into_iter()
+                .chain(chars[i..j].iter().copied())
+                .collect(),
+        );
         i = j;
     }
     out
@@ -84,6 +90,10 @@ fn figures_are_read_with_their_signs_commas_and_per_cent() {
     assert_eq!(
         figures_in("21,009 in Quarter 1 2021/22; -29% and 24.2%, 1.5. Up 3."),
         ["21,009", "1", "2021", "22", "-29%", "24.2%", "1.5", "3"]
+    );
+    assert_eq!(
+        figures_in("Plan 2021\u{2013}2025: \u{2212}10% and +5%"),
+        ["2021", "2025", "-10%", "+5%"]
     );
 }
 
@@ -312,6 +322,35 @@ fn each_report_is_a_large_print_panel_paper_of_its_own_figures() {
     assert!(!page(site, "performance/index.html").contains("reports/2021-22-q1/large-print.pdf"));
 }
 
+#[test]
+fn a_reports_paper_is_typeset_again_only_when_it_changes() {
+    let site = Site::shipped();
+    let summary = |out: &std::process::Output| common::stdout(out);
+    let first = summary(&site.build());
+    assert!(first.contains("and 1 report's Panel paper;"), "{first}");
+    let pdf = site.path("public/reports/2021-22-q1/large-print.pdf");
+    let before = fs::read(&pdf).unwrap();
+    let again = summary(&site.build());
+    assert!(
+        again.contains("and 1 report's Panel paper, unchanged;"),
+        "{again}"
+    );
+    assert_eq!(
+        fs::read(&pdf).unwrap(),
+        before,
+        "the kept paper is the same file"
+    );
+    // A change to what the paper says typesets it again.
+    site.edit(
+        "content/reports/2021-22-q1/_index.md",
+        "The force's quarterly performance report",
+        "The force's quarterly report",
+    );
+    let edited = summary(&site.build());
+    assert!(edited.contains("and 1 report's Panel paper;"), "{edited}");
+    assert_ne!(fs::read(&pdf).unwrap(), before);
+}
+
 /// How many pages poppler's `pdfinfo` counts in a PDF.
 fn pdf_pages(pdf: &Path) -> usize {
     let out = std::process::Command::new("pdfinfo")
@@ -534,7 +573,7 @@ fn hostile_reports_are_located_errors() {
         "---\nlatest:\n  value: 1\n  period: June 2024\n---\n",
     );
     let err = problems(&site);
-    assert!(err.contains("content/reports/2024-25-q1/calls-answerd.md:1:1: error: there is no performance statement with the id \"calls-answerd\" for this report to give figures for\n  help: did you mean \"calls-answered\"? rename the file to calls-answered.md"), "{err}");
+    assert!(err.contains("content/reports/2024-25-q1/calls-answerd.md: error: there is no performance statement with the id \"calls-answerd\" for this report to give figures for\n  help: did you mean \"calls-answered\"? rename the file to calls-answered.md"), "{err}");
 
     // The same period twice, and a period overlapping another.
     let site = minimal_reporting();
@@ -615,7 +654,7 @@ fn hostile_reports_are_located_errors() {
         "content/reports/2024-25-q2/calls-answered.md",
         "---\nlatest:\n  value: 94\n  period: September 2024\n---\n",
     );
-    assert!(problems(&site).contains("content/reports/2024-25-q2/calls-answered.md:1:1: error: the report folder \"2024-25-q2\" has no _index.md"));
+    assert!(problems(&site).contains("content/reports/2024-25-q2/calls-answered.md: error: the report folder \"2024-25-q2\" has no _index.md"));
 
     // Files where no report's files can be, and a page taking the reports' address.
     for (rel, message) in [

@@ -403,6 +403,12 @@ pub fn report_pdf_path(report: &str) -> String {
 /// The file name of a report's Panel paper in large print.
 const REPORT_PDF: &str = "large-print.pdf";
 
+/// The name of the record of a report's Panel paper in the output folder's state (as
+/// [`KEY_NAME`] is the plan's edition's).
+fn report_key_name(report: &str) -> String {
+    format!("report-{report}.pdf.key")
+}
+
 /// What an edition holds, in the words `--help`, `export`'s report, the large-print web page
 /// and docs/large-print.md all use: the whole plan with its performance statements (what
 /// `planpress build` publishes, and what `export large-print` makes unless told otherwise), or
@@ -463,15 +469,19 @@ impl Output for LargePrint {
             .reports
             .iter()
             .map(|r| {
+                let path = report_pdf_path(&r.id);
+                let key = report_key_name(&r.id);
+                let previous = PreviousPdf::read_at(env.previous, &key, &path);
                 let doc = document::build_report(plan, r);
-                let paper = pdf_of(&doc, &opts, env.typesetter)?;
+                let pdf = cache::cached_pdf(doc, &opts, previous, env.typesetter)?;
                 Ok(Paper {
-                    path: report_pdf_path(&r.id),
-                    link: paper.link(),
-                    bytes: paper.bytes,
+                    link: LargePrintLink::new(pdf.pages, pdf.file.len()),
+                    path,
+                    key,
+                    pdf,
                 })
             })
-            .collect::<Result<Vec<Paper>, TypesetError>>()?;
+            .collect::<Result<Vec<Paper>>>()?;
         Ok(Box::new(Edition {
             pdf,
             link,
@@ -574,10 +584,12 @@ struct Edition {
 struct Paper {
     /// Where it goes in the site.
     path: String,
+    /// The name of its record in the output folder's state.
+    key: String,
     /// Its pages and size.
     link: LargePrintLink,
-    /// The PDF.
-    bytes: Vec<u8>,
+    /// The PDF, typeset or the previous build's.
+    pdf: LargePrintPdf,
 }
 
 impl Prepared for Edition {
@@ -634,7 +646,11 @@ impl Prepared for Edition {
         }
         sink.remember(KEY_NAME, self.pdf.record().as_bytes())?;
         for p in &self.papers {
-            sink.write(&p.path, &p.bytes)?;
+            match &p.pdf.file {
+                PdfFile::Made(bytes) => sink.write(&p.path, bytes)?,
+                PdfFile::Kept { path, .. } => sink.keep(&p.path, path)?,
+            }
+            sink.remember(&p.key, p.pdf.record().as_bytes())?;
         }
         Ok(Vec::new())
     }
@@ -649,10 +665,13 @@ impl Prepared for Edition {
                 self.pdf.elapsed.as_millis()
             )
         };
-        match self.papers.len() {
-            0 => {}
-            1 => said.push_str(", and 1 report's Panel paper"),
-            n => said.push_str(&format!(", and {n} reports' Panel papers")),
+        let reused = self.papers.iter().filter(|p| p.pdf.reused).count();
+        match (self.papers.len(), reused) {
+            (0, _) => {}
+            (1, 1) => said.push_str(", and 1 report's Panel paper, unchanged"),
+            (1, _) => said.push_str(", and 1 report's Panel paper"),
+            (n, 0) => said.push_str(&format!(", and {n} reports' Panel papers")),
+            (n, k) => said.push_str(&format!(", and {n} reports' Panel papers ({k} unchanged)")),
         }
         Some(said)
     }
