@@ -310,12 +310,28 @@ fn each_report_is_a_large_print_panel_paper_of_its_own_figures() {
             text.contains(&format!("{title} performance report")),
             "{id}"
         );
+        assert!(text.contains("Large print edition (18 point)"), "{id}");
         assert!(text.contains("All crime recorded, by crime type"), "{id}");
         assert!(text.contains(has), "{id} lacks its figure {has}");
         assert!(
             !text.contains(lacks),
             "{id} gives {lacks}, another report's figure"
         );
+        // And in standard print, the same words in fewer pages.
+        let standard = site.path(&format!("public/reports/{id}/report.pdf"));
+        let size = planpress::words::human_size(fs::metadata(&standard).unwrap().len() as usize);
+        let pages = pdf_pages(&standard);
+        assert!(
+            pages < pdf_pages(&pdf),
+            "{id}: {pages} pages in standard print"
+        );
+        assert!(
+            html.contains(&format!("<a href=\"../../reports/{id}/report.pdf\">This report, standard print (PDF, {pages} pages, {size})</a>")),
+            "{id}: no link to its standard print paper"
+        );
+        let words = pdf_text(&standard);
+        assert!(words.contains("Standard print edition (12 point)"), "{id}");
+        assert!(words.contains(has) && !words.contains(lacks), "{id}");
     }
     // Only a report's own page links its paper.
     assert!(!page(site, "reports/2021-22-q2/index.html").contains("2021-22-q1/large-print.pdf"));
@@ -327,12 +343,15 @@ fn a_reports_paper_is_typeset_again_only_when_it_changes() {
     let site = Site::shipped();
     let summary = |out: &std::process::Output| common::stdout(out);
     let first = summary(&site.build());
-    assert!(first.contains("and 1 report's Panel paper;"), "{first}");
+    assert!(
+        first.contains("and the Panel papers of 1 report;"),
+        "{first}"
+    );
     let pdf = site.path("public/reports/2021-22-q1/large-print.pdf");
     let before = fs::read(&pdf).unwrap();
     let again = summary(&site.build());
     assert!(
-        again.contains("and 1 report's Panel paper, unchanged;"),
+        again.contains("and the Panel papers of 1 report, unchanged;"),
         "{again}"
     );
     assert_eq!(
@@ -347,7 +366,10 @@ fn a_reports_paper_is_typeset_again_only_when_it_changes() {
         "The force's quarterly report",
     );
     let edited = summary(&site.build());
-    assert!(edited.contains("and 1 report's Panel paper;"), "{edited}");
+    assert!(
+        edited.contains("and the Panel papers of 1 report;"),
+        "{edited}"
+    );
     assert_ne!(fs::read(&pdf).unwrap(), before);
 }
 

@@ -389,13 +389,16 @@ pub fn build_edition(plan: &Plan, edition: &Edition) -> LargePrintDoc {
     }
 }
 
-/// The note at the end of a report's Panel paper, on what it is.
+/// The note at the end of a report's Panel paper in large print, on what it is.
 pub const REPORT_NOTE: &str = "This large print edition of the report is made from the same figures as the website's pages for it. It follows the UK Association for Accessible Formats (UKAAF) minimum standards for large print.";
 
+/// The note at the end of a report's Panel paper in standard print.
+pub const REPORT_STANDARD_NOTE: &str = "This edition of the report is made from the same figures as the website's pages for it. A large print edition (18 point) is published beside it.";
+
 /// One report as a Panel paper: its introduction, then each statement it reports as that
-/// report left it (the figures of the statement pages of the report), then the licence.
-/// Nothing a later report says changes it.
-pub fn build_report(plan: &Plan, report: &Report) -> LargePrintDoc {
+/// report left it (the figures of the statement pages of the report), then the licence and
+/// `note`, on what the edition is. Nothing a later report says changes it.
+pub fn build_report(plan: &Plan, report: &Report, note: &str) -> LargePrintDoc {
     let m = &plan.meta;
     let mut b = DocBuilder {
         blocks: Vec::new(),
@@ -449,7 +452,7 @@ pub fn build_report(plan: &Plan, report: &Report) -> LargePrintDoc {
         },
         Inline::text("."),
     ]);
-    b.para(vec![Inline::text(REPORT_NOTE)]);
+    b.para(vec![Inline::text(note)]);
     // The paper's date: the day it was presented, else the period's last day.
     let published = report
         .presented

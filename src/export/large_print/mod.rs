@@ -39,6 +39,8 @@ pub const DEFAULT_SIZE: f64 = 18.0;
 /// The largest body size offered: above it, headings (1.5 times the body) no longer fit long
 /// words across an A4 line.
 pub const MAX_SIZE: f64 = 32.0;
+/// The body size of a report's Panel paper in standard print, in points.
+pub const STANDARD_SIZE: f64 = 12.0;
 /// Where `planpress build` publishes the PDF, in the output folder.
 pub const PDF_PATH: &str = "large-print.pdf";
 /// Where `planpress build` publishes the HTML page, in the output folder.
@@ -56,6 +58,10 @@ pub struct Options {
     pub with_performance: bool,
     /// The website's address, for turning site links into full addresses.
     pub base_url: Option<String>,
+    /// Standard print rather than large print: a report's Panel paper at [`STANDARD_SIZE`],
+    /// beside its large-print one. The typographic rules are the same; only the size is below
+    /// the large-print minimum, and the title page says which it is.
+    pub standard: bool,
 }
 
 impl Options {
@@ -65,7 +71,18 @@ impl Options {
             size: check_size(size)?,
             with_performance: false,
             base_url: None,
+            standard: false,
         })
+    }
+
+    /// Options for a Panel paper in standard print, at [`STANDARD_SIZE`].
+    pub fn standard_print() -> Options {
+        Options {
+            size: STANDARD_SIZE,
+            with_performance: true,
+            base_url: None,
+            standard: true,
+        }
     }
 
     /// Includes (or leaves out) the performance statements.
@@ -235,9 +252,11 @@ pub fn pdf_of(
     opts: &Options,
     typesetter: &typeset::Typesetter,
 ) -> Result<Pdf, TypesetError> {
-    check_size(opts.size).map_err(|e| TypesetError {
-        messages: vec![e.to_string()],
-    })?;
+    if !opts.standard {
+        check_size(opts.size).map_err(|e| TypesetError {
+            messages: vec![e.to_string()],
+        })?;
+    }
     check_length(doc)?;
     let source = markup::source(doc, opts);
     // The document's date: the plan's publication date, or a report's presentation date.
@@ -403,10 +422,25 @@ pub fn report_pdf_path(report: &str) -> String {
 /// The file name of a report's Panel paper in large print.
 const REPORT_PDF: &str = "large-print.pdf";
 
+/// The file name of a report's Panel paper in standard print.
+const REPORT_STANDARD_PDF: &str = "report.pdf";
+
+/// Where `planpress build` publishes a report's Panel paper in standard print.
+pub fn report_standard_pdf_path(report: &str) -> String {
+    format!(
+        "{}{REPORT_STANDARD_PDF}",
+        Route::Report(report.to_string()).path()
+    )
+}
+
 /// The name of the record of a report's Panel paper in the output folder's state (as
 /// [`KEY_NAME`] is the plan's edition's).
-fn report_key_name(report: &str) -> String {
-    format!("report-{report}.pdf.key")
+fn report_key_name(report: &str, standard: bool) -> String {
+    if standard {
+        format!("report-{report}-standard.pdf.key")
+    } else {
+        format!("report-{report}.pdf.key")
+    }
 }
 
 /// What an edition holds, in the words `--help`, `export`'s report, the large-print web page
@@ -465,16 +499,34 @@ impl Output for LargePrint {
         let link = LargePrintLink::new(pdf.pages, pdf.file.len());
         // Each report as a Panel paper, at the same size. A report's paper is made from what
         // that report says, so a later report leaves it as it was.
+        // Each report in standard print too: the Panel's own paper.
+        let standard = Options::standard_print().with_base_url(plan.meta.base_url.clone());
         let papers = plan
             .reports
             .iter()
-            .map(|r| {
-                let path = report_pdf_path(&r.id);
-                let key = report_key_name(&r.id);
+            .flat_map(|r| [(r, &standard), (r, &opts)])
+            .map(|(r, opts)| {
+                let (path, note) = if opts.standard {
+                    (
+                        report_standard_pdf_path(&r.id),
+                        document::REPORT_STANDARD_NOTE,
+                    )
+                } else {
+                    (report_pdf_path(&r.id), document::REPORT_NOTE)
+                };
+                let key = report_key_name(&r.id, opts.standard);
                 let previous = PreviousPdf::read_at(env.previous, &key, &path);
-                let doc = document::build_report(plan, r);
-                let pdf = cache::cached_pdf(doc, &opts, previous, env.typesetter)?;
+                let doc = document::build_report(plan, r, note);
+                let pdf = cache::cached_pdf(doc, opts, previous, env.typesetter)?;
                 Ok(Paper {
+                    title: if opts.standard {
+                        "This report, standard print".to_string()
+                    } else {
+                        format!(
+                            "This report in large print, {} point",
+                            markup::size_words(opts.size)
+                        )
+                    },
                     link: LargePrintLink::new(pdf.pages, pdf.file.len()),
                     path,
                     key,
@@ -582,6 +634,8 @@ struct Edition {
 
 /// A report's Panel paper in large print.
 struct Paper {
+    /// Its link's words.
+    title: String,
     /// Where it goes in the site.
     path: String,
     /// The name of its record in the output folder's state.
@@ -599,7 +653,7 @@ impl Prepared for Edition {
         let papers = self.papers.iter().map(|p| Download {
             output: "large-print",
             path: p.path.clone(),
-            title: format!("This report in large print, {size} point"),
+            title: p.title.clone(),
             label: p.link.label.clone(),
             bytes: p.link.bytes,
             shelves: vec![Shelf::Report],
@@ -665,13 +719,21 @@ impl Prepared for Edition {
                 self.pdf.elapsed.as_millis()
             )
         };
-        let reused = self.papers.iter().filter(|p| p.pdf.reused).count();
-        match (self.papers.len(), reused) {
-            (0, _) => {}
-            (1, 1) => said.push_str(", and 1 report's Panel paper, unchanged"),
-            (1, _) => said.push_str(", and 1 report's Panel paper"),
-            (n, 0) => said.push_str(&format!(", and {n} reports' Panel papers")),
-            (n, k) => said.push_str(&format!(", and {n} reports' Panel papers ({k} unchanged)")),
+        // Two papers a report: standard and large print.
+        let (n, reused) = (
+            self.papers.len(),
+            self.papers.iter().filter(|p| p.pdf.reused).count(),
+        );
+        let papers = format!(
+            "the Panel papers of {} report{}",
+            n / 2,
+            if n == 2 { "" } else { "s" }
+        );
+        match reused {
+            _ if n == 0 => {}
+            0 => said.push_str(&format!(", and {papers}")),
+            k if k == n => said.push_str(&format!(", and {papers}, unchanged")),
+            k => said.push_str(&format!(", and {papers} ({k} of {n} unchanged)")),
         }
         Some(said)
     }
