@@ -20,6 +20,7 @@ use std::fmt;
 use std::time::Instant;
 
 use anyhow::{anyhow, Result};
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::{Download, Environment, Output, Prepared, RenderContext, Shelf, Sink};
@@ -497,14 +498,16 @@ impl Output for LargePrint {
         let mut pdf = cache::large_print_pdf(plan, &opts, previous, env.typesetter)?;
         pdf.elapsed = start.elapsed();
         let link = LargePrintLink::new(pdf.pages, pdf.file.len());
-        // Each report as a Panel paper, at the same size. A report's paper is made from what
-        // that report says, so a later report leaves it as it was.
-        // Each report in standard print too: the Panel's own paper.
+        // Each report as a Panel paper, in standard print and at the edition's size, typeset
+        // side by side. A report's paper is made from what that report says, so a later
+        // report leaves it as it was.
         let standard = Options::standard_print().with_base_url(plan.meta.base_url.clone());
         let papers = plan
             .reports
             .iter()
             .flat_map(|r| [(r, &standard), (r, &opts)])
+            .collect::<Vec<_>>()
+            .into_par_iter()
             .map(|(r, opts)| {
                 let (path, note) = if opts.standard {
                     (
