@@ -367,11 +367,17 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             for w in &summary.warnings {
                 eprintln!("warning: {w}");
             }
-            let outputs: Vec<String> = summary
+            let mut outputs: Vec<String> = summary
                 .outputs
                 .iter()
                 .map(|o| format!("{}: {}", o.label, o.made.as_deref().unwrap_or("not made")))
                 .collect();
+            if let Some(bytes) = summary.search_index_bytes {
+                outputs.push(format!(
+                    "search index: {}",
+                    planpress::words::human_size(bytes)
+                ));
+            }
             println!(
                 "Built {} pages ({} files) into {} in {} ms{}",
                 summary.pages,

@@ -40,13 +40,21 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = embedded_templates!(
     "other-formats.html",
     "about-this-plan.html",
     "404.html",
+    "revision.html",
+    "search.html",
 );
 
 /// The default theme's static files, by path under `static/`.
-pub const DEFAULT_STATIC: &[(&str, &[u8])] = &[(
-    "style.css",
-    include_bytes!("../themes/default/static/style.css"),
-)];
+pub const DEFAULT_STATIC: &[(&str, &[u8])] = &[
+    (
+        "search.js",
+        include_bytes!("../themes/default/static/search.js"),
+    ),
+    (
+        "style.css",
+        include_bytes!("../themes/default/static/style.css"),
+    ),
+];
 
 /// The largest file a theme folder may hold; a web font is a few hundred kilobytes.
 pub const MAX_THEME_FILE_BYTES: u64 = 32 * 1024 * 1024;

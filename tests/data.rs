@@ -585,6 +585,7 @@ fn data_files(plan: &Plan) -> Vec<(String, Vec<u8>)> {
         plan,
         theme: &theme,
         comparison: None,
+        history: &[],
         downloads: &[],
     };
     let memory = Memory::default();
@@ -613,4 +614,37 @@ fn data_files_are_byte_identical_from_build_to_build() {
             "data/reports.csv"
         ]
     );
+}
+
+#[test]
+fn plan_json_names_each_image_by_its_path_and_the_words_that_stand_for_it() {
+    let p = plan("tests/fixtures/publish/content");
+    let json: Value = serde_json::from_slice(&data::json(&p).unwrap()).unwrap();
+    check_against_schema(&json);
+    let images = json["images"].as_array().unwrap();
+    let paths: Vec<&str> = images.iter().map(|i| i["path"].as_str().unwrap()).collect();
+    assert_eq!(
+        paths,
+        ["images/areas.svg", "images/patrols.png", "images/rule.svg"]
+    );
+    let patrols = &images[1];
+    assert_eq!(patrols["format"], "png");
+    assert_eq!(
+        (patrols["width"].as_u64(), patrols["height"].as_u64()),
+        (Some(320), Some(160))
+    );
+    assert!(patrols["published"]
+        .as_str()
+        .unwrap()
+        .starts_with("images/patrols."));
+    assert_eq!(
+        patrols["uses"][0]["alt"],
+        "Patrol hours a week rose in each of the last four quarters, from 60 to 140"
+    );
+    assert_eq!(patrols["uses"][0]["page"], "safety/safer-streets/");
+    assert_eq!(images[2]["uses"][0]["decorative"], true);
+    assert_eq!(images[2]["uses"][0]["alt"], "");
+    // A plan without images has no such list.
+    let json: Value = serde_json::from_slice(&data::json(&plan(FIXTURE)).unwrap()).unwrap();
+    assert!(json.get("images").is_none());
 }

@@ -102,6 +102,7 @@ fn streaming_pages_to_disk_writes_what_rendering_them_in_memory_gives() {
         plan: &plan,
         theme: &theme,
         comparison: None,
+        history: &[],
         downloads: &footer,
     };
     let memory = Memory::default();
@@ -260,8 +261,8 @@ fn preview_rebuilds_write_what_a_full_build_writes() {
     );
     let written = rebuild_matches_a_full_build(&site, &mut session, priority);
     assert_eq!(
-        written, 1,
-        "a change to a priority's text alone shows on its page alone"
+        written, 2,
+        "a change to a priority's text alone shows on its page and the search page alone"
     );
 
     site.edit(
@@ -279,7 +280,7 @@ fn preview_rebuilds_write_what_a_full_build_writes() {
         "Enforce speed limits.\n---\n",
         "Enforce speed limits.\n---\n## Speed\n\nWhy speed matters.\n",
     );
-    assert_eq!(rebuild_matches_a_full_build(&site, &mut session, roads), 1);
+    assert_eq!(rebuild_matches_a_full_build(&site, &mut session, roads), 2);
     site.edit(
         "content/about.md",
         "## How\n",

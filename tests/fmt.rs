@@ -57,7 +57,7 @@ fn model(files: &[SourceFile]) -> serde_json::Value {
             _ => {}
         }
     }
-    let plan = Plan::from_files(files, Path::new("content"), Default::default())
+    let plan = Plan::from_files(files, &[], Path::new("content"), Default::default())
         .unwrap_or_else(|e| panic!("{e}"));
     let mut value = serde_json::to_value(&plan).unwrap();
     walk(&mut value);

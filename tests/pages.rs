@@ -257,6 +257,7 @@ const PAGES: &[(&str, &str)] = &[
     ("listen/index.html", "listen_without_a_recording"),
     ("other-formats/index.html", "other_formats"),
     ("changes/index.html", "what_has_changed"),
+    ("search/index.html", "search_and_a_to_z"),
 ];
 
 /// Checks the page at `path` against its snapshot, named in [`PAGES`].
@@ -335,6 +336,7 @@ page_tests! {
     listen_without_a_recording: "listen/index.html",
     other_formats: "other-formats/index.html",
     what_has_changed: "changes/index.html",
+    search_and_a_to_z: "search/index.html",
 }
 
 #[test]

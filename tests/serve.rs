@@ -821,21 +821,40 @@ fn editing_a_priority_rewrites_its_page_alone_and_says_so_to_browsers() {
         serde_json::json!([PRIORITY_PAGE]),
         "{event}"
     );
+    // Then the search page and its index, which hold the priority's text, and nothing the
+    // edited page's browsers need reload for.
+    let search = events.next_where(|s| generation(s) > generation(&event));
+    assert_eq!(generation(&search), generation(&event) + 1);
+    let pages: Vec<&str> = search["pages"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert!(pages.contains(&"search/index.html"), "{search}");
+    assert!(!pages.contains(&PRIORITY_PAGE), "{search}");
     let page = p.get("/safer-streets/visible-policing/").text();
     assert!(
         page.contains("Patrols are what residents ask for most."),
         "{page}"
     );
-    assert!(page.contains(&format!("data-generation=\"{}\"", generation(&event))));
+    assert!(page.contains(&format!("data-generation=\"{}\"", generation(&search))));
 
     // Only the edited page was written again: the home page, the aim's page, the other
     // pages and the static files are the very files they were. (The open data files and
-    // the pages listing them are remade a moment later, when the folders are quiet.)
+    // the pages listing them are remade a moment later, when the folders are quiet; the
+    // search page and its index, which hold every priority's text, right after the page.)
     let now = stamps(&p.path("site"));
     for (file, stamp) in &stamped {
-        let later_too = ["data/", "performance/", "delivery/", "national-priorities/"]
-            .iter()
-            .any(|prefix| file.starts_with(prefix));
+        let later_too = [
+            "data/",
+            "performance/",
+            "delivery/",
+            "national-priorities/",
+            "search/",
+        ]
+        .iter()
+        .any(|prefix| file.starts_with(prefix));
         if file != PRIORITY_PAGE && !later_too {
             assert_eq!(now.get(file), Some(stamp), "{file} was written again");
         }

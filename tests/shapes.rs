@@ -1399,8 +1399,15 @@ fn the_preview_rewrites_the_about_page_when_covers_change() {
     session.rebuild(std::slice::from_ref(&safe)).unwrap();
     let written = session
         .last_written()
-        .expect("a text edit rewrites its page alone");
-    assert_eq!(written, ["priorities/safe-at-home/index.html"]);
+        .expect("a text edit rewrites its page and the search page alone");
+    // The search page and its index hold every priority's text.
+    assert_eq!(written.len(), 3, "{written:?}");
+    assert_eq!(written[0], "priorities/safe-at-home/index.html");
+    assert_eq!(written[1], "search/index.html");
+    assert!(
+        written[2].starts_with("search/search-index."),
+        "{written:?}"
+    );
     let grants = content.join("grants.md");
     edit(&grants, "covers: [grants]", "covers: [grants, measurement]");
     session.rebuild(std::slice::from_ref(&grants)).unwrap();

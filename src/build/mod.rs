@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context, Result};
 
-use crate::compare::Comparison;
+use crate::compare::{Comparison, Published};
 use crate::diagnostics::{ContentErrors, Diagnostics};
 use crate::export::large_print::typeset::Typesetter;
 use crate::export::{
@@ -114,6 +114,8 @@ pub struct BuildSummary {
     /// Things the person building should know that did not stop the build (an output left
     /// out and why, a statutory element the plan does not cover), one line each.
     pub warnings: Vec<String>,
+    /// The size in bytes of the search page's index, when the build wrote one.
+    pub search_index_bytes: Option<usize>,
 }
 
 /// One output's part of a [`BuildSummary`].
@@ -137,6 +139,7 @@ impl BuildSummary {
             elapsed: Duration::ZERO,
             outputs: Vec::new(),
             warnings: Vec::new(),
+            search_index_bytes: None,
         }
     }
 
@@ -180,7 +183,8 @@ fn output_warnings(prepared: &[(&'static dyn Output, Box<dyn Prepared>)]) -> Vec
 pub fn read_plan(content: &Path) -> Result<Plan, ContentErrors> {
     let mut diags = Diagnostics::new();
     let files = crate::load::stream(content, &mut diags).map_err(|d| ContentErrors(vec![d]))?;
-    let plan = Plan::from_parallel_files(files, content, diags);
+    let images = crate::load::read_images(content);
+    let plan = Plan::from_parallel_files(files, &images, content, diags);
     release_freed_memory();
     plan
 }
@@ -204,8 +208,9 @@ pub fn load(opts: &BuildOptions) -> Result<Plan> {
 /// Each output chosen, prepared.
 type PreparedOutputs = Vec<(&'static dyn Output, Box<dyn Prepared>)>;
 
-/// The plan loaded, compared with its `compare_with` revision, and each output prepared.
-type Loaded = (Plan, Option<Comparison>, PreparedOutputs);
+/// The plan loaded, compared with its `compare_with` revision, its published revisions, and
+/// each output prepared.
+type Loaded = (Plan, Option<Comparison>, Vec<Published>, PreparedOutputs);
 
 /// Builds the site. Content problems come back as [`crate::ContentErrors`] inside the error;
 /// on any failure the previous output folder is left untouched.
@@ -221,24 +226,27 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
             // A one-shot build has reported every problem by the time the plan is valid.
             plan.forget_front_matter_text();
             let comparison = crate::compare::with_compare_with(&plan)?;
+            let history = crate::compare::published_history(&plan)?;
             progress.stage("Typesetting and preparing the other formats", 0);
             let prepared = prepare(&opts.chosen(), &plan, &opts.environment(&progress))?;
-            Ok((plan, comparison, prepared))
+            Ok((plan, comparison, history, prepared))
         },
         || Theme::load(&opts.themes, &opts.theme),
     );
-    let ((plan, comparison, prepared), theme) = (loaded?, theme?);
+    let ((plan, comparison, history, prepared), theme) = (loaded?, theme?);
     let written = write_all(
         opts,
         &plan,
         &theme,
         comparison.as_ref(),
+        &history,
         &prepared,
         &progress,
     )?;
     let outputs = output_summaries(&prepared);
     let mut warnings = output_warnings(&prepared);
     warnings.extend(statutory_warning(&plan));
+    warnings.extend(image_warnings(&plan));
     if crate::write::cache_folder().is_none() {
         warnings.push(format!(
             "planpress has no cache folder (set {}, XDG_CACHE_HOME or HOME), so it cannot keep its record of making {}: the next build will not replace it",
@@ -257,7 +265,33 @@ pub fn build(opts: &BuildOptions) -> Result<BuildSummary> {
         elapsed: start.elapsed(),
         outputs,
         warnings,
+        search_index_bytes: written.search_index_bytes,
     })
+}
+
+/// A line for each image the website publishes that is larger than
+/// [`crate::plan::images::WARN_IMAGE_BYTES`] (with its size), and for each SVG that had
+/// something taken out to be published (with what).
+pub fn image_warnings(plan: &Plan) -> Vec<String> {
+    use crate::plan::images::{published, WARN_IMAGE_BYTES};
+    let mut out = Vec::new();
+    for image in published(plan) {
+        let file = image.display.display();
+        if image.file_bytes > WARN_IMAGE_BYTES {
+            out.push(format!(
+                "{file} is {}, larger than the {} an image on a web page should be: it is slow to load on a phone; save it smaller (fewer pixels, or more compression)",
+                crate::words::human_size(image.file_bytes),
+                crate::words::human_size(WARN_IMAGE_BYTES)
+            ));
+        }
+        if !image.removed.is_empty() {
+            out.push(format!(
+                "{file}: taken out to publish it safely: {}; check that the image still shows what it should",
+                image.removed.join(", ")
+            ));
+        }
+    }
+    out
 }
 
 /// One line saying which of the contents the law requires the plan does not say where it sets
@@ -295,6 +329,8 @@ struct Written {
     files: usize,
     /// Every download the outputs made, those in the footer first.
     downloads: Vec<Download>,
+    /// The size of the search page's index.
+    search_index_bytes: Option<usize>,
 }
 
 /// Writes the website and every prepared output of `plan` into a staging folder and swaps it
@@ -304,6 +340,7 @@ fn write_all(
     plan: &Plan,
     theme: &Theme,
     comparison: Option<&Comparison>,
+    history: &[Published],
     prepared: &[(&'static dyn Output, Box<dyn Prepared>)],
     progress: &Progress,
 ) -> Result<Written> {
@@ -322,11 +359,12 @@ fn write_all(
         plan,
         theme,
         comparison,
+        history,
         downloads: &footer,
     };
     progress.stage("Writing pages", website::routes(plan).len());
     let late = Mutex::new(Vec::new());
-    website::render(&ctx, &sink, || {
+    let rendered = website::render(&ctx, &sink, || {
         let made: Vec<Vec<Download>> = prepared
             .par_iter()
             .map(|(_, p)| p.write(&ctx, &sink))
@@ -346,6 +384,7 @@ fn write_all(
         pages,
         files,
         downloads,
+        search_index_bytes: rendered.search_index_bytes,
     })
 }
 

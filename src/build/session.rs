@@ -11,7 +11,7 @@ use anyhow::{Context, Result};
 use super::{
     output_summaries, output_warnings, prepare, write_all, BuildOptions, BuildSummary, Progress,
 };
-use crate::compare::Comparison;
+use crate::compare::{Comparison, Published};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::export::{website, Download, NewFile, RenderContext, Shelf, Sink};
 use crate::load::SourceFile;
@@ -47,6 +47,8 @@ pub struct Session {
     theme: Theme,
     /// The content files as last read, in the order [`crate::load::read_dir`] gives.
     files: Vec<SourceFile>,
+    /// The images as last read ([`crate::load::read_images`]).
+    images: Vec<crate::load::ImageFile>,
     /// Problems reading the folder, from the last time it was read in full.
     load_problems: Vec<Diagnostic>,
     /// True when the whole folder must be read again before the next rebuild.
@@ -67,6 +69,7 @@ pub struct Session {
 struct Shown {
     plan: Plan,
     comparison: Option<Comparison>,
+    history: Vec<Published>,
     downloads: Vec<Download>,
 }
 
@@ -77,6 +80,7 @@ impl Shown {
             plan: &self.plan,
             theme,
             comparison: self.comparison.as_ref(),
+            history: &self.history,
             downloads: &self.downloads,
         }
     }
@@ -91,6 +95,7 @@ impl Session {
             opts,
             theme,
             files: Vec::new(),
+            images: Vec::new(),
             load_problems: Vec::new(),
             rescan: true,
             everything: true,
@@ -169,10 +174,16 @@ impl Session {
         for d in &self.load_problems {
             diags.push(d.clone());
         }
-        let plan =
-            Plan::from_files_cached(&self.files, &self.opts.content, diags, &mut self.cache)?
-                .published_at(self.opts.base_url.clone());
+        let plan = Plan::from_files_cached(
+            &self.files,
+            &self.images,
+            &self.opts.content,
+            diags,
+            &mut self.cache,
+        )?
+        .published_at(self.opts.base_url.clone());
         let comparison = crate::compare::with_compare_with(&plan)?;
+        let history = crate::compare::published_history(&plan)?;
         let routes = match &self.shown {
             Some(shown) if !self.everything => affected(&shown.plan, &plan, &self.changed),
             _ => None,
@@ -183,6 +194,7 @@ impl Session {
                 let old = std::mem::replace(&mut shown.plan, plan);
                 std::thread::spawn(move || drop(old));
                 shown.comparison = comparison;
+                shown.history = history;
                 let files = Mutex::new(Vec::new());
                 let count = write_routes(shown, &self.theme, &routes, &self.opts.out, &files)?;
                 self.last_written =
@@ -201,6 +213,7 @@ impl Session {
                     &plan,
                     &self.theme,
                     comparison.as_ref(),
+                    &history,
                     &prepared,
                     &progress,
                 )?;
@@ -208,6 +221,7 @@ impl Session {
                 self.shown = Some(Shown {
                     plan,
                     comparison,
+                    history,
                     downloads: written.downloads,
                 });
                 Ok(BuildSummary {
@@ -216,6 +230,7 @@ impl Session {
                     elapsed: Duration::ZERO,
                     outputs: output_summaries(&prepared),
                     warnings: output_warnings(&prepared),
+                    search_index_bytes: written.search_index_bytes,
                 })
             }
         }
@@ -247,6 +262,9 @@ impl Session {
         if shown.comparison.is_some() {
             shown.comparison = crate::compare::with_compare_with(&shown.plan)?;
         }
+        if shown.history.len() > 1 {
+            shown.history = crate::compare::published_history(&shown.plan)?;
+        }
         let shown = &*shown;
         let plan = &shown.plan;
         let own: Vec<Route> = olds
@@ -272,14 +290,15 @@ impl Session {
         let out = &self.opts.out;
         let files = Mutex::new(Vec::new());
         let mut count = write_routes(shown, &self.theme, &own, out, &files)?;
-        let rest: Vec<Route> = if summaries {
-            website::routes(plan)
-                .into_iter()
-                .filter(|r| !own.contains(r) && (others.contains(r) || is_summary(r)))
-                .collect()
-        } else {
-            Vec::new()
-        };
+        // The search page's index holds every priority's text: it is written after the
+        // edited pages, with the pages that show the edited priorities elsewhere.
+        let rest: Vec<Route> = website::routes(plan)
+            .into_iter()
+            .filter(|r| {
+                *r == Route::Search
+                    || summaries && !own.contains(r) && (others.contains(r) || is_summary(r))
+            })
+            .collect();
         if !rest.is_empty() {
             written(&files.lock().unwrap_or_else(PoisonError::into_inner));
             count += write_routes(shown, &self.theme, &rest, out, &files)?;
@@ -340,6 +359,7 @@ impl Session {
             elapsed: start.elapsed(),
             outputs: output_summaries(&prepared),
             warnings: output_warnings(&prepared),
+            search_index_bytes: None,
         })
     }
 
@@ -359,6 +379,12 @@ impl Session {
             let Ok(within) = path.strip_prefix(&content_abs) else {
                 continue;
             };
+            // An image changed: every page that shows it, the large print and the data may
+            // change with it, and the plan's checks of it: read everything again.
+            if within.starts_with(crate::load::IMAGES_FOLDER) {
+                self.rescan = true;
+                continue;
+            }
             if self.rescan || !self.load_problems.is_empty() {
                 continue;
             }
@@ -399,6 +425,11 @@ impl Session {
             }
             self.files = files;
             self.load_problems = diags.into_sorted();
+            let images = crate::load::read_images(content);
+            if images != self.images {
+                self.images = images;
+                self.everything = true;
+            }
             self.rescan = false;
         }
         Ok(())
@@ -423,7 +454,8 @@ fn could_be_content(path: &Path, within: &Path) -> bool {
 /// an aim's page and the home page list its priorities; a priority's neighbours name it in
 /// their previous and next links; statements and priorities name each other; and the
 /// summary pages (home, glossary, performance, national priorities, delivery, accessibility,
-/// not found) are written.
+/// not found) are written. The search page, whose index holds every item's text, is written
+/// after every edit.
 fn affected(old: &Plan, new: &Plan, changed: &HashSet<String>) -> Option<Vec<Route>> {
     let flat: Vec<&crate::plan::Priority> = new.priorities().collect();
     let priority_route = |p: &crate::plan::Priority| Route::Priority {
@@ -474,6 +506,8 @@ fn affected(old: &Plan, new: &Plan, changed: &HashSet<String>) -> Option<Vec<Rou
             return None;
         }
     }
+    // The search page and its index hold every item's title and text.
+    wanted.insert(Route::Search);
     let routes = website::routes(new);
     if summaries && website::routes(old) != routes {
         return None;
@@ -529,7 +563,8 @@ fn footer(downloads: &[Download]) -> Vec<&Download> {
 }
 
 /// Writes the pages at `routes` of the plan `shown` over those in `out`, with what the output
-/// shows of the downloads, adding each file written to `files`; returns how many were written.
+/// shows of the downloads, adding each file written to `files`; returns how many pages were
+/// written.
 fn write_routes(
     shown: &Shown,
     theme: &Theme,
@@ -542,12 +577,41 @@ fn write_routes(
         written: Mutex::new(Vec::new()),
     };
     let count = website::render_routes(&shown.context(theme), routes, &sink)?;
-    files.lock().unwrap_or_else(PoisonError::into_inner).extend(
-        sink.written
-            .into_inner()
-            .unwrap_or_else(PoisonError::into_inner),
-    );
-    Ok(count)
+    let written = sink
+        .written
+        .into_inner()
+        .unwrap_or_else(PoisonError::into_inner);
+    remove_old_search_indexes(out, &written)?;
+    // Pages only: the search index is a file beside its page.
+    let pages = count - written.iter().filter(|w| !w.ends_with(".html")).count();
+    files
+        .lock()
+        .unwrap_or_else(PoisonError::into_inner)
+        .extend(written);
+    Ok(pages)
+}
+
+/// Removes the search indexes an earlier build left in `out` once a new one is among
+/// `written`: each is named by its content, so a rebuild in place would otherwise keep them
+/// all.
+fn remove_old_search_indexes(out: &Path, written: &[String]) -> Result<()> {
+    let prefix = format!("{}search-index.", Route::Search.path());
+    let Some(new) = written.iter().find(|w| w.starts_with(&prefix)) else {
+        return Ok(());
+    };
+    let folder = out.join(Route::Search.path());
+    let Ok(entries) = std::fs::read_dir(&folder) else {
+        return Ok(());
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let rel = format!("{}{name}", Route::Search.path());
+        if rel.starts_with(&prefix) && name.ends_with(".js") && &rel != new {
+            std::fs::remove_file(entry.path())
+                .with_context(|| format!("cannot remove {}", entry.path().display()))?;
+        }
+    }
+    Ok(())
 }
 
 /// The preview's output folder as a [`Sink`]: each file written over the one there, through

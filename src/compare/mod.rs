@@ -44,8 +44,8 @@ pub fn load_side(spec: &str, content: &Path) -> Result<Side, LoadError> {
 
 /// Loads a resolved source.
 pub fn load_source(source: Source) -> Result<Side, LoadError> {
-    let (files, diags) = git::read(&source).map_err(LoadError::Source)?;
-    match Plan::from_files(&files, &source.root(), diags) {
+    let (files, images, diags) = git::read(&source).map_err(LoadError::Source)?;
+    match Plan::from_files(&files, &images, &source.root(), diags) {
         Ok(plan) => Ok(Side {
             source,
             files,
@@ -96,6 +96,86 @@ pub fn with_compare_with(plan: &Plan) -> Result<Option<Comparison>> {
         diff: PlanDiff::between(&old.plan, plan),
         revision,
     }))
+}
+
+/// One published revision of the plan, for the website's feed of them.
+#[derive(Debug, Clone)]
+pub struct Published {
+    /// The git revision as the plan's `history` names it; `None` for the revision being
+    /// built.
+    pub revision: Option<String>,
+    /// The plan's title in that revision.
+    pub title: String,
+    /// Its period.
+    pub period: String,
+    /// Whether it was a draft.
+    pub draft: bool,
+    /// Its publication date, `YYYY-MM-DD`.
+    pub published: String,
+    /// What changed since the revision before it; `None` for the first.
+    pub changes: Option<PlanDiff>,
+}
+
+/// The plan's published revisions, newest first: `plan` itself, then each revision its
+/// `history` names, read from the git repository holding its content folder, each with what
+/// changed since the one before. Only `plan` when it names no history (and then no git is
+/// needed). Each revision must have been published after the one before it, so that every
+/// one has a date of its own.
+pub fn published_history(plan: &Plan) -> Result<Vec<Published>> {
+    let content = plan
+        .meta
+        .origin
+        .display
+        .parent()
+        .unwrap_or(Path::new("."))
+        .to_path_buf();
+    let mut sides: Vec<(Option<String>, Plan)> = Vec::with_capacity(plan.meta.history.len());
+    for revision in &plan.meta.history {
+        match load_side(revision, &content) {
+            Ok(side) => sides.push((Some(revision.clone()), side.plan)),
+            Err(LoadError::Source(e)) => {
+                return Err(anyhow!(e)).with_context(|| {
+                    format!("cannot read the published revision \"{revision}\" that history names")
+                })
+            }
+            Err(LoadError::Content(d)) => {
+                return Err(anyhow!(ContentErrors(d))).with_context(|| {
+                    format!("the published revision \"{revision}\" that history names has content problems")
+                })
+            }
+        }
+    }
+    let mut out: Vec<Published> = Vec::with_capacity(sides.len() + 1);
+    let mut before: Option<(&Option<String>, &Plan)> = None;
+    let current = None;
+    for (revision, side) in sides.iter().map(|(r, p)| (r, p)).chain([(&current, plan)]) {
+        if let Some((earlier, old)) = before {
+            if side.meta.published <= old.meta.published {
+                let name = |r: &Option<String>| match r {
+                    Some(r) => format!("the revision \"{r}\""),
+                    None => "this revision".to_string(),
+                };
+                anyhow::bail!(
+                    "{} was published on {}, not after {} ({}): each published revision needs a later \"published\" date than the one before it in \"history\" (set this revision's date, or list the revisions oldest first)",
+                    name(revision),
+                    side.meta.published,
+                    name(earlier),
+                    old.meta.published
+                );
+            }
+        }
+        out.push(Published {
+            revision: revision.clone(),
+            title: side.meta.title.clone(),
+            period: side.meta.period.clone(),
+            draft: side.meta.status == crate::parse::kinds::PlanStatus::Draft,
+            published: side.meta.published.clone(),
+            changes: before.map(|(_, old)| PlanDiff::between(old, side)),
+        });
+        before = Some((revision, side));
+    }
+    out.reverse();
+    Ok(out)
 }
 
 /// Two versions of one file, as git hands them to an external diff command, each read as a

@@ -241,6 +241,68 @@ struct PlanData<'a> {
     reports: Vec<ReportData<'a>>,
     glossary: Vec<TermData<'a>>,
     pages: Vec<PageData<'a>>,
+    /// The images the plan shows, each with where it is used and the words that stand for it
+    /// (left out when there are none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    images: Vec<ImageData>,
+}
+
+/// An image as the data gives it.
+#[derive(Serialize)]
+struct ImageData {
+    /// Its path in the content folder.
+    path: String,
+    /// Where the website publishes it.
+    published: String,
+    /// What it is: png, jpeg, webp or svg.
+    format: crate::parse::image::ImageKind,
+    width: u64,
+    height: u64,
+    sha256: String,
+    /// Each use, with its description.
+    uses: Vec<ImageUseData>,
+}
+
+/// One use of an image.
+#[derive(Serialize)]
+struct ImageUseData {
+    /// Its description; empty for decoration.
+    alt: String,
+    decorative: bool,
+    /// The site path of the page that shows it.
+    page: String,
+}
+
+/// The images the bodies use, in the order of their paths.
+fn images_data(plan: &Plan) -> Vec<ImageData> {
+    let uses = crate::plan::images::uses(plan);
+    let mut out: Vec<ImageData> = Vec::new();
+    let mut sources: Vec<&str> = uses.iter().map(|u| u.image.as_str()).collect();
+    sources.sort();
+    sources.dedup();
+    for source in sources {
+        let Some(image) = plan.images.get(source) else {
+            continue;
+        };
+        out.push(ImageData {
+            path: image.source.clone(),
+            published: image.path.clone(),
+            format: image.kind,
+            width: image.width,
+            height: image.height,
+            sha256: image.sha256.clone(),
+            uses: uses
+                .iter()
+                .filter(|u| u.image == source)
+                .map(|u| ImageUseData {
+                    alt: u.alt.clone(),
+                    decorative: u.decorative,
+                    page: u.page.clone(),
+                })
+                .collect(),
+        });
+    }
+    out
 }
 
 #[derive(Serialize)]
@@ -468,6 +530,7 @@ impl<'a> PlanData<'a> {
                 .collect(),
             statements: plan.statements.iter().map(statement_data).collect(),
             reports: plan.reports.iter().map(|r| report_data(plan, r)).collect(),
+            images: images_data(plan),
             glossary: plan
                 .glossary
                 .iter()

@@ -33,7 +33,7 @@ use std::path::Path;
 use anyhow::{Context as _, Result};
 use serde::Serialize;
 
-use crate::compare::Comparison;
+use crate::compare::{Comparison, Published};
 use crate::plan::Plan;
 use crate::theme::Theme;
 
@@ -198,6 +198,9 @@ pub struct RenderContext<'a> {
     pub theme: &'a Theme,
     /// The plan compared with the revision its `compare_with` setting names.
     pub comparison: Option<&'a Comparison>,
+    /// The plan's published revisions, newest first (this one first), each with what changed
+    /// since the one before ([`crate::compare::published_history`]); empty when not known.
+    pub history: &'a [Published],
     /// The files readers can download, as far as they are known.
     pub downloads: &'a [Download],
 }

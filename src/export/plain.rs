@@ -16,7 +16,7 @@ use anyhow::Result;
 
 use super::{Download, Environment, Exported, Output, Prepared, RenderContext, Shelf, Sink};
 use crate::plan::Plan;
-use crate::render::document::{self, Block, Inline, LargePrintDoc};
+use crate::render::document::{self, picture_words, Block, Inline, LargePrintDoc};
 use crate::theme::Theme;
 use crate::words::human_size;
 
@@ -135,6 +135,9 @@ fn blocks(list: &[Block], plan: &Plan, indent: &str, out: &mut String) {
             }
             Block::Para(inlines) | Block::Lead(inlines) => {
                 let _ = writeln!(out, "\n{indent}{}", words(inlines, plan));
+            }
+            Block::Image { alt, .. } => {
+                let _ = writeln!(out, "\n{indent}{}", picture_words(alt));
             }
             Block::List { start, items } => {
                 out.push('\n');

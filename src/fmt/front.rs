@@ -134,6 +134,19 @@ pub const PLAN: Shape = Shape::Map(&[
     ("raw_html", Shape::Plain),
     ("levels", Shape::Map(&[("aim", NOUN), ("priority", NOUN)])),
     ("parties", Shape::List(&PARTY)),
+    (
+        "brand",
+        Shape::Map(&[
+            (
+                "logo",
+                Shape::Map(&[("src", Shape::Text), ("alt", Shape::Text)]),
+            ),
+            ("primary", Shape::Text),
+            ("accent", Shape::Text),
+            ("header_text", Shape::Text),
+        ]),
+    ),
+    ("history", Shape::List(&Shape::Text)),
     ("voice", Shape::Text),
 ]);
 

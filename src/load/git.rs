@@ -13,7 +13,7 @@ use std::path::{Component, Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use crate::diagnostics::{Diagnostic, Diagnostics};
-use crate::load::{SourceFile, MAX_FILE_BYTES};
+use crate::load::{ImageFile, SourceFile, IMAGES_FOLDER, MAX_FILE_BYTES, MAX_IMAGE_BYTES};
 
 /// Where one side of a comparison comes from.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -123,10 +123,15 @@ pub fn resolve(spec: &str, content: &Path) -> Result<Source, SourceError> {
 
 /// Reads every content file of a source, sorted by path. Problems with single files are
 /// collected in the returned diagnostics; a source with no content at all is an error.
-pub fn read(source: &Source) -> Result<(Vec<SourceFile>, Diagnostics), SourceError> {
+pub fn read(
+    source: &Source,
+) -> Result<(Vec<SourceFile>, Vec<ImageFile>, Diagnostics), SourceError> {
     let mut diags = Diagnostics::new();
-    let files = match source {
-        Source::Dir(dir) => crate::load::read_dir(dir, &mut diags),
+    let (files, images) = match source {
+        Source::Dir(dir) => (
+            crate::load::read_dir(dir, &mut diags),
+            crate::load::read_images(dir),
+        ),
         Source::Revision {
             name,
             commit,
@@ -146,7 +151,7 @@ pub fn read(source: &Source) -> Result<(Vec<SourceFile>, Diagnostics), SourceErr
             ),
         }));
     }
-    Ok((files, diags))
+    Ok((files, images, diags))
 }
 
 /// One file listed by `git ls-tree`.
@@ -163,7 +168,7 @@ fn read_revision(
     repo: &Path,
     prefix: &str,
     diags: &mut Diagnostics,
-) -> Result<Vec<SourceFile>, SourceError> {
+) -> Result<(Vec<SourceFile>, Vec<ImageFile>), SourceError> {
     let mut args = vec!["ls-tree", "-r", "-z", "-l", "--full-tree", commit];
     let spec = format!("{prefix}/");
     if !prefix.is_empty() {
@@ -183,7 +188,7 @@ fn read_revision(
         else {
             continue;
         };
-        if kind != "blob" || !path.ends_with(".md") {
+        if kind != "blob" {
             continue;
         }
         let rel = if prefix.is_empty() {
@@ -195,6 +200,10 @@ fn read_revision(
             }
         };
         if rel.split('/').any(|c| c.starts_with('.')) {
+            continue;
+        }
+        // Images are read as they are; every other file but Markdown is not content.
+        if !rel.ends_with(".md") && !rel.starts_with(&format!("{IMAGES_FOLDER}/")) {
             continue;
         }
         entries.push(Entry {
@@ -212,8 +221,26 @@ fn read_revision(
         })
     };
     let mut wanted = Vec::new();
+    let mut images = Vec::new();
     for e in &entries {
-        if e.mode == "120000" {
+        if !e.path.ends_with(".md") {
+            // An image: a problem with it is reported only where the plan uses it.
+            let problem = if e.mode == "120000" {
+                Some("this image is a link, which cannot be followed in a git revision")
+            } else if e.size > MAX_IMAGE_BYTES {
+                Some("the image is too large to publish")
+            } else {
+                None
+            };
+            match problem {
+                Some(p) => images.push(ImageFile {
+                    rel: e.path.clone(),
+                    display: display(&e.path),
+                    bytes: Err(Diagnostic::new(&display(&e.path), 0, 0, p)),
+                }),
+                None => wanted.push(e),
+            }
+        } else if e.mode == "120000" {
             diags.push(
                 Diagnostic::new(
                     &display(&e.path),
@@ -238,13 +265,22 @@ fn read_revision(
         .map_err(|e| SourceError(format!("cannot read revision \"{name}\": {e}")))?;
     let mut files = Vec::new();
     for (e, bytes) in wanted.iter().zip(blobs) {
+        if !e.path.ends_with(".md") {
+            images.push(ImageFile {
+                rel: e.path.clone(),
+                display: display(&e.path),
+                bytes: Ok(bytes.into()),
+            });
+            continue;
+        }
         match SourceFile::from_bytes(e.path.clone(), display(&e.path), &bytes) {
             Ok(f) => files.push(f),
             Err(d) => diags.push(d),
         }
     }
     files.sort_by(|a, b| a.rel.cmp(&b.rel));
-    Ok(files)
+    images.sort_by(|a, b| a.rel.cmp(&b.rel));
+    Ok((files, images))
 }
 
 /// Reads blobs by id with one `git cat-file --batch`, in the order given.

@@ -197,6 +197,118 @@ pub fn read_dir(root: &Path, diags: &mut Diagnostics) -> Vec<SourceFile> {
     files
 }
 
+/// One file under the content folder's `images/` folder: its bytes, or why they could not be
+/// read. A problem is reported only where the plan uses the file, so a stray file there (an
+/// editor's backup, a design file) stops nothing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ImageFile {
+    /// Path relative to the content folder, with `/` separators (`images/map.png`).
+    pub rel: String,
+    /// Path to show in messages.
+    pub display: PathBuf,
+    /// The file's bytes, or why they could not be read.
+    pub bytes: Result<std::sync::Arc<[u8]>, Diagnostic>,
+}
+
+/// The largest image file read at all.
+pub const MAX_IMAGE_BYTES: u64 = 16 * 1024 * 1024;
+
+/// The folder of a content folder that images are read from.
+pub const IMAGES_FOLDER: &str = "images";
+
+/// Reads every file under `root/images/`, sorted by path; hidden files and folders are left
+/// out. A link is followed only to a file inside the content folder; a file larger than
+/// [`MAX_IMAGE_BYTES`] is not read. No folder, no images.
+pub fn read_images(root: &Path) -> Vec<ImageFile> {
+    let folder = root.join(IMAGES_FOLDER);
+    if !folder.is_dir() {
+        return Vec::new();
+    }
+    let canonical_root = root.canonicalize().unwrap_or_else(|_| root.to_path_buf());
+    let mut found = Vec::new();
+    let walker = walkdir::WalkDir::new(&folder)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker.flatten() {
+        let path = entry.path();
+        if entry.file_type().is_dir() {
+            continue;
+        }
+        let Ok(within) = path.strip_prefix(root) else {
+            continue;
+        };
+        let rel = within
+            .components()
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect::<Vec<_>>()
+            .join("/");
+        let bytes = if entry.path_is_symlink() {
+            match path.canonicalize() {
+                Ok(target) if target.starts_with(&canonical_root) && target.is_file() => {
+                    read_image(path)
+                }
+                Ok(target) => Err(Diagnostic::new(
+                    path,
+                    0,
+                    0,
+                    format!(
+                        "this link points outside the content folder or not to a file (to {})",
+                        target.display()
+                    ),
+                )
+                .with_hint("copy the image into the content folder's images/ folder instead of linking to it")),
+                Err(e) => Err(Diagnostic::new(path, 0, 0, format!("this link cannot be followed: {e}"))),
+            }
+        } else if entry.file_type().is_file() {
+            read_image(path)
+        } else {
+            Err(Diagnostic::new(path, 0, 0, "this is not a regular file"))
+        };
+        found.push(ImageFile {
+            rel,
+            display: path.to_path_buf(),
+            bytes,
+        });
+    }
+    found
+}
+
+/// Reads one image file, refusing one too large before reading it.
+fn read_image(path: &Path) -> Result<std::sync::Arc<[u8]>, Diagnostic> {
+    use std::io::Read;
+    let limit = MAX_IMAGE_BYTES;
+    let too_large = || {
+        Diagnostic::new(
+            path,
+            0,
+            0,
+            format!(
+                "the image is larger than {} MB, too large to publish",
+                limit / 1024 / 1024
+            ),
+        )
+        .with_hint("save it smaller: a picture for the web is rarely more than 500 KB")
+    };
+    let meta = std::fs::metadata(path)
+        .map_err(|e| Diagnostic::new(path, 0, 0, format!("cannot read: {e}")))?;
+    if !meta.is_file() {
+        return Err(Diagnostic::new(path, 0, 0, "this is not a regular file"));
+    }
+    if meta.len() > limit {
+        return Err(too_large());
+    }
+    let mut bytes = Vec::with_capacity(meta.len() as usize);
+    std::fs::File::open(path)
+        .and_then(|f| f.take(limit + 1).read_to_end(&mut bytes))
+        .map_err(|e| Diagnostic::new(path, 0, 0, format!("cannot read: {e}")))?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large());
+    }
+    Ok(bytes.into())
+}
+
 /// Reads one file that [`list`] found.
 pub fn read(rel: String, path: &Path) -> Result<SourceFile, Diagnostic> {
     SourceFile::from_vec(rel, path, read_file(path)?)

@@ -67,11 +67,55 @@ pub struct PlanFront {
     /// priorities (`commitments_by:` in a priority names them by id).
     #[serde(default)]
     pub parties: Vec<PartyFront>,
+    /// The office's own look: its logo and colours.
+    #[serde(default)]
+    pub brand: Option<BrandFront>,
+    /// The earlier published revisions of the plan, oldest first, as git revisions (tags,
+    /// usually): the website's Atom feed has an entry for each and for this revision, each
+    /// linking a report of what changed since the one before.
+    #[serde(default)]
+    pub history: Vec<String>,
     /// The text-to-speech command the audio edition is spoken with: a program and its
     /// arguments, separated by spaces, that reads text on standard input and writes a WAV
     /// file on standard output. Without it, `espeak-ng -v en-gb -s 160 --stdout`.
     #[serde(default)]
     pub voice: Option<String>,
+}
+
+/// The office's own look (`brand:` in `content/_index.md`). Each colour is a value as written
+/// (`"#1d2d44"`), checked when the plan is loaded; a key written with no value (a colour left
+/// unquoted, which YAML reads as a comment) is kept as `Some(Null)` so that it can be named.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BrandFront {
+    /// The office's logo, shown in every page's header.
+    #[serde(default)]
+    pub logo: Option<LogoFront>,
+    /// The header's background colour.
+    #[serde(default, deserialize_with = "present")]
+    pub primary: Option<serde_yaml::Value>,
+    /// The colour of links and of the marks of the current page.
+    #[serde(default, deserialize_with = "present")]
+    pub accent: Option<serde_yaml::Value>,
+    /// The colour of the plan's name and the office's name in the header.
+    #[serde(default, deserialize_with = "present")]
+    pub header_text: Option<serde_yaml::Value>,
+}
+
+/// A key that is there, whatever its value (even none): `Some`, where a missing key is `None`.
+fn present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<serde_yaml::Value>, D::Error> {
+    serde_yaml::Value::deserialize(d).map(Some)
+}
+
+/// The office's logo (`brand.logo`).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LogoFront {
+    /// The image, relative to the content folder: `images/logo.svg`.
+    pub src: String,
+    /// What the logo says, for readers who cannot see it: usually the office's name.
+    #[serde(default)]
+    pub alt: Option<String>,
 }
 
 /// The words for the plan's levels (`levels:` in `content/_index.md`).

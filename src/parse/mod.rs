@@ -8,6 +8,7 @@
 
 pub mod blanks;
 pub mod classify;
+pub mod image;
 pub mod kinds;
 pub mod markdown;
 mod problem;

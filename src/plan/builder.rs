@@ -286,6 +286,7 @@ impl Builder {
         root: &Path,
         diags: &mut Diagnostics,
         reuse: Option<(&mut LinkCache, &HashSet<String>)>,
+        images: super::images::Images,
     ) -> Option<Plan> {
         let mut broken = std::mem::take(&mut self.broken);
         let Some((front, foreword, origin)) = self.plan.take() else {
@@ -308,6 +309,26 @@ impl Builder {
                     origin
                         .error_at("base_url", "\"base_url\" must be a full web address")
                         .with_hint("e.g. https://www.example-pcc.gov.uk/plan/"),
+                );
+            }
+        }
+        let mut revisions = BTreeSet::new();
+        for revision in &front.history {
+            if revision.trim().is_empty() || revision.starts_with('-') {
+                diags.push(
+                    origin
+                        .error_at("history", format!("\"{revision}\" cannot name a revision in \"history\""))
+                        .with_hint("list the git tags (or commits) of the earlier published revisions, oldest first, e.g. - consultation-draft"),
+                );
+            } else if !revisions.insert(revision.as_str()) {
+                diags.push(
+                    origin
+                        .error_under(
+                            "history",
+                            revision,
+                            format!("\"history\" names the revision \"{revision}\" twice"),
+                        )
+                        .with_hint("list each published revision once, oldest first"),
                 );
             }
         }
@@ -661,13 +682,24 @@ impl Builder {
         });
 
         let raw_html = front.raw_html;
+        let brand = super::brand::check(front.brand.as_ref(), &origin, diags);
+        let logo = check_logo(
+            front.brand.as_ref().and_then(|b| b.logo.as_ref()),
+            &images,
+            &origin,
+            diags,
+        );
+        let mut meta = PlanMeta::from_front(front, foreword, origin);
+        meta.brand = brand;
+        meta.logo = logo;
         let plan = Plan {
-            meta: PlanMeta::from_front(front, foreword, origin),
+            meta,
             aims,
             glossary,
             statements,
             reports,
             pages,
+            images,
         };
         links::check_reusing(&plan, &broken, raw_html, diags, reuse);
         Some(plan)
@@ -692,6 +724,7 @@ pub fn single_file(file: &SourceFile) -> Result<Plan, Vec<Diagnostic>> {
         statements: Vec::new(),
         reports: Vec::new(),
         pages: Vec::new(),
+        images: Default::default(),
     };
     if file.text.trim().is_empty() {
         return Ok(plan);
@@ -891,6 +924,68 @@ pub(crate) fn priority_from(
         covers: front.covers,
         origin,
     }
+}
+
+/// Checks the logo the plan names (`brand.logo`): an SVG or PNG of the content folder's
+/// images, with alternative text.
+fn check_logo(
+    logo: Option<&LogoFront>,
+    images: &super::images::Images,
+    origin: &Origin,
+    diags: &mut Diagnostics,
+) -> Option<super::images::Logo> {
+    use crate::parse::image::ImageKind;
+    let logo = logo?;
+    let at = |key: &str, message: String| {
+        let (line, col) = origin.locate_path(&["brand", "logo", key]);
+        Diagnostic::new(&origin.display, line, col, message)
+    };
+    let alt = logo.alt.as_deref().unwrap_or("").trim();
+    let mut ok = true;
+    if alt.is_empty() {
+        ok = false;
+        diags.push(
+            at("alt", "the logo has no alternative text".to_string())
+                .with_hint("give the words the logo shows, usually the office's name: alt: Office of the Police and Crime Commissioner for ..."),
+        );
+    }
+    let source = match super::images::source_of(&logo.src) {
+        Ok(s) => s,
+        Err((message, hint)) => {
+            diags.push(at("src", format!("brand.logo: {message}")).with_optional_hint(hint));
+            return None;
+        }
+    };
+    match images.get(&source) {
+        Some(image) if matches!(image.kind, ImageKind::Svg | ImageKind::Png) => {}
+        Some(image) => {
+            ok = false;
+            diags.push(
+                at(
+                    "src",
+                    format!(
+                        "the logo {source} is a {} image; a logo must be an SVG or a PNG",
+                        image.kind.name()
+                    ),
+                )
+                .with_hint("save the logo as SVG (best: it stays sharp at every size) or PNG"),
+            );
+        }
+        None => {
+            ok = false;
+            let message = match images.bad.get(&source) {
+                Some((_, why)) => format!("the logo {source} {why}"),
+                None => format!("there is no image {source} for the logo"),
+            };
+            diags.push(at("src", message).with_hint(
+                "put the logo in the content folder's images/ folder and give its path from there: src: images/logo.svg",
+            ));
+        }
+    }
+    ok.then(|| super::images::Logo {
+        image: source,
+        alt: alt.to_string(),
+    })
 }
 
 /// Checks the words the plan gives for its levels (`levels:`).

@@ -192,6 +192,7 @@ impl Plan {
     /// the problems are exactly those [`Plan::from_files`] gives; only the work is less.
     pub fn from_files_cached(
         files: &[SourceFile],
+        images: &[crate::load::ImageFile],
         root: &Path,
         mut diags: Diagnostics,
         cache: &mut PlanCache,
@@ -230,7 +231,8 @@ impl Plan {
             diags.extend(d);
         }
         cache.valid = None;
-        match builder.finish(root, &mut diags, Some((&mut cache.links, &changed))) {
+        let images = super::images::Images::from_files(images);
+        match builder.finish(root, &mut diags, Some((&mut cache.links, &changed)), images) {
             Some(plan) if diags.is_empty() => {
                 cache.valid = Some(Valid {
                     raw_html: plan.meta.raw_html,

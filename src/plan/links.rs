@@ -5,7 +5,7 @@
 
 use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
-use pulldown_cmark::{CowStr, Event, HeadingLevel, Parser, Tag};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Parser, Tag, TagEnd};
 use rayon::prelude::*;
 
 use super::builder::Broken;
@@ -24,9 +24,19 @@ pub(crate) struct LinkCache {
     /// The pages each body's links point to (as keys of `against`'s anchors), by file: when a
     /// page's anchors change, only the bodies linking to it can gain or lose a problem.
     targets: HashMap<String, Vec<String>>,
-    /// Every page's anchors, what was broken and the raw-HTML setting when `problems` were found.
-    against: Option<(BTreeMap<String, BTreeSet<String>>, Broken, RawHtml)>,
+    /// Every page's anchors, what was broken, the raw-HTML setting and the images' state
+    /// when `problems` were found.
+    against: Option<CheckedAgainst>,
 }
+
+/// What a body's problems were found against: every page's anchors, what was broken, the
+/// raw-HTML setting and the images' state.
+type CheckedAgainst = (
+    BTreeMap<String, BTreeSet<String>>,
+    Broken,
+    RawHtml,
+    ImageStatus,
+);
 
 /// Every page the website will have, with the anchors each one offers, given each body's
 /// heading ids (`ids`, one list for each of `bodies`).
@@ -80,6 +90,7 @@ fn anchors(
     add(Route::Accessibility, Vec::new());
     add(Route::Listen, Vec::new());
     add(Route::OtherFormats, Vec::new());
+    add(Route::Search, Vec::new());
     add(
         Route::About,
         crate::parse::kinds::Element::ALL
@@ -151,12 +162,13 @@ fn check_bodies(
         None => HashMap::new(),
     };
     let pages = anchors(plan, &bodies, ids);
+    let image_status = plan.images.status();
     // A body's problems depend on it and on every page's anchors: reuse them only when the
     // body's file and the anchors are unchanged.
     let same_context = reuse.as_ref().is_some_and(|(c, _)| {
-        c.against
-            .as_ref()
-            .is_some_and(|(p, b, r)| *p == pages && b == broken && *r == raw_html)
+        c.against.as_ref().is_some_and(|(p, b, r, i)| {
+            *p == pages && b == broken && *r == raw_html && *i == image_status
+        })
     });
     let known = |origin: &Origin| -> Option<Diagnostics> {
         let (cache, changed) = reuse.as_ref()?;
@@ -180,7 +192,8 @@ fn check_bodies(
             });
             cached.unwrap_or_else(|| {
                 let scan = scan.unwrap_or_else(|| self::scan(&body.markdown, raw_html));
-                let (found, targets) = check_scanned(scan, body, origin, route, &pages, broken);
+                let (found, targets) =
+                    check_scanned(scan, body, origin, route, &pages, broken, &image_status);
                 (found, keep_targets.then_some(targets))
             })
         })
@@ -197,7 +210,7 @@ fn check_bodies(
             .filter_map(|((_, origin, _), t)| Some((origin.file.clone(), t?)))
             .collect();
         cache.headings = headings;
-        cache.against = Some((pages, broken.clone(), raw_html));
+        cache.against = Some((pages, broken.clone(), raw_html, image_status));
     }
     for found in found {
         diags.extend(found);
@@ -246,12 +259,13 @@ fn recheck_changed_only(
     cache: &mut LinkCache,
     changed: &HashSet<String>,
 ) -> bool {
-    let Some((pages, was_broken, was_raw_html)) = &mut cache.against else {
+    let Some((pages, was_broken, was_raw_html, images)) = &mut cache.against else {
         return false;
     };
-    if was_broken != broken || *was_raw_html != raw_html {
+    if was_broken != broken || *was_raw_html != raw_html || *images != plan.images.status() {
         return false;
     }
+    let images = &*images;
     let all = bodies(plan);
     let known =
         |file: &String| cache.problems.contains_key(file) && cache.targets.contains_key(file);
@@ -313,7 +327,7 @@ fn recheck_changed_only(
             let scan = scan
                 .take()
                 .unwrap_or_else(|| self::scan(&body.markdown, raw_html));
-            check_scanned(scan, body, origin, route, pages, broken)
+            check_scanned(scan, body, origin, route, pages, broken, images)
         })
         .collect();
     for ((_, origin, _, ids, _), (found, targets)) in rechecked.into_iter().zip(found) {
@@ -371,15 +385,38 @@ pub(crate) struct Scan<'a> {
 enum Mark<'a> {
     /// A level-1 heading, at this byte offset.
     TopHeading(usize),
-    /// A link's or image's address, at this byte offset.
+    /// A link's address, at this byte offset.
     Link(usize, CowStr<'a>),
+    /// An image, at this byte offset.
+    Image(usize, ImageMark<'a>),
 }
+
+/// An image of a body, as [`check_image`] looks at it.
+#[cfg_attr(test, derive(Debug, PartialEq))]
+struct ImageMark<'a> {
+    dest: CowStr<'a>,
+    title: CowStr<'a>,
+    /// Its alternative text.
+    alt: String,
+    /// True when it is a paragraph of its own at the top of the body.
+    alone: bool,
+}
+
+/// Each file of the images folder, and what is wrong with it (`None` when nothing is).
+type ImageStatus = BTreeMap<String, Option<String>>;
 
 /// Finds a body's [`Scan`] from its events, shown in order.
 struct Scanner<'a> {
     ids: HeadingIds,
     problems: BodyChecker,
     marks: Vec<Mark<'a>>,
+    /// How many blocks and spans are open around the current event.
+    open: usize,
+    /// The paragraph at the top of the body being read, if any: the marks of its images, and
+    /// whether it holds anything else.
+    paragraph: Option<(Vec<usize>, bool)>,
+    /// The image being read (its mark), until its end.
+    in_image: Option<usize>,
 }
 
 impl<'a> Scanner<'a> {
@@ -388,6 +425,9 @@ impl<'a> Scanner<'a> {
             ids: HeadingIds::new(),
             problems: BodyChecker::new(raw_html),
             marks: Vec::new(),
+            open: 0,
+            paragraph: None,
+            in_image: None,
         }
     }
 
@@ -403,15 +443,78 @@ impl<'a> Scanner<'a> {
 impl<'a> Scanner<'a> {
     fn event(&mut self, event: &Event<'a>, range: std::ops::Range<usize>) {
         self.ids.visit(event);
+        if let Some(at) = self.in_image {
+            match event {
+                Event::End(TagEnd::Image) => self.in_image = None,
+                Event::Text(t) | Event::Code(t) => {
+                    if let Mark::Image(_, image) = &mut self.marks[at] {
+                        image.alt.push_str(t);
+                    }
+                }
+                Event::SoftBreak | Event::HardBreak => {
+                    if let Mark::Image(_, image) = &mut self.marks[at] {
+                        image.alt.push(' ');
+                    }
+                }
+                _ => {}
+            }
+        } else if let Some((_, other)) = &mut self.paragraph {
+            // Anything but the image and the spaces around it.
+            let blank = match event {
+                Event::Text(t) => t.trim().is_empty(),
+                Event::SoftBreak | Event::End(TagEnd::Paragraph) => true,
+                Event::Start(Tag::Image { .. }) => true,
+                _ => false,
+            };
+            *other |= !blank;
+        }
         match event {
             Event::Start(Tag::Heading {
                 level: HeadingLevel::H1,
                 ..
             }) => self.marks.push(Mark::TopHeading(range.start)),
-            Event::Start(Tag::Link { dest_url, .. })
-            | Event::Start(Tag::Image { dest_url, .. }) => {
+            Event::Start(Tag::Link { dest_url, .. }) => {
                 self.marks.push(Mark::Link(range.start, dest_url.clone()))
             }
+            Event::Start(Tag::Image {
+                dest_url, title, ..
+            }) => {
+                let at = self.marks.len();
+                // In a paragraph at the top of the body, it may be alone (known at its end).
+                let top = self.open == 1 && self.paragraph.is_some();
+                if let Some((images, _)) = self.paragraph.as_mut().filter(|_| top) {
+                    images.push(at);
+                }
+                self.marks.push(Mark::Image(
+                    range.start,
+                    ImageMark {
+                        dest: dest_url.clone(),
+                        title: title.clone(),
+                        alt: String::new(),
+                        alone: top,
+                    },
+                ));
+                self.in_image = Some(at);
+            }
+            Event::Start(Tag::Paragraph) if self.open == 0 => {
+                self.paragraph = Some((Vec::new(), false));
+            }
+            Event::End(TagEnd::Paragraph) if self.open == 1 => {
+                if let Some((images, other)) = self.paragraph.take() {
+                    if other || images.len() > 1 {
+                        for at in images {
+                            if let Mark::Image(_, image) = &mut self.marks[at] {
+                                image.alone = false;
+                            }
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+        match event {
+            Event::Start(_) => self.open += 1,
+            Event::End(_) => self.open = self.open.saturating_sub(1),
             _ => {}
         }
         self.problems.visit(event, range);
@@ -436,6 +539,7 @@ fn check_scanned(
     route: &Route,
     pages: &BTreeMap<String, BTreeSet<String>>,
     broken: &Broken,
+    images: &ImageStatus,
 ) -> (Diagnostics, Vec<String>) {
     let mut diags = Diagnostics::new();
     let mut targets = Vec::new();
@@ -489,6 +593,7 @@ fn check_scanned(
                 "a level-1 heading (\"# \") in the text; the page title is already the level-1 heading".to_string(),
                 Some("use \"## \" for sections and \"### \" for sub-sections".to_string()),
             ))),
+            Mark::Image(offset, image) => (*offset, check_image(image, images)),
             Mark::Link(offset, dest) => (
                 *offset,
                 match site_page(dest, route) {
@@ -588,6 +693,71 @@ fn site_page<'a>(
         ));
     };
     Ok(Some((page, anchor)))
+}
+
+/// The problem with an image of a body, if any, as (message, hint): it must be a file of the
+/// images folder that planpress publishes, described by its alternative text (or marked as
+/// decoration, with none), and be a paragraph of its own.
+fn check_image(image: &ImageMark, images: &ImageStatus) -> Option<LinkProblem> {
+    use super::images::{source_of, DECORATIVE};
+    let dest = image.dest.as_ref();
+    // An image from another website is reported with the body's own problems.
+    let lower = dest.trim().to_ascii_lowercase();
+    if ["https://", "http://", "//"]
+        .iter()
+        .any(|p| lower.starts_with(p))
+    {
+        return None;
+    }
+    let source = match source_of(dest) {
+        Ok(source) => source,
+        Err(problem) => return Some(problem),
+    };
+    match images.get(&source) {
+        None => {
+            let near = nearest(&source, images.keys().map(String::as_str))
+                .map(|n| format!("did you mean \"{n}\"?"))
+                .unwrap_or_else(|| {
+                    "put the image in the content folder's images/ folder".to_string()
+                });
+            return Some((
+                format!("there is no image \"{source}\" in the content folder"),
+                Some(near),
+            ));
+        }
+        Some(Some(why)) => {
+            return Some((format!("the image \"{source}\" {why}"), None));
+        }
+        Some(None) => {}
+    }
+    let alt = image.alt.trim();
+    let title = image.title.trim();
+    let decorative = title == DECORATIVE;
+    if !decorative && !title.is_empty() {
+        return Some((
+            format!("the image \"{source}\" has a title (\"{title}\"), which readers see only by pointing a mouse at it"),
+            Some(format!("put those words in the text or the description; the only title an image may have is \"{DECORATIVE}\", for decoration")),
+        ));
+    }
+    if decorative && !alt.is_empty() {
+        return Some((
+            format!("the image \"{source}\" is marked \"{DECORATIVE}\" but has a description"),
+            Some(format!("decoration has no description: write ![]({dest} \"{DECORATIVE}\"), or remove \"{DECORATIVE}\" if the image tells the reader something")),
+        ));
+    }
+    if !decorative && alt.is_empty() {
+        return Some((
+            format!("the image \"{source}\" has no description (alternative text) for readers who cannot see it"),
+            Some(format!("describe what it shows between the brackets: ![A map of the policing areas]({dest}); if it is only decoration, mark it: ![]({dest} \"{DECORATIVE}\")")),
+        ));
+    }
+    if !image.alone {
+        return Some((
+            format!("the image \"{source}\" is not a paragraph of its own"),
+            Some("put the image on a line of its own with a blank line before and after it, outside lists, tables, headings, quotes and links".to_string()),
+        ));
+    }
+    None
 }
 
 /// The problem with a link to `page` (and `anchor` on it) of the site, if any, as (message, hint).

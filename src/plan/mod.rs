@@ -6,10 +6,12 @@
 //! Outputs receive `&Plan` and never re-read the files. Nothing here reads or writes files:
 //! [`crate::load`] does that, and the preview keeps a [`PlanCache`] between edits.
 
+pub mod brand;
 mod builder;
 mod cache;
 mod checks;
 pub mod delivery;
+pub mod images;
 mod links;
 mod model;
 pub mod performance;
@@ -22,8 +24,9 @@ use std::path::Path;
 use rayon::prelude::*;
 
 use crate::diagnostics::{ContentErrors, Diagnostic, Diagnostics};
-use crate::load::SourceFile;
+use crate::load::{ImageFile, SourceFile};
 use builder::Builder;
+use images::Images;
 
 pub use builder::single_file;
 pub use cache::PlanCache;
@@ -37,23 +40,27 @@ pub(crate) fn fixture(dir: &str) -> Plan {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
     let mut diags = Diagnostics::new();
     let files = crate::load::read_dir(&dir, &mut diags);
-    Plan::from_files(&files, &dir, diags).expect("the fixture plan is valid")
+    let images = crate::load::read_images(&dir);
+    Plan::from_files(&files, &images, &dir, diags).expect("the fixture plan is valid")
 }
 
 impl Plan {
-    /// Builds and validates the plan from loaded files, adding to the problems already found.
+    /// Builds and validates the plan from loaded files and images, adding to the problems
+    /// already found.
     pub fn from_files(
         files: &[SourceFile],
+        images: &[ImageFile],
         root: &Path,
         diags: Diagnostics,
     ) -> Result<Plan, ContentErrors> {
-        Plan::from_parallel_files(files.par_iter().map(Ok), root, diags)
+        Plan::from_parallel_files(files.par_iter().map(Ok), images, root, diags)
     }
 
     /// As [`Plan::from_files`], taking the files as they are read (or the problem reading
     /// each), so that a big plan's text is never all in memory beside its parsed model.
     pub fn from_parallel_files<F: std::borrow::Borrow<SourceFile> + Send>(
         files: impl IndexedParallelIterator<Item = Result<F, Diagnostic>>,
+        images: &[ImageFile],
         root: &Path,
         mut diags: Diagnostics,
     ) -> Result<Plan, ContentErrors> {
@@ -80,7 +87,7 @@ impl Plan {
                 },
             );
         diags.extend(parse_diags);
-        match b.finish(root, &mut diags, None) {
+        match b.finish(root, &mut diags, None, Images::from_files(images)) {
             Some(plan) if diags.is_empty() => Ok(plan),
             _ => Err(ContentErrors(diags.into_sorted())),
         }

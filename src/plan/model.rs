@@ -169,6 +169,9 @@ pub struct Plan {
     pub reports: Vec<Report>,
     /// Other pages, in navigation order.
     pub pages: Vec<Page>,
+    /// Every file of the content folder's `images/` folder, read.
+    #[serde(skip)]
+    pub images: super::images::Images,
 }
 
 /// The plan's own settings (from `content/_index.md`).
@@ -205,6 +208,12 @@ pub struct PlanMeta {
     pub reporting_date: String,
     /// The git revision the website's "What has changed" page compares with, if set.
     pub compare_with: Option<String>,
+    /// The earlier published revisions, oldest first (git revisions).
+    pub history: Vec<String>,
+    /// The office's own colours, checked for contrast.
+    pub brand: super::brand::BrandColours,
+    /// The office's logo, checked.
+    pub logo: Option<super::images::Logo>,
     /// What to do with HTML written in the Markdown bodies.
     pub raw_html: RawHtml,
     /// The audio edition's text-to-speech command, if the plan sets one.
@@ -377,6 +386,9 @@ impl PlanMeta {
             national_priorities: Vec::new(),
             reporting_date: String::new(),
             compare_with: None,
+            history: Vec::new(),
+            brand: Default::default(),
+            logo: None,
             voice: None,
             raw_html: RawHtml::default(),
             base_url: None,
@@ -413,6 +425,9 @@ impl PlanMeta {
             areas: front.areas,
             national_priorities: front.national_priorities,
             compare_with: front.compare_with.filter(|r| !r.trim().is_empty()),
+            history: front.history,
+            brand: Default::default(),
+            logo: None,
             raw_html: front.raw_html,
             voice: front.voice.filter(|v| !v.trim().is_empty()),
             base_url: front.base_url,
@@ -854,6 +869,7 @@ pub const RESERVED_IDS: &[&str] = &[
     "reports",
     "index",
     "404",
+    "search",
     // Anchors on the generated pages that aims' ids sit beside (the performance page lists
     // the measures of each aim under the aim's id).
     "at-a-glance",

@@ -51,6 +51,8 @@ pub enum Route {
     OtherFormats,
     /// What the plan is, and where it sets out each of the contents the law requires.
     About,
+    /// Search, and the A to Z of everything in the plan that works without it.
+    Search,
     /// The not-found page, served by web servers for missing addresses.
     NotFound,
 }
@@ -88,6 +90,7 @@ impl Route {
             Route::Listen => join(&["listen/", end]),
             Route::OtherFormats => join(&["other-formats/", end]),
             Route::About => join(&["about-this-plan/", end]),
+            Route::Search => join(&["search/", end]),
         }
     }
 
@@ -119,7 +122,8 @@ impl Route {
             | Route::Accessibility
             | Route::Listen
             | Route::OtherFormats
-            | Route::About => 1,
+            | Route::About
+            | Route::Search => 1,
         }
     }
 
@@ -196,6 +200,7 @@ mod tests {
             Route::Listen,
             Route::OtherFormats,
             Route::About,
+            Route::Search,
         ];
         for r in routes {
             assert_eq!(r.depth(), r.path().matches('/').count(), "{r:?}");

@@ -84,6 +84,16 @@ pub enum Block {
     },
     /// Quoted text.
     Quote(Vec<Block>),
+    /// An image of the plan (decoration is left out), shown scaled to the page with its
+    /// description as its caption, or, in an edition without pictures, given by its
+    /// description.
+    Image {
+        /// The image's path in the content folder (`images/map.png`), a key of the plan's
+        /// images.
+        src: String,
+        /// Its description.
+        alt: String,
+    },
     /// Where an item of the plan starts. Only in a document built with [`Edition::marked`];
     /// it shows nothing itself.
     Mark(Mark),
@@ -231,6 +241,12 @@ impl Inline {
     fn text(s: impl Into<String>) -> Inline {
         Inline::Text(s.into())
     }
+}
+
+/// An image in words, for an edition without pictures (plain text, Braille, audio): "Picture:
+/// " and its description.
+pub fn picture_words(alt: &str) -> String {
+    format!("Picture: {alt}")
 }
 
 /// The plain text of some inlines.
@@ -807,6 +823,11 @@ impl<'a> Reader<'a, '_> {
                 }
             }
             let block = match event {
+                Event::Start(Tag::Paragraph)
+                    if matches!(self.events.peek(), Some(Event::Start(Tag::Image { .. }))) =>
+                {
+                    self.image_paragraph()
+                }
                 Event::Start(Tag::Paragraph) => Some(Block::Para(self.inlines(TagEnd::Paragraph))),
                 Event::Start(Tag::Heading { level, .. }) => {
                     let text = plain(&self.inlines(TagEnd::Heading(level)));
@@ -888,6 +909,35 @@ impl<'a> Reader<'a, '_> {
         }
         out.retain(|b| !matches!(b, Block::Para(p) if p.is_empty()));
         out
+    }
+
+    /// Reads a paragraph that starts with an image: the image as a block when it is the whole
+    /// paragraph (as the plan's checks require), left out when it is decoration; any other
+    /// paragraph as text.
+    fn image_paragraph(&mut self) -> Option<Block> {
+        let Some(Event::Start(Tag::Image {
+            dest_url, title, ..
+        })) = self.events.next()
+        else {
+            return None;
+        };
+        let alt = plain(&self.inlines(TagEnd::Image)).trim().to_string();
+        let mut rest = self.inlines(TagEnd::Paragraph);
+        let alone = plain(&rest).trim().is_empty();
+        let source = crate::plan::images::source_of(&dest_url);
+        match (alone, source) {
+            (true, Ok(src)) if title.as_ref() == crate::plan::images::DECORATIVE => {
+                let _ = src;
+                None
+            }
+            (true, Ok(src)) => Some(Block::Image { src, alt }),
+            _ => {
+                if !alt.is_empty() {
+                    rest.insert(0, Inline::text(format!("(Picture: {alt}) ")));
+                }
+                Some(Block::Para(merge_text(rest)))
+            }
+        }
     }
 
     /// Reads inline content up to `end` (consumed).

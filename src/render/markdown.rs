@@ -13,6 +13,7 @@ use serde::Serialize;
 use super::{escape, highlight};
 pub use crate::parse::kinds::RawHtml;
 use crate::parse::markdown::{options, IdAllocator};
+use crate::plan::images::{source_of, Images, DECORATIVE};
 use crate::plan::Route;
 
 /// A heading in a body, for contents lists.
@@ -39,10 +40,17 @@ pub struct Rendered {
 /// costs far more per byte than anything else in rendering, and no plan needs this much.
 pub const MAX_HIGHLIGHTED_BYTES: usize = 64 * 1024;
 
-/// Renders a body for the page at `from`. The body must be one of a validated plan's: its
-/// nesting and raw HTML are checked ([`crate::parse::markdown::body_problems`]) before any
-/// output renders it.
+/// Renders a body for the page at `from`, with no images to show (an image is cleaned down to
+/// its description). See [`render_with_images`].
 pub fn render(markdown: &str, from: &Route) -> Rendered {
+    render_with_images(markdown, from, &Images::default())
+}
+
+/// Renders a body for the page at `from`, each of its images shown from where the website
+/// publishes it in `images`, with its description and size. The body must be one of a
+/// validated plan's: its nesting, raw HTML and images are checked
+/// ([`crate::parse::markdown::body_problems`], [`crate::plan`]) before any output renders it.
+pub fn render_with_images(markdown: &str, from: &Route, images: &Images) -> Rendered {
     let mut ids = IdAllocator::with_taken(["main-content"]);
     let mut headings = Vec::new();
     let mut has_raw_html = false;
@@ -134,6 +142,36 @@ pub fn render(markdown: &str, from: &Route) -> Rendered {
                     out.push(Event::Html("</div>\n".into()));
                 }
             }
+            Event::Start(Tag::Image {
+                ref dest_url,
+                ref title,
+                ..
+            }) if image_of(dest_url, images).is_some() => {
+                let Some(image) = image_of(dest_url, images) else {
+                    continue;
+                };
+                let decorative = title.as_ref() == DECORATIVE;
+                let mut alt = String::new();
+                for e in parser.by_ref() {
+                    match e {
+                        Event::End(TagEnd::Image) => break,
+                        Event::Text(t) | Event::Code(t) => alt.push_str(&t),
+                        Event::SoftBreak | Event::HardBreak => alt.push(' '),
+                        _ => {}
+                    }
+                }
+                let alt = if decorative { "" } else { alt.trim() };
+                out.push(Event::Html(
+                    format!(
+                        "<img src=\"{}\" alt=\"{}\" width=\"{}\" height=\"{}\" loading=\"lazy\">",
+                        escape(&from.href_to(&image.path)),
+                        escape(alt),
+                        image.width,
+                        image.height
+                    )
+                    .into(),
+                ));
+            }
             e => {
                 has_raw_html |= needs_cleaning(&e);
                 out.push(rewrite_link(e, from));
@@ -147,6 +185,11 @@ pub fn render(markdown: &str, from: &Route) -> Rendered {
         html = sanitise(&html);
     }
     Rendered { html, headings }
+}
+
+/// The published image an image's address names, if it names one.
+fn image_of<'i>(dest: &str, images: &'i Images) -> Option<&'i crate::plan::images::Image> {
+    images.get(&source_of(dest).ok()?)
 }
 
 /// True for events whose HTML must go through [`sanitise`]: raw HTML, and links or images
@@ -362,7 +405,9 @@ pub fn sanitise(html: &str) -> String {
                 "aside",
             ])
             .url_schemes(["http", "https", "mailto", "tel"].into_iter().collect())
-            .link_rel(Some("noopener noreferrer"))
+            // Links keep no `rel` of their own: a body with raw HTML gives its links the same
+            // attributes as one without (browsers already open new windows without an opener).
+            .link_rel(None)
             .attribute_filter(|element, attribute, value| {
                 // A link is followed only if the reader chooses to; an image is fetched by
                 // every browser that shows the page, so it must come from this site.
@@ -557,6 +602,15 @@ mod tests {
             !html.contains("noopener"),
             "plain links are left alone: {html}"
         );
+        // A body with raw HTML in it, which goes through the cleaner, gives its links the
+        // same attributes.
+        let html = render(
+            "[GOV.UK](https://www.gov.uk/) [a](/glossary/) <b>bold</b>",
+            &Route::Home,
+        )
+        .html;
+        assert!(html.contains("<b>bold</b>"), "{html}");
+        assert!(!html.contains("rel="), "{html}");
     }
 
     #[test]

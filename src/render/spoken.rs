@@ -15,7 +15,7 @@
 
 use crate::parse::markdown::{slug, IdAllocator};
 use crate::plan::{Plan, Priority, Route, Statement};
-use crate::render::document::{markdown_blocks, plain, Block};
+use crate::render::document::{markdown_blocks, picture_words, plain, Block};
 use crate::words::{capitalised, human_due};
 
 /// Where the audio files are, in the site.
@@ -304,6 +304,7 @@ impl<'p> Script<'p> {
             Block::Mark(_) => {}
             Block::Heading { text, .. } => self.heading(text),
             Block::Para(inlines) | Block::Lead(inlines) => self.say(&plain(inlines)),
+            Block::Image { alt, .. } => self.say(&format!("{}.", picture_words(alt))),
             Block::List { items, .. } => {
                 self.say(&format!(
                     "A list of {} item{}.",

@@ -166,7 +166,7 @@ fn check(dir: &Path, files: &[(String, String)]) -> Result<(), ScaffoldError> {
             Some(SourceFile::new(rel, root.join(rel), text))
         })
         .collect();
-    Plan::from_files(&sources, &root, Diagnostics::new())
+    Plan::from_files(&sources, &[], &root, Diagnostics::new())
         .map(drop)
         .map_err(|ContentErrors(problems)| ScaffoldError::Usage {
             message: format!(

@@ -80,7 +80,8 @@ pub fn new_item(content: &Path, request: &NewRequest) -> Result<PathBuf, Scaffol
     }
     let mut diags = Diagnostics::new();
     let mut files = crate::load::read_dir(content, &mut diags);
-    let plan = Plan::from_files(&files, content, diags).map_err(|e| {
+    let images = crate::load::read_images(content);
+    let plan = Plan::from_files(&files, &images, content, diags).map_err(|e| {
         let mut problems = e.0;
         if let Some(first) = problems.first_mut() {
             if first.message == "the plan file is missing" {
@@ -108,7 +109,8 @@ pub fn new_item(content: &Path, request: &NewRequest) -> Result<PathBuf, Scaffol
     }
     // The plan with the new file must be as valid as it was without it.
     files.push(SourceFile::new(rel.clone(), path.clone(), &text));
-    Plan::from_files(&files, content, Diagnostics::new()).map_err(ScaffoldError::Content)?;
+    Plan::from_files(&files, &images, content, Diagnostics::new())
+        .map_err(ScaffoldError::Content)?;
     write_new(&path, text.as_bytes())
         .map_err(|e| ScaffoldError::Io(format!("cannot write {}: {e}", path.display())))?;
     Ok(path)

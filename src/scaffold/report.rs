@@ -236,7 +236,8 @@ pub fn new_report(content: &Path, id: &str) -> Result<NewReport, ScaffoldError> 
     }
     let mut diags = Diagnostics::new();
     let mut files = crate::load::read_dir(content, &mut diags);
-    let plan = Plan::from_files(&files, content, diags).map_err(ScaffoldError::Content)?;
+    let images = crate::load::read_images(content);
+    let plan = Plan::from_files(&files, &images, content, diags).map_err(ScaffoldError::Content)?;
     if plan.report(id).is_some() {
         return Err(ScaffoldError::usage(
             format!("the report \"{id}\" is already there"),
@@ -336,7 +337,8 @@ pub fn new_report(content: &Path, id: &str) -> Result<NewReport, ScaffoldError> 
     for (rel, text, _) in &made {
         files.push(SourceFile::new(rel.clone(), content.join(rel), text));
     }
-    Plan::from_files(&files, content, Diagnostics::new()).map_err(ScaffoldError::Content)?;
+    Plan::from_files(&files, &images, content, Diagnostics::new())
+        .map_err(ScaffoldError::Content)?;
     crate::write::new_folder(
         &folder,
         made.iter()

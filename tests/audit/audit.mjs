@@ -89,15 +89,27 @@ const MIME = {
 // ------------------------------------------------------------------ CLI
 function usage(msg) {
   if (msg) console.error(`audit: ${msg}`);
-  console.error('usage: node tests/audit/audit.mjs DIR [--report OUTDIR] [--concurrency N]');
+  console.error('usage: node tests/audit/audit.mjs DIR [--report OUTDIR] [--concurrency N] [--only PAGE]... [--also PAGE?QUERY]... [--no-scripts] [--base-path /PATH/]');
   process.exit(2);
 }
 
 function parseArgs(argv) {
-  const opts = { dir: null, report: join(REPO, 'target', 'audit'), concurrency: 2 };
+  const opts = { dir: null, report: join(REPO, 'target', 'audit'), concurrency: 2, only: [], also: [], noScripts: false, basePath: '/' };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (a === '--report' || a === '--concurrency') {
+    if (a === '--only' || a === '--also') {
+      const v = argv[++i];
+      if (v === undefined) usage(`${a} needs a value`);
+      if (a === '--only') opts.only.push(v);
+      else if (!v.includes('?')) usage('--also takes a page and a query: search/index.html?q=word');
+      else opts.also.push(v);
+    } else if (a === '--no-scripts') opts.noScripts = true;
+    else if (a === '--base-path') {
+      const v = argv[++i];
+      if (v === undefined || !/^\/(.+\/)?$/.test(v)) usage('--base-path takes a path that starts and ends with /: /police-and-crime-plan/');
+      opts.basePath = v;
+    }
+    else if (a === '--report' || a === '--concurrency') {
       const v = argv[++i];
       if (v === undefined) usage(`${a} needs a value`);
       if (a === '--report') opts.report = resolve(v);
@@ -151,11 +163,17 @@ function pageUrl(root, file) {
 }
 
 // --------------------------------------------------------------- server
-function serve(root) {
+// With a base path, the site is served under it only (as on an office's website, where the
+// rest of the host is something else): anything outside it is 404.
+function serve(root, basePath = '/') {
   const server = createServer(async (req, res) => {
     try {
       const u = new URL(req.url, 'http://127.0.0.1');
-      let p = decodeURIComponent(u.pathname);
+      if (!u.pathname.startsWith(basePath)) {
+        res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('not found (outside the base path)');
+        return;
+      }
+      let p = decodeURIComponent('/' + u.pathname.slice(basePath.length));
       if (p.includes('\0')) throw new Error('bad path');
       let file = resolve(root, '.' + p);
       if (file !== root && !file.startsWith(root + sep)) {
@@ -279,8 +297,9 @@ function finding(check, rule, message, nodes = [], extra = {}) {
 // the page is parked on about:blank between audits; a page that crashed or
 // timed out is replaced.
 class Tab {
-  constructor(browser) {
+  constructor(browser, noScripts = false) {
     this.browser = browser;
+    this.noScripts = noScripts;
     this.context = null;
     this.page = null;
     this.sink = null;
@@ -317,6 +336,14 @@ class Tab {
     });
     // Nothing leaves the machine: record (above), then refuse.
     await context.route((u) => !isLocalUrl(u), (route) => route.abort('blockedbyclient'));
+    // --no-scripts: the page as a reader with JavaScript off has it. Every script the site
+    // serves is refused (the pages' Content-Security-Policy allows no other kind); the
+    // audit's own tools are put into the page without a request, so they still run.
+    if (this.noScripts) {
+      await context.route((u) => isLocalUrl(u), (route) => (
+        route.request().resourceType() === 'script' ? route.abort('blockedbyclient') : route.fallback()
+      ));
+    }
     const page = await context.newPage();
     page.on('websocket', (ws) => { if (this.sink && !isLocalUrl(ws.url())) this.sink.external.set(ws.url(), 'websocket'); });
     page.on('crash', () => { this.broken = true; });
@@ -721,6 +748,7 @@ function markdown(result) {
   L.push(`- Pages: ${result.pages.length} (${result.passed} passed, ${result.failed} failed)`);
   L.push(`- Findings: ${result.totalFindings}; needs review (not failures): ${result.totalIncomplete}`);
   L.push(`- Time: ${(result.elapsedMs / 1000).toFixed(1)} s; axe-core ${result.versions.axe}, Chromium ${result.versions.chromium}, vnu ${result.versions.vnu}`);
+  L.push(`- The site's scripts: ${result.scripts}`);
   L.push(`- Standard: WCAG 2.2 AA (axe tags ${AXE_TAGS.join(', ')}) plus keyboard, reflow, text-spacing, print, network and HTML checks`, '');
   if (result.general.length) {
     L.push('## Site-wide problems', '');
@@ -784,17 +812,30 @@ async function main() {
     process.exit(2);
   }
 
-  const pages = files.map((f) => ({ file: f, rel: relative(rootReal, f), url: pageUrl(rootReal, f) }));
-  console.log(`audit: ${pages.length} page(s) under ${opts.dir}`);
+  // --only: just the pages named; --also: a page again with a query (a search typed in).
+  let chosen = files;
+  if (opts.only.length) {
+    chosen = files.filter((f) => opts.only.includes(relative(rootReal, f).split(sep).join('/')));
+    const missing = opts.only.filter((o) => !chosen.some((f) => relative(rootReal, f).split(sep).join('/') === o));
+    if (missing.length) usage(`--only names no page of ${opts.dir}: ${missing.join(', ')}`);
+  }
+  const pages = chosen.map((f) => ({ file: f, rel: relative(rootReal, f), url: pageUrl(rootReal, f) }));
+  for (const a of opts.also) {
+    const [rel, query] = [a.slice(0, a.indexOf('?')), a.slice(a.indexOf('?'))];
+    const file = files.find((f) => relative(rootReal, f).split(sep).join('/') === rel);
+    if (!file) usage(`--also names no page of ${opts.dir}: ${rel}`);
+    pages.push({ file, rel: rel + query, url: pageUrl(rootReal, file) + query });
+  }
+  console.log(`audit: ${pages.length} page(s) under ${opts.dir}${opts.noScripts ? ', with the site\'s scripts off' : ''}`);
 
-  const vnuPromise = runVnu(files, rootReal);
-  const server = await serve(rootReal);
-  const base = `http://127.0.0.1:${server.address().port}`;
+  const vnuPromise = runVnu(chosen, rootReal);
+  const server = await serve(rootReal, opts.basePath);
+  const base = `http://127.0.0.1:${server.address().port}${opts.basePath.slice(0, -1)}`;
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true });
   const results = new Array(pages.length);
   let next = 0;
   async function worker() {
-    const tab = new Tab(browser);
+    const tab = new Tab(browser, opts.noScripts);
     while (next < pages.length) {
       const i = next++;
       const t = Date.now();
@@ -836,7 +877,7 @@ async function main() {
   const failed = out.length - passed;
   const vnuVersion = (spawnSync('java', ['-jar', VNU_JAR, '--version'], { encoding: 'utf8' }).stdout || '?').trim();
   const result = {
-    dir: opts.dir, root: rootReal, date: new Date().toISOString(), elapsedMs: Date.now() - started,
+    dir: opts.dir, root: rootReal, scripts: opts.noScripts ? 'off (--no-scripts)' : 'on', date: new Date().toISOString(), elapsedMs: Date.now() - started,
     versions: { axe: axeVersion, chromium: chromiumVersion, vnu: vnuVersion },
     passed, failed, general,
     totalFindings: out.reduce((n, p) => n + p.findings.length, 0),

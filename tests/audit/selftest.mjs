@@ -151,6 +151,19 @@ const CASES = [
     absent: ['reflow'],
   },
   {
+    // The page is fine once its script has run (the script takes the pale class off); with
+    // --no-scripts the script is never loaded, so the audit sees the page as it is without
+    // JavaScript. If --no-scripts let the script run, this case would find nothing.
+    name: 't-no-scripts', why: 'a page that needs its script to pass, audited with --no-scripts',
+    args: ['--no-scripts'],
+    apply: async (s) => {
+      await appendCss(s, '.pale { color: #aaaaaa; }');
+      await writeFile(join(s, 'unpale.js'), 'document.querySelectorAll(".pale").forEach(function (e) { e.classList.remove("pale"); });\n');
+      await beforeMainEnd(s, 'index.html', '  <p class="pale">Text that is pale until a script runs.</p>\n  <script src="/unpale.js"></script>');
+    },
+    expect: [['/', 'axe', 'color-contrast', /\.pale/]], onlyPage: '/',
+  },
+  {
     name: 'q-text-clipped', why: 'text cut off by overflow:hidden at normal spacing',
     apply: (s) => appendCss(s, '.site-name { height: 0.8em; overflow: hidden; }'),
     expect: ALL_PAGES.map((p) => [p, 'reflow', 'text-clipped', /Planpress/]),
@@ -161,10 +174,10 @@ const CASES = [
 // Each site has three pages, and the first axe run in a browser tab costs about 2 s (compiling
 // axe-core) against 0.5 s for the next: one tab per audit pays that once, and two audits at a
 // time keep both cores busy. 95 s for the whole self-test became 65 s on a 2-core machine.
-function runAudit(dir, report) {
+function runAudit(dir, report, extra = []) {
   return new Promise((ok) => {
     const t = Date.now();
-    const child = spawn(process.execPath, [AUDIT, dir, '--report', report, '--concurrency', '1'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [AUDIT, dir, '--report', report, '--concurrency', '1', ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
@@ -186,7 +199,7 @@ async function runCase(work, c) {
   const report = join(dir, 'report');
   await cp(GOOD, site, { recursive: true });
   await c.apply(site);
-  const r = await runAudit(site, report);
+  const r = await runAudit(site, report, c.args);
   const problems = [];
   if (r.code !== 1) problems.push(`audit exited ${r.code}, expected 1`);
   if (!/^audit: \d+ passed, \d+ failed$/.test(lastLine(r.out))) problems.push(`bad last line: ${lastLine(r.out)}`);

@@ -262,3 +262,45 @@ pub fn notice(message: &str) {
     use std::io::Write;
     let _ = writeln!(std::io::stderr(), "NOTICE: {message}");
 }
+
+/// [`html_problems`] for the search page, which holds what no other page may: its search form
+/// (one search box, sent nowhere) and the two scripts that search, both files of the site with
+/// nothing inline: its index beside it (`search-index.<hash>.js`) and the theme's
+/// `search.js`. Anything else, or those in any other shape, is a problem.
+pub fn search_page_problems(html: &str) -> Vec<String> {
+    let mut problems = html_problems(html, true);
+    let found = tags(html);
+    let scripts: Vec<&str> = found
+        .iter()
+        .filter(|t| t.name == "script")
+        .map(|t| t.attr("src").unwrap_or("(inline)"))
+        .collect();
+    let index_ok = |s: &str| {
+        s.strip_prefix("search-index.")
+            .and_then(|r| r.strip_suffix(".js"))
+            .is_some_and(|h| !h.is_empty() && h.bytes().all(|b| b.is_ascii_hexdigit()))
+    };
+    let scripts_ok = scripts.len() == 2
+        && index_ok(scripts[0])
+        && scripts[1] == "../static/search.js"
+        && html.matches("<script ").count() == 2
+        && html.matches(" defer></script>").count() == 2;
+    let forms: Vec<&Tag> = found.iter().filter(|t| t.name == "form").collect();
+    let inputs: Vec<&Tag> = found.iter().filter(|t| t.name == "input").collect();
+    let form_ok = forms.len() == 1
+        && forms[0].attr("action").is_none()
+        && forms[0].attr("method").is_none()
+        && inputs.len() == 1
+        && inputs[0].attr("type") == Some("search");
+    if scripts_ok {
+        problems.retain(|p| p != "<script> element");
+    } else {
+        problems.push(format!(
+            "scripts other than the search page's own: {scripts:?}"
+        ));
+    }
+    if form_ok {
+        problems.retain(|p| p != "<form> element" && p != "<input> element");
+    }
+    problems
+}

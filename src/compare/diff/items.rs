@@ -94,6 +94,18 @@ impl<'a> Context<'a> {
                 .collect::<Vec<_>>()
                 .join("; ")
         };
+        let brand = |m: &PlanMeta| {
+            let b = &m.brand;
+            let parts: Vec<String> = [
+                ("primary", b.primary),
+                ("accent", b.accent),
+                ("header text", b.header_text),
+            ]
+            .into_iter()
+            .filter_map(|(name, c)| Some(format!("{name} {}", c?.hex())))
+            .collect();
+            or_not_set(Some(parts.join(", ").as_str()).filter(|p| !p.is_empty()))
+        };
         let areas = |m: &PlanMeta| {
             m.areas
                 .iter()
@@ -156,6 +168,7 @@ impl<'a> Context<'a> {
                 or_not_set(a.base_url.as_deref()),
                 or_not_set(b.base_url.as_deref()),
             ),
+            field("brand colours", brand(a), brand(b)),
             body("foreword", &a.foreword, &b.foreword),
         ]
         .into_iter()
@@ -334,6 +347,90 @@ impl<'a> Context<'a> {
     pub(super) fn pages(&self) -> Section {
         let (old, new) = (&self.old.pages, &self.new.pages);
         compare(self, old, new, pair_items(old, new), BTreeMap::new())
+    }
+
+    pub(super) fn images(&self) -> Section {
+        let (old, new) = (images(self.old), images(self.new));
+        compare(self, &old, &new, pair_items(&old, &new), BTreeMap::new())
+    }
+}
+
+/// An image the text shows, as compared: by its path in the content folder, its content
+/// (a hash of it) and the words that stand for it where it is used.
+struct ImageItem {
+    source: String,
+    sha256: Option<String>,
+    alts: Vec<String>,
+}
+
+/// The images a plan's text shows, in the order of their paths.
+fn images(plan: &Plan) -> Vec<ImageItem> {
+    let mut out: Vec<ImageItem> = Vec::new();
+    for u in crate::plan::images::uses(plan) {
+        let alt = if u.decorative {
+            "(decoration)".to_string()
+        } else {
+            u.alt
+        };
+        match out.iter_mut().find(|i| i.source == u.image) {
+            Some(item) => {
+                if !item.alts.contains(&alt) {
+                    item.alts.push(alt);
+                }
+            }
+            None => out.push(ImageItem {
+                sha256: plan.images.get(&u.image).map(|i| i.sha256.clone()),
+                source: u.image,
+                alts: vec![alt],
+            }),
+        }
+    }
+    out.sort_by(|a, b| a.source.cmp(&b.source));
+    out
+}
+
+impl Item for ImageItem {
+    const KIND: ItemKind = ItemKind::Image;
+
+    fn key(&self) -> String {
+        self.source.clone()
+    }
+
+    fn words(&self) -> String {
+        self.alts.join(" ")
+    }
+
+    fn id(&self) -> String {
+        self.source.clone()
+    }
+
+    fn name(&self, _: &Plan) -> String {
+        format!("{} ({})", self.source, self.alts.join("; "))
+    }
+
+    fn changes(_: &Context, o: &Self, n: &Self, _moved: Vec<Change>) -> Vec<Change> {
+        let picture = (o.sha256 != n.sha256).then(|| Change::Field {
+            field: "picture".to_string(),
+            from: format!(
+                "the file as it was ({})",
+                o.sha256.as_deref().unwrap_or("unreadable")
+            ),
+            to: format!(
+                "a changed file ({})",
+                n.sha256.as_deref().unwrap_or("unreadable")
+            ),
+        });
+        [
+            picture,
+            reworded("description", &o.alts.join("; "), &n.alts.join("; ")),
+            (o.source != n.source).then(|| Change::Renamed {
+                from: o.source.clone(),
+                to: n.source.clone(),
+            }),
+        ]
+        .into_iter()
+        .flatten()
+        .collect()
     }
 }
 

@@ -76,11 +76,13 @@ pub enum ItemKind {
     GlossaryTerm,
     /// Any other page.
     Page,
+    /// An image the text shows.
+    Image,
 }
 
 impl ItemKind {
     /// Every kind, in report order.
-    pub const ALL: [ItemKind; 8] = [
+    pub const ALL: [ItemKind; 9] = [
         ItemKind::Aim,
         ItemKind::Outcome,
         ItemKind::Priority,
@@ -89,6 +91,7 @@ impl ItemKind {
         ItemKind::Report,
         ItemKind::GlossaryTerm,
         ItemKind::Page,
+        ItemKind::Image,
     ];
 
     /// A stable name for the kind, for anchors and data: "aims", "priorities".
@@ -102,6 +105,7 @@ impl ItemKind {
             ItemKind::Report => "reports",
             ItemKind::GlossaryTerm => "glossary-terms",
             ItemKind::Page => "pages",
+            ItemKind::Image => "images",
         }
     }
 
@@ -116,6 +120,7 @@ impl ItemKind {
             ItemKind::Report => "report".into(),
             ItemKind::GlossaryTerm => "glossary term".into(),
             ItemKind::Page => "page".into(),
+            ItemKind::Image => "image".into(),
         }
     }
 
@@ -130,6 +135,7 @@ impl ItemKind {
             ItemKind::Report => "reports".into(),
             ItemKind::GlossaryTerm => "glossary terms".into(),
             ItemKind::Page => "pages".into(),
+            ItemKind::Image => "images".into(),
         }
     }
 
@@ -371,6 +377,12 @@ impl PlanDiff {
             sections.push(ctx.reports());
         }
         sections.extend([ctx.glossary(), ctx.pages()]);
+        // Images have a section only when either plan shows any: most plans have none, and a
+        // row of noughts for them would say nothing.
+        if !crate::plan::images::uses(old).is_empty() || !crate::plan::images::uses(new).is_empty()
+        {
+            sections.push(ctx.images());
+        }
         PlanDiff {
             levels: new.meta.levels.clone(),
             plan: ctx.plan_settings(),

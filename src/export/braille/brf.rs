@@ -356,6 +356,11 @@ impl<'t> Pager<'t> {
                 let lines = self.wrap(&self.braille(&text(inlines))?, indent + 2, indent);
                 self.put(lines);
             }
+            Block::Image { alt, .. } => {
+                let words = crate::render::document::picture_words(alt);
+                let lines = self.wrap(&self.braille(&words)?, indent + 2, indent);
+                self.put(lines);
+            }
             Block::List { start, items } => {
                 let first = start.unwrap_or(1);
                 for (i, item) in items.iter().enumerate() {

@@ -70,9 +70,24 @@ pub fn book(plan: &Plan) -> Result<Book> {
     };
     let doc = document::build_edition(plan, &edition);
     let chapters = xhtml::chapters(&doc);
-    let targets = xhtml::Targets::new(&chapters, m.base_url.as_deref());
+    let mut targets = xhtml::Targets::new(&chapters, m.base_url.as_deref());
+    // The images the documents show, beside them in the book.
+    let images: Vec<package::BookImage> = crate::plan::images::uses(plan)
+        .into_iter()
+        .filter(|u| !u.decorative)
+        .filter_map(|u| plan.images.get(&u.image))
+        .map(|i| (i.path.clone(), (i.kind.media_type(), i.bytes.clone())))
+        .collect::<std::collections::BTreeMap<_, _>>()
+        .into_iter()
+        .map(|(href, (media, bytes))| (href, media, bytes))
+        .collect();
+    targets.images = crate::plan::images::uses(plan)
+        .into_iter()
+        .filter_map(|u| Some((u.image.clone(), plan.images.get(&u.image)?.path.clone())))
+        .collect();
     let published_words = human_due(&m.published);
     let front = package::Front {
+        images: &images,
         title: &m.title,
         subtitle: m.subtitle.as_deref(),
         period: &m.period,

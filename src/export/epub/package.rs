@@ -41,8 +41,14 @@ li { margin-bottom: 0.25em; }
 .titlepage { text-align: center; }
 ";
 
+/// An image the book holds: its path in the book beside the documents (`images/map.png`),
+/// its media type and its bytes.
+pub type BookImage = (String, &'static str, std::sync::Arc<[u8]>);
+
 /// What goes into the book besides its content documents.
 pub struct Front<'a> {
+    /// The images its documents show.
+    pub images: &'a [BookImage],
     /// The plan's name.
     pub title: &'a str,
     /// The line under it.
@@ -82,6 +88,9 @@ pub fn book(front: &Front, chapters: &[Chapter], targets: &Targets) -> Result<Ve
     for ch in chapters {
         let text = xhtml::document(ch, front.title, targets);
         files.push((format!("{ROOT}/{}", ch.file()), text.into_bytes()));
+    }
+    for (href, _, bytes) in front.images {
+        files.push((format!("{ROOT}/{href}"), bytes.to_vec()));
     }
     zip(front.published, &files)
 }
@@ -238,6 +247,19 @@ pub fn package(front: &Front, chapters: &[Chapter]) -> String {
             modified.unwrap_or_else(|| "1980-01-01T00:00:00Z".to_string())
         ),
     );
+    // A book with pictures has them to see as well as text; each has its text alternative,
+    // so the text is enough.
+    if !front.images.is_empty() {
+        for (property, value) in [
+            ("schema:accessMode", "visual"),
+            ("schema:accessibilityFeature", "alternativeText"),
+        ] {
+            line(
+                &mut m,
+                format!("<meta property=\"{property}\">{value}</meta>"),
+            );
+        }
+    }
     for (property, value) in [
         ("schema:accessMode", "textual"),
         ("schema:accessModeSufficient", "textual"),
@@ -296,6 +318,9 @@ pub fn package(front: &Front, chapters: &[Chapter]) -> String {
         "",
     );
     spine.push_str("    <itemref idref=\"titlepage\"/>\n    <itemref idref=\"nav\"/>\n");
+    for (n, (href, media, _)) in front.images.iter().enumerate() {
+        item(&mut manifest, &format!("image-{}", n + 1), href, media, "");
+    }
     for ch in chapters {
         item(
             &mut manifest,

@@ -169,6 +169,8 @@ pub struct Targets {
     ids: HashMap<String, HashSet<String>>,
     /// The website's published address, for links to pages the book does not hold.
     base_url: Option<String>,
+    /// Each image's path in the book, by its path in the content folder.
+    pub images: HashMap<String, String>,
 }
 
 impl Targets {
@@ -282,7 +284,11 @@ fn collect_ids<'a>(
                 }
             }
             Block::Quote(inner) => collect_ids(inner, ids, seen),
-            Block::Mark(Mark::Part(_)) | Block::Para(_) | Block::Lead(_) | Block::Table { .. } => {}
+            Block::Mark(Mark::Part(_))
+            | Block::Para(_)
+            | Block::Lead(_)
+            | Block::Table { .. }
+            | Block::Image { .. } => {}
         }
     }
 }
@@ -394,6 +400,17 @@ impl Writer<'_> {
                     xml(or_else(text, "Section"))
                 ));
             }
+            Block::Image { src, alt } => match self.targets.images.get(src) {
+                Some(href) => s.push_str(&format!(
+                    "<figure class=\"image\"><img src=\"{}\" alt=\"{}\"/></figure>\n",
+                    xml(href),
+                    xml(alt)
+                )),
+                None => s.push_str(&format!(
+                    "<p>{}</p>\n",
+                    xml(&crate::render::document::picture_words(alt))
+                )),
+            },
             Block::Para(inlines) => {
                 s.push_str("<p>");
                 self.inlines(s, inlines);

@@ -28,6 +28,8 @@ pub struct Links {
     pub route: Option<Route>,
     /// The website's published address, if known.
     pub base_url: Option<String>,
+    /// The images the page can show (those the website publishes beside it).
+    pub images: super::PrintImages,
 }
 
 /// The contents list: parts, and the sections listed under them.
@@ -81,6 +83,20 @@ fn block(s: &mut String, b: &Block, links: &Links) {
             inline_list(s, inlines, links);
             s.push_str("</p>\n");
         }
+        Block::Image { src, alt } => match (&links.route, links.images.get(src)) {
+            (Some(route), Some(image)) => s.push_str(&format!(
+                "<figure class=\"image\"><img src=\"{}\" alt=\"{}\" width=\"{}\" height=\"{}\"><figcaption>{}</figcaption></figure>\n",
+                escape(&route.href_to(&image.path)),
+                escape(alt),
+                image.width,
+                image.height,
+                escape(alt)
+            )),
+            _ => s.push_str(&format!(
+                "<p>{}</p>\n",
+                escape(&crate::render::document::picture_words(alt))
+            )),
+        },
         Block::Lead(inlines) => {
             s.push_str("<p><strong>");
             inline_list(s, inlines, links);
@@ -222,6 +238,7 @@ mod tests {
         let links = Links {
             route: Some(Route::Page("large-print".into())),
             base_url: None,
+            images: Default::default(),
         };
         let html = body(&doc, &links);
         assert!(html.contains("<h2 id=\"a\">A &lt;b&gt;</h2>"), "{html}");
@@ -234,6 +251,7 @@ mod tests {
             &Links {
                 route: None,
                 base_url: None,
+                images: Default::default(),
             },
         );
         assert!(plain.contains("<p>x &amp; y</p>"), "{plain}");

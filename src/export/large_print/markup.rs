@@ -332,6 +332,20 @@ pub fn source(doc: &LargePrintDoc, opts: &Options) -> String {
     for block in &doc.blocks {
         write_block(&mut s, block, opts);
     }
+    // The images the source shows, carried in it for the typesetter (see
+    // [`super::world::FILE_LINE`]).
+    for image in opts.images.values() {
+        if s.contains(&string_literal(&format!("/{}", image.path))) {
+            use base64::Engine as _;
+            let _ = writeln!(
+                s,
+                "{}/{} {}",
+                super::world::FILE_LINE,
+                image.path,
+                base64::engine::general_purpose::STANDARD.encode(&image.bytes)
+            );
+        }
+    }
     s
 }
 
@@ -343,6 +357,31 @@ pub fn size_words(size: f64) -> String {
 
 fn write_block(s: &mut String, block: &Block, opts: &Options) {
     match block {
+        // Scaled to the width of the page (a tall one to most of its height), its description
+        // as its caption and its alternative text.
+        Block::Image { src, alt } => match opts.images.get(src) {
+            Some(image) => {
+                let size = if image.height * 5 > image.width * 6 {
+                    "height: 60%"
+                } else {
+                    "width: 100%"
+                };
+                let _ = writeln!(
+                    s,
+                    "#figure(image({}, alt: {}, {size}), caption: [#{}])\n",
+                    string_literal(&format!("/{}", image.path)),
+                    string_literal(alt),
+                    string_literal(alt)
+                );
+            }
+            None => {
+                let _ = writeln!(
+                    s,
+                    "#{}\n",
+                    string_literal(&crate::render::document::picture_words(alt))
+                );
+            }
+        },
         Block::Heading {
             level,
             text,

@@ -63,7 +63,26 @@ pub struct Options {
     /// beside its large-print one. The typographic rules are the same; only the size is below
     /// the large-print minimum, and the title page says which it is.
     pub standard: bool,
+    /// The plan's images the edition shows, by path in the content folder.
+    pub images: PrintImages,
 }
+
+/// An image the edition shows: where the website publishes it, its size and its bytes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PrintImage {
+    /// Its path on the website (`images/map.3f2a1b9c0d.png`), which names it in the Typst
+    /// source too.
+    pub path: String,
+    /// Its width in CSS pixels.
+    pub width: u64,
+    /// Its height in CSS pixels.
+    pub height: u64,
+    /// The published bytes.
+    pub bytes: std::sync::Arc<[u8]>,
+}
+
+/// The images an edition shows, by path in the content folder.
+pub type PrintImages = std::sync::Arc<std::collections::BTreeMap<String, PrintImage>>;
 
 impl Options {
     /// Options for a checked body size, without performance statements.
@@ -73,6 +92,7 @@ impl Options {
             with_performance: false,
             base_url: None,
             standard: false,
+            images: Default::default(),
         })
     }
 
@@ -83,7 +103,31 @@ impl Options {
             with_performance: true,
             base_url: None,
             standard: true,
+            images: Default::default(),
         }
+    }
+
+    /// Shows the images `plan`'s bodies use (decoration is left out of the edition).
+    pub fn with_images_of(mut self, plan: &Plan) -> Options {
+        self.images = std::sync::Arc::new(
+            crate::plan::images::uses(plan)
+                .into_iter()
+                .filter(|u| !u.decorative)
+                .filter_map(|u| {
+                    let i = plan.images.get(&u.image)?;
+                    Some((
+                        u.image,
+                        PrintImage {
+                            path: i.path.clone(),
+                            width: i.width,
+                            height: i.height,
+                            bytes: i.bytes.clone(),
+                        },
+                    ))
+                })
+                .collect(),
+        );
+        self
     }
 
     /// Includes (or leaves out) the performance statements.
@@ -361,6 +405,7 @@ pub fn html_page_of(
             html::Links {
                 route: Some(route),
                 base_url: opts.base_url.clone(),
+                images: opts.images.clone(),
             },
         ),
         HtmlTarget::Standalone => (
@@ -369,6 +414,7 @@ pub fn html_page_of(
             html::Links {
                 route: None,
                 base_url: opts.base_url.clone(),
+                images: Default::default(),
             },
         ),
     };
@@ -475,7 +521,8 @@ fn export_file_name(with_performance: bool, extension: &str) -> String {
 fn site_options(plan: &Plan) -> Result<Options> {
     Ok(Options::new(DEFAULT_SIZE)?
         .with_performance(true)
-        .with_base_url(plan.meta.base_url.clone()))
+        .with_base_url(plan.meta.base_url.clone())
+        .with_images_of(plan))
 }
 
 impl Output for LargePrint {
@@ -501,7 +548,9 @@ impl Output for LargePrint {
         // Each report as a Panel paper, in standard print and at the edition's size, typeset
         // side by side. A report's paper is made from what that report says, so a later
         // report leaves it as it was.
-        let standard = Options::standard_print().with_base_url(plan.meta.base_url.clone());
+        let standard = Options::standard_print()
+            .with_base_url(plan.meta.base_url.clone())
+            .with_images_of(plan);
         let papers = plan
             .reports
             .iter()
@@ -589,7 +638,8 @@ impl Output for LargePrint {
         let with_performance = !args.get_flag("without-performance");
         let opts = Options::new(size)?
             .with_performance(with_performance)
-            .with_base_url(plan.meta.base_url.clone());
+            .with_base_url(plan.meta.base_url.clone())
+            .with_images_of(plan);
         let size = markup::size_words(size);
         let holds = contents_words(with_performance);
         if args.get_one::<String>("format").map(String::as_str) == Some("html") {

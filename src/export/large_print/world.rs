@@ -1,9 +1,12 @@
 //! Typst as a library: a minimal [`World`] holding one generated source file and the
 //! bundled Liberation Sans, and the compile-to-PDF step with PDF/UA-1 switched on.
 //!
-//! The world reads nothing from disk and nothing from the network: no packages, no images, no
-//! system fonts. The fonts are compiled into the binary, so the PDF is the same on every
-//! machine. "Today" is the plan's publication date, so the output never depends on the clock.
+//! The world reads nothing from disk and nothing from the network: no packages, no system
+//! fonts. The plan's images come inside the source itself, each on a comment line of its own
+//! at the end ([`FILE_LINE`]), so the exchange with `planpress-typeset` stays one text and the
+//! PDF cache's key (the source) changes when an image does. The fonts are compiled into the
+//! binary, so the PDF is the same on every machine. "Today" is the plan's publication date, so
+//! the output never depends on the clock.
 
 use std::sync::OnceLock;
 
@@ -59,9 +62,30 @@ fn main_id() -> FileId {
     })
 }
 
-/// One compilation: the generated source and the date it counts as "today".
+/// What starts a line of the source that carries a file: `// planpress-file /images/x.png `
+/// followed by the file's bytes in base64. Typst reads the line as a comment.
+pub const FILE_LINE: &str = "// planpress-file ";
+
+/// The files `source` carries on its [`FILE_LINE`]s, by path.
+fn carried_files(source: &str) -> std::collections::HashMap<String, Bytes> {
+    use base64::Engine as _;
+    source
+        .lines()
+        .filter_map(|line| {
+            let (path, data) = line.strip_prefix(FILE_LINE)?.split_once(' ')?;
+            let bytes = base64::engine::general_purpose::STANDARD
+                .decode(data)
+                .ok()?;
+            Some((path.to_string(), Bytes::new(bytes)))
+        })
+        .collect()
+}
+
+/// One compilation: the generated source, the files it carries and the date it counts as
+/// "today".
 struct LargePrintWorld {
     main: Source,
+    files: std::collections::HashMap<String, Bytes>,
     today: Option<Datetime>,
 }
 
@@ -90,7 +114,10 @@ impl World for LargePrintWorld {
         if id == self.main.id() {
             Ok(Bytes::from_string(self.main.clone()))
         } else {
-            Err(FileError::AccessDenied)
+            self.files
+                .get(id.vpath().get_with_slash())
+                .cloned()
+                .ok_or(FileError::AccessDenied)
         }
     }
 
@@ -120,6 +147,7 @@ pub struct Compiled {
 pub fn compile_pdf(source: String, date: Option<(i32, u8, u8)>) -> Result<Compiled, Vec<String>> {
     let today = date.and_then(|(y, m, d)| Datetime::from_ymd(y, m, d));
     let world = LargePrintWorld {
+        files: carried_files(&source),
         main: Source::new(main_id(), source),
         today,
     };

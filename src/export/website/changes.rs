@@ -4,12 +4,14 @@
 
 use anyhow::{anyhow, Result};
 
+use super::address::revision_route;
 use super::{home, page_view, Chrome, OutputFile, SiteView};
-use crate::compare::Comparison;
+use crate::compare::{Comparison, Published};
 use crate::diagnostics::chain;
 use crate::plan::{Plan, Route};
 use crate::render::changes::{html_fragment, Report};
 use crate::theme::Theme;
+use crate::words::human_due;
 
 /// The website's "What has changed" page content.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -37,6 +39,85 @@ impl WebsiteChanges {
             revision: comparison.revision.clone(),
         }
     }
+}
+
+/// What the theme's `revision.html` receives as `revision`: the report of what changed in
+/// one published revision since the one before it.
+#[derive(Debug, Clone, serde::Serialize)]
+pub(super) struct RevisionChanges {
+    /// Its publication date in words.
+    pub published: String,
+    /// The publication date of the revision before it, in words.
+    pub since: String,
+    /// Whether it was published as a draft.
+    pub draft: bool,
+    /// The report as an HTML fragment with headings from `h2`.
+    pub html: String,
+    /// The page's route.
+    #[serde(skip)]
+    pub route: Route,
+}
+
+impl RevisionChanges {
+    /// The report pages of `history` (newest first): one for each revision with one before it.
+    pub(super) fn all(plan: &Plan, history: &[Published]) -> Vec<RevisionChanges> {
+        history
+            .iter()
+            .zip(history.iter().skip(1))
+            .filter_map(|(revision, before)| {
+                let diff = revision.changes.as_ref()?;
+                let report = Report {
+                    diff,
+                    old_label: format!("the revision published {}", human_due(&before.published)),
+                    new_label: format!("the revision published {}", human_due(&revision.published)),
+                    plan_title: plan.meta.title.clone(),
+                };
+                Some(RevisionChanges {
+                    published: human_due(&revision.published),
+                    since: human_due(&before.published),
+                    draft: revision.draft,
+                    html: html_fragment(&report, 2, "changes-"),
+                    route: revision_route(&revision.published),
+                })
+            })
+            .collect()
+    }
+}
+
+/// The page of one published revision's changes, from the theme's `revision.html`.
+pub(super) fn revision_page(
+    theme: &Theme,
+    site: &SiteView,
+    shared: &tera::Context,
+    chrome: &Chrome,
+    revision: &RevisionChanges,
+) -> Result<OutputFile> {
+    let route = &revision.route;
+    let mut ctx = shared.clone();
+    ctx.insert(
+        "page",
+        &page_view(
+            route,
+            &format!(
+                "What changed in the revision published {}",
+                revision.published
+            ),
+            vec![home()],
+            vec![],
+        ),
+    );
+    ctx.insert("revision", revision);
+    let (header, footer) = chrome.of(route, site)?;
+    ctx.insert("site_header", header);
+    ctx.insert("site_footer", footer);
+    let html = theme.tera.render("revision.html", &ctx).map_err(|e| {
+        anyhow!(
+            "rendering {} with revision.html: {}",
+            route.file(),
+            chain(&e)
+        )
+    })?;
+    Ok((route.file(), html.into_bytes()))
 }
 
 /// The "What has changed" page at /changes/, from the theme's `changes.html`.

@@ -24,11 +24,17 @@ struct Place {
 
 impl Place {
     fn of(route: &Route, site: &SiteView) -> Place {
+        // The not-found page is no page of the navigation, though its path is the home
+        // page's (web servers show it at any address).
         let path = route.path();
+        let current = match route {
+            Route::NotFound => None,
+            _ => site.nav.iter().any(|n| n.path == path).then_some(path),
+        };
         Place {
             root: page_root(route, site),
             frozen: matches!(route, Route::Report(_) | Route::ReportStatement { .. }),
-            current: site.nav.iter().any(|n| n.path == path).then_some(path),
+            current,
         }
     }
 }

@@ -197,7 +197,7 @@ impl<'a> PriorityView<'a> {
 
     pub(super) fn new(plan: &Plan, index: &Index<'a>, pos: usize, route: &Route) -> Self {
         let (aim, p) = index.priorities[pos];
-        let body = markdown::render(&p.body.markdown, route);
+        let body = markdown::render_with_images(&p.body.markdown, route, &plan.images);
         let link = |q: &Priority| Link {
             title: plan.priority_label(q),
             path: Route::Priority {
@@ -308,7 +308,8 @@ pub(super) fn glossary_letters(plan: &Plan, route: &Route) -> Vec<Letter> {
             id: t.id.clone(),
             term: t.term.clone(),
             abbreviations: t.abbreviations.clone(),
-            definition: markdown::render(&t.definition.markdown, route).html,
+            definition: markdown::render_with_images(&t.definition.markdown, route, &plan.images)
+                .html,
             missing_definition: t.missing_definition(),
         };
         match letters.iter_mut().find(|l| l.letter == letter) {

@@ -20,6 +20,7 @@ use crate::theme::Theme;
 use crate::words::human_due;
 
 mod about;
+pub mod address;
 mod changes;
 mod chrome;
 mod delivery;
@@ -28,6 +29,7 @@ mod items;
 mod listen;
 mod performance;
 mod reports;
+pub mod search;
 
 use chrome::Chrome;
 use items::{glossary_letters, AimSummary, PlanSummary, PriorityView};
@@ -43,6 +45,7 @@ pub fn render_site(plan: &Plan, theme: &Theme) -> Result<Vec<OutputFile>> {
         plan,
         theme,
         comparison: None,
+        history: &[],
         downloads: &[],
     };
     render(&ctx, &files, || Ok(Vec::new()))?;
@@ -54,12 +57,12 @@ pub fn render_site(plan: &Plan, theme: &Theme) -> Result<Vec<OutputFile>> {
 /// Every page's footer links the downloads in `ctx`. `late` runs beside the pages (the build
 /// writes the other outputs there) and returns the downloads known only once written: only
 /// the pages that list those wait for it, so a slow output does not hold up the site.
-/// Returns how many files were handed over.
+/// Returns how many files were handed over, and the size of the search index.
 pub fn render(
     ctx: &RenderContext,
     sink: &dyn Sink,
     late: impl FnOnce() -> Result<Vec<Download>> + Send,
-) -> Result<usize> {
+) -> Result<Rendered> {
     let mut routes = routes(ctx.plan);
     let pages = Pages::new(ctx, &routes)?;
     // The longest pages first, so that no big page is left for one core at the end while
@@ -79,12 +82,90 @@ pub fn render(
     );
     rendered?;
     made?;
-    let mut count = routes.len() + pages.render_changes(sink)?;
+    let mut count = routes.len() + pages.render_changes(sink)? + pages.write_search_index(sink)?;
     for (path, bytes) in &ctx.theme.statics {
         sink.write(&format!("static/{path}"), bytes)?;
         count += 1;
     }
-    Ok(count)
+    // The images the bodies and the logo use, each under its content-named address.
+    for image in crate::plan::images::published(ctx.plan) {
+        sink.write(&image.path, &image.bytes)?;
+        count += 1;
+    }
+    if let Some(css) = brand_css(&ctx.plan.meta.brand) {
+        if ctx.theme.statics.iter().any(|(p, _)| p == BRAND_CSS) {
+            anyhow::bail!(
+                "the theme has a file static/{BRAND_CSS}, where planpress writes the plan's brand colours; rename the theme's file"
+            );
+        }
+        sink.write(&format!("static/{BRAND_CSS}"), css.as_bytes())?;
+        count += 1;
+    }
+    // Every page but the not-found page, in the site's order, for the sitemap.
+    let mut listed: Vec<Route> = website_routes_in_order(ctx.plan);
+    listed.extend(pages.extra_routes());
+    let mut listed: Vec<String> = listed.iter().map(Route::path).collect();
+    // Pages other outputs make (the large-print web page) are in the footer.
+    for d in ctx.downloads {
+        let Some(folder) = d.path.strip_suffix("index.html") else {
+            continue;
+        };
+        if (folder.is_empty() || folder.ends_with('/')) && !listed.iter().any(|l| l == folder) {
+            listed.push(folder.to_string());
+        }
+    }
+    count += address::write(ctx.plan, ctx.history, &listed, sink)?;
+    Ok(Rendered {
+        files: count,
+        search_index_bytes: pages.site.search.as_ref().map(|s| s.bytes.len()),
+    })
+}
+
+/// What [`render`] made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rendered {
+    /// How many files were handed over.
+    pub files: usize,
+    /// The size of the search page's index in bytes, when the site has a search page.
+    pub search_index_bytes: Option<usize>,
+}
+
+/// The stylesheet of the plan's own colours, under `static/`, linked after the theme's.
+const BRAND_CSS: &str = "brand.css";
+
+/// The stylesheet that puts the plan's own colours (`brand:`) in place of the theme's, when
+/// the plan sets any. Every colour was checked for contrast when the plan was loaded
+/// ([`crate::plan::brand`]); link hover is the accent a third darker, which on the theme's
+/// light backgrounds only adds contrast.
+fn brand_css(brand: &crate::plan::brand::BrandColours) -> Option<String> {
+    if brand.is_empty() {
+        return None;
+    }
+    let mut css = String::from(
+        "/* The office's own colours, from brand: in the plan file, each checked for contrast\n   when the plan was loaded. */\n:root {\n",
+    );
+    if let Some(c) = brand.primary {
+        css.push_str(&format!("  --brand: {};\n", c.hex()));
+    }
+    if let Some(c) = brand.header_text {
+        css.push_str(&format!("  --brand-text: {};\n", c.hex()));
+    }
+    if let Some(c) = brand.accent {
+        css.push_str(&format!(
+            "  --link: {};\n  --link-hover: {};\n",
+            c.hex(),
+            c.darker(1.0 / 3.0).hex()
+        ));
+    }
+    css.push_str("}\n");
+    Some(css)
+}
+
+/// Every page of [`routes`] but the not-found page, in their order.
+fn website_routes_in_order(plan: &Plan) -> Vec<Route> {
+    let mut routes = routes(plan);
+    routes.retain(|r| *r != Route::NotFound);
+    routes
 }
 
 /// Roughly how long a page takes to render, for ordering: the summary pages grow with the
@@ -107,6 +188,7 @@ fn weight(route: &Route) -> u8 {
         | Route::OtherFormats
         | Route::About
         | Route::NotFound => 0,
+        Route::Search => 1,
     }
 }
 
@@ -121,7 +203,7 @@ pub fn render_routes(ctx: &RenderContext, routes: &[Route], sink: &dyn Sink) -> 
         Some(ctx.downloads),
         sink,
     )?;
-    Ok(routes.len() + pages.render_changes(sink)?)
+    Ok(routes.len() + pages.render_changes(sink)? + pages.write_search_index(sink)?)
 }
 
 /// What the pages of one build share: the site's values and the template context made of
@@ -134,20 +216,28 @@ struct Pages<'a> {
     shared: tera::Context,
     chrome: Chrome,
     changes: Option<changes::WebsiteChanges>,
+    /// The reports of what changed in each published revision.
+    revisions: Vec<changes::RevisionChanges>,
 }
 
 impl<'a> Pages<'a> {
     /// Everything `routes` (and the "What has changed" page, if any) need.
     fn new(ctx: &RenderContext<'a>, routes: &[Route]) -> Result<Self> {
-        let (site, changes) = site_view(ctx);
+        let (mut site, changes) = site_view(ctx);
+        // The search page's A to Z and index, made once, when it is to be written.
+        site.search = routes
+            .contains(&Route::Search)
+            .then(|| search::Search::new(ctx.plan));
         let shared = shared_context(&site);
+        let revisions = changes::RevisionChanges::all(ctx.plan, ctx.history);
         let chrome = Chrome::new(
             ctx.theme,
             &site,
             &shared,
             routes
                 .iter()
-                .chain(&changes.as_ref().map(|_| changes::route())),
+                .chain(&changes.as_ref().map(|_| changes::route()))
+                .chain(revisions.iter().map(|r| &r.route)),
         )?;
         Ok(Pages {
             plan: ctx.plan,
@@ -156,7 +246,16 @@ impl<'a> Pages<'a> {
             shared,
             chrome,
             changes,
+            revisions,
         })
+    }
+
+    /// The pages made besides the routes of [`routes`]: "What has changed" and the reports
+    /// of each published revision.
+    fn extra_routes(&self) -> Vec<Route> {
+        let mut extra: Vec<Route> = self.changes.iter().map(|_| changes::route()).collect();
+        extra.extend(self.revisions.iter().map(|r| r.route.clone()));
+        extra
     }
 
     /// Renders `routes` on every core, each page handed to `sink` on the thread that made
@@ -185,11 +284,31 @@ impl<'a> Pages<'a> {
         )
     }
 
+    /// Hands the search index to `sink` when the search page is written; returns how many
+    /// files that was.
+    fn write_search_index(&self, sink: &dyn Sink) -> Result<usize> {
+        let Some(search) = &self.site.search else {
+            return Ok(0);
+        };
+        sink.write(&search.file, &search.bytes)?;
+        Ok(1)
+    }
+
     /// Hands the "What has changed" page to `sink` when the plan has one; returns how many
     /// files that was.
     fn render_changes(&self, sink: &dyn Sink) -> Result<usize> {
+        for revision in &self.revisions {
+            let (path, bytes) = changes::revision_page(
+                self.theme,
+                &self.site,
+                &self.shared,
+                &self.chrome,
+                revision,
+            )?;
+            sink.write(&path, &bytes)?;
+        }
         let Some(changes) = &self.changes else {
-            return Ok(0);
+            return Ok(self.revisions.len());
         };
         let (path, bytes) = changes::page(
             self.plan,
@@ -200,7 +319,7 @@ impl<'a> Pages<'a> {
             changes,
         )?;
         sink.write(&path, &bytes)?;
-        Ok(1)
+        Ok(1 + self.revisions.len())
     }
 }
 
@@ -248,6 +367,7 @@ pub fn shows_downloads(route: &Route) -> bool {
         | Route::Glossary
         | Route::Page(_)
         | Route::About
+        | Route::Search
         | Route::NotFound => false,
     }
 }
@@ -297,6 +417,7 @@ pub fn routes(plan: &Plan) -> Vec<Route> {
     r.push(Route::Listen);
     r.push(Route::OtherFormats);
     r.push(Route::About);
+    r.push(Route::Search);
     r.push(Route::NotFound);
     r
 }
@@ -326,6 +447,12 @@ struct SiteView<'a> {
     one_level: bool,
     /// True when the plan has glossary terms (and so a glossary page).
     has_glossary: bool,
+    /// True when the plan sets its own colours: pages link `static/brand.css` after the
+    /// theme's stylesheet.
+    brand_css: bool,
+    /// The office's logo, for the header: its path from the site root, its description and
+    /// its size.
+    logo: Option<LogoView>,
     /// Publication date in words.
     published_in_words: String,
     /// Glossary abbreviations, linked at their first use on each page.
@@ -336,6 +463,9 @@ struct SiteView<'a> {
     /// Lookups built once, so that no page searches the whole plan.
     #[serde(skip)]
     index: Index<'a>,
+    /// The search page's A to Z and index, when this build writes the search page.
+    #[serde(skip)]
+    search: Option<search::Search>,
 }
 
 /// What pages look up in the plan, indexed once per build. Searching the plan from every
@@ -377,6 +507,15 @@ impl<'a> Index<'a> {
             statements_for,
         }
     }
+}
+
+/// The logo as the header shows it.
+#[derive(Serialize)]
+struct LogoView {
+    path: String,
+    alt: String,
+    width: u64,
+    height: u64,
 }
 
 #[derive(Serialize)]
@@ -424,6 +563,10 @@ impl<'a> SiteView<'a> {
             title: p.title.clone(),
             path: Route::Page(p.id.clone()).path(),
         }));
+        nav.push(NavItem {
+            title: "Search".into(),
+            path: Route::Search.path(),
+        });
         SiteView {
             title: &m.title,
             subtitle: m.subtitle.as_deref(),
@@ -445,10 +588,21 @@ impl<'a> SiteView<'a> {
             nav,
             base_url: m.base_url.as_deref(),
             words: level_words(&m.levels),
+            logo: m.logo.as_ref().and_then(|l| {
+                let image = plan.images.get(&l.image)?;
+                Some(LogoView {
+                    path: image.path.clone(),
+                    alt: l.alt.clone(),
+                    width: image.width,
+                    height: image.height,
+                })
+            }),
+            brand_css: !m.brand.is_empty(),
             one_level: plan.is_one_level(),
             has_glossary: !plan.glossary.is_empty(),
             footer: Vec::new(),
             index: Index::new(plan),
+            search: None,
         }
     }
 }
@@ -502,8 +656,10 @@ struct Link {
 struct PageView {
     /// The `<title>` text's first part.
     title: String,
-    /// This page's site path (for marking the current navigation item).
-    path: String,
+    /// This page's site path, for its canonical address; none for the not-found page,
+    /// which has no address of its own.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    path: Option<String>,
     /// The relative way back to the site root.
     root: String,
     /// Breadcrumbs above the title, not including the page itself.
@@ -520,7 +676,7 @@ fn page_view(route: &Route, title: &str, breadcrumbs: Vec<Link>, toc: Vec<Headin
     };
     PageView {
         title: title.to_string(),
-        path: route.path(),
+        path: (*route != Route::NotFound).then(|| route.path()),
         root: route.root(),
         breadcrumbs,
         toc,
@@ -537,13 +693,24 @@ fn home() -> Link {
 /// The relative way from `route`'s page back to the site root (`page.root`).
 fn page_root(route: &Route, site: &SiteView) -> String {
     match route {
-        // Web servers serve 404.html at any depth, so it links from the site root.
-        Route::NotFound => match site.base_url {
-            Some(url) => format!("{}/", url.trim_end_matches('/')),
-            None => "/".to_string(),
-        },
+        // Web servers serve 404.html at any depth, so it links from the site root: the path
+        // of `base_url` (`/police-and-crime-plan/`), never its host, so the page asks nothing
+        // of another host wherever it is served from.
+        Route::NotFound => site_path(site.base_url),
         _ => route.root(),
     }
+}
+
+/// The path of the site root on its host: `/` without a `base_url`, else the path of
+/// `base_url` ending in `/` (`https://example.org/plan` gives `/plan/`).
+pub(crate) fn site_path(base_url: Option<&str>) -> String {
+    let Some(url) = base_url else {
+        return "/".to_string();
+    };
+    let after_scheme = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let path = after_scheme.find('/').map_or("", |at| &after_scheme[at..]);
+    let path = path.split(['?', '#']).next().unwrap_or("");
+    format!("/{}/", path.trim_matches('/')).replace("//", "/")
 }
 
 /// The Tera context every page starts from: `site`, serialised once per build rather than
@@ -619,7 +786,8 @@ fn render_page<'s>(
     let mut ctx = PageContext::new(&mut scratch.ctx);
     let template = match route {
         Route::Home => {
-            let foreword = markdown::render(&plan.meta.foreword.markdown, route);
+            let foreword =
+                markdown::render_with_images(&plan.meta.foreword.markdown, route, &plan.images);
             ctx.insert(
                 "page",
                 &page_view(
@@ -643,7 +811,7 @@ fn render_page<'s>(
         }
         Route::Aim(id) => {
             let aim = plan.aim(id).ok_or_else(|| anyhow!("no aim {id}"))?;
-            let intro = markdown::render(&aim.intro.markdown, route);
+            let intro = markdown::render_with_images(&aim.intro.markdown, route, &plan.images);
             ctx.insert(
                 "page",
                 &page_view(route, &aim.title, vec![home()], intro.headings.clone()),
@@ -718,7 +886,7 @@ fn render_page<'s>(
                 .iter()
                 .find(|p| &p.id == id)
                 .ok_or_else(|| anyhow!("no page {id}"))?;
-            let body = markdown::render(&page.body.markdown, route);
+            let body = markdown::render_with_images(&page.body.markdown, route, &plan.images);
             ctx.insert(
                 "page",
                 &page_view(route, &page.title, vec![home()], body.headings.clone()),
@@ -783,6 +951,28 @@ fn render_page<'s>(
             about::about_page(plan, route, &mut ctx);
             "about-this-plan.html"
         }
+        Route::Search => {
+            let search = site
+                .search
+                .as_ref()
+                .ok_or_else(|| anyhow!("the search page was not prepared"))?;
+            ctx.insert(
+                "page",
+                &page_view(route, "Search and A to Z", vec![home()], vec![]),
+            );
+            ctx.insert("letters", &search.letters);
+            ctx.insert("count", &search.len());
+            ctx.insert("kinds", &search::kinds_in_words(plan));
+            // The index's address from the search page, which is in its folder.
+            ctx.insert(
+                "index_script",
+                search
+                    .file
+                    .strip_prefix(&Route::Search.path())
+                    .unwrap_or(&search.file),
+            );
+            "search.html"
+        }
         Route::NotFound => {
             let mut view = page_view(route, "Page not found", vec![], vec![]);
             view.root = page_root(route, site);
@@ -811,7 +1001,8 @@ fn render_page<'s>(
         )
     };
     match route {
-        Route::Glossary | Route::NotFound => {
+        // The glossary and the A to Z are lists of terms: no term there links to the glossary.
+        Route::Glossary | Route::Search | Route::NotFound => {
             std::str::from_utf8(&scratch.html).map_err(not_utf8)?;
         }
         _ => site
@@ -852,6 +1043,7 @@ mod tests {
             plan: &plan,
             theme: &theme,
             comparison: None,
+            history: &[],
             downloads: &[],
         };
         let (site, _) = site_view(&ctx);
@@ -921,8 +1113,50 @@ mod tests {
         );
         let priority = page(&format!("{}/{}/index.html", aim.id, aim.priorities[0].id));
         assert!(priority.contains("[../../|elsewhere]"), "{priority}");
-        // The 404 page's path is Home's, so Home is its current navigation item.
+        // The 404 page's path is Home's, but it is not the home page.
         let not_found = page("404.html");
-        assert!(not_found.contains("[/|<>]"), "{not_found}");
+        assert!(not_found.contains("[/|elsewhere]"), "{not_found}");
+    }
+
+    #[test]
+    fn the_not_found_page_links_from_the_site_root_path_and_has_no_canonical_address() {
+        let plan = crate::plan::fixture("tests/fixtures/minimal/content").published_at(Some(
+            "https://www.example-pcc.gov.uk/police-and-crime-plan".into(),
+        ));
+        let theme = Theme::load(std::path::Path::new("/nonexistent"), "default").unwrap();
+        let files = render_site(&plan, &theme).unwrap();
+        let page = |path: &str| {
+            let (_, bytes) = files.iter().find(|(p, _)| p == path).unwrap();
+            String::from_utf8(bytes.clone()).unwrap()
+        };
+        let not_found = page("404.html");
+        assert!(
+            not_found.contains("href=\"/police-and-crime-plan/static/style.css\""),
+            "{not_found}"
+        );
+        assert!(!not_found.contains("example-pcc"), "{not_found}");
+        assert!(!not_found.contains("rel=\"canonical\""), "{not_found}");
+        assert!(!not_found.contains("aria-current"), "{not_found}");
+        // Every other page has its canonical address, and the home page is current on itself.
+        let home = page("index.html");
+        assert!(
+            home.contains("<link rel=\"canonical\" href=\"https://www.example-pcc.gov.uk/police-and-crime-plan/\">"),
+            "{home}"
+        );
+        assert!(home.contains("aria-current=\"page\""), "{home}");
+    }
+
+    #[test]
+    fn the_site_path_is_the_path_of_the_base_url() {
+        for (url, path) in [
+            (None, "/"),
+            (Some("https://example.org"), "/"),
+            (Some("https://example.org/"), "/"),
+            (Some("https://example.org/plan"), "/plan/"),
+            (Some("https://example.org/a/plan/"), "/a/plan/"),
+            (Some("https://example.org/plan/?x=1#y"), "/plan/"),
+        ] {
+            assert_eq!(site_path(url), path, "{url:?}");
+        }
     }
 }

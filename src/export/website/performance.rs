@@ -13,7 +13,7 @@ use crate::export::{Download, Shelf};
 use crate::plan::performance::Status;
 use crate::plan::{Plan, Report, Route, Statement};
 use crate::render::chart;
-use crate::render::markdown::render;
+use crate::render::markdown::{render, render_with_images};
 use crate::render::performance::{since_last, DataTable};
 use crate::words::{decimals_for, format_fixed, human_due};
 
@@ -308,7 +308,7 @@ impl StatementView {
             facts,
             blocks,
             chart_only: s.chart_only.clone(),
-            body: render(&s.body.markdown, route).html,
+            body: render_with_images(&s.body.markdown, route, &plan.images).html,
             priorities: s
                 .priorities
                 .iter()
@@ -614,7 +614,7 @@ pub(super) fn national_page(
                     // The national measure itself (the statement with a named lead) carries
                     // the comments the statement publishes; other measures link to theirs.
                     key_points: (s.lead.is_some() && !s.body.is_empty())
-                        .then(|| render(&s.body.markdown, route).html),
+                        .then(|| render_with_images(&s.body.markdown, route, &plan.images).html),
                 })
                 .collect(),
         })

@@ -1,0 +1,455 @@
+//! The search page: an A to Z of everything a reader may look for (aims, priorities,
+//! commitments by their text, performance statements, glossary terms and pages), each linked,
+//! which needs no JavaScript; and the index the theme's `search.js` searches as the reader
+//! types, written here so that the page asks nothing of any other host.
+//!
+//! The index is a script (`search/search-index.<hash>.js`) that sets one global value, so it
+//! loads under the pages' Content-Security-Policy (`script-src 'self'`) and from a site opened
+//! from disk, where a `fetch` of a JSON file would be refused. Its name holds a hash of its
+//! content: a server may cache it for good. It holds, for every item in A to Z order, its kind,
+//! title, address and the start of its text, and for every word of every item's title and
+//! text the items it is in (as gaps between item numbers, which keeps it small). Everything is
+//! in sorted order, so the same plan gives the same bytes.
+
+use std::collections::BTreeMap;
+
+use pulldown_cmark::{Event, Parser, TagEnd};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use crate::parse::markdown::options;
+use crate::plan::{Plan, Route};
+
+/// How many characters of an item's text the index keeps to show under its title.
+const SNIPPET_CHARS: usize = 160;
+
+/// One thing a reader may look for.
+#[derive(Debug, Clone, Serialize)]
+pub(super) struct Entry {
+    /// What it is: "Priority", "Commitment".
+    kind: String,
+    /// Its title, or for a commitment its text.
+    title: String,
+    /// The link from the search page.
+    href: String,
+    /// Its text, as plain words (not in the page; only for the index).
+    #[serde(skip)]
+    text: String,
+}
+
+/// The entries under one letter of the A to Z.
+#[derive(Debug, Serialize)]
+pub(super) struct Letter {
+    /// The letter, or "0–9" for titles starting with a digit or a symbol.
+    letter: String,
+    /// The anchor of its heading.
+    id: String,
+    entries: Vec<Entry>,
+}
+
+/// The search page's A to Z and its index, made once per build.
+#[derive(Debug)]
+pub struct Search {
+    /// The A to Z, by letter.
+    pub(super) letters: Vec<Letter>,
+    /// The index's path from the site root: `search/search-index.<hash>.js`.
+    pub file: String,
+    /// The index script's bytes.
+    pub bytes: Vec<u8>,
+}
+
+impl Search {
+    /// The A to Z and the index of `plan`.
+    pub fn new(plan: &Plan) -> Search {
+        let entries = sorted(entries(plan));
+        let bytes = index_script(&entries);
+        let digest = Sha256::digest(&bytes);
+        let hash: String = digest.iter().take(5).map(|b| format!("{b:02x}")).collect();
+        Search {
+            letters: letters(entries),
+            file: format!("{}search-index.{hash}.js", Route::Search.path()),
+            bytes,
+        }
+    }
+
+    /// How many items the A to Z lists.
+    pub fn len(&self) -> usize {
+        self.letters.iter().map(|l| l.entries.len()).sum()
+    }
+
+    /// True when there is nothing to list.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// The kinds of item the A to Z of `plan` lists, in words: "its aims, priorities, commitments
+/// and pages", naming only those the plan has, in its own words for its levels.
+pub(super) fn kinds_in_words(plan: &Plan) -> String {
+    let levels = &plan.meta.levels;
+    let mut kinds: Vec<String> = Vec::new();
+    if !plan.is_one_level() && !plan.aims.is_empty() {
+        kinds.push(levels.aim.plural.clone());
+    }
+    if plan.priorities().next().is_some() {
+        kinds.push(levels.priority.plural.clone());
+    }
+    if plan.commitments().next().is_some() {
+        kinds.push("commitments".into());
+    }
+    if !plan.statements.is_empty() {
+        kinds.push("performance statements".into());
+    }
+    if !plan.glossary.is_empty() {
+        kinds.push("glossary terms".into());
+    }
+    kinds.push("pages".into());
+    match kinds.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        _ => kinds.join(""),
+    }
+}
+
+/// Every item, in plan order.
+fn entries(plan: &Plan) -> Vec<Entry> {
+    let from = Route::Search;
+    let levels = &plan.meta.levels;
+    let mut out = Vec::new();
+    let entry = |kind: &str, title: &str, target: &str, text: String| Entry {
+        kind: kind.to_string(),
+        title: title.trim().to_string(),
+        href: from.href_to(target),
+        text,
+    };
+    for aim in &plan.aims {
+        let aim_path = Route::Aim(aim.id.clone()).path();
+        if !aim.implicit {
+            let mut text = plain_text(&aim.intro.markdown);
+            for o in &aim.outcomes {
+                text.push(' ');
+                text.push_str(o);
+            }
+            out.push(entry(&levels.aim.title(), &aim.title, &aim_path, text));
+        }
+        for p in &aim.priorities {
+            let path = Route::Priority {
+                aim: aim.id.clone(),
+                id: p.id.clone(),
+            }
+            .path();
+            out.push(entry(
+                &levels.priority.title(),
+                &p.title,
+                &path,
+                plain_text(&p.body.markdown),
+            ));
+            for c in p.groups.iter().flat_map(|g| &g.commitments) {
+                out.push(entry(
+                    "Commitment",
+                    &c.text,
+                    &format!("{path}#{}", c.id),
+                    String::new(),
+                ));
+            }
+        }
+    }
+    for s in &plan.statements {
+        let path = Route::Statement(s.id.clone()).path();
+        out.push(entry(
+            "Performance statement",
+            &s.measure,
+            &path,
+            plain_text(&s.body.markdown),
+        ));
+    }
+    let glossary = Route::Glossary.path();
+    for t in &plan.glossary {
+        let mut text = t.abbreviations.join(" ");
+        text.push(' ');
+        text.push_str(&plain_text(&t.definition.markdown));
+        out.push(entry(
+            "Glossary term",
+            &t.term,
+            &format!("{glossary}#{}", t.id),
+            text.trim().to_string(),
+        ));
+    }
+    for p in &plan.pages {
+        out.push(entry(
+            "Page",
+            &p.title,
+            &Route::Page(p.id.clone()).path(),
+            plain_text(&p.body.markdown),
+        ));
+    }
+    // The pages planpress makes, under the titles they carry.
+    let mut made: Vec<(&str, Route)> = Vec::new();
+    if !plan.glossary.is_empty() {
+        made.push(("Glossary", Route::Glossary));
+    }
+    if !plan.statements.is_empty() {
+        made.push(("Performance", Route::Performance));
+    }
+    if !plan.meta.national_priorities.is_empty() {
+        made.push(("National policing priorities", Route::NationalPriorities));
+    }
+    if plan.commitments().next().is_some() {
+        made.push(("Delivery of the plan's commitments", Route::Delivery));
+    }
+    made.extend([
+        ("Accessibility statement", Route::Accessibility),
+        ("Listen to the plan", Route::Listen),
+        ("Other formats", Route::OtherFormats),
+        ("About this plan", Route::About),
+    ]);
+    for (title, route) in made {
+        out.push(entry("Page", title, &route.path(), String::new()));
+    }
+    out
+}
+
+/// What an entry sorts by: its title without a leading "The", case left out, then its
+/// title, kind and address, so that no two entries tie.
+fn sort_key(e: &Entry) -> (String, &str, &str, &str) {
+    let t = e.title.as_str();
+    let t = t
+        .strip_prefix("The ")
+        .or_else(|| t.strip_prefix("the "))
+        .unwrap_or(t);
+    (t.to_lowercase(), &e.title, &e.kind, &e.href)
+}
+
+/// `entries` in A to Z order.
+fn sorted(mut entries: Vec<Entry>) -> Vec<Entry> {
+    entries.sort_by(|a, b| sort_key(a).cmp(&sort_key(b)));
+    entries
+}
+
+/// The letter an entry is listed under: its sort key's first letter in capitals, or "0–9"
+/// for one that starts with anything else.
+fn letter_of(e: &Entry) -> String {
+    match sort_key(e).0.chars().next() {
+        Some(c) if c.is_alphabetic() => c.to_uppercase().collect(),
+        _ => "0–9".to_string(),
+    }
+}
+
+/// Sorted `entries` grouped by letter, "0–9" first.
+fn letters(entries: Vec<Entry>) -> Vec<Letter> {
+    let mut out: Vec<Letter> = Vec::new();
+    for e in entries {
+        let letter = letter_of(&e);
+        match out.iter_mut().find(|l| l.letter == letter) {
+            Some(l) => l.entries.push(e),
+            None => {
+                let id = if letter == "0–9" {
+                    "letter-0-9".to_string()
+                } else {
+                    format!("letter-{}", letter.to_lowercase())
+                };
+                out.push(Letter {
+                    letter,
+                    id,
+                    entries: vec![e],
+                })
+            }
+        }
+    }
+    out.sort_by_key(|l| (l.letter != "0–9", l.letter.clone()));
+    out
+}
+
+/// The words of a Markdown text, without its markup: what a reader sees, one space between
+/// blocks.
+pub fn plain_text(markdown: &str) -> String {
+    let mut out = String::new();
+    for event in Parser::new_ext(markdown, options()) {
+        match event {
+            Event::Text(t) | Event::Code(t) => out.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => out.push(' '),
+            Event::End(
+                TagEnd::Paragraph
+                | TagEnd::Heading(_)
+                | TagEnd::Item
+                | TagEnd::TableCell
+                | TagEnd::BlockQuote(_)
+                | TagEnd::CodeBlock,
+            ) => out.push(' '),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The words `text` is searched by: runs of letters and digits, in lower case. `search.js`
+/// splits what the reader types in the same way.
+pub(crate) fn words(text: &str) -> impl Iterator<Item = String> + '_ {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+}
+
+/// The start of `text`, cut at a word, for showing under a result's title.
+fn snippet(text: &str) -> String {
+    if text.chars().count() <= SNIPPET_CHARS {
+        return text.to_string();
+    }
+    let cut: String = text.chars().take(SNIPPET_CHARS).collect();
+    let cut = cut.rsplit_once(' ').map_or(cut.as_str(), |(s, _)| s);
+    format!("{}…", cut.trim_end_matches([',', ';', ':', '.', ' ']))
+}
+
+/// The index as the script `search.js` reads: `PLANPRESS_SEARCH`, with `kinds`, `items`
+/// (`[kind number, title, link, snippet]`, in A to Z order), `words` (sorted) and `postings`
+/// (for each word, the numbers of the items it is in, each given as the gap from the one
+/// before).
+fn index_script(entries: &[Entry]) -> Vec<u8> {
+    #[derive(Serialize)]
+    struct Index<'a> {
+        kinds: Vec<&'a str>,
+        items: Vec<(usize, &'a str, &'a str, String)>,
+        words: Vec<&'a str>,
+        postings: Vec<Vec<usize>>,
+    }
+    let mut kinds: Vec<&str> = Vec::new();
+    let mut items = Vec::with_capacity(entries.len());
+    let mut postings: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, e) in entries.iter().enumerate() {
+        let kind = match kinds.iter().position(|k| *k == e.kind) {
+            Some(k) => k,
+            None => {
+                kinds.push(&e.kind);
+                kinds.len() - 1
+            }
+        };
+        items.push((kind, e.title.as_str(), e.href.as_str(), snippet(&e.text)));
+        for w in words(&e.title).chain(words(&e.text)) {
+            let list = postings.entry(w).or_default();
+            if list.last() != Some(&i) {
+                list.push(i);
+            }
+        }
+    }
+    let index = Index {
+        kinds,
+        items,
+        words: postings.keys().map(String::as_str).collect(),
+        postings: postings
+            .values()
+            .map(|list| {
+                let mut last = 0;
+                list.iter()
+                    .map(|&i| {
+                        let gap = i - last;
+                        last = i;
+                        gap
+                    })
+                    .collect()
+            })
+            .collect(),
+    };
+    let json = serde_json::to_string(&index).unwrap_or_else(|_| "{}".to_string());
+    // In a script, "</script" and the line separators U+2028 and U+2029 would end it or break
+    // it in older browsers; JSON lets them be escaped.
+    let json = json
+        .replace("</", "<\\/")
+        .replace('\u{2028}', "\\u2028")
+        .replace('\u{2029}', "\\u2029");
+    format!(
+        "// The search index of this site, read by search.js; made by planpress.\nvar PLANPRESS_SEARCH = {json};\n"
+    )
+    .into_bytes()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_becomes_its_words() {
+        assert_eq!(
+            plain_text("# Title\n\nSome *emphasis* and [a link](/x/).\n\n- one\n- two\n"),
+            "Title Some emphasis and a link. one two"
+        );
+        assert_eq!(
+            words("Anti-social behaviour, 24/7").collect::<Vec<_>>(),
+            ["anti", "social", "behaviour", "24", "7"]
+        );
+    }
+
+    #[test]
+    fn snippets_are_cut_at_a_word() {
+        let long = "word ".repeat(100);
+        let s = snippet(long.trim());
+        assert!(s.ends_with("word…"), "{s}");
+        assert!(s.chars().count() <= SNIPPET_CHARS + 1);
+        assert_eq!(snippet("short text"), "short text");
+    }
+
+    #[test]
+    fn postings_are_gaps_and_the_script_cannot_be_ended_by_its_text() {
+        let e = |title: &str, text: &str| Entry {
+            kind: "Page".into(),
+            title: title.into(),
+            href: "x".into(),
+            text: text.into(),
+        };
+        let script = index_script(&[
+            e("Alpha", "</script> beta"),
+            e("Beta", ""),
+            e("Gamma", "beta"),
+        ]);
+        let script = String::from_utf8(script).unwrap();
+        assert!(!script.contains("</script"), "{script}");
+        let json = script
+            .trim_end()
+            .strip_prefix("// The search index of this site, read by search.js; made by planpress.\nvar PLANPRESS_SEARCH = ")
+            .unwrap()
+            .strip_suffix(';')
+            .unwrap();
+        let v: serde_json::Value = serde_json::from_str(json).unwrap();
+        let words: Vec<&str> = v["words"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|w| w.as_str().unwrap())
+            .collect();
+        let beta = words.iter().position(|w| *w == "beta").unwrap();
+        // "beta" is in items 0, 1 and 2: gaps 0, 1, 1.
+        assert_eq!(v["postings"][beta], serde_json::json!([0, 1, 1]));
+    }
+
+    #[test]
+    fn the_a_to_z_ignores_a_leading_the_and_puts_numbers_first() {
+        let e = |title: &str| Entry {
+            kind: "Page".into(),
+            title: title.into(),
+            href: title.into(),
+            text: String::new(),
+        };
+        let l = letters(sorted(vec![
+            e("The zebra"),
+            e("apple"),
+            e("101 calls"),
+            e("Banana"),
+        ]));
+        let got: Vec<(&str, Vec<&str>)> = l
+            .iter()
+            .map(|l| {
+                (
+                    l.letter.as_str(),
+                    l.entries.iter().map(|e| e.title.as_str()).collect(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("0–9", vec!["101 calls"]),
+                ("A", vec!["apple"]),
+                ("B", vec!["Banana"]),
+                ("Z", vec!["The zebra"]),
+            ]
+        );
+    }
+}
