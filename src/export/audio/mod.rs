@@ -213,17 +213,37 @@ struct Job {
     name: String,
 }
 
-/// The cached file at `path`, if it is a whole MP3 stream.
+/// The cached file at `path`, if it starts with planpress's tag and an MP3 frame. Only the
+/// tag is read: cache files are written whole or not at all (see `write::write_cached`), and
+/// reading every chapter's sound on every build would cost more than the rest of the audio
+/// edition's warm build.
 fn recording_from_cache(chapter: &Chapter, path: PathBuf) -> Option<Recording> {
-    let bytes = std::fs::read(&path).ok()?;
-    let seconds = speech::mp3_seconds(&bytes)?;
+    use std::io::Read;
+    let mut file = std::fs::File::open(&path).ok()?;
+    let len = usize::try_from(file.metadata().ok()?.len()).ok()?;
+    let mut head = [0u8; 10];
+    file.read_exact(&mut head).ok()?;
+    let tag_len = speech::id3_tag_len(&head)?;
+    if tag_len + 4 > len || tag_len > MAX_TAG_BYTES {
+        return None;
+    }
+    let mut tag = vec![0u8; tag_len + 4];
+    tag[..10].copy_from_slice(&head);
+    file.read_exact(&mut tag[10..]).ok()?;
+    let (millis, end) = speech::tag_millis(&tag)?;
+    if !speech::starts_with_mp3_frame(&tag[end..]) {
+        return None;
+    }
     Some(Recording {
         chapter: chapter.clone(),
-        seconds,
-        bytes: bytes.len(),
+        seconds: millis as f64 / 1000.0,
+        bytes: len,
         file: RecordingFile::Cached(path),
     })
 }
+
+/// The largest tag a cached chapter may start with: planpress writes a few hundred bytes.
+const MAX_TAG_BYTES: usize = 64 * 1024;
 
 /// Speaks and encodes one chapter, and keeps it in the cache.
 fn speak(
@@ -249,6 +269,10 @@ fn speak(
             job.chapter.title
         )
     })?;
+    // The length as the tag gives it, so that a chapter found in the cache later (known by
+    // its tag alone) shows the same length as it does now.
+    let millis = (seconds * 1000.0).round() as u64;
+    let seconds = millis as f64 / 1000.0;
     let m = &plan.meta;
     let mut bytes = Tag {
         title: &job.chapter.title,
@@ -256,7 +280,7 @@ fn speak(
         artist: &m.organisation,
         track: job.track.clone(),
         date: &m.published,
-        millis: (seconds * 1000.0).round() as u64,
+        millis,
     }
     .bytes();
     bytes.extend_from_slice(&stream);

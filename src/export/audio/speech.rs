@@ -240,6 +240,48 @@ fn id3_len(bytes: &[u8]) -> usize {
     10 + size
 }
 
+/// The length in milliseconds (TLEN) of the ID3v2.4 tag that starts `bytes`, as [`Tag::bytes`]
+/// writes it, and where the tag ends; `None` when `bytes` does not start with such a tag.
+/// A cached chapter is known by this and its first frame header, without reading the hours
+/// of sound after it.
+pub fn tag_millis(bytes: &[u8]) -> Option<(u64, usize)> {
+    let end = id3_len(bytes);
+    if end == 0 || end > bytes.len() {
+        return None;
+    }
+    let mut at = 10;
+    while at + 10 <= end {
+        let id = &bytes[at..at + 4];
+        let size = bytes[at + 4..at + 8]
+            .iter()
+            .fold(0usize, |n, b| (n << 7) | usize::from(b & 0x7F));
+        let data = bytes.get(at + 10..(at + 10).checked_add(size)?)?;
+        if id == b"TLEN" {
+            // Encoding byte 3 (UTF-8), then the digits.
+            let text = std::str::from_utf8(data.get(1..)?).ok()?;
+            return text.parse().ok().map(|millis| (millis, end));
+        }
+        at += 10 + size;
+    }
+    None
+}
+
+/// The length of the ID3v2 tag whose 10-byte header is `head`, header included; `None` when
+/// `head` is not an ID3v2 header.
+pub fn id3_tag_len(head: &[u8]) -> Option<usize> {
+    match id3_len(head) {
+        0 => None,
+        n => Some(n),
+    }
+}
+
+/// Whether `bytes` start with an MPEG audio layer III frame header.
+pub fn starts_with_mp3_frame(bytes: &[u8]) -> bool {
+    bytes.len() >= 4
+        && u32::from_be_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]) >> 21 == 0x7FF
+        && (bytes[1] >> 1) & 3 == 1
+}
+
 /// The facts an ID3v2.4 tag gives a player about one chapter.
 #[derive(Debug, Clone)]
 pub struct Tag<'a> {
@@ -303,6 +345,53 @@ fn syncsafe(n: usize) -> [u8; 4] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn tag(millis: u64) -> Vec<u8> {
+        Tag {
+            title: "Foreword",
+            album: "A plan",
+            artist: "An office",
+            track: "1/6".to_string(),
+            date: "2026-01-31",
+            millis,
+        }
+        .bytes()
+    }
+
+    #[test]
+    fn the_length_is_read_back_from_the_tag_written() {
+        let t = tag(3_439_123);
+        assert_eq!(tag_millis(&t), Some((3_439_123, t.len())));
+        assert_eq!(id3_tag_len(&t[..10]), Some(t.len()));
+    }
+
+    #[test]
+    fn a_tag_that_is_cut_short_or_lies_about_its_sizes_gives_no_length() {
+        let t = tag(1500);
+        assert_eq!(tag_millis(&t[..t.len() - 3]), None, "cut short");
+        assert_eq!(tag_millis(b"not a tag at all"), None);
+        assert_eq!(id3_tag_len(b"RIFF\0\0\0\0\0\0"), None);
+        // A frame claiming the largest size a tag can hold, inside a small tag.
+        let mut lying = t.clone();
+        lying[14..18].copy_from_slice(&[0x7F, 0x7F, 0x7F, 0x7F]);
+        assert_eq!(tag_millis(&lying), None);
+        // No TLEN frame.
+        let at = t.windows(4).position(|w| w == b"TLEN").unwrap();
+        let mut bad = t.clone();
+        bad[at..at + 4].copy_from_slice(b"TXXX");
+        assert_eq!(tag_millis(&bad), None, "no TLEN frame");
+    }
+
+    #[test]
+    fn an_mp3_frame_header_is_told_from_other_bytes() {
+        assert!(starts_with_mp3_frame(&[0xFF, 0xFB, 0x90, 0x64]));
+        assert!(!starts_with_mp3_frame(&[0xFF, 0xFB]), "too short");
+        assert!(!starts_with_mp3_frame(b"ID3\x04"));
+        assert!(
+            !starts_with_mp3_frame(&[0xFF, 0xFD, 0x90, 0x64]),
+            "layer II, not III"
+        );
+    }
 
     fn wav(channels: u16, samples: &[i16], data_size: u32) -> Vec<u8> {
         let mut b = b"RIFF\xff\xff\xff\x7fWAVEfmt ".to_vec();
