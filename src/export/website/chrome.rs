@@ -12,10 +12,13 @@ use crate::plan::Route;
 use crate::theme::Theme;
 
 /// Where a page is, as far as the site's header and footer can tell: the relative way back to
-/// the site root, and the path of the navigation item that is the page itself, if any.
+/// the site root, whether the page is frozen (a report's, which a later report must never
+/// change, so its footer lists no download whose size changes with the plan), and the path of
+/// the navigation item that is the page itself, if any.
 #[derive(PartialEq, Eq, Hash, PartialOrd, Ord)]
 struct Place {
     root: String,
+    frozen: bool,
     current: Option<String>,
 }
 
@@ -30,6 +33,7 @@ impl Place {
         };
         Place {
             root: page_root(route, site),
+            frozen: matches!(route, Route::Report(_) | Route::ReportStatement { .. }),
             current,
         }
     }
@@ -42,8 +46,8 @@ impl Place {
 /// templates.
 pub(super) struct Chrome {
     headers: HashMap<Place, String>,
-    /// By `root`: the footer does not mark the current page.
-    footers: HashMap<String, String>,
+    /// By `root` and whether frozen: the footer does not mark the current page.
+    footers: HashMap<(String, bool), String>,
 }
 
 impl Chrome {
@@ -57,9 +61,14 @@ impl Chrome {
         let mut places: Vec<Place> = routes.map(|r| Place::of(r, site)).collect();
         places.sort();
         places.dedup();
-        // Places are sorted by root, so the first of each root renders its footer.
+        // Places are sorted by root and then by being frozen, so the first of each renders
+        // its footer.
         let first_at_root: Vec<bool> = (0..places.len())
-            .map(|i| i == 0 || places[i - 1].root != places[i].root)
+            .map(|i| {
+                i == 0
+                    || (&places[i - 1].root, places[i - 1].frozen)
+                        != (&places[i].root, places[i].frozen)
+            })
             .collect();
         type Pieces = (Place, String, Option<String>);
         let rendered: Vec<Result<Pieces>> = places
@@ -68,6 +77,7 @@ impl Chrome {
             .map(|(place, first)| {
                 let mut ctx = shared.clone();
                 ctx.insert("root", &place.root);
+                ctx.insert("frozen", &place.frozen);
                 let footer = match first {
                     true => Some(render_piece(theme, "site-footer.html", &ctx)?),
                     false => None,
@@ -85,7 +95,9 @@ impl Chrome {
         for pieces in rendered {
             let (place, header, footer) = pieces?;
             if let Some(footer) = footer {
-                chrome.footers.insert(place.root.clone(), footer);
+                chrome
+                    .footers
+                    .insert((place.root.clone(), place.frozen), footer);
             }
             chrome.headers.insert(place, header);
         }
@@ -96,7 +108,10 @@ impl Chrome {
     pub(super) fn of(&self, route: &Route, site: &SiteView) -> Result<(&str, &str)> {
         let place = Place::of(route, site);
         let missing = || anyhow!("no header and footer were made for {}", route.file());
-        let footer = self.footers.get(&place.root).ok_or_else(missing)?;
+        let footer = self
+            .footers
+            .get(&(place.root.clone(), place.frozen))
+            .ok_or_else(missing)?;
         let header = self.headers.get(&place).ok_or_else(missing)?;
         Ok((header, footer))
     }
