@@ -86,6 +86,8 @@ enum NewKindArg {
     Term,
     /// A page: planpress new page "Title".
     Page,
+    /// The next report, from the last one's statements with every figure blank: planpress new report 2021-22-q2.
+    Report,
 }
 
 #[derive(Debug, Args)]
@@ -446,6 +448,9 @@ fn check(args: &CheckArgs) -> Result<ExitCode> {
     ] {
         counts.push(noun.count(n));
     }
+    if !plan.reports.is_empty() {
+        counts.push(Noun::new("report", "reports").count(plan.reports.len()));
+    }
     println!(
         "{}: no problems found ({})",
         content.display(),
@@ -477,6 +482,26 @@ fn check(args: &CheckArgs) -> Result<ExitCode> {
     let untranslated_fails = args.strict && !untranslated.is_empty();
     if untranslated_fails {
         println!("--strict: every text must be translated; translate those listed above.");
+    }
+    // A draft report is filled in over weeks: what it still lacks is listed, not refused.
+    for report in plan.reports.iter().filter(|r| !r.is_published()) {
+        if report.lacks.is_empty() {
+            println!(
+                "\nThe draft report {} ({}) has everything filled in: once it has been presented, set \"status: published\".",
+                report.title,
+                report.origin.display.display()
+            );
+            continue;
+        }
+        println!(
+            "\nThe draft report {} is incomplete: {} thing{} to fill in.",
+            report.title,
+            report.lacks.len(),
+            if report.lacks.len() == 1 { "" } else { "s" }
+        );
+        for d in &report.lacks {
+            println!("{d}");
+        }
     }
     if !(args.statutory || args.strict) {
         return Ok(ExitCode::SUCCESS);
@@ -600,15 +625,33 @@ fn init(args: &InitArgs) -> Result<ExitCode> {
     }
 }
 
-/// `planpress new KIND [AIM] "Title"`: writes one file and prints its path.
+/// `planpress new KIND [AIM] "Title"`: writes one file and prints its path; `planpress new
+/// report ID` starts the next report and prints what to fill in.
 fn new(args: &NewArgs) -> Result<ExitCode> {
     use planpress::scaffold::{new_item, NewKind, NewRequest};
+    if args.kind == NewKindArg::Report {
+        let [id] = args.words.as_slice() else {
+            eprintln!(
+                "error: planpress new report takes the report's id
+  hint: planpress new report 2021-22-q2 (the second quarter of 2021/22)"
+            );
+            return Ok(ExitCode::from(2));
+        };
+        return match planpress::scaffold::new_report(&args.content.content, id) {
+            Ok(made) => {
+                print_new_report(&made);
+                Ok(ExitCode::SUCCESS)
+            }
+            Err(e) => Ok(scaffold_failed(&e)),
+        };
+    }
     let kind = match args.kind {
         NewKindArg::Aim => NewKind::Aim,
         NewKindArg::Priority => NewKind::Priority,
         NewKindArg::Statement => NewKind::Statement,
         NewKindArg::Term => NewKind::Term,
         NewKindArg::Page => NewKind::Page,
+        NewKindArg::Report => unreachable!("handled above"),
     };
     let (aim, title) = match (kind, args.words.as_slice()) {
         (NewKind::Priority, [aim, title]) => (Some(aim.clone()), title.clone()),
@@ -635,6 +678,33 @@ fn new(args: &NewArgs) -> Result<ExitCode> {
         }
         Err(e) => Ok(scaffold_failed(&e)),
     }
+}
+
+/// What `new report` made, and the checklist of what to fill in.
+fn print_new_report(made: &planpress::scaffold::NewReport) {
+    let from = match &made.from {
+        Some(t) => format!(" from the statements of {t}"),
+        None => String::new(),
+    };
+    let plural = |n: usize| if n == 1 { "" } else { "s" };
+    println!(
+        "Started the report for {} in {}{from}: {} file{}, {} value{} to fill in.",
+        made.title,
+        made.folder.display(),
+        made.files.len(),
+        plural(made.files.len()),
+        made.blanks(),
+        plural(made.blanks()),
+    );
+    println!("\nTo fill in:");
+    for (i, (path, n)) in made.files.iter().enumerate() {
+        let what = match i {
+            0 => "the date it goes to the Police and Crime Panel (presented) and where its figures come from (source); what the report says before its figures goes below the front matter".to_string(),
+            _ => format!("{n} value{}, and the key points below the front matter", plural(*n)),
+        };
+        println!("  [ ] {}: {what}", path.display());
+    }
+    println!("\nplanpress check lists each blank with its line. When every one is filled in and the report has been presented, set \"status: published\".");
 }
 
 fn export(args: &ExportArgs) -> Result<ExitCode> {

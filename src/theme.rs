@@ -34,6 +34,8 @@ pub const DEFAULT_TEMPLATES: &[(&str, &str)] = embedded_templates!(
     "glossary.html",
     "performance.html",
     "statement.html",
+    "reports.html",
+    "report.html",
     "national-priorities.html",
     "delivery.html",
     "page.html",

@@ -735,8 +735,74 @@ pub fn new_file(path: &Path, bytes: &[u8]) -> io::Result<()> {
     result
 }
 
+/// Makes the folder `path` holding `files` (names and bytes), all at once: they are written
+/// into a hidden folder beside it, which is then renamed into place. Fails, writing nothing,
+/// when anything is already at `path`.
+pub fn new_folder(path: &Path, files: Vec<(String, Vec<u8>)>) -> io::Result<()> {
+    if path.exists() {
+        return Err(io::Error::new(
+            io::ErrorKind::AlreadyExists,
+            "a file or folder is already there",
+        ));
+    }
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    fs::create_dir_all(parent)?;
+    let name = path.file_name().ok_or_else(|| {
+        io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "the path does not name a folder",
+        )
+    })?;
+    let tmp = parent.join(format!(
+        ".{}.planpress-{}.tmp",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
+    let result = (|| {
+        fs::create_dir(&tmp)?;
+        for (file, bytes) in &files {
+            let mut f = fs::File::create(tmp.join(file))?;
+            io::Write::write_all(&mut f, bytes)?;
+            f.sync_all()?;
+        }
+        // A folder made at `path` meanwhile (even an empty one) is never replaced.
+        if path.exists() {
+            return Err(io::Error::new(
+                io::ErrorKind::AlreadyExists,
+                "a file or folder is already there",
+            ));
+        }
+        fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = fs::remove_dir_all(&tmp);
+    }
+    result
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_folder_is_made_whole_and_never_replaces_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("reports/q2");
+        let files = vec![
+            ("a.md".to_string(), b"A".to_vec()),
+            ("b.md".to_string(), b"B".to_vec()),
+        ];
+        super::new_folder(&path, files.clone()).unwrap();
+        assert_eq!(std::fs::read(path.join("b.md")).unwrap(), b"B");
+        assert!(super::new_folder(&path, files).is_err());
+        let names: Vec<_> = std::fs::read_dir(dir.path().join("reports"))
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
+        assert_eq!(names, ["q2"], "nothing is left beside it");
+    }
+
     #[test]
     fn a_file_that_is_there_is_never_replaced() {
         let dir = tempfile::tempdir().unwrap();

@@ -7,12 +7,28 @@ mod common;
 use std::collections::BTreeMap;
 
 use common::Site;
-use planpress::export::data::{self, COMMITMENT_COLUMNS, PERFORMANCE_COLUMNS};
+use planpress::export::data::{self, COMMITMENT_COLUMNS, PERFORMANCE_COLUMNS, REPORT_COLUMNS};
 use planpress::words::human_size;
 use planpress::Plan;
 use serde_json::Value;
 
 const FIXTURE: &str = "tests/fixtures/performance/content";
+/// A fictional second report for the shipped plan.
+const Q2: &str = "tests/fixtures/reports/2021-22-q2";
+
+/// The shipped plan with the fictional second report added, in a temporary folder.
+fn with_q2() -> Site {
+    let site = Site::shipped();
+    common::copy_tree(
+        &common::repo().join(Q2),
+        &site.path("content/reports/2021-22-q2"),
+    );
+    site
+}
+
+fn plan_at(site: &Site) -> Plan {
+    planpress::read_plan(&site.path("content")).unwrap_or_else(|e| panic!("{e}"))
+}
 
 fn plan(content: &str) -> Plan {
     planpress::read_plan(&common::repo().join(content)).unwrap_or_else(|e| panic!("{e}"))
@@ -160,8 +176,24 @@ fn the_validator_catches_what_the_schema_forbids() {
     // A declared party's group must be a group.
     json["aims"][0]["priorities"][1]["commitments_by"] =
         serde_json::json!({"partners": {"lead": "Partners will:"}});
+    // A report must say whether it is published, and holds only the report's fields.
+    json["reports"] = serde_json::json!([{
+        "id": "2024-25-q1", "path": "reports/2024-25-q1/", "title": "Quarter 1 2024/25",
+        "start": "2024-04-01", "end": "2024-06-30", "presented": null, "status": "final",
+        "introduction": "", "statements": [], "surprise": 1
+    }]);
     validate(&schema, &schema, &json, "", &mut errors);
-    assert_eq!(errors.len(), 4, "{errors:?}");
+    assert_eq!(errors.len(), 6, "{errors:?}");
+    assert!(
+        errors.iter().any(|e| e.contains("reports/0/status")),
+        "{errors:?}"
+    );
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("reports/0: unexpected property surprise")),
+        "{errors:?}"
+    );
     assert!(
         errors
             .iter()
@@ -227,6 +259,11 @@ fn plan_json_follows_its_schema_and_holds_every_item() {
                 assert_eq!(j["latest"]["value"].as_f64(), Some(l.value), "{}", s.id);
             }
         }
+        assert_eq!(
+            json["reports"].as_array().unwrap().len(),
+            p.reports.len(),
+            "{content}"
+        );
         assert_eq!(json["glossary"].as_array().unwrap().len(), p.glossary.len());
         assert_eq!(json["pages"].as_array().unwrap().len(), p.pages.len());
         assert_eq!(
@@ -234,6 +271,139 @@ fn plan_json_follows_its_schema_and_holds_every_item() {
             p.meta.national_priorities.len()
         );
     }
+}
+
+#[test]
+fn plan_json_gives_every_report_with_each_statements_figures_and_status_as_it_left_them() {
+    let site = with_q2();
+    let p = plan_at(&site);
+    assert_eq!(p.reports.len(), 2, "the shipped report and the fixture's");
+    let json: Value = serde_json::from_slice(&data::json(&p).unwrap()).unwrap();
+    check_against_schema(&json);
+    let reports = json["reports"].as_array().unwrap();
+    assert_eq!(reports.len(), p.reports.len());
+    for (r, j) in p.reports.iter().zip(reports) {
+        assert_eq!(j["id"], r.id.as_str());
+        assert_eq!(j["path"], format!("reports/{}/", r.id));
+        assert_eq!(j["start"], r.start.as_str());
+        assert_eq!(j["status"], r.status.id());
+        let statements = j["statements"].as_array().unwrap();
+        assert_eq!(statements.len(), r.statements.len(), "{}", r.id);
+        for (rep, js) in r.statements.iter().zip(statements) {
+            assert_eq!(js["statement"], rep.statement.as_str());
+            assert_eq!(
+                js["latest"]["value"].as_f64(),
+                rep.figures.latest.as_ref().map(|f| f.value),
+                "{} in {}",
+                rep.statement,
+                r.id
+            );
+            let as_left = p.statement_in(r, &rep.statement).unwrap();
+            assert_eq!(js["status"], as_left.status().id());
+            assert_eq!(
+                js["series"].as_array().unwrap().len(),
+                rep.figures.series.len()
+            );
+        }
+    }
+    // Each statement names the report its figures come from: the latest that gives it.
+    let q2: Vec<&str> = p.reports[1]
+        .statements
+        .iter()
+        .map(|r| r.statement.as_str())
+        .collect();
+    assert!(q2.contains(&"all-crime"));
+    for j in json["statements"].as_array().unwrap() {
+        let id = j["id"].as_str().unwrap();
+        let expected = if q2.contains(&id) {
+            "2021-22-q2"
+        } else {
+            "2021-22-q1"
+        };
+        assert_eq!(j["reported_in"], expected, "{id}");
+    }
+    // The two reports give all crime different figures, and a different status can follow.
+    let crime: Vec<&Value> = reports
+        .iter()
+        .flat_map(|r| r["statements"].as_array().unwrap())
+        .filter(|s| s["statement"] == "all-crime")
+        .collect();
+    assert_eq!(crime.len(), 2);
+    assert_ne!(crime[0]["latest"], crime[1]["latest"]);
+    // A plan that keeps its figures in its statements has no reports, and says so.
+    let fixture: Value = serde_json::from_slice(&data::json(&plan(FIXTURE)).unwrap()).unwrap();
+    assert_eq!(fixture["reports"], serde_json::json!([]));
+    assert!(fixture["statements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|s| s["reported_in"].is_null()));
+}
+
+#[test]
+fn reports_csv_has_one_row_per_statement_per_report() {
+    let site = with_q2();
+    let p = plan_at(&site);
+    let (headers, rows) = read_csv(&data::reports_csv(&p).unwrap());
+    assert_eq!(headers, REPORT_COLUMNS);
+    let expected: usize = p.reports.iter().map(|r| r.statements.len()).sum();
+    assert_eq!(rows.len(), expected);
+    let mut at = rows.iter();
+    for r in &p.reports {
+        for rep in &r.statements {
+            let row = at.next().unwrap();
+            assert_eq!(row["report_id"], r.id);
+            assert_eq!(row["period"], r.title);
+            assert_eq!(row["end"], r.end);
+            assert_eq!(row["presented"], r.presented.clone().unwrap_or_default());
+            assert_eq!(row["report_status"], "published");
+            assert_eq!(row["statement_id"], rep.statement);
+            match rep.figures.latest.as_ref() {
+                Some(latest) => {
+                    assert_eq!(row["value"].parse::<f64>().unwrap(), latest.value);
+                    assert_eq!(row["figure_period"], latest.period);
+                }
+                // A statement reported only by breakdowns or areas.
+                None => assert_eq!((&*row["value"], &*row["figure_period"]), ("", "")),
+            }
+            let as_left = p.statement_in(r, &rep.statement).unwrap();
+            assert_eq!(row["status"], as_left.status().id());
+            assert_eq!(row["path"], format!("reports/{}/{}/", r.id, rep.statement));
+        }
+    }
+    // All crime in both quarters, oldest first.
+    let crime: Vec<&BTreeMap<String, String>> = rows
+        .iter()
+        .filter(|r| r["statement_id"] == "all-crime")
+        .collect();
+    let periods: Vec<&str> = crime.iter().map(|r| r["report_id"].as_str()).collect();
+    assert_eq!(periods, ["2021-22-q1", "2021-22-q2"]);
+    assert_ne!(crime[0]["value"], crime[1]["value"]);
+}
+
+#[test]
+fn a_draft_reports_blank_figures_are_empty_cells() {
+    let site = Site::shipped();
+    let out = site.run(&["new", "report", "2021-22-q2"]);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let p = plan_at(&site);
+    let (_, rows) = read_csv(&data::reports_csv(&p).unwrap());
+    let draft: Vec<&BTreeMap<String, String>> = rows
+        .iter()
+        .filter(|r| r["report_id"] == "2021-22-q2")
+        .collect();
+    assert_eq!(draft.len(), p.reports[1].statements.len());
+    assert!(!draft.is_empty());
+    for row in &draft {
+        assert_eq!(row["report_status"], "draft");
+        assert_eq!(row["presented"], "");
+        assert_eq!(row["value"], "", "{}", row["statement_id"]);
+        assert_eq!(row["figure_period"], "");
+    }
+    let json: Value = serde_json::from_slice(&data::json(&p).unwrap()).unwrap();
+    check_against_schema(&json);
+    assert_eq!(json["reports"][1]["status"], "draft");
+    assert!(json["reports"][1]["presented"].is_null());
 }
 
 fn read_csv(bytes: &[u8]) -> (Vec<String>, Vec<BTreeMap<String, String>>) {
@@ -379,6 +549,8 @@ fn the_build_writes_the_data_files_and_links_them_with_format_and_size() {
     let json: Value = serde_json::from_slice(&file("data/plan.json")).unwrap();
     check_against_schema(&json);
     assert_eq!(file("data/plan.schema.json"), data::SCHEMA.as_bytes());
+    // A plan without reports has no table of them.
+    assert!(!files.iter().any(|(p, _)| p == data::REPORTS_PATH));
     let delivery = String::from_utf8(file("delivery/index.html")).unwrap();
     let size = human_size(file("data/commitments.csv").len());
     assert!(
@@ -438,7 +610,8 @@ fn data_files_are_byte_identical_from_build_to_build() {
             "data/commitments.csv",
             "data/performance.csv",
             "data/plan.json",
-            "data/plan.schema.json"
+            "data/plan.schema.json",
+            "data/reports.csv"
         ]
     );
 }

@@ -701,3 +701,56 @@ fn the_website_builds_outside_git_when_no_revision_is_named() {
     );
     assert!(!dir.path().join("public/changes").exists());
 }
+
+#[test]
+fn figures_revised_after_their_report_was_published_are_told_as_such() {
+    let repo = Repo::new(&shipped());
+    // The fictional second report, still a draft.
+    copy_dir(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/reports/2021-22-q2"),
+        &repo.path().join("content/reports/2021-22-q2"),
+    );
+    repo.edit("reports/2021-22-q2/_index.md", |s| {
+        s.replace("status: published", "status: draft")
+    });
+    repo.commit("Start the second quarter's report");
+    repo.git(&["tag", "q2-draft"]);
+    // The first quarter's all crime figure, published, is revised; the draft follows it and
+    // is published.
+    repo.edit("reports/2021-22-q1/all-crime.md", |s| {
+        s.replacen("latest:\n  value: 21009\n", "latest:\n  value: 21100\n", 1)
+    });
+    repo.edit("reports/2021-22-q2/all-crime.md", |s| {
+        s.replacen(
+            "previous:\n  value: 21009\n",
+            "previous:\n  value: 21100\n",
+            1,
+        )
+    });
+    repo.edit("reports/2021-22-q2/_index.md", |s| {
+        s.replace("status: draft", "status: published")
+    });
+    let r = repo.reports(&["q2-draft"]);
+    r.all_say("1 figure revised after its report was published.");
+    r.all_say("Reports: 2 otherwise changed.");
+    r.all_say("Changed report: Quarter 1 2021/22");
+    r.all_say("Revised after publication: All crime recorded, by crime type, latest figure: 21,009 (Quarter 1 2021/22 (April to June 2021)) → 21,100 (Quarter 1 2021/22 (April to June 2021))");
+    // The draft's figure changed before publication: a change, not a revision.
+    r.all_say("Changed report: Quarter 2 2021/22");
+    r.all_say("Status: draft → published");
+    r.all_say("All crime recorded, by crime type: previous figure: 21,009 (Quarter 1 2021/22 (April to June 2021)) → 21,100 (Quarter 1 2021/22 (April to June 2021))");
+    assert_eq!(
+        r.text.matches("Revised after publication").count(),
+        1,
+        "{}",
+        r.text
+    );
+    // A report added after another was published revises nothing.
+    let r = repo.reports(&["base"]);
+    r.all_say("Reports: 1 added, 1 otherwise changed.");
+    r.all_say("Added report: Quarter 2 2021/22");
+    r.all_say("1 figure revised after its report was published.");
+    // Comparing a plan with itself finds nothing, reports included.
+    let r = repo.reports(&["HEAD", "HEAD"]);
+    assert!(!r.text.contains("Reports"), "{}", r.text);
+}

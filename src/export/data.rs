@@ -1,5 +1,5 @@
-//! Open data: the validated plan as JSON with a JSON Schema beside it, and the commitments and
-//! performance figures as CSV.
+//! Open data: the validated plan as JSON with a JSON Schema beside it, and the commitments,
+//! performance figures and reports as CSV.
 //!
 //! The files are written to `data/` in the site, and the website links to them with their
 //! format and size. Everything comes from the same [`Plan`] the website renders, in the plan's
@@ -22,8 +22,9 @@ use crate::parse::kinds::{
     Licence, Limits, NationalPriorityFront, PlanStatus, SeriesPoint, TargetFront, Unit,
 };
 use crate::plan::delivery::{is_overdue, State};
+use crate::plan::performance::Status;
 use crate::plan::{
-    Aim, CommitmentGroup, Levels, Party, Plan, Priority, Route, Statement, CHIEF_CONSTABLE,
+    Aim, CommitmentGroup, Levels, Party, Plan, Priority, Report, Route, Statement, CHIEF_CONSTABLE,
     COMMISSIONER,
 };
 use crate::theme::Theme;
@@ -37,6 +38,8 @@ pub const SCHEMA_PATH: &str = "data/plan.schema.json";
 pub const COMMITMENTS_PATH: &str = "data/commitments.csv";
 /// Every performance figure, one per row.
 pub const PERFORMANCE_PATH: &str = "data/performance.csv";
+/// Every statement in every report, one per row.
+pub const REPORTS_PATH: &str = "data/reports.csv";
 
 /// The schema, written by hand and kept beside the code that writes the JSON.
 pub const SCHEMA: &str = include_str!("plan.schema.json");
@@ -54,7 +57,7 @@ impl Output for OpenData {
     }
 
     fn about(&self) -> &'static str {
-        "the open data: the plan as JSON with its JSON Schema, and the commitments and performance figures as CSV"
+        "the open data: the plan as JSON with its JSON Schema, and the commitments, performance figures and reports as CSV"
     }
 
     fn prepare(&self, _plan: &Plan, _env: &Environment) -> Result<Box<dyn Prepared>> {
@@ -63,12 +66,15 @@ impl Output for OpenData {
 
     fn export(&self, plan: &Plan, _theme: &Theme, _args: &clap::ArgMatches) -> Result<Exported> {
         let json = json(plan)?;
-        let files = vec![
+        let mut files = vec![
             (COMMITMENTS_PATH.to_string(), commitments_csv(plan)?),
             (JSON_PATH.to_string(), json),
             (SCHEMA_PATH.to_string(), SCHEMA.as_bytes().to_vec()),
             (PERFORMANCE_PATH.to_string(), performance_csv(plan)?),
         ];
+        if !plan.reports.is_empty() {
+            files.push((REPORTS_PATH.to_string(), reports_csv(plan)?));
+        }
         let bytes: usize = files.iter().map(|(_, b)| b.len()).sum();
         Ok(Exported {
             description: format!("{} files, {}", files.len(), human_size(bytes)),
@@ -128,6 +134,17 @@ impl Prepared for DataFiles {
                 "Download all performance figures",
                 "CSV",
                 performance.len(),
+                vec![Shelf::Performance],
+            ));
+        }
+        if !plan.reports.is_empty() {
+            let reports = reports_csv(plan)?;
+            sink.write(REPORTS_PATH, &reports)?;
+            downloads.push(download(
+                REPORTS_PATH,
+                "Download the figures of every report",
+                "CSV",
+                reports.len(),
                 vec![Shelf::Performance],
             ));
         }
@@ -220,6 +237,8 @@ struct PlanData<'a> {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     priorities: Vec<PriorityData<'a>>,
     statements: Vec<StatementData<'a>>,
+    /// Reports on each reporting period, oldest first.
+    reports: Vec<ReportData<'a>>,
     glossary: Vec<TermData<'a>>,
     pages: Vec<PageData<'a>>,
     /// The images the plan shows, each with where it is used and the words that stand for it
@@ -391,9 +410,44 @@ struct StatementData<'a> {
     data_source: Option<&'a str>,
     source: &'a str,
     key_points: &'a str,
+    reported_in: Option<&'a str>,
     status: &'static str,
     status_label: &'static str,
     status_sentence: String,
+}
+
+#[derive(Serialize)]
+struct ReportData<'a> {
+    id: &'a str,
+    path: String,
+    title: &'a str,
+    start: &'a str,
+    end: &'a str,
+    presented: Option<&'a str>,
+    status: &'static str,
+    introduction: &'a str,
+    statements: Vec<ReportedData<'a>>,
+}
+
+/// One statement in one report: the report's own figures, and the status as it left them.
+#[derive(Serialize)]
+struct ReportedData<'a> {
+    statement: &'a str,
+    path: String,
+    source: &'a str,
+    key_points: &'a str,
+    latest: Option<&'a Figure>,
+    previous: Option<&'a Figure>,
+    baseline: Option<&'a Figure>,
+    change: Option<&'a Change>,
+    direction: Option<Direction>,
+    limits: Option<&'a Limits>,
+    areas: &'a [AreaValue],
+    series: &'a [SeriesPoint],
+    breakdowns: &'a [Breakdown],
+    chart_only: &'a [String],
+    status: &'static str,
+    status_label: &'static str,
 }
 
 #[derive(Serialize)]
@@ -475,6 +529,7 @@ impl<'a> PlanData<'a> {
                 .flat_map(|a| priorities_data(plan, a, &statements, date))
                 .collect(),
             statements: plan.statements.iter().map(statement_data).collect(),
+            reports: plan.reports.iter().map(|r| report_data(plan, r)).collect(),
             images: images_data(plan),
             glossary: plan
                 .glossary
@@ -596,10 +651,115 @@ fn statement_data(s: &Statement) -> StatementData<'_> {
         data_source: s.data_source.as_deref(),
         source: &s.source,
         key_points: &s.body.markdown,
+        reported_in: s.reported_in.as_deref(),
         status: status.id(),
         status_label: status.label(),
         status_sentence: s.status_sentence(),
     }
+}
+
+fn report_data<'a>(plan: &'a Plan, r: &'a Report) -> ReportData<'a> {
+    ReportData {
+        id: &r.id,
+        path: Route::Report(r.id.clone()).path(),
+        title: &r.title,
+        start: &r.start,
+        end: &r.end,
+        presented: r.presented.as_deref(),
+        status: r.status.id(),
+        introduction: &r.intro.markdown,
+        statements: r
+            .statements
+            .iter()
+            .map(|rep| {
+                let status = reported_status(plan, r, &rep.statement);
+                let f = &rep.figures;
+                ReportedData {
+                    statement: &rep.statement,
+                    path: Route::ReportStatement {
+                        report: r.id.clone(),
+                        id: rep.statement.clone(),
+                    }
+                    .path(),
+                    source: &rep.source,
+                    key_points: &rep.key_points.markdown,
+                    latest: f.latest.as_ref(),
+                    previous: f.previous.as_ref(),
+                    baseline: f.baseline.as_ref(),
+                    change: f.change.as_ref(),
+                    direction: f.direction,
+                    limits: f.limits.as_ref(),
+                    areas: &f.areas,
+                    series: &f.series,
+                    breakdowns: &f.breakdowns,
+                    chart_only: &f.chart_only,
+                    status: status.id(),
+                    status_label: status.label(),
+                }
+            })
+            .collect(),
+    }
+}
+
+/// The status of statement `id` as report `r` left it.
+fn reported_status(plan: &Plan, r: &Report, id: &str) -> Status {
+    plan.statement_in(r, id)
+        .map_or(Status::NoFigure, |s| s.status())
+}
+
+/// The columns of `reports.csv`.
+pub const REPORT_COLUMNS: [&str; 14] = [
+    "report_id",
+    "period",
+    "start",
+    "end",
+    "presented",
+    "report_status",
+    "statement_id",
+    "measure",
+    "figure_period",
+    "value",
+    "unit",
+    "status",
+    "source",
+    "path",
+];
+
+/// `reports.csv`: one row per statement per report, reports oldest first and statements in
+/// id order, each with the report's latest figure for it and its status as that report left
+/// it (a draft's blank figure is an empty cell).
+pub fn reports_csv(plan: &Plan) -> Result<Vec<u8>> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record(REPORT_COLUMNS)?;
+    for r in &plan.reports {
+        for rep in &r.statements {
+            let Some(s) = plan.statement_in(r, &rep.statement) else {
+                continue;
+            };
+            let latest = rep.figures.latest.as_ref();
+            w.write_record([
+                r.id.as_str(),
+                r.title.as_str(),
+                r.start.as_str(),
+                r.end.as_str(),
+                r.presented.as_deref().unwrap_or(""),
+                r.status.id(),
+                s.id.as_str(),
+                s.measure.as_str(),
+                latest.map_or("", |f| f.period.as_str()),
+                &latest.map_or(String::new(), |f| plain_number(f.value)),
+                unit_id(s.unit),
+                s.status().id(),
+                rep.source.as_str(),
+                &Route::ReportStatement {
+                    report: r.id.clone(),
+                    id: s.id.clone(),
+                }
+                .path(),
+            ])?;
+        }
+    }
+    w.into_inner().context("cannot write reports.csv")
 }
 
 /// The columns of `commitments.csv`.

@@ -246,6 +246,8 @@ pub enum Shelf {
     /// The "Other formats" page: a version of the whole plan (EPUB, Braille, audio...), with
     /// what it is for.
     OtherFormats,
+    /// A report's page: a version of that report alone (its path is in the report's folder).
+    Report,
 }
 
 /// Where an output's files go: the build's staging folder, or the preview's output folder.

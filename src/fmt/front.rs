@@ -40,6 +40,9 @@ pub enum Shape {
     Map(&'static [(&'static str, Shape)]),
     /// Keys the author chooses (ids), each with a value of this shape, in the order written.
     Dict(&'static Shape),
+    /// A file whose blank values are kept as blanks (a draft report's figures still to fill
+    /// in), with this shape.
+    Open(&'static Shape),
 }
 
 const LINK: Shape = Shape::Map(&[("title", Shape::Text), ("url", Shape::Text)]);
@@ -205,6 +208,36 @@ pub const STATEMENT: Shape = Shape::Map(&[
     ("source", Shape::Text),
 ]);
 
+/// A report's `_index.md` ([`crate::parse::kinds::ReportFront`]), with blanks kept (a new
+/// report's date of presentation and source, still to fill in).
+pub const REPORT: Shape = Shape::Open(&Shape::Map(&[
+    ("title", Shape::Text),
+    ("start", Shape::Text),
+    ("end", Shape::Text),
+    ("presented", Shape::Text),
+    ("status", Shape::Plain),
+    ("source", Shape::Text),
+]));
+
+/// A statement's figures in a report ([`crate::parse::kinds::ReportedFront`]): the figure keys
+/// of a statement, in the same order, with blanks kept.
+pub const REPORTED: Shape = Shape::Open(&Shape::Map(&[
+    ("latest", FIGURE),
+    ("previous", FIGURE),
+    ("baseline", FIGURE),
+    (
+        "change",
+        Shape::Map(&[("value", Shape::Plain), ("basis", Shape::Text)]),
+    ),
+    ("direction", Shape::Plain),
+    ("limits", LIMITS),
+    ("areas", Shape::List(&AREA_VALUE)),
+    ("series", Shape::List(&SERIES_POINT)),
+    ("breakdowns", Shape::List(&BREAKDOWN)),
+    ("chart_only", Shape::List(&Shape::Text)),
+    ("source", Shape::Text),
+]));
+
 /// Any other page ([`crate::parse::kinds::PageFront`]).
 pub const PAGE: Shape = Shape::Map(&[
     ("title", Shape::Text),
@@ -223,6 +256,8 @@ pub enum Node {
     Map(Vec<(&'static str, Node)>),
     /// A map of keys the author chose, in the order written.
     Dict(Vec<(String, Node)>),
+    /// A key written with no value, kept in an [`Shape::Open`] file.
+    Blank,
 }
 
 impl Node {
@@ -236,26 +271,36 @@ impl Node {
                 .iter()
                 .flat_map(|(k, n)| std::iter::once(k.as_str()).chain(n.scalars()))
                 .collect(),
+            Node::Blank => Vec::new(),
         }
     }
 }
 
-/// Reads front matter by its shape. Null values are dropped, like absent optional keys.
+/// Reads front matter by its shape. Null values are dropped, like absent optional keys,
+/// except in an [`Shape::Open`] file, where a key with no value is kept as a [`Node::Blank`].
 pub fn read(yaml: &str, shape: &'static Shape) -> Result<Node, serde_yaml::Error> {
-    let node = Seed(shape).deserialize(serde_yaml::Deserializer::from_str(yaml))?;
-    Ok(node.unwrap_or(Node::Map(Vec::new())))
+    let (shape, keep) = match shape {
+        Shape::Open(inner) => (*inner, true),
+        s => (s, false),
+    };
+    let node = Seed(shape, keep).deserialize(serde_yaml::Deserializer::from_str(yaml))?;
+    Ok(match node {
+        Some(Node::Blank) | None => Node::Map(Vec::new()),
+        Some(n) => n,
+    })
 }
 
-struct Seed(&'static Shape);
+/// How to read a value: its shape, and whether a blank is kept.
+struct Seed(&'static Shape, bool);
 
 impl<'de> DeserializeSeed<'de> for Seed {
     type Value = Option<Node>;
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<Option<Node>, D::Error> {
-        d.deserialize_option(Value(self.0))
+        d.deserialize_option(Value(self.0, self.1))
     }
 }
 
-struct Value(&'static Shape);
+struct Value(&'static Shape, bool);
 
 impl<'de> Visitor<'de> for Value {
     type Value = Option<Node>;
@@ -264,17 +309,21 @@ impl<'de> Visitor<'de> for Value {
         f.write_str("front matter")
     }
     fn visit_none<E: de::Error>(self) -> Result<Option<Node>, E> {
-        Ok(None)
+        Ok(self.1.then_some(Node::Blank))
     }
     fn visit_unit<E: de::Error>(self) -> Result<Option<Node>, E> {
-        Ok(None)
+        Ok(self.1.then_some(Node::Blank))
     }
     fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Option<Node>, D::Error> {
+        let keep = self.1;
         match self.0 {
             Shape::Text | Shape::Plain => d.deserialize_string(Scalar).map(Some),
-            Shape::List(item) | Shape::Inline(item) => d.deserialize_seq(List(item)).map(Some),
-            Shape::Map(fields) => d.deserialize_map(Map(fields)).map(Some),
-            Shape::Dict(value) => d.deserialize_map(Dict(value)).map(Some),
+            Shape::List(item) | Shape::Inline(item) => {
+                d.deserialize_seq(List(item, keep)).map(Some)
+            }
+            Shape::Map(fields) => d.deserialize_map(Map(fields, keep)).map(Some),
+            Shape::Dict(value) => d.deserialize_map(Dict(value, keep)).map(Some),
+            Shape::Open(inner) => Value(inner, true).visit_some(d),
         }
     }
 }
@@ -306,7 +355,7 @@ impl Visitor<'_> for Scalar {
     }
 }
 
-struct List(&'static Shape);
+struct List(&'static Shape, bool);
 
 impl<'de> Visitor<'de> for List {
     type Value = Node;
@@ -315,17 +364,17 @@ impl<'de> Visitor<'de> for List {
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Node, A::Error> {
         let mut items = Vec::new();
-        while let Some(item) = seq.next_element_seed(Seed(self.0))? {
+        while let Some(item) = seq.next_element_seed(Seed(self.0, self.1))? {
             match item {
+                Some(Node::Blank) | None => return Err(de::Error::custom("a list item is empty")),
                 Some(node) => items.push(node),
-                None => return Err(de::Error::custom("a list item is empty")),
             }
         }
         Ok(Node::List(items))
     }
 }
 
-struct Map(&'static [(&'static str, Shape)]);
+struct Map(&'static [(&'static str, Shape)], bool);
 
 impl<'de> Visitor<'de> for Map {
     type Value = Node;
@@ -345,7 +394,7 @@ impl<'de> Visitor<'de> for Map {
                 )));
             }
             seen[i] = true;
-            values[i] = map.next_value_seed(Seed(&self.0[i].1))?;
+            values[i] = map.next_value_seed(Seed(&self.0[i].1, self.1))?;
         }
         Ok(Node::Map(
             self.0
@@ -357,7 +406,7 @@ impl<'de> Visitor<'de> for Map {
     }
 }
 
-struct Dict(&'static Shape);
+struct Dict(&'static Shape, bool);
 
 impl<'de> Visitor<'de> for Dict {
     type Value = Node;
@@ -372,7 +421,7 @@ impl<'de> Visitor<'de> for Dict {
                     "the key \"{key}\" appears more than once"
                 )));
             }
-            if let Some(value) = map.next_value_seed(Seed(self.0))? {
+            if let Some(value) = map.next_value_seed(Seed(self.0, self.1))? {
                 entries.push((key, value));
             }
         }
@@ -382,6 +431,10 @@ impl<'de> Visitor<'de> for Dict {
 
 /// Writes front matter in canonical form (ending with a newline, or empty).
 pub fn write(node: &Node, shape: &Shape) -> String {
+    let shape = match shape {
+        Shape::Open(inner) => inner,
+        s => s,
+    };
     let mut out = String::new();
     if let (Node::Map(entries), Shape::Map(fields)) = (node, shape) {
         write_map(entries, fields, 0, &mut out);
@@ -411,6 +464,7 @@ fn write_map(entries: &[(&str, Node)], fields: &[(&str, Shape)], indent: usize, 
 /// indentation of the key that owns the value.
 fn write_value(node: &Node, shape: &Shape, indent: usize, out: &mut String) {
     match (node, shape) {
+        (Node::Blank, _) => out.push('\n'),
         (Node::Scalar(s), Shape::Text) => {
             out.push(' ');
             out.push_str(&text(s, indent + 2));
@@ -475,6 +529,7 @@ fn write_value(node: &Node, shape: &Shape, indent: usize, out: &mut String) {
 
 fn serde_yaml_fallback(node: &Node) -> String {
     match node {
+        Node::Blank => String::new(),
         Node::Scalar(s) => quoted(s),
         Node::List(items) => format!(
             "[{}]",
@@ -650,6 +705,16 @@ mod tests {
             roundtrip(yaml, &PRIORITY),
             "title: T\ncommissioner:\n  commitments:\n    - id: a\n      text: Do one thing.\n        Then another, e.g. this.\n    - id: b\n      text: \"Say: this.\n        And \\\"that\\\".\"\n"
         );
+    }
+
+    #[test]
+    fn a_report_keeps_its_blanks_and_other_files_drop_them() {
+        let yaml = "source:\nlatest:\n  period: Quarter 2\n  value:\nbreakdowns:\n  - title: T\n    items:\n      - label: A\n        value: ~\n";
+        assert_eq!(
+            roundtrip(yaml, &REPORTED),
+            "latest:\n  value:\n  period: Quarter 2\nbreakdowns:\n  - title: T\n    items:\n      - label: A\n        value:\nsource:\n"
+        );
+        assert_eq!(roundtrip("title: A\norder:\n", &PAGE), "title: A\n");
     }
 
     #[test]

@@ -33,6 +33,8 @@ fn shape(kind: Kind) -> &'static Shape {
         Kind::Priority => &front::PRIORITY,
         Kind::Glossary => &front::GLOSSARY,
         Kind::Statement => &front::STATEMENT,
+        Kind::Report => &front::REPORT,
+        Kind::Reported => &front::REPORTED,
         Kind::Page => &front::PAGE,
     }
 }
@@ -60,6 +62,8 @@ fn typed(
         Kind::Priority => typed::<PriorityFront>(yaml, path, line, diags),
         Kind::Glossary => typed::<GlossaryFront>(yaml, path, line, diags),
         Kind::Statement => typed::<StatementFront>(yaml, path, line, diags),
+        Kind::Report => typed::<ReportFront>(yaml, path, line, diags),
+        Kind::Reported => typed::<ReportedFront>(yaml, path, line, diags),
         Kind::Page => typed::<PageFront>(yaml, path, line, diags),
     }
 }
@@ -299,6 +303,7 @@ mod tests {
     fn keys(shape: &Shape) -> Vec<String> {
         match shape {
             Shape::Map(f) => f.iter().map(|(k, _)| k.to_string()).collect(),
+            Shape::Open(inner) => keys(inner),
             _ => Vec::new(),
         }
     }
@@ -349,6 +354,8 @@ mod tests {
             fields::<AreaValue>()
         );
         assert_eq!(keys(&front::PAGE), fields::<PageFront>());
+        assert_eq!(keys(&front::REPORT), fields::<ReportFront>());
+        assert_eq!(keys(&front::REPORTED), fields::<ReportedFront>());
     }
 
     #[test]

@@ -8,6 +8,8 @@
 //! <aim>/<nn>-<id>.md           a priority
 //! glossary/<id>.md             a glossary term
 //! performance/<id>.md          a performance statement
+//! reports/<id>/_index.md       a report: one reporting period
+//! reports/<id>/<statement>.md  a statement's figures for that period
 //! ```
 //!
 //! A translation sits beside its original with the language before `.md`
@@ -28,6 +30,10 @@ pub enum Kind {
     Glossary,
     /// `performance/<id>.md`.
     Statement,
+    /// `reports/<id>/_index.md`.
+    Report,
+    /// `reports/<id>/<statement>.md`.
+    Reported,
     /// Any other top-level `<id>.md`.
     Page,
 }
@@ -54,6 +60,15 @@ pub enum Place {
     Glossary(String),
     /// `performance/<id>.md`.
     Statement(String),
+    /// `reports/<id>/_index.md`.
+    Report(String),
+    /// `reports/<report>/<statement>.md`.
+    Reported {
+        /// The report's id (the folder).
+        report: String,
+        /// The statement's id.
+        statement: String,
+    },
 }
 
 impl Place {
@@ -66,6 +81,8 @@ impl Place {
             Place::Priority { .. } => Kind::Priority,
             Place::Glossary(_) => Kind::Glossary,
             Place::Statement(_) => Kind::Statement,
+            Place::Report(_) => Kind::Report,
+            Place::Reported { .. } => Kind::Reported,
         }
     }
 
@@ -77,6 +94,8 @@ impl Place {
             | Place::Aim(id)
             | Place::Glossary(id)
             | Place::Statement(id)
+            | Place::Report(id)
+            | Place::Reported { statement: id, .. }
             | Place::Priority { id, .. } => Some(id),
         }
     }
@@ -173,6 +192,20 @@ pub fn classify(rel: &str) -> Result<Place, Misplaced> {
         ),
         ["glossary", name] => Ok(Place::Glossary(stem(name))),
         ["performance", name] => Ok(Place::Statement(stem(name))),
+        ["reports", "_index.md"] => refuse(
+            "the reports folder does not take an _index.md",
+            "the list of reports is generated; each report is a folder, reports/<period>/_index.md"
+                .to_string(),
+        ),
+        ["reports", name] => refuse(
+            "a report is a folder, not a file",
+            format!("move it to reports/{}/_index.md", stem(name)),
+        ),
+        ["reports", id, "_index.md"] => Ok(Place::Report(id.to_string())),
+        ["reports", report, name] => Ok(Place::Reported {
+            report: report.to_string(),
+            statement: stem(name),
+        }),
         [aim, "_index.md"] => Ok(Place::Aim(aim.to_string())),
         [aim, name] => {
             let s = stem(name);
@@ -192,6 +225,10 @@ pub fn classify(rel: &str) -> Result<Place, Misplaced> {
                 ),
             }
         }
+        ["reports", ..] => refuse(
+            "a report's files are directly in its folder",
+            "put each statement's figures in reports/<period>/<statement>.md".to_string(),
+        ),
         _ => refuse(
             "content files may be at most one folder deep",
             "aims are folders directly inside content/, holding their priorities".to_string(),
@@ -232,6 +269,18 @@ mod tests {
         assert!(lang("victims/01-voice.cy.cy.md").is_err());
         assert!(lang("victims/01-voice.welsh.md").is_err());
         assert!(lang("victims/01-voice.C.md").is_err());
+        assert_eq!(kind("reports/2021-22-q1/_index.md"), Some(Kind::Report));
+        assert_eq!(kind("reports/2021-22-q1/calls.md"), Some(Kind::Reported));
+        assert_eq!(kind("reports/_index.md"), None);
+        assert_eq!(kind("reports/2021-22-q1.md"), None);
+        assert_eq!(kind("reports/a/b/c.md"), None);
+        assert_eq!(
+            classify("reports/q1/calls.md"),
+            Ok(Place::Reported {
+                report: "q1".into(),
+                statement: "calls".into()
+            })
+        );
         assert_eq!(
             classify("victims/07-voice.md"),
             Ok(Place::Priority {

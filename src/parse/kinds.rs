@@ -507,8 +507,10 @@ pub struct StatementFront {
     /// Where the underlying data comes from, e.g. a survey or police recorded crime.
     #[serde(default)]
     pub data_source: Option<String>,
-    /// The publication the figures are taken from.
-    pub source: String,
+    /// The publication the figures are taken from. A plan that reports quarter by quarter
+    /// gives it in each report instead.
+    #[serde(default)]
+    pub source: Option<String>,
 }
 
 /// The unit a statement's figures are in.
@@ -696,6 +698,204 @@ pub struct BreakdownItem {
     pub note: Option<String>,
 }
 
+/// `content/reports/<id>/_index.md`: a reporting period, such as a quarter, and the report on
+/// it presented to the Police and Crime Panel.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportFront {
+    /// The period's name, e.g. "Quarter 1 2021/22".
+    pub title: String,
+    /// The period's first day, `YYYY-MM-DD`.
+    pub start: String,
+    /// The period's last day, `YYYY-MM-DD`.
+    pub end: String,
+    /// The day the report was presented to the Police and Crime Panel, `YYYY-MM-DD`; a
+    /// published report must give it.
+    #[serde(default)]
+    pub presented: Option<String>,
+    /// Draft (being filled in) or published (presented, and frozen).
+    pub status: ReportStatus,
+    /// The publication the report's figures are taken from, unless a statement's file in the
+    /// report gives its own.
+    #[serde(default)]
+    pub source: Option<String>,
+}
+
+/// Whether a report is still being filled in or has been published.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum ReportStatus {
+    /// Being filled in: figures may be left blank, and it is not yet the latest report.
+    Draft,
+    /// Presented to the Panel: every figure given, and its pages frozen.
+    Published,
+}
+
+impl ReportStatus {
+    /// "draft" or "published", as written in the file.
+    pub fn id(self) -> &'static str {
+        match self {
+            ReportStatus::Draft => "draft",
+            ReportStatus::Published => "published",
+        }
+    }
+}
+
+/// `content/reports/<report>/<statement>.md`: one statement's figures for the report's period.
+///
+/// The keys are a statement's figures (see [`StatementFront`]), and every value may be left
+/// blank while the report is a draft (`planpress new report` starts each file with the last
+/// report's keys and every figure blank): a blank is something to fill in, never a zero. A
+/// figure or item with a blank value is left out of the draft's pages until it is filled in.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReportedFront {
+    /// The latest figure, force-wide.
+    #[serde(default)]
+    pub latest: Option<OpenFigure>,
+    /// The figure for the period before it.
+    #[serde(default)]
+    pub previous: Option<OpenFigure>,
+    /// An earlier figure to compare with.
+    #[serde(default)]
+    pub baseline: Option<OpenFigure>,
+    /// A published percentage change.
+    #[serde(default)]
+    pub change: Option<OpenChange>,
+    /// The published direction of change.
+    #[serde(default)]
+    pub direction: Option<Direction>,
+    /// Statistical control limits.
+    #[serde(default)]
+    pub limits: Option<OpenLimits>,
+    /// Figures by local policing area (the same period as `latest`).
+    #[serde(default)]
+    pub areas: Vec<OpenArea>,
+    /// Figures over time, oldest first.
+    #[serde(default)]
+    pub series: Vec<OpenPoint>,
+    /// Figures broken down by something other than area or time.
+    #[serde(default)]
+    pub breakdowns: Vec<OpenBreakdown>,
+    /// Figures the source showed only as chart images.
+    #[serde(default)]
+    pub chart_only: Vec<String>,
+    /// The publication these figures are taken from, when it is not the report's.
+    #[serde(default)]
+    pub source: Option<String>,
+}
+
+/// A [`Figure`] in a report, whose parts may be blank.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OpenFigure {
+    /// The number.
+    #[serde(default)]
+    pub value: Option<f64>,
+    /// The period it covers.
+    #[serde(default)]
+    pub period: Option<String>,
+}
+
+/// A [`Change`] in a report, whose parts may be blank.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OpenChange {
+    /// The change in per cent.
+    #[serde(default)]
+    pub value: Option<f64>,
+    /// What is compared with what.
+    #[serde(default)]
+    pub basis: Option<String>,
+}
+
+/// [`Limits`] in a report, whose parts may be blank.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OpenLimits {
+    /// The upper control limit.
+    #[serde(default)]
+    pub upper: Option<f64>,
+    /// The lower control limit.
+    #[serde(default)]
+    pub lower: Option<f64>,
+    /// How the limits were set.
+    #[serde(default)]
+    pub basis: Option<String>,
+}
+
+/// An [`AreaValue`] in a report, whose parts may be blank.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OpenArea {
+    /// The area's id.
+    #[serde(default)]
+    pub area: Option<String>,
+    /// The figure.
+    #[serde(default)]
+    pub value: Option<f64>,
+}
+
+/// A [`SeriesPoint`] in a report, whose parts may be blank.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OpenPoint {
+    /// The period.
+    #[serde(default)]
+    pub period: Option<String>,
+    /// The force-wide figure.
+    #[serde(default)]
+    pub value: Option<f64>,
+    /// Figures by local policing area.
+    #[serde(default)]
+    pub areas: Vec<OpenArea>,
+}
+
+/// A [`Breakdown`] in a report, whose parts may be blank.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OpenBreakdown {
+    /// What the breakdown shows.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// The unit of its figures, when it differs from the statement's.
+    #[serde(default)]
+    pub unit: Option<Unit>,
+    /// The period of the items' values.
+    #[serde(default)]
+    pub period: Option<String>,
+    /// The period of the items' baselines.
+    #[serde(default)]
+    pub baseline_period: Option<String>,
+    /// The items, in the source's order.
+    #[serde(default)]
+    pub items: Vec<OpenItem>,
+}
+
+/// A [`BreakdownItem`] in a report, whose parts may be blank.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OpenItem {
+    /// What it is.
+    #[serde(default)]
+    pub label: Option<String>,
+    /// Its figure for the breakdown's period.
+    #[serde(default)]
+    pub value: Option<f64>,
+    /// Its figure for the baseline period.
+    #[serde(default)]
+    pub baseline: Option<f64>,
+    /// The published percentage change.
+    #[serde(default)]
+    pub change: Option<f64>,
+    /// Its control limits.
+    #[serde(default)]
+    pub limits: Option<OpenLimits>,
+    /// A short note.
+    #[serde(default)]
+    pub note: Option<String>,
+}
+
 /// Any other page.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -745,7 +945,15 @@ impl RequiredKeys for GlossaryFront {
 }
 
 impl RequiredKeys for StatementFront {
-    const REQUIRED: &'static [&'static str] = &["measure", "unit", "target", "source"];
+    const REQUIRED: &'static [&'static str] = &["measure", "unit", "target"];
+}
+
+impl RequiredKeys for ReportFront {
+    const REQUIRED: &'static [&'static str] = &["title", "start", "end", "status"];
+}
+
+impl RequiredKeys for ReportedFront {
+    const REQUIRED: &'static [&'static str] = &[];
 }
 
 impl RequiredKeys for PageFront {

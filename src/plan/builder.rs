@@ -11,6 +11,7 @@ use super::checks::{
     check_commitment, check_date, check_statement, id_hint, repeated_commitment_ids, valid_id,
 };
 use super::links::{self, LinkCache};
+use super::reports::{self as reports_of, ReportFile, ReportedFile};
 use super::*;
 use crate::diagnostics::{nearest, Diagnostic, Diagnostics};
 use crate::load::SourceFile;
@@ -29,6 +30,8 @@ pub(crate) struct Builder {
     pub(crate) priorities: Vec<(String, u32, String, PriorityFront, Body, Origin)>,
     glossary: Vec<GlossaryTerm>,
     statements: Vec<(StatementFront, String, Body, Origin)>,
+    reports: Vec<ReportFile>,
+    reported: Vec<ReportedFile>,
     pages: Vec<Page>,
     /// Translation files, each with its language, in file order.
     translations: Vec<(String, super::translations::Parsed)>,
@@ -74,6 +77,18 @@ impl Broken {
             Place::Statement(id) => {
                 self.paths.insert(Route::Statement(id.clone()).path());
             }
+            Place::Report(id) => {
+                self.paths.insert(Route::Report(id.clone()).path());
+            }
+            Place::Reported { report, statement } => {
+                self.paths.insert(
+                    Route::ReportStatement {
+                        report: report.clone(),
+                        id: statement.clone(),
+                    }
+                    .path(),
+                );
+            }
         }
     }
 }
@@ -88,6 +103,8 @@ impl Builder {
         self.priorities.extend(later.priorities);
         self.glossary.extend(later.glossary);
         self.statements.extend(later.statements);
+        self.reports.extend(later.reports);
+        self.reported.extend(later.reported);
         self.pages.extend(later.pages);
         self.translations.extend(later.translations);
         self.broken.paths.extend(later.broken.paths);
@@ -120,6 +137,20 @@ impl Builder {
                         format!("\"{id}\" cannot be used as an id (it becomes a web address)"),
                     )
                     .with_hint(format!("rename the file or folder: {}", id_hint(id))),
+                );
+                return;
+            }
+        }
+        if let Place::Reported { report, .. } = &kind {
+            if !valid_id(report) {
+                diags.push(
+                    Diagnostic::new(
+                        path,
+                        0,
+                        0,
+                        format!("the report folder \"{report}\" cannot be used as an id"),
+                    )
+                    .with_hint(format!("rename the folder: {}", id_hint(report))),
                 );
                 return;
             }
@@ -199,6 +230,29 @@ impl Builder {
             }
             Place::Statement(id) => front_matter::<StatementFront>(yaml, path, line, diags)
                 .map(|front| self.statements.push((front, id.clone(), body, origin))),
+            Place::Report(id) => {
+                front_matter::<ReportFront>(yaml, path, line, diags).map(|front| {
+                    self.reports.push(ReportFile {
+                        id: id.clone(),
+                        front,
+                        intro: body,
+                        blanks: crate::parse::blanks::blanks(yaml, line),
+                        origin,
+                    })
+                })
+            }
+            Place::Reported { report, statement } => {
+                front_matter::<ReportedFront>(yaml, path, line, diags).map(|front| {
+                    self.reported.push(ReportedFile {
+                        report: report.clone(),
+                        statement: statement.clone(),
+                        front,
+                        key_points: body,
+                        blanks: crate::parse::blanks::blanks(yaml, line),
+                        origin,
+                    })
+                })
+            }
         };
         if parsed.is_none() {
             self.broken.mark(&kind);
@@ -538,6 +592,61 @@ impl Builder {
         // Statements.
         let priority_names: Vec<&str> = priority_ids.keys().map(String::as_str).collect();
         let mut statements = Vec::new();
+        // A plan that reports period by period gives every figure in its reports, never in
+        // a statement's own file.
+        let reporting = !self.reports.is_empty() || !self.reported.is_empty();
+        let first_report = self
+            .reports
+            .iter()
+            .max_by(|a, b| a.front.start.cmp(&b.front.start))
+            .map_or("<period>", |r| r.id.as_str())
+            .to_string();
+        for (front, id, body, origin) in &self.statements {
+            if reporting {
+                if let Some(key) = reports_of::figure_key(front) {
+                    diags.push(
+                        origin
+                            .error_at(
+                                &format!("{key}:"),
+                                format!("this plan gives its figures in reports, but the statement's own file gives \"{key}\""),
+                            )
+                            .with_hint(format!("move the figures (and the \"source\") to content/reports/{first_report}/{id}.md; the statement's file keeps what it measures: measure, unit, better, target, priorities, lead and data source")),
+                    );
+                }
+            } else if front.source.as_deref().is_none_or(|s| s.trim().is_empty()) {
+                let (line, _) = origin.locate("measure:");
+                diags.push(
+                    Diagnostic::new(
+                        &origin.display,
+                        line,
+                        1,
+                        "the statement does not say where its figures come from",
+                    )
+                    .with_hint("add \"source:\", the publication the figures are taken from"),
+                );
+            }
+            let _ = body;
+        }
+        let measures: HashMap<&str, super::checks::Measure> = self
+            .statements
+            .iter()
+            .map(|(front, id, _, _)| (id.as_str(), super::checks::Measure::of(front)))
+            .collect();
+        let sources: HashMap<&str, &str> = self
+            .statements
+            .iter()
+            .filter_map(|(front, id, _, _)| Some((id.as_str(), front.source.as_deref()?)))
+            .collect();
+        let reports = reports_of::build(
+            std::mem::take(&mut self.reports),
+            std::mem::take(&mut self.reported),
+            &reports_of::Context {
+                area_ids: &area_ids,
+                measures,
+                sources,
+            },
+            diags,
+        );
         for (front, id, body, origin) in self.statements {
             for p in &front.priorities {
                 if !priority_ids.contains_key(p) && !broken.priorities.contains(p) {
@@ -567,10 +676,13 @@ impl Builder {
                     });
                 }
             }
-            check_statement(&front, &origin, &area_ids, diags);
+            check_statement(&front, &origin, &area_ids, reporting, diags);
             statements.push(Statement::from_front(id, front, body, origin));
         }
         statements.sort_by(|a, b| a.id.cmp(&b.id));
+        if reporting {
+            reports_of::apply(&reports, &mut statements);
+        }
 
         let mut pages = self.pages;
         pages.sort_by(|a, b| {
@@ -596,6 +708,7 @@ impl Builder {
             aims,
             glossary,
             statements,
+            reports,
             pages,
             translations: Vec::new(),
             reading: Reading::default(),
@@ -629,6 +742,7 @@ pub fn single_file(file: &SourceFile) -> Result<Plan, Vec<Diagnostic>> {
         aims: Vec::new(),
         glossary: Vec::new(),
         statements: Vec::new(),
+        reports: Vec::new(),
         pages: Vec::new(),
         translations: Vec::new(),
         reading: Reading::default(),

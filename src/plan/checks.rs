@@ -30,11 +30,112 @@ pub(crate) fn id_hint(id: &str) -> String {
     }
 }
 
-/// Checks a statement's figures: areas exist, numbers are usable, and the shapes agree
-/// (a numeric target needs a direction, limits are the right way round, and so on).
+/// What a statement measures, as its figures are checked against it.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Measure<'a> {
+    /// The unit of its figures.
+    pub unit: Unit,
+    /// Which way is better, as written.
+    pub better: Option<Better>,
+    /// What good looks like.
+    pub target: &'a TargetFront,
+}
+
+impl<'a> Measure<'a> {
+    /// The measure a statement's file gives.
+    pub fn of(front: &'a StatementFront) -> Self {
+        Measure {
+            unit: front.unit,
+            better: front.better,
+            target: &front.target,
+        }
+    }
+}
+
+/// The figures a statement's own file gives (in a plan without reports).
+pub(crate) fn figures_of(front: &StatementFront) -> super::Figures {
+    super::Figures {
+        latest: front.latest.clone(),
+        previous: front.previous.clone(),
+        baseline: front.baseline.clone(),
+        change: front.change.clone(),
+        direction: front.direction,
+        limits: front.limits.clone(),
+        areas: front.areas.clone(),
+        series: front.series.clone(),
+        breakdowns: front.breakdowns.clone(),
+        chart_only: front.chart_only.clone(),
+    }
+}
+
+/// Checks a statement's file: what it measures, and the figures it gives itself. In a plan
+/// with reports (`reporting`) its figures are in the reports, which are checked on their own.
 pub(crate) fn check_statement(
     front: &StatementFront,
     origin: &Origin,
+    area_ids: &BTreeSet<String>,
+    reporting: bool,
+    diags: &mut Diagnostics,
+) {
+    let measure = Measure::of(front);
+    check_measure(&measure, origin, diags);
+    if !reporting {
+        check_figures(
+            &figures_of(front),
+            &measure,
+            origin,
+            true,
+            true,
+            area_ids,
+            diags,
+        );
+    }
+}
+
+/// Checks what a statement measures: its target's numbers are usable and agree with its
+/// direction.
+pub(crate) fn check_measure(m: &Measure, origin: &Origin, diags: &mut Diagnostics) {
+    for v in [m.target.value, m.target.change].into_iter().flatten() {
+        if !v.is_finite() {
+            diags.push(origin.error_at(
+                "target:",
+                "\"target\" holds a value that is not a usable number",
+            ));
+        }
+    }
+    let numeric_target = m.target.value.is_some() || m.target.change.is_some();
+    if m.target.value.is_some() && m.target.change.is_some() {
+        diags.push(
+            origin
+                .error_under("target", "change:", "the target has both a \"value\" and a \"change\"")
+                .with_hint("give the target as a figure (value) or as a percentage change on the baseline (change), not both"),
+        );
+    }
+    if numeric_target && matches!(m.better, Some(Better::None)) {
+        diags.push(
+            origin
+                .error_at(
+                    "better:",
+                    "a numeric target needs to say whether higher or lower is better",
+                )
+                .with_hint(
+                    "set \"better: higher\" or \"better: lower\", or remove the target's number",
+                ),
+        );
+    }
+}
+
+/// Checks a statement's figures against what it measures: areas exist, numbers are usable,
+/// and the shapes agree (limits are the right way round, a change target has something to
+/// judge it by, and so on). `origin` is the file the figures are in: the statement's own
+/// (`in_statement`) or a report's. A draft report's figures are not yet `complete`, so what
+/// they do not yet give is not a problem.
+pub(crate) fn check_figures(
+    front: &super::Figures,
+    measure: &Measure,
+    origin: &Origin,
+    in_statement: bool,
+    complete: bool,
     area_ids: &BTreeSet<String>,
     diags: &mut Diagnostics,
 ) {
@@ -103,8 +204,6 @@ pub(crate) fn check_statement(
             numbers.push((key, f.value));
         }
     }
-    numbers.extend(front.target.value.map(|v| ("target", v)));
-    numbers.extend(front.target.change.map(|v| ("target", v)));
     numbers.extend(front.change.as_ref().map(|c| ("change", c.value)));
     if let Some(l) = &front.limits {
         numbers.extend([("limits", l.upper), ("limits", l.lower)]);
@@ -133,48 +232,41 @@ pub(crate) fn check_statement(
         }
     }
 
-    if front.unit == Unit::Text {
+    if measure.unit == Unit::Text {
         let has_figures = front.latest.is_some()
             || front.previous.is_some()
             || front.baseline.is_some()
-            || front.target.value.is_some()
+            || (in_statement && measure.target.value.is_some())
             || front.limits.is_some()
             || !front.areas.is_empty()
             || !front.series.is_empty();
         if has_figures {
-            diags.push(
-                origin
-                    .error_at("unit:", "\"unit: text\" is for statements without figures, but this one has figures")
-                    .with_hint("set the unit of the figures: percent, count, rate or seconds"),
-            );
+            let d = if in_statement {
+                origin.error_at(
+                    "unit:",
+                    "\"unit: text\" is for statements without figures, but this one has figures",
+                )
+            } else {
+                Diagnostic::new(&origin.display, origin.front_line, 1, "the statement is in words only (\"unit: text\" in its file), but this report gives it figures")
+            };
+            diags.push(d.with_hint("set the unit of the figures: percent, count, rate or seconds"));
         }
     }
-    let numeric_target = front.target.value.is_some() || front.target.change.is_some();
-    if front.target.value.is_some() && front.target.change.is_some() {
-        diags.push(
-            origin
-                .error_under("target", "change:", "the target has both a \"value\" and a \"change\"")
-                .with_hint("give the target as a figure (value) or as a percentage change on the baseline (change), not both"),
-        );
-    }
-    if front.target.change.is_some() && front.baseline.is_none() && front.change.is_none() {
-        diags.push(
-            origin
-                .error_under("target", "change:", "the target is a change, but there is no \"baseline\" or \"change\" to judge it by")
-                .with_hint("add the baseline figure the change is measured from"),
-        );
-    }
-    if numeric_target && matches!(front.better, Some(Better::None)) {
-        diags.push(
-            origin
-                .error_at(
-                    "better:",
-                    "a numeric target needs to say whether higher or lower is better",
-                )
-                .with_hint(
-                    "set \"better: higher\" or \"better: lower\", or remove the target's number",
-                ),
-        );
+    if complete
+        && measure.target.change.is_some()
+        && front.baseline.is_none()
+        && front.change.is_none()
+    {
+        let d = if in_statement {
+            origin.error_under(
+                "target",
+                "change:",
+                "the target is a change, but there is no \"baseline\" or \"change\" to judge it by",
+            )
+        } else {
+            Diagnostic::new(&origin.display, origin.front_line, 1, "the statement's target is a change, but this report gives no \"baseline\" or \"change\" to judge it by")
+        };
+        diags.push(d.with_hint("add the baseline figure the change is measured from"));
     }
     let check_limits = |key: &str, needle: &str, l: &Limits, diags: &mut Diagnostics| {
         if l.upper < l.lower {
@@ -203,7 +295,7 @@ pub(crate) fn check_statement(
                 format!("the breakdown \"{}\" has no items", b.title),
             ));
         }
-        let unit = b.unit.unwrap_or(front.unit);
+        let unit = b.unit.unwrap_or(measure.unit);
         if unit == Unit::Text {
             diags.push(
                 origin

@@ -15,6 +15,7 @@ pub mod images;
 mod links;
 mod model;
 pub mod performance;
+mod reports;
 pub mod route;
 pub mod statutory;
 pub mod translations;

@@ -166,6 +166,9 @@ pub struct Plan {
     pub glossary: Vec<GlossaryTerm>,
     /// Performance statements, by id.
     pub statements: Vec<Statement>,
+    /// Reports, one per reporting period, oldest first. Each statement's figures are those
+    /// of the latest published report that gives them.
+    pub reports: Vec<Report>,
     /// Other pages, in navigation order.
     pub pages: Vec<Page>,
     /// The words of each language after the plan's first, by item id
@@ -607,6 +610,10 @@ impl GlossaryTerm {
 /// A performance statement. Its status and the sentences that describe it are worked out
 /// in [`crate::plan::performance`] and worded in [`crate::render::performance`], so every
 /// output says them the same way.
+///
+/// What the statement measures comes from its own file; its figures, source and key points
+/// come from the latest published report that gives them (in a plan without reports, from its
+/// own file). [`Plan::statement_in`] gives the statement as a given report left it.
 #[derive(Debug, Clone, Serialize)]
 pub struct Statement {
     /// Id (file name).
@@ -633,7 +640,8 @@ pub struct Statement {
     pub limits: Option<Limits>,
     /// Figures by area.
     pub areas: Vec<AreaValue>,
-    /// Figures over time, oldest first.
+    /// Figures over time, oldest first: in a plan with reports, every point each report up
+    /// to this one gave, each period once.
     pub series: Vec<SeriesPoint>,
     /// Other breakdowns.
     pub breakdowns: Vec<Breakdown>,
@@ -647,12 +655,61 @@ pub struct Statement {
     pub lead: Option<String>,
     /// Where the underlying data comes from.
     pub data_source: Option<String>,
-    /// Source of the figures.
+    /// Source of the figures (empty when no report gives the statement yet).
     pub source: String,
-    /// Key points.
+    /// Key points: the report's words on its figures.
     pub body: Body,
+    /// What the statement's own file says about the measure, in a plan with reports (whose
+    /// key points are in each report).
+    pub about: Body,
+    /// The id of the report its figures come from, in a plan with reports.
+    pub reported_in: Option<String>,
+    /// The statement in each published report that gives it, oldest first (up to the report
+    /// the statement is as of).
+    pub history: Vec<Quarter>,
     /// The source file.
     pub origin: Origin,
+}
+
+/// A statement's figures for one reporting period: what a report's file for the statement
+/// gives (or, in a plan without reports, the statement's own file).
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Figures {
+    /// Latest figure.
+    pub latest: Option<Figure>,
+    /// Previous figure.
+    pub previous: Option<Figure>,
+    /// An earlier figure to compare with.
+    pub baseline: Option<Figure>,
+    /// A published percentage change.
+    pub change: Option<Change>,
+    /// The published direction of change.
+    pub direction: Option<Direction>,
+    /// Control limits.
+    pub limits: Option<Limits>,
+    /// Figures by area.
+    pub areas: Vec<AreaValue>,
+    /// Figures over time, oldest first.
+    pub series: Vec<SeriesPoint>,
+    /// Other breakdowns.
+    pub breakdowns: Vec<Breakdown>,
+    /// Figures the source gave only as chart images.
+    pub chart_only: Vec<String>,
+}
+
+impl Figures {
+    /// True when there is no figure at all (chart-only notes aside).
+    pub fn is_empty(&self) -> bool {
+        self.latest.is_none()
+            && self.previous.is_none()
+            && self.baseline.is_none()
+            && self.change.is_none()
+            && self.direction.is_none()
+            && self.limits.is_none()
+            && self.areas.is_empty()
+            && self.series.is_empty()
+            && self.breakdowns.is_empty()
+    }
 }
 
 impl Statement {
@@ -678,11 +735,121 @@ impl Statement {
             national_priorities: front.national_priorities,
             lead: front.lead,
             data_source: front.data_source,
-            source: front.source,
+            source: front.source.unwrap_or_default(),
             body,
+            about: Body::default(),
+            reported_in: None,
+            history: Vec::new(),
             origin,
         }
     }
+
+    /// Its figures.
+    pub fn figures(&self) -> Figures {
+        Figures {
+            latest: self.latest.clone(),
+            previous: self.previous.clone(),
+            baseline: self.baseline.clone(),
+            change: self.change.clone(),
+            direction: self.direction,
+            limits: self.limits.clone(),
+            areas: self.areas.clone(),
+            series: self.series.clone(),
+            breakdowns: self.breakdowns.clone(),
+            chart_only: self.chart_only.clone(),
+        }
+    }
+
+    /// Puts `figures` in place of its own.
+    pub fn set_figures(&mut self, figures: Figures) {
+        self.latest = figures.latest;
+        self.previous = figures.previous;
+        self.baseline = figures.baseline;
+        self.change = figures.change;
+        self.direction = figures.direction;
+        self.limits = figures.limits;
+        self.areas = figures.areas;
+        self.series = figures.series;
+        self.breakdowns = figures.breakdowns;
+        self.chart_only = figures.chart_only;
+    }
+}
+
+/// A report on one reporting period (`content/reports/<id>/`): the figures of the statements
+/// it gives, as presented to the Police and Crime Panel.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    /// Id (the folder's name), e.g. `2021-22-q1`.
+    pub id: String,
+    /// The period's name, e.g. "Quarter 1 2021/22".
+    pub title: String,
+    /// The period's first day, `YYYY-MM-DD`.
+    pub start: String,
+    /// The period's last day, `YYYY-MM-DD`.
+    pub end: String,
+    /// The day it was presented to the Panel, `YYYY-MM-DD`.
+    pub presented: Option<String>,
+    /// Draft or published.
+    pub status: ReportStatus,
+    /// What the report says before its figures.
+    pub intro: Body,
+    /// The statements it gives figures for, in statement id order.
+    pub statements: Vec<Reported>,
+    /// What a draft still lacks, one problem per thing to fill in (a published report may
+    /// lack nothing: each would be an error).
+    #[serde(skip)]
+    pub lacks: Vec<Diagnostic>,
+    /// The source file (`_index.md`).
+    pub origin: Origin,
+}
+
+impl Report {
+    /// True once it has been published.
+    pub fn is_published(&self) -> bool {
+        self.status == ReportStatus::Published
+    }
+
+    /// Its figures for the statement with this id.
+    pub fn reported(&self, statement: &str) -> Option<&Reported> {
+        self.statements
+            .binary_search_by(|r| r.statement.as_str().cmp(statement))
+            .ok()
+            .map(|i| &self.statements[i])
+    }
+}
+
+/// One statement's figures in one report (`content/reports/<report>/<statement>.md`).
+#[derive(Debug, Clone, Serialize)]
+pub struct Reported {
+    /// The statement's id.
+    pub statement: String,
+    /// The figures (in a draft, only those filled in).
+    pub figures: Figures,
+    /// Where the figures come from: the file's `source`, else the report's, else the
+    /// statement's.
+    pub source: String,
+    /// The report's key points on them.
+    pub key_points: Body,
+    /// The source file.
+    pub origin: Origin,
+}
+
+/// A statement in one report, for its trend from report to report.
+#[derive(Debug, Clone, Serialize)]
+pub struct Quarter {
+    /// The report's id.
+    pub report: String,
+    /// The report's title (the period's name).
+    pub title: String,
+    /// Draft or published.
+    pub status: ReportStatus,
+    /// The report's latest figure for the statement.
+    pub latest: Option<Figure>,
+    /// The statement's status in that report.
+    pub judged: crate::plan::performance::Status,
+    /// The report's place in [`Plan::reports`].
+    #[serde(skip)]
+    pub at: usize,
 }
 
 /// Any other page.
@@ -714,6 +881,7 @@ pub const RESERVED_IDS: &[&str] = &[
     "national-priorities",
     "delivery",
     "about-this-plan",
+    "reports",
     "index",
     "404",
     "search",

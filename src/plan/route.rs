@@ -26,6 +26,17 @@ pub enum Route {
     Performance,
     /// One performance statement.
     Statement(String),
+    /// Every report, newest first.
+    Reports,
+    /// One report: its statements' figures for its period.
+    Report(String),
+    /// One statement as one report gave it.
+    ReportStatement {
+        /// The report's id.
+        report: String,
+        /// The statement's id.
+        id: String,
+    },
     /// How the force contributes to the national policing priorities.
     NationalPriorities,
     /// Delivery of the plan's commitments.
@@ -69,6 +80,9 @@ impl Route {
             Route::Glossary => join(&["glossary/", end]),
             Route::Performance => join(&["performance/", end]),
             Route::Statement(s) => join(&["performance/", s, "/", end]),
+            Route::Reports => join(&["reports/", end]),
+            Route::Report(r) => join(&["reports/", r, "/", end]),
+            Route::ReportStatement { report, id } => join(&["reports/", report, "/", id, "/", end]),
             Route::NationalPriorities => join(&["national-priorities/", end]),
             Route::Delivery => join(&["delivery/", end]),
             Route::Page(p) => join(&[p, "/", end]),
@@ -97,9 +111,12 @@ impl Route {
             Route::Aim(a) => slashes(a) + 1,
             Route::Priority { aim, id } => slashes(aim) + slashes(id) + 2,
             Route::Statement(s) => slashes(s) + 2,
+            Route::Report(r) => slashes(r) + 2,
+            Route::ReportStatement { report, id } => slashes(report) + slashes(id) + 3,
             Route::Page(p) => slashes(p) + 1,
             Route::Glossary
             | Route::Performance
+            | Route::Reports
             | Route::NationalPriorities
             | Route::Delivery
             | Route::Accessibility
@@ -170,6 +187,12 @@ mod tests {
             Route::Glossary,
             Route::Performance,
             Route::Statement("s/t".into()),
+            Route::Reports,
+            Route::Report("q/1".into()),
+            Route::ReportStatement {
+                report: "q".into(),
+                id: "s/t".into(),
+            },
             Route::NationalPriorities,
             Route::Delivery,
             Route::Page("p".into()),

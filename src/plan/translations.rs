@@ -159,6 +159,7 @@ fn language_independent(place: &Place) -> &'static [&'static str] {
             "national_priorities",
         ],
         Place::Page(_) => &["order", "covers"],
+        Place::Report(_) | Place::Reported { .. } => &[],
     }
 }
 
@@ -223,6 +224,14 @@ pub(crate) fn parse(
         })
     }
     let (b, o) = (&body, &origin);
+    if matches!(place, Place::Report(_) | Place::Reported { .. }) {
+        diags.push(
+            Diagnostic::new(&path, 0, 0, "a quarterly report cannot be translated yet").with_hint(
+                format!("delete this file: readers of every language see {original}"),
+            ),
+        );
+        return None;
+    }
     Some(match place {
         Place::Plan => Parsed::Plan(read(parts, b, o, diags)?),
         Place::Aim(id) => Parsed::Aim(id.clone(), read(parts, b, o, diags)?),
@@ -230,6 +239,7 @@ pub(crate) fn parse(
         Place::Glossary(id) => Parsed::Glossary(id.clone(), read(parts, b, o, diags)?),
         Place::Statement(id) => Parsed::Statement(id.clone(), read(parts, b, o, diags)?),
         Place::Page(id) => Parsed::Page(id.clone(), read(parts, b, o, diags)?),
+        Place::Report(_) | Place::Reported { .. } => return None,
     })
 }
 

@@ -116,6 +116,15 @@ fn change_line(change: &Change) -> Line {
         Change::Reordered { from, to, within } => Line::new(vec![t(format!(
             "Moved from position {from} to position {to} in {within}"
         ))]),
+        Change::Revised {
+            statement,
+            field,
+            from,
+            to,
+        } => Line::new(vec![
+            Span::Strong("Revised after publication".into()),
+            t(format!(": {statement}, {field}: {from} → {to}")),
+        ]),
         Change::Renamed { from, to } => Line::new(vec![
             t("File renamed from "),
             Span::Code(from.clone()),

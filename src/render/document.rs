@@ -15,7 +15,7 @@ use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 
 use crate::parse::kinds::PlanStatus;
 use crate::parse::markdown::{options, IdAllocator};
-use crate::plan::{Plan, Priority, Statement};
+use crate::plan::{Plan, Priority, Report, Statement};
 use crate::words::{format_change, human_due};
 
 /// Tables with more columns than this are turned into lists: at 24 point only about three
@@ -401,6 +401,88 @@ pub fn build_edition(plan: &Plan, edition: &Edition) -> LargePrintDoc {
         commissioner: m.commissioner.clone(),
         published: m.published.clone(),
         published_words: human_due(&m.published),
+        blocks: b.blocks,
+    }
+}
+
+/// The note at the end of a report's Panel paper in large print, on what it is.
+pub const REPORT_NOTE: &str = "This large print edition of the report is made from the same figures as the website's pages for it. It follows the UK Association for Accessible Formats (UKAAF) minimum standards for large print.";
+
+/// The note at the end of a report's Panel paper in standard print.
+pub const REPORT_STANDARD_NOTE: &str = "This edition of the report is made from the same figures as the website's pages for it. A large print edition (18 point) is published beside it.";
+
+/// One report as a Panel paper: its introduction, then each statement it reports as that
+/// report left it (the figures of the statement pages of the report), then the licence and
+/// `note`, on what the edition is. Nothing a later report says changes it.
+pub fn build_report(plan: &Plan, report: &Report, note: &str) -> LargePrintDoc {
+    let m = &plan.meta;
+    let mut b = DocBuilder {
+        blocks: Vec::new(),
+        ids: IdAllocator::with_taken(vec!["main-content", "contents", "contents-heading"]),
+        marked: false,
+        max_table_columns: MAX_TABLE_COLUMNS,
+    };
+    let period = format!("{} to {}", human_due(&report.start), human_due(&report.end));
+    b.heading(1, "About this report", true);
+    if !report.is_published() {
+        b.para(vec![Inline::Strong(vec![Inline::text(
+            "Draft. This report is being filled in and has not been presented to the Police and Crime Panel: its figures may be incomplete and may change.",
+        )])]);
+    }
+    let presented = report.presented.as_deref().map_or(String::new(), |d| {
+        format!(
+            ", as presented to the Police and Crime Panel on {}",
+            human_due(d)
+        )
+    });
+    b.para(vec![Inline::text(format!(
+        "The performance of {} against the measures of {} for {period}{presented}.",
+        m.force, m.title
+    ))]);
+    b.markdown(&report.intro.markdown, 1);
+    let statements: Vec<Statement> = report
+        .statements
+        .iter()
+        .filter_map(|r| plan.statement_in(report, &r.statement))
+        .collect();
+    if !statements.is_empty() {
+        b.heading(1, "Measures", true);
+        for s in &statements {
+            b.statement(plan, s);
+        }
+    }
+    b.heading(2, "About this edition", true);
+    b.para(vec![Inline::text(format!(
+        "Published by the {}{}.",
+        m.organisation,
+        report
+            .presented
+            .as_deref()
+            .map_or(String::new(), |d| format!(" on {}", human_due(d)))
+    ))]);
+    b.para(vec![
+        Inline::text("You may re-use this information under the "),
+        Inline::Link {
+            url: m.licence.url.clone(),
+            content: vec![Inline::text(&m.licence.name)],
+        },
+        Inline::text("."),
+    ]);
+    b.para(vec![Inline::text(note)]);
+    // The paper's date: the day it was presented, else the period's last day.
+    let published = report
+        .presented
+        .clone()
+        .unwrap_or_else(|| report.end.clone());
+    LargePrintDoc {
+        title: format!("{} performance report", report.title),
+        subtitle: Some(m.title.clone()),
+        period,
+        draft: false,
+        organisation: m.organisation.clone(),
+        commissioner: m.commissioner.clone(),
+        published_words: human_due(&published),
+        published,
         blocks: b.blocks,
     }
 }

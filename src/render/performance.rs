@@ -8,7 +8,7 @@
 use serde::Serialize;
 
 use crate::parse::kinds::{Better, Breakdown, Figure, Unit};
-use crate::plan::performance::{against_limits, against_target, Status};
+use crate::plan::performance::{against_limits, against_target, percent_change, Status};
 use crate::plan::{Plan, Statement};
 use crate::words::{
     change_in_words, decimals_for, format_change, format_fixed, format_value, MONTHS,
@@ -271,6 +271,7 @@ impl Statement {
             }),
             table: DataTable {
                 caption: format!("{}: figures by local policing area", self.measure),
+                numeric: (0..head.len() - 1).map(|i| i == 0).collect(),
                 head,
                 rows,
                 foot,
@@ -386,6 +387,7 @@ impl Statement {
             }),
             table: DataTable {
                 caption: format!("{}: figures for each period", self.measure),
+                numeric: vec![true; head.len() - 1],
                 head,
                 rows,
                 foot,
@@ -522,6 +524,7 @@ impl Statement {
             }),
             table: DataTable {
                 caption: format!("{}: figures and control limits", self.measure),
+                numeric: vec![true, false],
                 head: vec![
                     "Period".to_string(),
                     self.unit.label().to_string(),
@@ -565,6 +568,18 @@ impl Statement {
         }
         if has_note {
             head.push("Note".to_string());
+        }
+        // Figures line up on the right; words (the judgement, the note) read from the left.
+        let mut numeric = vec![true];
+        numeric.extend(std::iter::repeat_n(
+            true,
+            usize::from(has_baseline) + usize::from(has_change),
+        ));
+        if has_limits {
+            numeric.extend([true, true, false]);
+        }
+        if has_note {
+            numeric.push(false);
         }
         let rows = b
             .items
@@ -628,10 +643,150 @@ impl Statement {
             table: DataTable {
                 caption: b.title.clone(),
                 head,
+                numeric,
                 rows,
                 foot: Vec::new(),
             },
         }
+    }
+}
+
+impl Statement {
+    /// The latest figure in each report of its history, as a line over the reports, when
+    /// two or more of them give one. Its title and summary name the reports.
+    pub fn trend_chart(&self) -> Option<ChartSpec> {
+        let points: Vec<(&str, f64)> = self
+            .history
+            .iter()
+            .filter_map(|q| q.latest.as_ref().map(|f| (q.title.as_str(), f.value)))
+            .collect();
+        if points.len() < 2 {
+            return None;
+        }
+        let categories: Vec<String> = self.history.iter().map(|q| q.title.clone()).collect();
+        let values: Vec<Option<f64>> = self
+            .history
+            .iter()
+            .map(|q| q.latest.as_ref().map(|f| f.value))
+            .collect();
+        let decimals = decimals_for(values.iter().flatten().copied()).max(self.decimals());
+        let fmt = |v: f64| format_fixed(v, self.unit, decimals);
+        let (first, last) = (points[0], points[points.len() - 1]);
+        let mut summary = format!(
+            "{} in {} and {} in {}",
+            fmt(first.1),
+            first.0,
+            fmt(last.1),
+            last.0
+        );
+        if let Some(t) = self.target.value {
+            let met = points
+                .iter()
+                .filter(|(_, v)| against_target(Some(*v), t, self.better) == Status::Met)
+                .count();
+            summary.push_str(&format!(
+                ", meeting the target of {} in {met} of {} reports",
+                self.format_reference(t),
+                points.len()
+            ));
+        }
+        summary.push('.');
+        Some(ChartSpec {
+            kind: ChartKind::Lines,
+            title: format!("{}: the latest figure in each report", self.measure),
+            summary,
+            unit: self.unit,
+            decimals,
+            category_axis: "Report".to_string(),
+            value_axis: self.unit.label().to_string(),
+            categories,
+            series: vec![ChartSeries {
+                name: self.measure.clone(),
+                values,
+            }],
+            total: None,
+            references: self.target_reference(self.unit).into_iter().collect(),
+        })
+    }
+}
+
+/// How a statement moved from one report to the next, as data a template puts in words.
+#[derive(Debug, Clone, Serialize)]
+pub struct SinceLast {
+    /// The earlier report's title.
+    pub since: String,
+    /// Its latest figure, as readers see it.
+    pub from: Option<String>,
+    /// The later report's latest figure.
+    pub to: Option<String>,
+    /// `up`, `down` or `level` when both give a figure, else empty.
+    pub movement: &'static str,
+    /// The size of the change in per cent, without a sign ("6%"), when it can be worked out.
+    pub change: Option<String>,
+    /// The status in the earlier report.
+    pub status_from: Status,
+    /// The status in the later one.
+    pub status_to: Status,
+    /// Of the breakdown items both give (matched by breakdown and label), how many rose,
+    /// fell or stayed level.
+    pub items_up: usize,
+    /// See `items_up`.
+    pub items_down: usize,
+    /// See `items_up`.
+    pub items_level: usize,
+    /// True when the control limits differ between the two.
+    pub limits_changed: bool,
+}
+
+/// How `now` moved since `before`, the same statement as an earlier report gave it.
+pub fn since_last(since: &str, before: &Statement, now: &Statement) -> SinceLast {
+    let from = before.latest.as_ref().map(|f| f.value);
+    let to = now.latest.as_ref().map(|f| f.value);
+    let decimals = before.decimals().max(now.decimals());
+    let fmt = |v: f64| format_fixed(v, now.unit, decimals);
+    let movement = match (from, to) {
+        (Some(a), Some(b)) if b > a => "up",
+        (Some(a), Some(b)) if b < a => "down",
+        (Some(_), Some(_)) => "level",
+        _ => "",
+    };
+    // A change in a percentage is said in points, which the figures already show.
+    let change = match (from, to) {
+        (Some(a), Some(b)) if now.unit != Unit::Percent && a != b => {
+            percent_change(a, b).map(|c| format!("{}%", format_value(c.abs().round(), Unit::Count)))
+        }
+        _ => None,
+    };
+    let (mut up, mut down, mut level) = (0, 0, 0);
+    for b in &now.breakdowns {
+        let Some(old) = before.breakdowns.iter().find(|o| o.title == b.title) else {
+            continue;
+        };
+        for i in &b.items {
+            if let Some(o) = old.items.iter().find(|o| o.label == i.label) {
+                match i.value.total_cmp(&o.value) {
+                    std::cmp::Ordering::Greater => up += 1,
+                    std::cmp::Ordering::Less => down += 1,
+                    std::cmp::Ordering::Equal => level += 1,
+                }
+            }
+        }
+    }
+    let limits = |s: &Statement| s.limits.as_ref().map(|l| (l.lower, l.upper));
+    SinceLast {
+        since: since.to_string(),
+        from: from.map(fmt),
+        to: to.map(fmt),
+        movement,
+        change,
+        status_from: before.status(),
+        status_to: now.status(),
+        items_up: up,
+        items_down: down,
+        items_level: level,
+        limits_changed: limits(before).is_some()
+            && limits(now).is_some()
+            && limits(before) != limits(now),
     }
 }
 
@@ -806,6 +961,9 @@ pub struct DataTable {
     pub caption: String,
     /// Column headings, the first one heading the row headers.
     pub head: Vec<String>,
+    /// For each column after the row headers, true when it holds figures (aligned right, so
+    /// they line up) rather than words (aligned left, so they read).
+    pub numeric: Vec<bool>,
     /// The rows.
     pub rows: Vec<TableRow>,
     /// Rows for reference values (target, limits), shown after the figures.

@@ -1,5 +1,6 @@
-//! `planpress init` and `planpress new`: starting a plan, and adding one item to it, so an
-//! office never has to copy another plan's files and guess what to delete.
+//! `planpress init` and `planpress new`: starting a plan, adding one item to it, and starting
+//! the next report, so an office never has to copy another plan's files and guess what to
+//! delete.
 //!
 //! Both write front matter through the formatter's canonical writer ([`crate::fmt::front`]),
 //! so any title or name, however it is punctuated, is quoted as YAML needs; both check the
@@ -9,11 +10,13 @@
 
 mod init;
 mod new;
+mod report;
 
 use std::fmt;
 
 pub use init::{ask, init, InitAnswers, InitReport, QUESTIONS};
 pub use new::{new_item, NewKind, NewRequest};
+pub use report::{new_report, quarter_of, NewReport};
 
 use crate::diagnostics::ContentErrors;
 

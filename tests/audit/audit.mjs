@@ -29,6 +29,9 @@ const HELPERS = join(HERE, 'page-helpers.js');
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'];
 const DESKTOP = { width: 1280, height: 800 };
 const NARROW = { width: 320, height: 640 };
+// A width between the two, where the page's column and its charts are at their narrowest
+// before the layout changes for phones.
+const MIDDLE = { width: 768, height: 800 };
 const FORCED_COLOURS_STOPS = 12;
 const TAB_CAP = 400;
 const PAGE_TIMEOUT_MS = 120_000;
@@ -648,6 +651,26 @@ async function auditPage(tab, base, item) {
     for (const c of await page.evaluate(() => window.__ppAudit.clipped())) baseClips.set(clipKey(c), { ...c, at: '1280px' });
     const wideTables = new Map();
     for (const t of await page.evaluate(() => window.__ppAudit.tables())) wideTables.set(t.selector, { ...t, at: '1280px' });
+
+    // ---- 4b. chart labels at every width the page reflows to -------------
+    // A chart's labels must never overlap one another or leave the chart, at the desktop
+    // width, a middle width and 320 px.
+    const labelNodes = [];
+    const chartsHere = await page.evaluate(() => document.querySelectorAll('svg text').length > 0);
+    if (chartsHere) {
+      for (const vp of [DESKTOP, MIDDLE, NARROW]) {
+        if (vp !== DESKTOP) { await page.setViewportSize(vp); await settle(page); }
+        for (const n of await page.evaluate(() => window.__ppAudit.chartLabels())) {
+          labelNodes.push({ selector: n.selector, detail: `at ${vp.width}px: ${n.detail}` });
+        }
+      }
+      await page.setViewportSize(DESKTOP);
+      await settle(page);
+    }
+    if (labelNodes.length) {
+      findings.push(finding('charts', 'chart-label-overlap', "A chart's labels overlap one another or reach outside the chart, so some cannot be read (WCAG 1.4.10, 1.1.1).", labelNodes));
+    }
+    lap('chart-labels');
 
     // ---- 5. reflow at 320 CSS px ----------------------------------------
     await page.setViewportSize(NARROW);

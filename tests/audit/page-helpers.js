@@ -602,8 +602,54 @@
     };
   }
 
+  // Labels of SVG charts that overlap one another or spill out of their chart, as laid out
+  // now: each pair of <text> boxes in one <svg> (the boxes the browser draws, from
+  // getBoundingClientRect) sharing more than half a pixel each way, and each box reaching
+  // more than a pixel outside the <svg>'s own box. A vertical reference line
+  // (`line.chart-ref`, a target or control limit across bars) must not run through a value
+  // or a reference label either.
+  function chartLabels() {
+    const out = [];
+    const name = (t) => (t.textContent || '').replace(/\s+/g, ' ').trim().slice(0, 60);
+    const fmt = (r) => `${Math.round(r.left)},${Math.round(r.top)} ${Math.round(r.width)}x${Math.round(r.height)}`;
+    for (const svg of document.querySelectorAll('svg')) {
+      const texts = [...svg.querySelectorAll('text')].filter((t) => name(t));
+      if (!texts.length) continue;
+      const own = svg.getBoundingClientRect();
+      if (own.width === 0 || own.height === 0) continue;
+      const boxes = texts.map((t) => t.getBoundingClientRect());
+      const sel = selector(svg);
+      boxes.forEach((r, i) => {
+        if (r.left < own.left - 1 || r.right > own.right + 1 || r.top < own.top - 1 || r.bottom > own.bottom + 1) {
+          out.push({ selector: sel, detail: `"${name(texts[i])}" (${fmt(r)}) reaches outside its chart (${fmt(own)})` });
+        }
+        for (let j = i + 1; j < boxes.length; j++) {
+          const o = boxes[j];
+          const w = Math.min(r.right, o.right) - Math.max(r.left, o.left);
+          const h = Math.min(r.bottom, o.bottom) - Math.max(r.top, o.top);
+          if (w > 0.5 && h > 0.5) {
+            out.push({ selector: sel, detail: `"${name(texts[i])}" (${fmt(r)}) overlaps "${name(texts[j])}" (${fmt(o)})` });
+          }
+        }
+      });
+      for (const line of svg.querySelectorAll('line.chart-ref')) {
+        const l = line.getBoundingClientRect();
+        if (l.width > 4 || l.height === 0) continue;
+        const x = l.left + l.width / 2;
+        texts.forEach((t, i) => {
+          if (!/chart-value|chart-ref-label/.test(t.getAttribute('class') || '')) return;
+          const r = boxes[i];
+          if (x > r.left + 0.5 && x < r.right - 0.5 && l.bottom > r.top + 0.5 && l.top < r.bottom - 0.5) {
+            out.push({ selector: sel, detail: `a reference line at x=${Math.round(x)} runs through "${name(t)}" (${fmt(r)})` });
+          }
+        });
+      }
+    }
+    return out;
+  }
+
   window.__ppAudit = {
     baseline, expectedFocusables, stop, afterSkip, focusRelativeToMain, reflow, tables, clipped,
-    headingOnFirstScreen, textSpacingApplied, selector, contrast, rgba,
+    headingOnFirstScreen, textSpacingApplied, selector, contrast, rgba, chartLabels,
   };
 })();

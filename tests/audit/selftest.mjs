@@ -135,6 +135,16 @@ const CASES = [
     expect: ALL_PAGES.map((p) => [p, 'screen-reader', 'announced-decoration', /"·"/]),
   },
   {
+    name: 'u-chart-labels-overlap', why: "a chart's value label moved onto another's",
+    apply: (s) => edit(s, 'chart.html', '<text x="286.2" y="85">58%</text>', '<text x="300" y="42">58%</text>'),
+    expect: [['/chart.html', 'charts', 'chart-label-overlap', /at 1280px: "72%" .* overlaps "58%"|at 1280px: "58%" .* overlaps "72%"/]], onlyPage: '/chart.html',
+  },
+  {
+    name: 'v-chart-line-through-value', why: 'a control limit line drawn through a bar\'s value',
+    apply: (s) => edit(s, 'chart.html', '<text x="319.8" y="40">72%</text>', '<text class="chart-value" x="319.8" y="40">72%</text>\n      <line class="chart-ref" x1="330" y1="10" x2="330" y2="200" stroke="black"/>'),
+    expect: [['/chart.html', 'charts', 'chart-label-overlap', /at 1280px: a reference line at x=\d+ runs through "72%"/]], onlyPage: '/chart.html',
+  },
+  {
     name: 'h1-below-first-screen', why: 'a header so tall at 320px that the page heading starts below the first screen',
     apply: (s) => edit(s, 'index.html', '<header class="site-header">', '<header class="site-header" style="min-height: 700px">'),
     expect: [['/', 'reflow', 'h1-first-screen', /top \d+px/]], onlyPage: '/',

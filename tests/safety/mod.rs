@@ -121,6 +121,9 @@ pub struct Measured {
     pub stderr: String,
     /// From start to exit.
     pub wall: Duration,
+    /// CPU time (user and system) of the program and the children it waited for: unlike the
+    /// wall time, it does not grow when other work shares the machine.
+    pub cpu: Duration,
     /// Peak resident memory of the program, in KiB, as sampled (see [`run_measured`]).
     pub max_rss_kib: u64,
 }
@@ -181,12 +184,14 @@ pub fn run_measured(cmd: &mut Command, limit: Duration) -> Measured {
     let mut killed = false;
     let mut traced = false;
     let mut peak = 0;
+    // SAFETY: an all-zero rusage is a valid value for wait4 to fill in.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
     loop {
         if let Some(kib) = high_water_kib(pid, &program) {
             peak = peak.max(kib);
         }
         // SAFETY: `pid` is our child, not yet reaped, so it cannot name another process.
-        let r = unsafe { libc::waitpid(pid, &mut status, libc::WNOHANG) };
+        let r = unsafe { libc::wait4(pid, &mut status, libc::WNOHANG, &mut usage) };
         if r == pid {
             if libc::WIFEXITED(status) || libc::WIFSIGNALED(status) {
                 break;
@@ -215,7 +220,7 @@ pub fn run_measured(cmd: &mut Command, limit: Duration) -> Measured {
         }
         assert!(
             r >= 0 || std::io::Error::last_os_error().kind() == std::io::ErrorKind::Interrupted,
-            "waitpid failed: {}",
+            "wait4 failed: {}",
             std::io::Error::last_os_error()
         );
         if !killed && start.elapsed() > limit {
@@ -230,6 +235,12 @@ pub fn run_measured(cmd: &mut Command, limit: Duration) -> Measured {
         stdout: out.join().unwrap(),
         stderr: err.join().unwrap(),
         wall: start.elapsed(),
+        cpu: {
+            let tv = |t: libc::timeval| {
+                Duration::new(t.tv_sec.max(0) as u64, (t.tv_usec.max(0) as u32) * 1000)
+            };
+            tv(usage.ru_utime) + tv(usage.ru_stime)
+        },
         max_rss_kib: peak,
     };
     assert!(

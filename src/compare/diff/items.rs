@@ -5,12 +5,15 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::text::{
-    body, breakdowns_text, change_text, field, figure_text, limits_text, or_not_set, reworded,
-    series_text,
+    body, breakdown_item_text, breakdowns_text, change_text, field, figure_text, limits_text,
+    or_not_set, reworded, series_text,
 };
 use super::{compare, pair_items, renamed, reordered, Change, Item, ItemKind, Section};
 use crate::parse::kinds::PlanStatus;
-use crate::plan::{Aim, Commitment, GlossaryTerm, Page, Plan, PlanMeta, Priority, Statement};
+use crate::parse::kinds::Unit;
+use crate::plan::{
+    Aim, Commitment, Figures, GlossaryTerm, Page, Plan, PlanMeta, Priority, Report, Statement,
+};
 use crate::words::{format_value, human_due};
 
 /// The two plans being compared, and how their aims and priorities pair (which the items
@@ -328,6 +331,11 @@ impl<'a> Context<'a> {
 
     pub(super) fn statements(&self) -> Section {
         let (old, new) = (&self.old.statements, &self.new.statements);
+        compare(self, old, new, pair_items(old, new), BTreeMap::new())
+    }
+
+    pub(super) fn reports(&self) -> Section {
+        let (old, new) = (&self.old.reports, &self.new.reports);
         compare(self, old, new, pair_items(old, new), BTreeMap::new())
     }
 
@@ -920,4 +928,186 @@ impl Item for Page {
         .flatten()
         .collect()
     }
+}
+
+impl Item for Report {
+    const KIND: ItemKind = ItemKind::Report;
+
+    fn key(&self) -> String {
+        self.id.clone()
+    }
+
+    fn words(&self) -> String {
+        format!("{} {} {}", self.title, self.start, self.end)
+    }
+
+    fn id(&self) -> String {
+        self.id.clone()
+    }
+
+    fn name(&self, _: &Plan) -> String {
+        self.title.clone()
+    }
+
+    /// The report's own settings, then each statement's figures: changes to a report the old
+    /// version had published are revisions after publication; to a draft, filling it in.
+    fn changes(ctx: &Context, o: &Self, n: &Self, _moved: Vec<Change>) -> Vec<Change> {
+        let period = |r: &Report| format!("{} to {}", human_due(&r.start), human_due(&r.end));
+        let presented = |r: &Report| r.presented.as_deref().map_or("not set".into(), human_due);
+        let mut changes: Vec<Change> = [
+            reworded("title", &o.title, &n.title),
+            field("period", period(o), period(n)),
+            field("presented", presented(o), presented(n)),
+            field("status", o.status.id(), n.status.id()),
+            body("introduction", &o.intro, &n.intro),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        let published = o.is_published();
+        // The statements of the new report in its order, then those it no longer gives.
+        let mut ids: Vec<&str> = n.statements.iter().map(|r| r.statement.as_str()).collect();
+        ids.extend(
+            o.statements
+                .iter()
+                .map(|r| r.statement.as_str())
+                .filter(|id| n.reported(id).is_none()),
+        );
+        for id in ids {
+            let statement = ctx
+                .new
+                .statements
+                .iter()
+                .chain(&ctx.old.statements)
+                .find(|s| s.id == id);
+            let measure = statement.map_or(id.to_string(), |s| s.measure.clone());
+            let unit = statement.map_or(Unit::Count, |s| s.unit);
+            let (was, is) = (o.reported(id), n.reported(id));
+            let figures = |r: Option<&crate::plan::Reported>| {
+                r.map_or_else(Vec::new, |r| figure_texts(&r.figures, unit, ctx))
+            };
+            let (from, to) = (figures(was), figures(is));
+            let mut lines: Vec<(String, String, String)> = Vec::new();
+            if was.is_none() || is.is_none() {
+                let said = |r: Option<&crate::plan::Reported>| {
+                    if r.is_some() {
+                        "reported"
+                    } else {
+                        "not reported"
+                    }
+                    .to_string()
+                };
+                lines.push(("figures".into(), said(was), said(is)));
+            } else {
+                // Every figure either version gives, in the new version's order.
+                let mut names: Vec<&String> = to.iter().map(|(k, _)| k).collect();
+                names.extend(
+                    from.iter()
+                        .map(|(k, _)| k)
+                        .filter(|k| !to.iter().any(|(t, _)| t == *k)),
+                );
+                for name in names {
+                    let value = |list: &[(String, String)]| {
+                        list.iter()
+                            .find(|(k, _)| k == name)
+                            .map_or("not set".to_string(), |(_, v)| v.clone())
+                    };
+                    let (a, b) = (value(&from), value(&to));
+                    if a != b {
+                        lines.push((name.clone(), a, b));
+                    }
+                }
+            }
+            for (figure, a, b) in lines {
+                changes.push(if published {
+                    Change::Revised {
+                        statement: measure.clone(),
+                        field: figure,
+                        from: a,
+                        to: b,
+                    }
+                } else {
+                    Change::Field {
+                        field: format!("{measure}: {figure}"),
+                        from: a,
+                        to: b,
+                    }
+                });
+            }
+            if let (Some(w), Some(i)) = (was, is) {
+                changes.extend(
+                    [
+                        field(&format!("{measure}: source"), &w.source, &i.source),
+                        body(
+                            &format!("{measure}: key points"),
+                            &w.key_points,
+                            &i.key_points,
+                        ),
+                        renamed(&w.origin.file, &i.origin.file),
+                    ]
+                    .into_iter()
+                    .flatten(),
+                );
+            }
+        }
+        changes.extend(renamed(&o.origin.file, &n.origin.file));
+        changes
+    }
+}
+
+/// Each figure a report gives for a statement, named and written out, one by one: the
+/// latest, previous and baseline figures, the change, direction and limits, each area, each
+/// period of the series and each breakdown item.
+fn figure_texts(f: &Figures, unit: Unit, ctx: &Context) -> Vec<(String, String)> {
+    let mut out = vec![
+        (
+            "latest figure".to_string(),
+            figure_text(f.latest.as_ref(), unit),
+        ),
+        (
+            "previous figure".to_string(),
+            figure_text(f.previous.as_ref(), unit),
+        ),
+        (
+            "baseline figure".to_string(),
+            figure_text(f.baseline.as_ref(), unit),
+        ),
+        (
+            "published change".to_string(),
+            f.change.as_ref().map_or("not set".into(), |c| {
+                format!("{} ({})", change_text(c.value), c.basis)
+            }),
+        ),
+        (
+            "direction".to_string(),
+            f.direction.map_or("not set", |d| d.label()).to_string(),
+        ),
+        (
+            "control limits".to_string(),
+            limits_text(f.limits.as_ref(), unit),
+        ),
+    ];
+    for a in &f.areas {
+        out.push((
+            format!("figure for {}", ctx.new.area_name(&a.area)),
+            format_value(a.value, unit),
+        ));
+    }
+    for p in &f.series {
+        out.push((
+            format!("figure for {}", p.period),
+            series_text(std::slice::from_ref(p), unit, ctx.new)
+                .split_once(": ")
+                .map_or(String::new(), |(_, v)| v.to_string()),
+        ));
+    }
+    for b in &f.breakdowns {
+        for i in &b.items {
+            out.push((
+                format!("{} › {}", b.title, i.label),
+                breakdown_item_text(b, i),
+            ));
+        }
+    }
+    out
 }

@@ -9,6 +9,11 @@
 //! named, and settings such as status, due date, targets and figures are listed as
 //! "from → to". Unpaired items are added or removed.
 //!
+//! Reports on reporting periods are compared too, statement by statement and figure by
+//! figure. A figure that changed in a report the old version had already published is a
+//! [`Change::Revised`]: the figure was revised after publication, which readers of the
+//! published report need told as such, not as new data.
+//!
 //! The result is plain data; [`crate::render::changes`] and [`crate::export::diff_report`]
 //! write it for people.
 
@@ -65,6 +70,8 @@ pub enum ItemKind {
     Commitment,
     /// A performance statement.
     Statement,
+    /// A report on one reporting period.
+    Report,
     /// A glossary term.
     GlossaryTerm,
     /// Any other page.
@@ -75,12 +82,13 @@ pub enum ItemKind {
 
 impl ItemKind {
     /// Every kind, in report order.
-    pub const ALL: [ItemKind; 8] = [
+    pub const ALL: [ItemKind; 9] = [
         ItemKind::Aim,
         ItemKind::Outcome,
         ItemKind::Priority,
         ItemKind::Commitment,
         ItemKind::Statement,
+        ItemKind::Report,
         ItemKind::GlossaryTerm,
         ItemKind::Page,
         ItemKind::Image,
@@ -94,6 +102,7 @@ impl ItemKind {
             ItemKind::Priority => "priorities",
             ItemKind::Commitment => "commitments",
             ItemKind::Statement => "performance-statements",
+            ItemKind::Report => "reports",
             ItemKind::GlossaryTerm => "glossary-terms",
             ItemKind::Page => "pages",
             ItemKind::Image => "images",
@@ -108,6 +117,7 @@ impl ItemKind {
             ItemKind::Priority => levels.priority.singular.clone(),
             ItemKind::Commitment => "commitment".into(),
             ItemKind::Statement => "performance statement".into(),
+            ItemKind::Report => "report".into(),
             ItemKind::GlossaryTerm => "glossary term".into(),
             ItemKind::Page => "page".into(),
             ItemKind::Image => "image".into(),
@@ -122,6 +132,7 @@ impl ItemKind {
             ItemKind::Priority => levels.priority.plural.clone(),
             ItemKind::Commitment => "commitments".into(),
             ItemKind::Statement => "performance statements".into(),
+            ItemKind::Report => "reports".into(),
             ItemKind::GlossaryTerm => "glossary terms".into(),
             ItemKind::Page => "pages".into(),
             ItemKind::Image => "images".into(),
@@ -194,10 +205,20 @@ impl ItemDiff {
     /// True when a setting (status, date, figure...), its file or its id changed.
     pub fn has_other_changes(&self) -> bool {
         self.matched.is_some()
-            || self
-                .changes
-                .iter()
-                .any(|c| matches!(c, Change::Field { .. } | Change::Renamed { .. }))
+            || self.changes.iter().any(|c| {
+                matches!(
+                    c,
+                    Change::Field { .. } | Change::Renamed { .. } | Change::Revised { .. }
+                )
+            })
+    }
+
+    /// How many of its figures were revised after their report was published.
+    pub fn revisions(&self) -> usize {
+        self.changes
+            .iter()
+            .filter(|c| matches!(c, Change::Revised { .. }))
+            .count()
     }
 }
 
@@ -252,6 +273,18 @@ pub enum Change {
         to: usize,
         /// The list it is in ("the Commissioner's commitments of Priority 1.1", "the aims").
         within: String,
+    },
+    /// A figure of a report the old version had published, changed since: revised after
+    /// publication.
+    Revised {
+        /// Whose figure: the statement's measure.
+        statement: String,
+        /// Which figure ("latest figure", "figure for April 2021").
+        field: String,
+        /// As published.
+        from: String,
+        /// As revised.
+        to: String,
     },
     /// The file was renamed or moved.
     Renamed {
@@ -337,9 +370,13 @@ impl PlanDiff {
             ctx.priorities(),
             ctx.commitments(),
             ctx.statements(),
-            ctx.glossary(),
-            ctx.pages(),
         ];
+        // Plans that keep their figures in their statements have no reports to compare, and
+        // their comparisons no section for them.
+        if !old.reports.is_empty() || !new.reports.is_empty() {
+            sections.push(ctx.reports());
+        }
+        sections.extend([ctx.glossary(), ctx.pages()]);
         // Images have a section only when either plan shows any: most plans have none, and a
         // row of noughts for them would say nothing.
         if !crate::plan::images::uses(old).is_empty() || !crate::plan::images::uses(new).is_empty()
@@ -407,6 +444,19 @@ impl PlanDiff {
                 "{}: {}.",
                 s.kind.heading(&self.levels),
                 parts.join(", ")
+            ));
+        }
+        let revised: usize = self
+            .sections
+            .iter()
+            .flat_map(|s| &s.items)
+            .map(ItemDiff::revisions)
+            .sum();
+        if revised > 0 {
+            out.push(format!(
+                "{revised} figure{} revised after {} report was published.",
+                if revised == 1 { "" } else { "s" },
+                if revised == 1 { "its" } else { "their" }
             ));
         }
         out

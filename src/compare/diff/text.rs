@@ -4,7 +4,7 @@
 use similar::{Algorithm, ChangeTag, DiffTag, TextDiff};
 
 use super::{Change, Paragraph, Word, MATCH_THRESHOLD};
-use crate::parse::kinds::{Breakdown, Figure, Limits, SeriesPoint, Unit};
+use crate::parse::kinds::{Breakdown, BreakdownItem, Figure, Limits, SeriesPoint, Unit};
 use crate::plan::{Body, Plan};
 use crate::words::format_value;
 
@@ -255,33 +255,10 @@ pub(super) fn breakdowns_text(breakdowns: &[Breakdown]) -> String {
     breakdowns
         .iter()
         .map(|b| {
-            let number = |v: f64| match b.unit {
-                Some(unit) => format_value(v, unit),
-                None => v.to_string(),
-            };
             let items = b
                 .items
                 .iter()
-                .map(|i| {
-                    let mut text = format!("{} {}", i.label, number(i.value));
-                    if let Some(v) = i.baseline {
-                        text.push_str(&format!(" against {}", number(v)));
-                    }
-                    if let Some(c) = i.change {
-                        text.push_str(&format!(" ({})", change_text(c)));
-                    }
-                    if let Some(l) = &i.limits {
-                        text.push_str(&format!(
-                            " with limits {} to {}",
-                            number(l.lower),
-                            number(l.upper)
-                        ));
-                    }
-                    if let Some(note) = &i.note {
-                        text.push_str(&format!(": {note}"));
-                    }
-                    text
-                })
+                .map(|i| format!("{} {}", i.label, breakdown_item_text(b, i)))
                 .collect::<Vec<_>>()
                 .join(", ");
             let periods = [b.period.as_deref(), b.baseline_period.as_deref()]
@@ -296,4 +273,31 @@ pub(super) fn breakdowns_text(breakdowns: &[Breakdown]) -> String {
         })
         .collect::<Vec<_>>()
         .join("; ")
+}
+
+/// One item of a breakdown table, without its label: "2641 against 2775 (-5%) with limits
+/// 2279 to 3295: note".
+pub(super) fn breakdown_item_text(b: &Breakdown, i: &BreakdownItem) -> String {
+    let number = |v: f64| match b.unit {
+        Some(unit) => format_value(v, unit),
+        None => v.to_string(),
+    };
+    let mut text = number(i.value);
+    if let Some(v) = i.baseline {
+        text.push_str(&format!(" against {}", number(v)));
+    }
+    if let Some(c) = i.change {
+        text.push_str(&format!(" ({})", change_text(c)));
+    }
+    if let Some(l) = &i.limits {
+        text.push_str(&format!(
+            " with limits {} to {}",
+            number(l.lower),
+            number(l.upper)
+        ));
+    }
+    if let Some(note) = &i.note {
+        text.push_str(&format!(": {note}"));
+    }
+    text
 }

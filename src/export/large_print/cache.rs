@@ -97,18 +97,33 @@ pub(super) fn large_print_pdf(
     previous: Option<PreviousPdf>,
     typesetter: &Typesetter,
 ) -> Result<LargePrintPdf> {
+    cached_pdf(
+        document::build(plan, opts.with_performance),
+        opts,
+        previous,
+        typesetter,
+    )
+}
+
+/// Typesets `doc` (the plan's edition or a report's Panel paper), or reuses `previous` when
+/// it was made from the same inputs. Either way the bytes are the same.
+pub(super) fn cached_pdf(
+    doc: LargePrintDoc,
+    opts: &Options,
+    previous: Option<PreviousPdf>,
+    typesetter: &Typesetter,
+) -> Result<LargePrintPdf> {
     // The PDF is the Typst source compiled; the source is the edition's document written out
     // by the markup code. So the document, the options and that code (and what compiles the
     // source: the fonts, planpress's version) decide the PDF, and hashing them is several
     // times quicker than writing the source out. The document is hashed as data (its words
     // and the shape around them), not formatted as text first.
-    let doc = document::build(plan, opts.with_performance);
     let mut hash = Digest::default();
     let _ = write!(
         hash,
         "planpress {} large print {CACHE_VERSION}\npublished {}\nfonts {} {}\n{opts:?}\n",
         env!("CARGO_PKG_VERSION"),
-        plan.meta.published,
+        doc.published,
         super::world::FONT_REGULAR.len(),
         super::world::FONT_BOLD.len(),
     );
@@ -131,7 +146,7 @@ pub(super) fn large_print_pdf(
             elapsed: Duration::ZERO,
         });
     }
-    let pdf = super::pdf_of(&doc, plan, opts, typesetter)?;
+    let pdf = super::pdf_of(&doc, opts, typesetter)?;
     Ok(LargePrintPdf {
         doc,
         digest: pdf_digest(&pdf.bytes),
@@ -159,7 +174,12 @@ impl PreviousPdf {
     /// the file is still the one it describes. The file is read and hashed only when its size
     /// is not the recorded one or it was modified no earlier than the record was written.
     pub(super) fn read(out: &Path) -> Option<PreviousPdf> {
-        let key = crate::write::state_file(out, KEY_NAME)?;
+        Self::read_at(out, KEY_NAME, super::PDF_PATH)
+    }
+
+    /// As [`Self::read`], for the PDF at `pdf` in `out` recorded as `key` in its state.
+    pub(super) fn read_at(out: &Path, key: &str, pdf: &str) -> Option<PreviousPdf> {
+        let key = crate::write::state_file(out, key)?;
         let record = std::fs::read_to_string(&key).ok()?;
         let recorded_at = std::fs::metadata(&key).and_then(|m| m.modified()).ok()?;
         let field = |name: &str| {
@@ -170,7 +190,7 @@ impl PreviousPdf {
         let inputs = field("inputs")?.to_string();
         let pages: usize = field("pages")?.parse().ok()?;
         let digest = u64::from_str_radix(field("pdf")?, 16).ok()?;
-        let path = out.join(super::PDF_PATH);
+        let path = out.join(pdf);
         let meta = std::fs::symlink_metadata(&path).ok()?;
         if !meta.is_file() {
             return None;

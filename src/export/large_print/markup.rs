@@ -147,7 +147,11 @@ pub fn preamble(doc: &LargePrintDoc, opts: &Options) -> String {
     }
     document.push(format!(
         "keywords: ({}, {})",
-        string_literal("large print"),
+        string_literal(if opts.standard {
+            "standard print"
+        } else {
+            "large print"
+        }),
         string_literal(&doc.organisation)
     ));
     let _ = writeln!(s, "#set document({})", document.join(", "));
@@ -292,7 +296,12 @@ pub fn source(doc: &LargePrintDoc, opts: &Options) -> String {
         s,
         "#strong[#{}]\n",
         string_literal(&format!(
-            "Large print edition ({} point)",
+            "{} edition ({} point)",
+            if opts.standard {
+                "Standard print"
+            } else {
+                "Large print"
+            },
             size_words(opts.size)
         ))
     );

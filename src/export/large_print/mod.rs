@@ -20,6 +20,7 @@ use std::fmt;
 use std::time::Instant;
 
 use anyhow::{anyhow, Result};
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::{Download, Environment, Output, Prepared, RenderContext, Shelf, Sink};
@@ -39,6 +40,8 @@ pub const DEFAULT_SIZE: f64 = 18.0;
 /// The largest body size offered: above it, headings (1.5 times the body) no longer fit long
 /// words across an A4 line.
 pub const MAX_SIZE: f64 = 32.0;
+/// The body size of a report's Panel paper in standard print, in points.
+pub const STANDARD_SIZE: f64 = 12.0;
 /// Where `planpress build` publishes the PDF, in the output folder.
 pub const PDF_PATH: &str = "large-print.pdf";
 /// Where `planpress build` publishes the HTML page, in the output folder.
@@ -56,6 +59,10 @@ pub struct Options {
     pub with_performance: bool,
     /// The website's address, for turning site links into full addresses.
     pub base_url: Option<String>,
+    /// Standard print rather than large print: a report's Panel paper at [`STANDARD_SIZE`],
+    /// beside its large-print one. The typographic rules are the same; only the size is below
+    /// the large-print minimum, and the title page says which it is.
+    pub standard: bool,
     /// The plan's images the edition shows, by path in the content folder.
     pub images: PrintImages,
 }
@@ -84,8 +91,20 @@ impl Options {
             size: check_size(size)?,
             with_performance: false,
             base_url: None,
+            standard: false,
             images: Default::default(),
         })
+    }
+
+    /// Options for a Panel paper in standard print, at [`STANDARD_SIZE`].
+    pub fn standard_print() -> Options {
+        Options {
+            size: STANDARD_SIZE,
+            with_performance: true,
+            base_url: None,
+            standard: true,
+            images: Default::default(),
+        }
     }
 
     /// Shows the images `plan`'s bodies use (decoration is left out of the edition).
@@ -269,23 +288,24 @@ pub fn pdf_with(
     typesetter: &typeset::Typesetter,
 ) -> Result<Pdf, TypesetError> {
     let doc = document::build(plan, opts.with_performance);
-    pdf_of(&doc, plan, opts, typesetter)
+    pdf_of(&doc, opts, typesetter)
 }
 
-/// Typesets `doc`, the edition's document already built from `plan` with `opts`, as
-/// [`pdf_with`] does.
+/// Typesets `doc`, the edition's document already built with `opts`, as [`pdf_with`] does.
 pub fn pdf_of(
     doc: &document::LargePrintDoc,
-    plan: &Plan,
     opts: &Options,
     typesetter: &typeset::Typesetter,
 ) -> Result<Pdf, TypesetError> {
-    check_size(opts.size).map_err(|e| TypesetError {
-        messages: vec![e.to_string()],
-    })?;
+    if !opts.standard {
+        check_size(opts.size).map_err(|e| TypesetError {
+            messages: vec![e.to_string()],
+        })?;
+    }
     check_length(doc)?;
     let source = markup::source(doc, opts);
-    let date = parse_ymd(&plan.meta.published);
+    // The document's date: the plan's publication date, or a report's presentation date.
+    let date = parse_ymd(&doc.published);
     let compiled = typesetter
         .typeset(source, date)
         .map_err(|messages| TypesetError { messages })?;
@@ -440,6 +460,36 @@ pub fn html_page_of(
 /// the performance statements, and its web page, both linked from every page's footer.
 pub struct LargePrint;
 
+/// Where `planpress build` publishes a report's Panel paper in large print, in the output
+/// folder: beside the report's pages.
+pub fn report_pdf_path(report: &str) -> String {
+    format!("{}{REPORT_PDF}", Route::Report(report.to_string()).path())
+}
+
+/// The file name of a report's Panel paper in large print.
+const REPORT_PDF: &str = "large-print.pdf";
+
+/// The file name of a report's Panel paper in standard print.
+const REPORT_STANDARD_PDF: &str = "report.pdf";
+
+/// Where `planpress build` publishes a report's Panel paper in standard print.
+pub fn report_standard_pdf_path(report: &str) -> String {
+    format!(
+        "{}{REPORT_STANDARD_PDF}",
+        Route::Report(report.to_string()).path()
+    )
+}
+
+/// The name of the record of a report's Panel paper in the output folder's state (as
+/// [`KEY_NAME`] is the plan's edition's).
+fn report_key_name(report: &str, standard: bool) -> String {
+    if standard {
+        format!("report-{report}-standard.pdf.key")
+    } else {
+        format!("report-{report}.pdf.key")
+    }
+}
+
 /// What an edition holds, in the words `--help`, `export`'s report, the large-print web page
 /// and docs/large-print.md all use: the whole plan with its performance statements (what
 /// `planpress build` publishes, and what `export large-print` makes unless told otherwise), or
@@ -495,7 +545,53 @@ impl Output for LargePrint {
         let mut pdf = cache::large_print_pdf(plan, &opts, previous, env.typesetter)?;
         pdf.elapsed = start.elapsed();
         let link = LargePrintLink::new(pdf.pages, pdf.file.len());
-        Ok(Box::new(Edition { pdf, link, opts }))
+        // Each report as a Panel paper, in standard print and at the edition's size, typeset
+        // side by side. A report's paper is made from what that report says, so a later
+        // report leaves it as it was.
+        let standard = Options::standard_print()
+            .with_base_url(plan.meta.base_url.clone())
+            .with_images_of(plan);
+        let papers = plan
+            .reports
+            .iter()
+            .flat_map(|r| [(r, &standard), (r, &opts)])
+            .collect::<Vec<_>>()
+            .into_par_iter()
+            .map(|(r, opts)| {
+                let (path, note) = if opts.standard {
+                    (
+                        report_standard_pdf_path(&r.id),
+                        document::REPORT_STANDARD_NOTE,
+                    )
+                } else {
+                    (report_pdf_path(&r.id), document::REPORT_NOTE)
+                };
+                let key = report_key_name(&r.id, opts.standard);
+                let previous = PreviousPdf::read_at(env.previous, &key, &path);
+                let doc = document::build_report(plan, r, note);
+                let pdf = cache::cached_pdf(doc, opts, previous, env.typesetter)?;
+                Ok(Paper {
+                    title: if opts.standard {
+                        "This report, standard print".to_string()
+                    } else {
+                        format!(
+                            "This report in large print, {} point",
+                            markup::size_words(opts.size)
+                        )
+                    },
+                    link: LargePrintLink::new(pdf.pages, pdf.file.len()),
+                    path,
+                    key,
+                    pdf,
+                })
+            })
+            .collect::<Result<Vec<Paper>>>()?;
+        Ok(Box::new(Edition {
+            pdf,
+            link,
+            opts,
+            papers,
+        }))
     }
 
     fn export_args(&self) -> Vec<clap::Arg> {
@@ -580,18 +676,43 @@ fn parse_size(text: &str) -> Result<f64, String> {
     check_size(size).map_err(|e| e.to_string())
 }
 
-/// The edition prepared for a build: its PDF typeset (or the previous one found current).
+/// The edition prepared for a build: its PDF typeset (or the previous one found current),
+/// and each report's Panel paper.
 struct Edition {
     pdf: LargePrintPdf,
     link: LargePrintLink,
     opts: Options,
+    papers: Vec<Paper>,
+}
+
+/// A report's Panel paper in large print.
+struct Paper {
+    /// Its link's words.
+    title: String,
+    /// Where it goes in the site.
+    path: String,
+    /// The name of its record in the output folder's state.
+    key: String,
+    /// Its pages and size.
+    link: LargePrintLink,
+    /// The PDF, typeset or the previous build's.
+    pdf: LargePrintPdf,
 }
 
 impl Prepared for Edition {
     fn downloads(&self) -> Vec<Download> {
         let title = "Large print version".to_string();
         let size = markup::size_words(self.opts.size);
-        vec![
+        let papers = self.papers.iter().map(|p| Download {
+            output: "large-print",
+            path: p.path.clone(),
+            title: p.title.clone(),
+            label: p.link.label.clone(),
+            bytes: p.link.bytes,
+            shelves: vec![Shelf::Report],
+            purpose: None,
+        });
+        let mut downloads = vec![
             Download {
                 output: "large-print",
                 path: PDF_PATH.to_string(),
@@ -612,7 +733,9 @@ impl Prepared for Edition {
                 shelves: vec![Shelf::Footer, Shelf::OtherFormats],
                 purpose: None,
             },
-        ]
+        ];
+        downloads.extend(papers);
+        downloads
     }
 
     fn write(&self, ctx: &RenderContext, sink: &dyn Sink) -> Result<Vec<Download>> {
@@ -629,11 +752,18 @@ impl Prepared for Edition {
             PdfFile::Kept { path, .. } => sink.keep(PDF_PATH, path)?,
         }
         sink.remember(KEY_NAME, self.pdf.record().as_bytes())?;
+        for p in &self.papers {
+            match &p.pdf.file {
+                PdfFile::Made(bytes) => sink.write(&p.path, bytes)?,
+                PdfFile::Kept { path, .. } => sink.keep(&p.path, path)?,
+            }
+            sink.remember(&p.key, p.pdf.record().as_bytes())?;
+        }
         Ok(Vec::new())
     }
 
     fn summary(&self) -> Option<String> {
-        Some(if self.pdf.reused {
+        let mut said = if self.pdf.reused {
             format!("{} pages, unchanged since the last build", self.pdf.pages)
         } else {
             format!(
@@ -641,7 +771,24 @@ impl Prepared for Edition {
                 self.pdf.pages,
                 self.pdf.elapsed.as_millis()
             )
-        })
+        };
+        // Two papers a report: standard and large print.
+        let (n, reused) = (
+            self.papers.len(),
+            self.papers.iter().filter(|p| p.pdf.reused).count(),
+        );
+        let papers = format!(
+            "the Panel papers of {} report{}",
+            n / 2,
+            if n == 2 { "" } else { "s" }
+        );
+        match reused {
+            _ if n == 0 => {}
+            0 => said.push_str(&format!(", and {papers}")),
+            k if k == n => said.push_str(&format!(", and {papers}, unchanged")),
+            k => said.push_str(&format!(", and {papers} ({k} of {n} unchanged)")),
+        }
+        Some(said)
     }
 
     fn as_any(&self) -> &dyn Any {

@@ -13,10 +13,13 @@ use crate::plan::Route;
 use crate::theme::Theme;
 
 /// Where a page is, as far as the site's header and footer can tell: the relative way back to
-/// the site root, and the path of the navigation item that is the page itself, if any.
+/// the site root, whether the page is frozen (a report's, which a later report must never
+/// change, so its footer lists no download whose size changes with the plan), and the path of
+/// the navigation item that is the page itself, if any.
 #[derive(PartialEq, Eq, Hash, PartialOrd, Ord)]
 struct Place {
     root: String,
+    frozen: bool,
     current: Option<String>,
     /// The links to this page in the plan's other languages (none for one language), which
     /// the header shows first.
@@ -39,6 +42,7 @@ impl Place {
                 false => alternates(route, &root, &site.prefix, &site.languages, site.root_url),
             },
             root,
+            frozen: matches!(route, Route::Report(_) | Route::ReportStatement { .. }),
             current,
         }
     }
@@ -51,8 +55,8 @@ impl Place {
 /// templates.
 pub(super) struct Chrome {
     headers: HashMap<Place, String>,
-    /// By `root`: the footer does not mark the current page.
-    footers: HashMap<String, String>,
+    /// By `root` and whether frozen: the footer does not mark the current page.
+    footers: HashMap<(String, bool), String>,
 }
 
 impl Chrome {
@@ -66,9 +70,14 @@ impl Chrome {
         let mut places: Vec<Place> = routes.map(|r| Place::of(r, site)).collect();
         places.sort();
         places.dedup();
-        // Places are sorted by root, so the first of each root renders its footer.
+        // Places are sorted by root and then by being frozen, so the first of each renders
+        // its footer.
         let first_at_root: Vec<bool> = (0..places.len())
-            .map(|i| i == 0 || places[i - 1].root != places[i].root)
+            .map(|i| {
+                i == 0
+                    || (&places[i - 1].root, places[i - 1].frozen)
+                        != (&places[i].root, places[i].frozen)
+            })
             .collect();
         type Pieces = (Place, String, Option<String>);
         let rendered: Vec<Result<Pieces>> = places
@@ -77,6 +86,7 @@ impl Chrome {
             .map(|(place, first)| {
                 let mut ctx = shared.clone();
                 ctx.insert("root", &place.root);
+                ctx.insert("frozen", &place.frozen);
                 let footer = match first {
                     true => Some(render_piece(theme, "site-footer.html", &ctx)?),
                     false => None,
@@ -95,7 +105,9 @@ impl Chrome {
         for pieces in rendered {
             let (place, header, footer) = pieces?;
             if let Some(footer) = footer {
-                chrome.footers.insert(place.root.clone(), footer);
+                chrome
+                    .footers
+                    .insert((place.root.clone(), place.frozen), footer);
             }
             chrome.headers.insert(place, header);
         }
@@ -106,7 +118,10 @@ impl Chrome {
     pub(super) fn of(&self, route: &Route, site: &SiteView) -> Result<(&str, &str)> {
         let place = Place::of(route, site);
         let missing = || anyhow!("no header and footer were made for {}", route.file());
-        let footer = self.footers.get(&place.root).ok_or_else(missing)?;
+        let footer = self
+            .footers
+            .get(&(place.root.clone(), place.frozen))
+            .ok_or_else(missing)?;
         let header = self.headers.get(&place).ok_or_else(missing)?;
         Ok((header, footer))
     }

@@ -28,6 +28,7 @@ mod items;
 mod languages;
 mod listen;
 mod performance;
+mod reports;
 pub mod search;
 
 use chrome::Chrome;
@@ -274,6 +275,9 @@ fn weight(route: &Route) -> u8 {
         Route::Aim(_) | Route::Performance => 1,
         Route::Priority { .. }
         | Route::Statement(_)
+        | Route::Reports
+        | Route::Report(_)
+        | Route::ReportStatement { .. }
         | Route::NationalPriorities
         | Route::Glossary
         | Route::Page(_)
@@ -447,11 +451,14 @@ pub fn shows_downloads(route: &Route) -> bool {
     match route {
         Route::Performance
         | Route::Statement(_)
+        | Route::Report(_)
         | Route::NationalPriorities
         | Route::Delivery
         | Route::Listen
         | Route::Accessibility
         | Route::OtherFormats => true,
+        // A report's statement pages list nothing that changes (see `StatementView`).
+        Route::ReportStatement { .. } | Route::Reports => false,
         Route::Home
         | Route::Aim(_)
         | Route::Priority { .. }
@@ -487,6 +494,16 @@ pub fn routes(plan: &Plan) -> Vec<Route> {
             .iter()
             .map(|s| Route::Statement(s.id.clone())),
     );
+    if !plan.reports.is_empty() {
+        r.push(Route::Reports);
+    }
+    for report in &plan.reports {
+        r.push(Route::Report(report.id.clone()));
+        r.extend(report.statements.iter().map(|s| Route::ReportStatement {
+            report: report.id.clone(),
+            id: s.statement.clone(),
+        }));
+    }
     if !plan.meta.national_priorities.is_empty() {
         r.push(Route::NationalPriorities);
     }
@@ -983,7 +1000,26 @@ fn render_page<'s>(
                 .iter()
                 .find(|s| &s.id == id)
                 .ok_or_else(|| anyhow!("no statement {id}"))?;
-            performance::statement_page(plan, s, route, downloads, &mut ctx);
+            performance::statement_page(plan, s, route, downloads, None, &mut ctx);
+            "statement.html"
+        }
+        Route::Reports => {
+            reports::list_page(plan, route, &mut ctx);
+            "reports.html"
+        }
+        Route::Report(id) => {
+            let report = plan.report(id).ok_or_else(|| anyhow!("no report {id}"))?;
+            reports::report_page(plan, report, route, downloads, &mut ctx);
+            "report.html"
+        }
+        Route::ReportStatement { report, id } => {
+            let report = plan
+                .report(report)
+                .ok_or_else(|| anyhow!("no report {report}"))?;
+            let s = plan
+                .statement_in(report, id)
+                .ok_or_else(|| anyhow!("no statement {id} in report {}", report.id))?;
+            performance::statement_page(plan, &s, route, downloads, Some(report), &mut ctx);
             "statement.html"
         }
         Route::Page(id) => {

@@ -11,10 +11,11 @@ use super::{home, page_view, Link, PageContext};
 use super::{shelf, DownloadView};
 use crate::export::{Download, Shelf};
 use crate::plan::performance::Status;
-use crate::plan::{Plan, Route, Statement};
+use crate::plan::{Plan, Report, Route, Statement};
 use crate::render::chart;
-use crate::render::markdown::render_with_images;
-use crate::render::performance::DataTable;
+use crate::render::markdown::{render, render_with_images};
+use crate::render::performance::{since_last, DataTable};
+use crate::words::{decimals_for, format_fixed, human_due};
 
 /// A status as the templates show it: words, a shape and a class.
 #[derive(Debug, Clone, Serialize)]
@@ -46,6 +47,9 @@ pub(super) struct StatementSummary {
     /// The language of a statement not yet translated into the page's, shown in the plan's
     /// first language.
     lang: Option<String>,
+    /// The title of the report its figures come from, when that is not the report the list
+    /// is of (a statement the latest report does not give).
+    from: Option<String>,
 }
 
 impl StatementSummary {
@@ -56,23 +60,114 @@ impl StatementSummary {
     }
 
     pub(super) fn new(s: &Statement) -> Self {
+        Self::at(s, Route::Statement(s.id.clone()).path())
+    }
+
+    /// The summary of `s`, linking to `path`.
+    pub(super) fn at(s: &Statement, path: String) -> Self {
         StatementSummary {
             lang: None,
             title: s.measure.clone(),
-            path: Route::Statement(s.id.clone()).path(),
+            path,
             status: s.status().into(),
             latest: s.latest_text(),
             target: s.target.text.clone(),
             sentence: s.status_sentence(),
+            from: None,
         }
     }
 }
 
-/// One term and its detail in a statement's summary list.
+/// One term and its detail in a statement's summary list, with a shape before the detail
+/// that screen readers skip (the words say the same).
 #[derive(Debug, Clone, Serialize)]
 struct Fact {
     term: &'static str,
     detail: String,
+    icon: Option<&'static str>,
+}
+
+impl Fact {
+    fn new(term: &'static str, detail: String) -> Self {
+        Fact {
+            term,
+            detail,
+            icon: None,
+        }
+    }
+}
+
+/// A report as a statement's page names it: where its figures come from.
+#[derive(Debug, Clone, Serialize)]
+pub(super) struct ReportLink {
+    /// The period's name.
+    pub title: String,
+    /// The report's page.
+    pub path: String,
+    /// "1 April 2021 to 30 June 2021".
+    pub period: String,
+    /// "15 September 2021", once presented.
+    pub presented: Option<String>,
+    /// True for a report still being filled in.
+    pub draft: bool,
+}
+
+impl ReportLink {
+    pub(super) fn new(r: &Report) -> Self {
+        ReportLink {
+            title: r.title.clone(),
+            path: Route::Report(r.id.clone()).path(),
+            period: format!("{} to {}", human_due(&r.start), human_due(&r.end)),
+            presented: r.presented.as_deref().map(human_due),
+            draft: !r.is_published(),
+        }
+    }
+}
+
+/// One report's row in a statement's trend.
+#[derive(Debug, Clone, Serialize)]
+struct TrendRow {
+    title: String,
+    /// The statement's page in that report.
+    path: String,
+    figure: Option<String>,
+    period: Option<String>,
+    status: StatusView,
+    draft: bool,
+}
+
+/// A statement report by report: a chart when two or more give a figure, and every row.
+#[derive(Debug, Clone, Serialize)]
+struct TrendView {
+    rows: Vec<TrendRow>,
+    svg: Option<String>,
+    summary: Option<String>,
+    /// How many earlier reports a report's page leaves out (the statement's own page shows
+    /// them all).
+    earlier: usize,
+}
+
+/// The most reports a report's page for a statement shows in its trend: three years of
+/// quarters. Every report's page for every statement showing every report before it would
+/// grow with the square of the number of reports.
+const REPORT_PAGE_TREND: usize = 12;
+
+/// How the statement moved since the report before, for the template to say in words.
+#[derive(Debug, Clone, Serialize)]
+struct SinceView {
+    since: String,
+    since_path: String,
+    from: Option<String>,
+    to: Option<String>,
+    movement: &'static str,
+    change: Option<String>,
+    status_from: StatusView,
+    status_to: StatusView,
+    status_changed: bool,
+    items_up: usize,
+    items_down: usize,
+    items_level: usize,
+    limits_changed: bool,
 }
 
 /// A block of figures: summary, optional chart (as SVG) and table.
@@ -88,6 +183,18 @@ struct BlockView {
 /// What `statement.html` receives.
 #[derive(Serialize)]
 pub(super) struct StatementView {
+    /// The report the figures come from, in a plan with reports.
+    reported: Option<ReportLink>,
+    /// True on a report's own page for the statement (frozen as the report left it).
+    in_report: bool,
+    /// The statement's page with its latest figures.
+    latest_path: String,
+    /// Report by report, in a plan with reports.
+    trend: Option<TrendView>,
+    /// How it moved since the report before.
+    since: Option<SinceView>,
+    /// What the statement's own file says about the measure.
+    about: String,
     measure: String,
     status: StatusView,
     status_sentence: String,
@@ -101,44 +208,38 @@ pub(super) struct StatementView {
 }
 
 impl StatementView {
+    /// The view of `s`: the statement as the plan's latest report gives it, or, with
+    /// `report`, as that report left it (`s` is then [`Plan::statement_in`] that report).
     pub(super) fn new(
         plan: &Plan,
         s: &Statement,
         route: &Route,
         downloads: Option<&[Download]>,
+        report: Option<&Report>,
     ) -> Self {
-        let mut facts = vec![Fact {
-            term: "What good looks like",
-            detail: s.target.text.clone(),
-        }];
-        facts.push(Fact {
-            term: "Latest",
-            detail: s
-                .latest_text()
+        let mut facts = vec![Fact::new("What good looks like", s.target.text.clone())];
+        facts.push(Fact::new(
+            "Latest",
+            s.latest_text()
                 .unwrap_or_else(|| "No single figure is published".to_string()),
-        });
+        ));
         if let Some(f) = &s.previous {
-            facts.push(Fact {
-                term: "Previous",
-                detail: s.figure_text(f),
-            });
+            facts.push(Fact::new("Previous", s.figure_text(f)));
         }
         if let Some(f) = &s.baseline {
-            facts.push(Fact {
-                term: "Earlier figure",
-                detail: s.figure_text(f),
-            });
+            facts.push(Fact::new("Earlier figure", s.figure_text(f)));
         }
         if let Some(c) = &s.change {
-            facts.push(Fact {
-                term: "Change",
-                detail: format!("{} ({})", crate::words::format_change(c.value), c.basis),
-            });
+            facts.push(Fact::new(
+                "Change",
+                format!("{} ({})", crate::words::format_change(c.value), c.basis),
+            ));
         }
         if let Some(d) = s.direction {
             facts.push(Fact {
                 term: "Direction of change",
-                detail: format!("{} {}", d.arrow(), d.label()),
+                detail: d.label().to_string(),
+                icon: Some(d.arrow()),
             });
         }
         if let Some(l) = &s.limits {
@@ -150,31 +251,18 @@ impl StatementView {
             if let Some(b) = &l.basis {
                 detail.push_str(&format!(" ({b})"));
             }
-            facts.push(Fact {
-                term: "Control limits",
-                detail,
-            });
+            facts.push(Fact::new("Control limits", detail));
         }
-        facts.push(Fact {
-            term: "Unit",
-            detail: s.unit.label().to_string(),
-        });
+        facts.push(Fact::new("Unit", s.unit.label().to_string()));
         if let Some(l) = &s.lead {
-            facts.push(Fact {
-                term: "Lead",
-                detail: l.clone(),
-            });
+            facts.push(Fact::new("Lead", l.clone()));
         }
         if let Some(d) = &s.data_source {
-            facts.push(Fact {
-                term: "Data",
-                detail: d.clone(),
-            });
+            facts.push(Fact::new("Data", d.clone()));
         }
-        facts.push(Fact {
-            term: "Source",
-            detail: s.source.clone(),
-        });
+        if !s.source.is_empty() {
+            facts.push(Fact::new("Source", s.source.clone()));
+        }
         let blocks = s
             .figure_blocks(plan)
             .into_iter()
@@ -189,7 +277,41 @@ impl StatementView {
                 table: b.table,
             })
             .collect();
+        // The report the figures come from: the one asked for, or the statement's own.
+        let from = report.or_else(|| s.reported_in.as_deref().and_then(|id| plan.report(id)));
+        let since = from.and_then(|r| {
+            let (before, then) = plan.previous_report_of(r, &s.id)?;
+            let m = since_last(&before.title, &then, s);
+            Some(SinceView {
+                since: m.since,
+                since_path: match report {
+                    Some(_) => Route::ReportStatement {
+                        report: before.id.clone(),
+                        id: s.id.clone(),
+                    }
+                    .path(),
+                    None => Route::Report(before.id.clone()).path(),
+                },
+                from: m.from,
+                to: m.to,
+                movement: m.movement,
+                change: m.change,
+                status_changed: m.status_from != m.status_to,
+                status_from: m.status_from.into(),
+                status_to: m.status_to.into(),
+                items_up: m.items_up,
+                items_down: m.items_down,
+                items_level: m.items_level,
+                limits_changed: m.limits_changed,
+            })
+        });
         StatementView {
+            reported: from.map(ReportLink::new),
+            in_report: report.is_some(),
+            latest_path: Route::Statement(s.id.clone()).path(),
+            trend: trend(s, report.map(|_| REPORT_PAGE_TREND)),
+            since,
+            about: render(&s.about.markdown, route).html,
             measure: s.measure.clone(),
             status: s.status().into(),
             status_sentence: s.status_sentence(),
@@ -219,44 +341,122 @@ impl StatementView {
                     path: format!("{}#{}", Route::NationalPriorities.path(), n.id),
                 })
                 .collect(),
-            downloads: shelf(downloads, Shelf::Performance)
-                .into_iter()
-                .take(1)
-                .collect(),
+            // A report's own page lists no download: the site's data files change with
+            // every later report, and the report's page must not.
+            downloads: match report {
+                Some(_) => Vec::new(),
+                None => shelf(downloads, Shelf::Performance)
+                    .into_iter()
+                    .take(1)
+                    .collect(),
+            },
         }
     }
 }
 
-/// Renders the statement page's context.
+/// The statement report by report, as its history gives it: the last `most` reports, when
+/// given.
+fn trend(s: &Statement, most: Option<usize>) -> Option<TrendView> {
+    if s.history.is_empty() {
+        return None;
+    }
+    let earlier = most.map_or(0, |m| s.history.len().saturating_sub(m));
+    let shortened;
+    let s = if earlier > 0 {
+        let mut t = s.clone();
+        t.history.drain(..earlier);
+        shortened = t;
+        &shortened
+    } else {
+        s
+    };
+    let decimals = decimals_for(
+        s.history
+            .iter()
+            .filter_map(|q| q.latest.as_ref().map(|f| f.value)),
+    )
+    .max(s.decimals());
+    let chart = s.trend_chart();
+    Some(TrendView {
+        rows: s
+            .history
+            .iter()
+            .map(|q| TrendRow {
+                title: q.title.clone(),
+                path: Route::ReportStatement {
+                    report: q.report.clone(),
+                    id: s.id.clone(),
+                }
+                .path(),
+                figure: q
+                    .latest
+                    .as_ref()
+                    .map(|f| format_fixed(f.value, s.unit, decimals)),
+                period: q.latest.as_ref().map(|f| f.period.clone()),
+                status: q.judged.into(),
+                draft: q.status != crate::parse::kinds::ReportStatus::Published,
+            })
+            .collect(),
+        svg: chart.as_ref().map(|c| chart::svg(c, "chart-by-report")),
+        summary: chart.map(|c| c.summary),
+        earlier,
+    })
+}
+
+/// Renders the statement page's context: its latest figures, or, with `report`, the
+/// figures of that report (`s` is then the statement as that report left it).
 pub(super) fn statement_page(
     plan: &Plan,
     s: &Statement,
     route: &Route,
     downloads: Option<&[Download]>,
+    report: Option<&Report>,
     ctx: &mut PageContext<'_>,
 ) {
-    let crumbs = vec![
-        home(),
-        Link {
-            title: "Performance".into(),
-            path: Route::Performance.path(),
-        },
-    ];
-    ctx.insert("page", &page_view(route, &s.measure, crumbs, vec![]));
-    ctx.insert("statement", &StatementView::new(plan, s, route, downloads));
+    let crumbs = match report {
+        None => vec![
+            home(),
+            Link {
+                title: "Performance".into(),
+                path: Route::Performance.path(),
+            },
+        ],
+        Some(r) => vec![
+            home(),
+            Link {
+                title: "Reports".into(),
+                path: Route::Reports.path(),
+            },
+            Link {
+                title: r.title.clone(),
+                path: Route::Report(r.id.clone()).path(),
+            },
+        ],
+    };
+    // A report's page for the statement is named by the report too, so that no two pages
+    // share a title.
+    let title = match report {
+        Some(r) => format!("{}, {} report", s.measure, r.title),
+        None => s.measure.clone(),
+    };
+    ctx.insert("page", &page_view(route, &title, crumbs, vec![]));
+    ctx.insert(
+        "statement",
+        &StatementView::new(plan, s, route, downloads, report),
+    );
 }
 
 /// A group of statements on the performance index.
 #[derive(Debug, Clone, Serialize)]
-struct GroupView {
-    id: String,
-    heading: String,
+pub(super) struct GroupView {
+    pub(super) id: String,
+    pub(super) heading: String,
     statements: Vec<StatementSummary>,
 }
 
 /// How many statements have each status.
 #[derive(Debug, Clone, Serialize)]
-struct StatusCount {
+pub(super) struct StatusCount {
     status: StatusView,
     count: usize,
 }
@@ -264,6 +464,30 @@ struct StatusCount {
 /// The groups of the performance index: one per aim (by each statement's first priority),
 /// then statements that evidence only national priorities, then any others.
 fn groups(plan: &Plan) -> Vec<GroupView> {
+    let latest = plan.latest_report().map(|r| r.id.as_str());
+    groups_of(
+        plan,
+        plan.statements.iter().map(|s| {
+            let mut summary = StatementSummary::new(s);
+            // A statement the latest report does not give shows the report its figures are
+            // from.
+            if latest.is_some() && s.reported_in.as_deref() != latest {
+                summary.from = s
+                    .reported_in
+                    .as_deref()
+                    .and_then(|id| plan.report(id))
+                    .map(|r| r.title.clone());
+            }
+            (s, summary)
+        }),
+    )
+}
+
+/// The groups of a list of statements, each with its summary, as [`groups`] makes them.
+pub(super) fn groups_of<'s>(
+    plan: &Plan,
+    statements: impl Iterator<Item = (&'s Statement, StatementSummary)>,
+) -> Vec<GroupView> {
     let mut groups: Vec<GroupView> = plan
         .aims
         .iter()
@@ -275,16 +499,16 @@ fn groups(plan: &Plan) -> Vec<GroupView> {
         .collect();
     let mut national = Vec::new();
     let mut other = Vec::new();
-    for s in &plan.statements {
+    for (s, summary) in statements {
         let aim = s
             .priorities
             .iter()
             .find_map(|id| plan.priority(id))
             .map(|p| p.aim.clone());
         match aim.and_then(|a| groups.iter_mut().find(|g| g.id == a)) {
-            Some(g) => g.statements.push(StatementSummary::new(s)),
-            None if !s.national_priorities.is_empty() => national.push(StatementSummary::new(s)),
-            None => other.push(StatementSummary::new(s)),
+            Some(g) => g.statements.push(summary),
+            None if !s.national_priorities.is_empty() => national.push(summary),
+            None => other.push(summary),
         }
     }
     groups.push(GroupView {
@@ -318,14 +542,9 @@ pub(super) fn index_page(
         })
         .collect();
     ctx.insert("page", &page_view(route, "Performance", vec![home()], toc));
-    let counts: Vec<StatusCount> = Status::ALL
-        .iter()
-        .map(|st| StatusCount {
-            status: (*st).into(),
-            count: plan.statements.iter().filter(|s| s.status() == *st).count(),
-        })
-        .filter(|c| c.count > 0)
-        .collect();
+    let counts = status_counts(plan.statements.iter());
+    ctx.insert("report", &plan.latest_report().map(ReportLink::new));
+    ctx.insert("has_reports", &!plan.reports.is_empty());
     ctx.insert("groups", &groups);
     ctx.insert("status_counts", &counts);
     ctx.insert("statement_count", &plan.statements.len());
@@ -336,6 +555,21 @@ pub(super) fn index_page(
     ctx.insert("downloads", &shelf(downloads, Shelf::Performance));
 }
 
+/// How many of `statements` have each status, for the statuses any has.
+pub(super) fn status_counts<'s>(
+    statements: impl Iterator<Item = &'s Statement>,
+) -> Vec<StatusCount> {
+    let statuses: Vec<Status> = statements.map(Statement::status).collect();
+    Status::ALL
+        .iter()
+        .map(|st| StatusCount {
+            status: (*st).into(),
+            count: statuses.iter().filter(|s| *s == st).count(),
+        })
+        .filter(|c| c.count > 0)
+        .collect()
+}
+
 /// One national priority and the statements that evidence it.
 #[derive(Debug, Clone, Serialize)]
 struct NationalPriorityView {
@@ -344,11 +578,18 @@ struct NationalPriorityView {
     statements: Vec<NationalStatementView>,
 }
 
+/// A direction of change: an arrow screen readers skip, and its words.
+#[derive(Debug, Clone, Serialize)]
+struct DirectionView {
+    arrow: &'static str,
+    label: &'static str,
+}
+
 /// A statement on the national priorities page, with its direction, lead and key points.
 #[derive(Debug, Clone, Serialize)]
 struct NationalStatementView {
     summary: StatementSummary,
-    direction: Option<String>,
+    direction: Option<DirectionView>,
     lead: Option<String>,
     data_source: Option<String>,
     key_points: Option<String>,
@@ -374,7 +615,10 @@ pub(super) fn national_page(
                 .filter(|s| s.national_priorities.contains(&n.id))
                 .map(|s| NationalStatementView {
                     summary: StatementSummary::new(s),
-                    direction: s.direction.map(|d| format!("{} {}", d.arrow(), d.label())),
+                    direction: s.direction.map(|d| DirectionView {
+                        arrow: d.arrow(),
+                        label: d.label(),
+                    }),
                     lead: s.lead.clone(),
                     data_source: s.data_source.clone(),
                     // The national measure itself (the statement with a named lead) carries

@@ -1,0 +1,135 @@
+//! The website's reports: the list of every report (`/reports/`) and each report's own page
+//! (`/reports/<period>/`), which gathers its statements as that report gave them.
+//!
+//! A report's pages (this one and its statements', see [`super::performance`]) show only what
+//! that report and the reports before it say, and list only its own downloads, so a later
+//! report never changes them: they stay as they were published.
+
+use serde::Serialize;
+
+use super::performance::{
+    groups_of, status_counts, GroupView, ReportLink, StatementSummary, StatusCount,
+};
+use super::{home, page_view, DownloadView, Link, PageContext};
+use crate::export::{Download, Shelf};
+use crate::plan::{Plan, Report, Route};
+use crate::render::markdown::render;
+
+/// A report in the list of reports.
+#[derive(Debug, Clone, Serialize)]
+struct ReportRow {
+    report: ReportLink,
+    /// How many statements it gives figures for.
+    count: usize,
+}
+
+/// Renders the list of reports' context: newest first.
+pub(super) fn list_page(plan: &Plan, route: &Route, ctx: &mut PageContext<'_>) {
+    let crumbs = vec![
+        home(),
+        Link {
+            title: "Performance".into(),
+            path: Route::Performance.path(),
+        },
+    ];
+    ctx.insert("page", &page_view(route, "Reports", crumbs, vec![]));
+    let rows: Vec<ReportRow> = plan
+        .reports
+        .iter()
+        .rev()
+        .map(|r| ReportRow {
+            report: ReportLink::new(r),
+            count: r.statements.len(),
+        })
+        .collect();
+    ctx.insert("reports", &rows);
+    ctx.insert("latest", &plan.latest_report().map(ReportLink::new));
+}
+
+/// What `report.html` receives.
+#[derive(Serialize)]
+struct ReportView {
+    report: ReportLink,
+    intro: String,
+    groups: Vec<GroupView>,
+    status_counts: Vec<StatusCount>,
+    statement_count: usize,
+    /// The published report before it, if any.
+    previous: Option<ReportLink>,
+    /// Its own downloads: the report as a Panel paper.
+    downloads: Vec<DownloadView>,
+}
+
+/// Renders a report's page's context.
+pub(super) fn report_page(
+    plan: &Plan,
+    report: &Report,
+    route: &Route,
+    downloads: Option<&[Download]>,
+    ctx: &mut PageContext<'_>,
+) {
+    let statements: Vec<_> = report
+        .statements
+        .iter()
+        .filter_map(|r| plan.statement_in(report, &r.statement))
+        .collect();
+    let groups = groups_of(
+        plan,
+        statements.iter().map(|s| {
+            let path = Route::ReportStatement {
+                report: report.id.clone(),
+                id: s.id.clone(),
+            }
+            .path();
+            (s, StatementSummary::at(s, path))
+        }),
+    );
+    let toc = groups
+        .iter()
+        .map(|g| crate::render::markdown::Heading {
+            level: 2,
+            id: g.id.clone(),
+            text: g.heading.clone(),
+        })
+        .collect();
+    let crumbs = vec![
+        home(),
+        Link {
+            title: "Reports".into(),
+            path: Route::Reports.path(),
+        },
+    ];
+    ctx.insert(
+        "page",
+        &page_view(route, &format!("{} report", report.title), crumbs, toc),
+    );
+    let at = plan
+        .reports
+        .iter()
+        .position(|r| r.id == report.id)
+        .unwrap_or(0);
+    let folder = route.path();
+    let view = ReportView {
+        report: ReportLink::new(report),
+        intro: render(&report.intro.markdown, route).html,
+        status_counts: status_counts(statements.iter()),
+        statement_count: statements.len(),
+        groups,
+        previous: plan.reports[..at]
+            .iter()
+            .rev()
+            .find(|r| r.is_published())
+            .map(ReportLink::new),
+        downloads: downloads
+            .unwrap_or_default()
+            .iter()
+            .filter(|d| d.on(Shelf::Report) && d.path.starts_with(&folder))
+            .map(|d| DownloadView {
+                text: d.title.clone(),
+                path: d.path.clone(),
+                label: d.label.clone(),
+            })
+            .collect(),
+    };
+    ctx.insert("report", &view);
+}
