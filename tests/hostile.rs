@@ -908,7 +908,7 @@ fn hostile_pages_and_fields_build_into_a_site_with_no_script_anywhere() {
             // Its stylesheet is inline (see docs/security.md); nothing else may be.
             problems.retain(|p| p != "<style> element");
         }
-        if path == "search/index.html" {
+        if path == "search/index.html" || path == "cy/search/index.html" {
             // Its form and its two script files, and nothing else (see docs/security.md).
             problems = search_page_problems(&html);
         } else {
@@ -967,7 +967,7 @@ fn every_page_of_the_shipped_site_carries_and_satisfies_the_content_security_pol
         } else {
             assert_eq!(policy, Some(CSP), "{path}");
         }
-        if path == "search/index.html" {
+        if path == "search/index.html" || path == "cy/search/index.html" {
             // The one page with scripts: its index and the theme's search.js, both files of
             // the site (which the policy allows), and its search form, sent nowhere.
             problems = search_page_problems(&html);
@@ -994,7 +994,13 @@ fn every_page_of_the_shipped_site_carries_and_satisfies_the_content_security_pol
         .map(|(p, _)| p)
         .filter(|p| p.ends_with(".js"))
         .collect();
-    assert_eq!(scripts.len(), 2, "{scripts:?}");
+    // The shipped plan is in English and Welsh: each language's search page has its index.
+    assert_eq!(scripts.len(), 3, "{scripts:?}");
+    assert!(
+        scripts[0].starts_with("cy/search/search-index."),
+        "{scripts:?}"
+    );
+    let scripts = &scripts[1..];
     assert_eq!(scripts[1], "static/search.js", "{scripts:?}");
     assert!(
         scripts[0].starts_with("search/search-index."),

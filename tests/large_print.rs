@@ -559,7 +559,10 @@ fn build_publishes_the_large_print_files_and_every_page_links_to_them() {
         // A report's pages are frozen as published: they list no file whose size changes
         // with a later report.
         let is_html = entry.extension().is_some_and(|e| e == "html");
-        if entry.starts_with(site.join("reports")) && !entry.ends_with("reports/index.html") {
+        // The Welsh pages (cy/) have the same frozen report pages.
+        let in_reports =
+            entry.starts_with(site.join("reports")) || entry.starts_with(site.join("cy/reports"));
+        if in_reports && !entry.ends_with("reports/index.html") {
             // A report's own paper is a PDF, not a page.
             if !is_html {
                 continue;

@@ -298,7 +298,9 @@ pub fn search_page_problems(html: &str) -> Vec<String> {
     };
     let scripts_ok = scripts.len() == 2
         && index_ok(scripts[0])
-        && scripts[1] == "../static/search.js"
+        // The theme's script at the site root: one folder up, or two from a language's
+        // folder (`cy/search/`).
+        && (scripts[1] == "../static/search.js" || scripts[1] == "../../static/search.js")
         && html.matches("<script ").count() == 2
         && html.matches(" defer></script>").count() == 2;
     let forms: Vec<&Tag> = found.iter().filter(|t| t.name == "form").collect();
