@@ -1,6 +1,6 @@
 //! The plan's images: every file of the content folder's `images/` folder read for what it is
 //! ([`crate::parse::image`]), named for publishing by its content, and the rules a body's
-//! image (`![description](images/map.png)`) must keep, which [`super::links`] checks.
+//! image (`![description](images/map.png)`) must keep, which `plan/links.rs` checks.
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
