@@ -346,6 +346,22 @@ fn snippet(html: &str) -> String {
     }
 }
 
+/// The alternative text of an image whose start tag `events` has just given: the text up to
+/// its end tag, with line breaks as spaces. Formatting inside it is dropped, as it is in HTML's
+/// `alt`.
+pub fn image_alt<'a>(events: &mut impl Iterator<Item = Event<'a>>) -> String {
+    let mut alt = String::new();
+    for e in events {
+        match e {
+            Event::End(TagEnd::Image) => break,
+            Event::Text(t) | Event::Code(t) => alt.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => alt.push(' '),
+            _ => {}
+        }
+    }
+    alt
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+use pulldown_cmark::{Event, Parser, Tag};
 use rayon::prelude::*;
 use serde::Serialize;
 use sha2::{Digest, Sha256};
@@ -14,7 +14,7 @@ use sha2::{Digest, Sha256};
 use super::{Body, Plan, Route};
 use crate::load::{ImageFile, IMAGES_FOLDER};
 use crate::parse::image::{check, ImageKind};
-use crate::parse::markdown::options;
+use crate::parse::markdown::{image_alt, options};
 
 /// The title that marks an image as decoration, with no alternative text:
 /// `![](images/rule.svg "decorative")`.
@@ -197,15 +197,7 @@ pub fn uses(plan: &Plan) -> Vec<ImageUse> {
             else {
                 continue;
             };
-            let mut alt = String::new();
-            for e in parser.by_ref() {
-                match e {
-                    Event::End(TagEnd::Image) => break,
-                    Event::Text(t) | Event::Code(t) => alt.push_str(&t),
-                    Event::SoftBreak | Event::HardBreak => alt.push(' '),
-                    _ => {}
-                }
-            }
+            let alt = image_alt(&mut parser);
             if let Ok(image) = source_of(&dest_url) {
                 out.push(ImageUse {
                     image,

@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use super::{escape, highlight};
 pub use crate::parse::kinds::RawHtml;
-use crate::parse::markdown::{options, IdAllocator};
+use crate::parse::markdown::{image_alt, options, IdAllocator};
 use crate::plan::images::{source_of, Images, DECORATIVE};
 use crate::plan::Route;
 
@@ -151,15 +151,7 @@ pub fn render_with_images(markdown: &str, from: &Route, images: &Images) -> Rend
                     continue;
                 };
                 let decorative = title.as_ref() == DECORATIVE;
-                let mut alt = String::new();
-                for e in parser.by_ref() {
-                    match e {
-                        Event::End(TagEnd::Image) => break,
-                        Event::Text(t) | Event::Code(t) => alt.push_str(&t),
-                        Event::SoftBreak | Event::HardBreak => alt.push(' '),
-                        _ => {}
-                    }
-                }
+                let alt = image_alt(&mut parser);
                 let alt = if decorative { "" } else { alt.trim() };
                 out.push(Event::Html(
                     format!(
