@@ -191,10 +191,7 @@ pub const STATEMENT: Shape = Shape::Map(&[
     ("latest", FIGURE),
     ("previous", FIGURE),
     ("baseline", FIGURE),
-    (
-        "change",
-        Shape::Map(&[("value", Shape::Plain), ("basis", Shape::Text)]),
-    ),
+    ("change", CHANGE),
     ("direction", Shape::Plain),
     ("limits", LIMITS),
     ("areas", Shape::List(&AREA_VALUE)),
@@ -207,6 +204,10 @@ pub const STATEMENT: Shape = Shape::Map(&[
     ("data_source", Shape::Text),
     ("source", Shape::Text),
 ]);
+
+/// A published percentage change ([`crate::parse::kinds::Change`]), in a statement and in a
+/// report's figures alike.
+const CHANGE: Shape = Shape::Map(&[("value", Shape::Plain), ("basis", Shape::Text)]);
 
 /// A report's `_index.md` ([`crate::parse::kinds::ReportFront`]), with blanks kept (a new
 /// report's date of presentation and source, still to fill in).
@@ -225,10 +226,7 @@ pub const REPORTED: Shape = Shape::Open(&Shape::Map(&[
     ("latest", FIGURE),
     ("previous", FIGURE),
     ("baseline", FIGURE),
-    (
-        "change",
-        Shape::Map(&[("value", Shape::Plain), ("basis", Shape::Text)]),
-    ),
+    ("change", CHANGE),
     ("direction", Shape::Plain),
     ("limits", LIMITS),
     ("areas", Shape::List(&AREA_VALUE)),

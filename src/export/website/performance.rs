@@ -454,6 +454,18 @@ pub(super) struct GroupView {
     statements: Vec<StatementSummary>,
 }
 
+/// The "On this page" list of a page of statement groups: one entry per group.
+pub(super) fn contents_of(groups: &[GroupView]) -> Vec<crate::render::markdown::Heading> {
+    groups
+        .iter()
+        .map(|g| crate::render::markdown::Heading {
+            level: 2,
+            id: g.id.clone(),
+            text: g.heading.clone(),
+        })
+        .collect()
+}
+
 /// How many statements have each status.
 #[derive(Debug, Clone, Serialize)]
 pub(super) struct StatusCount {
@@ -533,14 +545,7 @@ pub(super) fn index_page(
     ctx: &mut PageContext<'_>,
 ) {
     let groups = groups(plan);
-    let toc = groups
-        .iter()
-        .map(|g| crate::render::markdown::Heading {
-            level: 2,
-            id: g.id.clone(),
-            text: g.heading.clone(),
-        })
-        .collect();
+    let toc = contents_of(&groups);
     ctx.insert("page", &page_view(route, "Performance", vec![home()], toc));
     let counts = status_counts(plan.statements.iter());
     ctx.insert("report", &plan.latest_report().map(ReportLink::new));

@@ -8,7 +8,7 @@
 use serde::Serialize;
 
 use super::performance::{
-    groups_of, status_counts, GroupView, ReportLink, StatementSummary, StatusCount,
+    contents_of, groups_of, status_counts, GroupView, ReportLink, StatementSummary, StatusCount,
 };
 use super::{home, page_view, DownloadView, Link, PageContext};
 use crate::export::{Download, Shelf};
@@ -84,14 +84,7 @@ pub(super) fn report_page(
             (s, StatementSummary::at(s, path))
         }),
     );
-    let toc = groups
-        .iter()
-        .map(|g| crate::render::markdown::Heading {
-            level: 2,
-            id: g.id.clone(),
-            text: g.heading.clone(),
-        })
-        .collect();
+    let toc = contents_of(&groups);
     let crumbs = vec![
         home(),
         Link {
