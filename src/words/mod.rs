@@ -8,6 +8,10 @@
 
 use crate::parse::kinds::Unit;
 
+pub mod tables;
+
+pub use tables::Words;
+
 /// The months' names, January first.
 pub const MONTHS: [&str; 12] = [
     "January",
