@@ -492,3 +492,43 @@ fn diff_in_welsh_lists_the_english_changes_the_welsh_has_not_followed() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("the plan has no translation into \"fr\""));
 }
+
+/// Every value the model labels (statuses, delivery states, units, directions, changes, the
+/// statutory contents) has its words in both shipped tables: the English the same as the
+/// model's own label, the Welsh different from it.
+#[test]
+fn every_labelled_value_has_words_in_both_tables() {
+    use planpress::compare::diff::Status as Change;
+    use planpress::parse::kinds::{Direction, Element, Unit};
+    use planpress::plan::delivery::State;
+    use planpress::plan::performance::Status;
+    let words = planpress::words::Words::new(&planpress::words::Words::default_tables()).unwrap();
+    let mut pairs: Vec<(&str, &str)> = Vec::new();
+    pairs.extend(Status::ALL.iter().map(|s| (s.key(), s.label())));
+    pairs.extend(State::ALL.iter().map(|s| (s.key(), s.label())));
+    pairs.extend(Element::ALL.iter().map(|s| (s.key(), s.label())));
+    for u in [
+        Unit::Percent,
+        Unit::Count,
+        Unit::Rate,
+        Unit::Seconds,
+        Unit::Text,
+    ] {
+        pairs.push((u.key(), u.label()));
+    }
+    for d in [Direction::Up, Direction::Down, Direction::Level] {
+        pairs.push((d.key(), d.label()));
+    }
+    for c in [Change::Added, Change::Removed, Change::Changed] {
+        pairs.push((c.key(), c.label()));
+    }
+    assert_eq!(pairs.len(), 29);
+    for (key, label) in pairs {
+        assert_eq!(words.text("en-GB", key, None).unwrap(), label, "{key}");
+        let welsh = words.text("cy", key, None).unwrap();
+        assert!(
+            words.keys("cy").contains(&key.to_string()) && welsh != label,
+            "{key}: the Welsh table lacks it or says it in English ({welsh})"
+        );
+    }
+}

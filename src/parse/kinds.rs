@@ -221,6 +221,18 @@ impl Element {
         }
     }
 
+    /// The key of its words in the word tables (`crate::words::Words`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Element::Objectives => "statutory-objectives",
+            Element::Policing => "statutory-policing",
+            Element::Resources => "statutory-resources",
+            Element::Reporting => "statutory-reporting",
+            Element::Measurement => "statutory-measurement",
+            Element::Grants => "statutory-grants",
+        }
+    }
+
     /// What the plan must specify, in plain words.
     pub fn label(self) -> &'static str {
         match self {
@@ -530,6 +542,17 @@ pub enum Unit {
 }
 
 impl Unit {
+    /// The key of its words in the word tables (`crate::words::Words`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Unit::Percent => "unit-percent",
+            Unit::Count => "unit-count",
+            Unit::Rate => "unit-rate",
+            Unit::Seconds => "unit-seconds",
+            Unit::Text => "unit-text",
+        }
+    }
+
     /// The unit in words, for axis titles and data files.
     pub fn label(self) -> &'static str {
         match self {
@@ -601,6 +624,15 @@ pub enum Direction {
 }
 
 impl Direction {
+    /// The key of its words in the word tables (`crate::words::Words`).
+    pub fn key(self) -> &'static str {
+        match self {
+            Direction::Up => "direction-up",
+            Direction::Down => "direction-down",
+            Direction::Level => "direction-level",
+        }
+    }
+
     /// The direction in words.
     pub fn label(self) -> &'static str {
         match self {

@@ -49,6 +49,17 @@ impl State {
         }
     }
 
+    /// The key of the state's words in the word tables ([`crate::words::Words`]).
+    pub fn key(self) -> &'static str {
+        match self {
+            State::NotStarted => "delivery-not-started",
+            State::InProgress => "delivery-in-progress",
+            State::AtRisk => "delivery-at-risk",
+            State::Delivered => "delivery-delivered",
+            State::NotReported => "delivery-not-reported",
+        }
+    }
+
     /// The state in words.
     pub fn label(self) -> &'static str {
         match self {

@@ -42,6 +42,19 @@ impl Status {
         Status::NoFigure,
     ];
 
+    /// The key of the status's words in the word tables ([`crate::words::Words`]).
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::Met => "status-met",
+            Status::NotMet => "status-not-met",
+            Status::WithinLimits => "status-within-limits",
+            Status::AboveUpperLimit => "status-above-upper-limit",
+            Status::BelowLowerLimit => "status-below-lower-limit",
+            Status::NoNumericTarget => "status-no-numeric-target",
+            Status::NoFigure => "status-no-figure",
+        }
+    }
+
     /// The status in words.
     pub fn label(self) -> &'static str {
         match self {

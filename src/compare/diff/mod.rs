@@ -158,6 +158,15 @@ pub enum Status {
 }
 
 impl Status {
+    /// The key of the words in the word tables ([`crate::words::Words`]).
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::Added => "change-added",
+            Status::Removed => "change-removed",
+            Status::Changed => "change-changed",
+        }
+    }
+
     /// "Added", "Removed", "Changed".
     pub fn label(self) -> &'static str {
         match self {

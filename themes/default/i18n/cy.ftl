@@ -112,3 +112,42 @@ party-commissioner-lead = Byddaf yn:
 party-chief-constable-name = Y Prif Gwnstabl
 party-chief-constable-heading = Cyfrifoldebau'r Prif Gwnstabl
 party-chief-constable-lead = Bydd y Prif Gwnstabl yn gyfrifol am:
+
+# Labels of the model's values, shared by every output (see en-GB.ftl).
+status-met = Wedi'i gyrraedd
+status-not-met = Heb ei gyrraedd
+status-within-limits = O fewn y terfynau rheoli
+status-above-upper-limit = Uwchlaw'r terfyn rheoli uchaf
+status-below-lower-limit = Islaw'r terfyn rheoli isaf
+status-no-numeric-target = Dim targed rhifol
+status-no-figure = Dim ffigur wedi'i gyhoeddi
+delivery-not-started = Heb ddechrau
+delivery-in-progress = Ar y gweill
+delivery-at-risk = Mewn perygl
+delivery-delivered = Wedi'i gyflawni
+delivery-not-reported = Dim statws wedi'i adrodd
+unit-percent = Y cant
+unit-count = Nifer
+unit-rate = Cyfradd
+unit-seconds = Eiliadau
+unit-text = Testun
+direction-up = Yn codi
+direction-down = Yn gostwng
+direction-level = Gwastad
+change-added = Wedi'i ychwanegu
+change-removed = Wedi'i dynnu
+change-changed = Wedi newid
+statutory-objectives = Amcanion plismona a throseddu'r Comisiynydd
+statutory-policing = Y plismona y mae'r Prif Gwnstabl i'w ddarparu
+statutory-resources = Yr arian a'r adnoddau eraill y bydd y Comisiynydd yn eu rhoi i'r Prif Gwnstabl
+statutory-reporting = Sut y bydd y Prif Gwnstabl yn adrodd i'r Comisiynydd ar y plismona hwnnw
+statutory-measurement = Sut y caiff perfformiad y Prif Gwnstabl ei fesur
+statutory-grants = Y grantiau lleihau troseddu ac anhrefn y bydd y Comisiynydd yn eu gwneud, a'u hamodau
+
+# Website pages about the plan and its formats.
+
+# Performance and reports.
+
+# Editions made from the linear document.
+
+# The data files, the comparison of two revisions and the diff report.

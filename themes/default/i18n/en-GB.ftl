@@ -104,3 +104,47 @@ party-commissioner-lead = I will:
 party-chief-constable-name = The Chief Constable
 party-chief-constable-heading = The Chief Constable's responsibilities
 party-chief-constable-lead = The Chief Constable will be responsible for:
+
+# Labels of the model's values, shared by every output: performance status (status-*),
+# delivery state (delivery-*), units (unit-*), direction of change (direction-*), a change
+# between two revisions (change-*), and the plan's statutory contents (statutory-*). Each
+# enum's `key()` in the Rust code names its word here.
+status-met = Met
+status-not-met = Not met
+status-within-limits = Within control limits
+status-above-upper-limit = Above upper control limit
+status-below-lower-limit = Below lower control limit
+status-no-numeric-target = No numeric target
+status-no-figure = No figure published
+delivery-not-started = Not started
+delivery-in-progress = In progress
+delivery-at-risk = At risk
+delivery-delivered = Delivered
+delivery-not-reported = No status reported
+unit-percent = Per cent
+unit-count = Number
+unit-rate = Rate
+unit-seconds = Seconds
+unit-text = Text
+direction-up = Rising
+direction-down = Falling
+direction-level = Level
+change-added = Added
+change-removed = Removed
+change-changed = Changed
+statutory-objectives = The Commissioner's police and crime objectives
+statutory-policing = The policing the Chief Constable is to provide
+statutory-resources = The money and other resources the Commissioner will give the Chief Constable
+statutory-reporting = How the Chief Constable will report to the Commissioner on that policing
+statutory-measurement = How the Chief Constable's performance will be measured
+statutory-grants = The crime and disorder reduction grants the Commissioner will make, and their conditions
+
+# Website pages about the plan and its formats (accessibility, about this plan, other
+# formats, listen, search, national priorities, delivery, downloads' titles and labels).
+
+# Performance and reports (performance, statement, reports, report and revision pages;
+# statement sentences; chart summaries).
+
+# Editions made from the linear document (large print, EPUB, plain text).
+
+# The data files, the comparison of two revisions and the diff report.
