@@ -116,17 +116,17 @@ const CASES = [
   },
   {
     name: 'n-focus-invisible', why: 'a link that stays off-screen when focused',
-    apply: (s) => beforeMainEnd(s, 'index.html', '  <p><a href="/chart.html" style="position: absolute; left: -9999px">Hidden chart link</a></p>'),
+    apply: (s) => beforeMainEnd(s, 'index.html', '  <p><a href="chart.html" style="position: absolute; left: -9999px">Hidden chart link</a></p>'),
     expect: [['/', 'keyboard', 'focus-invisible', /outside the viewport/]], onlyPage: '/',
   },
   {
     name: 'o-keyboard-unreachable', why: 'a link that throws focus away',
-    apply: (s) => beforeMainEnd(s, 'index.html', '  <p><a href="/chart.html" onfocus="this.blur()">Chart again</a></p>'),
+    apply: (s) => beforeMainEnd(s, 'index.html', '  <p><a href="chart.html" onfocus="this.blur()">Chart again</a></p>'),
     expect: [['/', 'keyboard', 'keyboard-unreachable', /Chart again/]], onlyPage: '/',
   },
   {
     name: 'p-broken-resource', why: 'a stylesheet link to a missing file',
-    apply: (s) => edit(s, 'chart.html', '<link rel="stylesheet" href="/style.css">', '<link rel="stylesheet" href="/style.css">\n<link rel="stylesheet" href="/missing.css">'),
+    apply: (s) => edit(s, 'chart.html', '<link rel="stylesheet" href="style.css">', '<link rel="stylesheet" href="style.css">\n<link rel="stylesheet" href="missing.css">'),
     expect: [['/chart.html', 'network', 'broken-resource', /\/missing\.css/]], onlyPage: '/chart.html',
   },
   {
@@ -159,7 +159,7 @@ const CASES = [
     apply: async (s) => {
       await appendCss(s, '.pale { color: #aaaaaa; }');
       await writeFile(join(s, 'unpale.js'), 'document.querySelectorAll(".pale").forEach(function (e) { e.classList.remove("pale"); });\n');
-      await beforeMainEnd(s, 'index.html', '  <p class="pale">Text that is pale until a script runs.</p>\n  <script src="/unpale.js"></script>');
+      await beforeMainEnd(s, 'index.html', '  <p class="pale">Text that is pale until a script runs.</p>\n  <script src="unpale.js"></script>');
     },
     expect: [['/', 'axe', 'color-contrast', /\.pale/]], onlyPage: '/',
   },
@@ -171,13 +171,14 @@ const CASES = [
   },
 ];
 
-// Each site has three pages, and the first axe run in a browser tab costs about 2 s (compiling
-// axe-core) against 0.5 s for the next: one tab per audit pays that once, and two audits at a
-// time keep both cores busy. 95 s for the whole self-test became 65 s on a 2-core machine.
-function runAudit(dir, report, extra = []) {
+// One audit run holds the good site and every broken copy, each in a folder of its own (the
+// fixture's links are relative, so a copy works under any folder): one browser, one Nu checker
+// and one compile of axe-core per tab serve them all. A case that needs options of its own
+// (`args`) is audited in a run of its own.
+function runAudit(dir, report, extra = [], concurrency = 1) {
   return new Promise((ok) => {
     const t = Date.now();
-    const child = spawn(process.execPath, [AUDIT, dir, '--report', report, '--concurrency', '1', ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [AUDIT, dir, '--report', report, '--concurrency', String(concurrency), ...extra], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout.on('data', (d) => (out += d));
     child.stderr.on('data', (d) => (out += d));
@@ -193,6 +194,98 @@ function lastLine(out) {
   return out.trim().split('\n').pop();
 }
 
+// The pages of the site in folder `name` of a combined run, by their address within the site.
+function pagesUnder(rep, name) {
+  const prefix = `/${name}`;
+  return rep.pages
+    .filter((p) => p.url.startsWith(prefix + '/'))
+    .map((p) => ({ ...p, url: p.url.slice(prefix.length) }));
+}
+
+// Checks one broken site's pages against what its case expects.
+function judgeCase(c, pages) {
+  const problems = [];
+  const urls = pages.map((p) => p.url).sort();
+  if (JSON.stringify(urls) !== JSON.stringify([...ALL_PAGES].sort())) problems.push(`pages audited: ${urls.join(', ') || 'none'}`);
+  if (!pages.some((p) => !p.passed)) problems.push('no page failed the audit');
+  const page = (u) => pages.find((p) => p.url === u);
+  for (const [url, check, rule, re] of c.expect) {
+    const p = page(url);
+    if (!p) { problems.push(`page ${url} missing from report`); continue; }
+    const fs = p.findings.filter((f) => f.check === check && f.rule === rule);
+    if (!fs.length) {
+      problems.push(`${url}: no ${check}/${rule} finding (got: ${p.findings.map((f) => f.check + '/' + f.rule).join(', ') || 'none'})`);
+    } else if (re && !fs.some((f) => f.nodes.some((n) => re.test(`${n.selector} ${n.detail}`)) || re.test(f.message))) {
+      problems.push(`${url}: ${check}/${rule} reported, but no node matches ${re}: ${JSON.stringify(fs.map((f) => f.nodes.slice(0, 3)))}`);
+    }
+  }
+  for (const rule of c.absent || []) {
+    for (const p of pages) {
+      if (p.findings.some((f) => f.rule === rule)) problems.push(`${p.url}: unexpected ${rule} finding (the break should only trip the specific check)`);
+    }
+  }
+  if (c.onlyPage) {
+    for (const p of pages) {
+      if (p.url !== c.onlyPage && !p.passed) problems.push(`${p.url} should still pass but has ${p.findings.map((f) => f.rule).join(', ')}`);
+    }
+  }
+  return problems;
+}
+
+// Checks that the untouched site passed every check on every page.
+function judgeGood(pages) {
+  const problems = [];
+  const urls = pages.map((p) => p.url).sort();
+  if (JSON.stringify(urls) !== JSON.stringify([...ALL_PAGES].sort())) problems.push(`pages found: ${urls.join(', ') || 'none'}`);
+  for (const p of pages) {
+    if (p.findings.length) problems.push(`${p.url}: ${p.findings.map((f) => `${f.check}/${f.rule}: ${JSON.stringify(f.nodes.slice(0, 2))}`).join('; ')}`);
+    // guard against a check that silently did nothing
+    if (!p.tabOrder || p.tabOrder.length < 5) problems.push(`${p.url}: only ${p.tabOrder ? p.tabOrder.length : 0} tab stops recorded`);
+    if (p.tabOrder && p.tabOrder[0] && p.tabOrder[0].label !== 'Skip to main content') problems.push(`${p.url}: first stop ${p.tabOrder[0].label}`);
+    if (p.tabOrder && p.tabOrder.some((s) => s.indicator !== 'ok')) problems.push(`${p.url}: a stop without a measured indicator`);
+    for (const k of ['keyboard', 'skip-link', 'axe', 'axe-print', 'decoration', 'reflow', 'text-spacing']) {
+      if (!(k in (p.timings || {}))) problems.push(`${p.url}: step ${k} did not run`);
+    }
+  }
+  return problems;
+}
+
+// The good site and every case without options of its own, in one audit.
+async function runCombined(work, cases, jobs) {
+  const all = join(work, 'all');
+  const report = join(work, 'all-report');
+  await cp(GOOD, join(all, 'good'), { recursive: true });
+  const prepared = [];
+  for (const c of cases) {
+    const site = join(all, c.name);
+    await cp(GOOD, site, { recursive: true });
+    try {
+      await c.apply(site);
+      prepared.push(c);
+    } catch (e) {
+      prepared.push({ ...c, failedToApply: String(e.stack || e) });
+    }
+  }
+  const r = await runAudit(all, report, [], jobs);
+  const results = [];
+  let rep = null;
+  const general = [];
+  if (r.code !== 1) general.push(`the combined audit exited ${r.code}, expected 1 (some sites are broken)`);
+  if (!/^audit: \d+ passed, \d+ failed$/.test(lastLine(r.out))) general.push(`bad last line: ${lastLine(r.out)}`);
+  try { rep = await readReport(report); } catch (e) { general.push('no report.json: ' + e.message); }
+  const judge = (name, why, fn) => {
+    const problems = [...general];
+    if (rep) problems.push(...fn());
+    results.push({ name, why, ok: problems.length === 0, problems, ms: 0, out: problems.length ? r.out : '' });
+  };
+  judge('good-site-passes', 'the accessible fixture passes', () => judgeGood(pagesUnder(rep, 'good')));
+  for (const c of prepared) {
+    judge(c.name, c.why, () => (c.failedToApply ? [c.failedToApply] : judgeCase(c, pagesUnder(rep, c.name))));
+  }
+  return { results, ms: r.ms };
+}
+
+// A case with options of its own, audited alone.
 async function runCase(work, c) {
   const dir = join(work, c.name);
   const site = join(dir, 'site');
@@ -203,60 +296,13 @@ async function runCase(work, c) {
   const problems = [];
   if (r.code !== 1) problems.push(`audit exited ${r.code}, expected 1`);
   if (!/^audit: \d+ passed, \d+ failed$/.test(lastLine(r.out))) problems.push(`bad last line: ${lastLine(r.out)}`);
-  let rep = null;
-  try { rep = await readReport(report); } catch (e) { problems.push('no report.json: ' + e.message); }
-  if (rep) {
-    const page = (u) => rep.pages.find((p) => p.url === u);
-    for (const [url, check, rule, re] of c.expect) {
-      const p = page(url);
-      if (!p) { problems.push(`page ${url} missing from report`); continue; }
-      const fs = p.findings.filter((f) => f.check === check && f.rule === rule);
-      if (!fs.length) {
-        problems.push(`${url}: no ${check}/${rule} finding (got: ${p.findings.map((f) => f.check + '/' + f.rule).join(', ') || 'none'})`);
-      } else if (re && !fs.some((f) => f.nodes.some((n) => re.test(`${n.selector} ${n.detail}`)) || re.test(f.message))) {
-        problems.push(`${url}: ${check}/${rule} reported, but no node matches ${re}: ${JSON.stringify(fs.map((f) => f.nodes.slice(0, 3)))}`);
-      }
-    }
-    for (const rule of c.absent || []) {
-      for (const p of rep.pages) {
-        if (p.findings.some((f) => f.rule === rule)) problems.push(`${p.url}: unexpected ${rule} finding (the break should only trip the specific check)`);
-      }
-    }
-    if (c.onlyPage) {
-      for (const p of rep.pages) {
-        if (p.url !== c.onlyPage && !p.passed) problems.push(`${p.url} should still pass but has ${p.findings.map((f) => f.rule).join(', ')}`);
-      }
-      const m = /^audit: (\d+) passed, (\d+) failed$/.exec(lastLine(r.out));
-      if (m && (m[1] !== String(ALL_PAGES.length - 1) || m[2] !== '1')) problems.push(`expected "audit: ${ALL_PAGES.length - 1} passed, 1 failed", got "${lastLine(r.out)}"`);
-    }
-  }
-  return { name: c.name, why: c.why, ok: problems.length === 0, problems, ms: r.ms, out: r.out };
-}
-
-async function runGood(work) {
-  const report = join(work, 'good-report');
-  const r = await runAudit(GOOD, report);
-  const problems = [];
-  if (r.code !== 0) problems.push(`audit exited ${r.code}, expected 0`);
-  if (lastLine(r.out) !== `audit: ${ALL_PAGES.length} passed, 0 failed`) problems.push(`last line "${lastLine(r.out)}"`);
   try {
     const rep = await readReport(report);
-    const urls = rep.pages.map((p) => p.url).sort();
-    if (JSON.stringify(urls) !== JSON.stringify([...ALL_PAGES].sort())) problems.push(`pages found: ${urls.join(', ')}`);
-    for (const p of rep.pages) {
-      if (p.findings.length) problems.push(`${p.url}: ${p.findings.map((f) => `${f.check}/${f.rule}: ${JSON.stringify(f.nodes.slice(0, 2))}`).join('; ')}`);
-      // guard against a check that silently did nothing
-      if (!p.tabOrder || p.tabOrder.length < 5) problems.push(`${p.url}: only ${p.tabOrder ? p.tabOrder.length : 0} tab stops recorded`);
-      if (p.tabOrder && p.tabOrder[0] && p.tabOrder[0].label !== 'Skip to main content') problems.push(`${p.url}: first stop ${p.tabOrder[0].label}`);
-      if (p.tabOrder && p.tabOrder.some((s) => s.indicator !== 'ok')) problems.push(`${p.url}: a stop without a measured indicator`);
-      for (const k of ['keyboard', 'skip-link', 'axe', 'axe-print', 'decoration', 'reflow', 'text-spacing']) {
-        if (!(k in (p.timings || {}))) problems.push(`${p.url}: step ${k} did not run`);
-      }
-    }
+    problems.push(...judgeCase(c, rep.pages));
   } catch (e) {
-    problems.push('no report: ' + e.message);
+    problems.push('no report.json: ' + e.message);
   }
-  return { name: 'good-site-passes', why: 'the accessible fixture passes', ok: problems.length === 0, problems, ms: r.ms, out: r.out };
+  return { name: c.name, why: c.why, ok: problems.length === 0, problems, ms: r.ms, out: r.out };
 }
 
 async function runUsage(work) {
@@ -288,21 +334,22 @@ async function main() {
   const started = Date.now();
   const work = await mkdtemp(join(tmpdir(), 'planpress-audit-selftest-'));
   const cases = only.length ? CASES.filter((c) => only.some((o) => c.name.startsWith(o))) : CASES;
-  const tasks = [() => runGood(work), () => runUsage(work), ...cases.map((c) => () => runCase(work, c).catch((e) => ({ name: c.name, why: c.why, ok: false, problems: [String(e.stack || e)], ms: 0, out: '' })))];
-  const results = new Array(tasks.length);
-  let next = 0;
-  await Promise.all(Array.from({ length: Math.min(jobs, tasks.length) }, async () => {
-    while (next < tasks.length) {
-      const i = next++;
-      results[i] = await tasks[i]();
-      const r = results[i];
-      console.log(`${r.ok ? 'PASS' : 'FAIL'}  ${r.name.padEnd(28)} ${(r.ms / 1000).toFixed(1).padStart(5)}s  ${r.why}`);
-      if (!r.ok) {
-        for (const p of r.problems) console.log(`        - ${p}`);
-        if (r.out) console.log(r.out.trim().split('\n').map((l) => '        | ' + l).join('\n'));
-      }
+  const report = (r) => {
+    console.log(`${r.ok ? 'PASS' : 'FAIL'}  ${r.name.padEnd(28)} ${r.ms ? (r.ms / 1000).toFixed(1).padStart(5) + 's' : '      '}  ${r.why}`);
+    if (!r.ok) {
+      for (const p of r.problems) console.log(`        - ${p}`);
+      if (r.out) console.log(r.out.trim().split('\n').map((l) => '        | ' + l).join('\n'));
     }
-  }));
+  };
+  const alone = cases.filter((c) => c.args);
+  const results = [];
+  const combined = await runCombined(work, cases.filter((c) => !c.args), jobs);
+  console.log(`selftest: the good site and ${combined.results.length - 1} broken copies audited together in ${(combined.ms / 1000).toFixed(1)}s`);
+  for (const r of combined.results) { report(r); results.push(r); }
+  for (const r of [await runUsage(work), ...await Promise.all(alone.map((c) => runCase(work, c).catch((e) => ({ name: c.name, why: c.why, ok: false, problems: [String(e.stack || e)], ms: 0, out: '' }))))]) {
+    report(r);
+    results.push(r);
+  }
   if (!keep) await rm(work, { recursive: true, force: true });
   else console.log(`kept ${work}`);
   const passed = results.filter((r) => r.ok).length;
