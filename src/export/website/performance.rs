@@ -538,7 +538,9 @@ fn groups(plan: &Plan, say: Say) -> Vec<GroupView> {
     )
 }
 
-/// The groups of a list of statements, each with its summary, as [`groups`] makes them.
+/// The groups of a list of statements, each with its summary, as [`groups`] makes them; a
+/// statement not yet translated into the reader's language is marked with the language it is
+/// shown in.
 pub(super) fn groups_of<'s>(
     plan: &Plan,
     say: Say,
@@ -556,6 +558,11 @@ pub(super) fn groups_of<'s>(
     let mut national = Vec::new();
     let mut other = Vec::new();
     for (s, summary) in statements {
+        // A statement not yet translated is shown in the plan's first language, marked so.
+        let untranslated = plan
+            .reading
+            .falls_back(&crate::plan::TextOf::Statement(s.id.clone()));
+        let summary = summary.in_language(untranslated.then(|| plan.reading.original.clone()));
         let aim = s
             .priorities
             .iter()

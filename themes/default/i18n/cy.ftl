@@ -255,10 +255,10 @@ perf-national-contribution = Cyfraniad { $force } at y blaenoriaethau plismona c
 perf-delivery-link = Cyflawni ymrwymiadau'r cynllun
 perf-measures = Mesurau
 perf-measures-by = Mesurau fesul { $aim }
-perf-latest = Diweddaraf: { $figure }
+perf-latest = Diweddaraf:
 perf-no-single-figure = dim un ffigur wedi'i gyhoeddi
 perf-from-report = (o'r adroddiad ar gyfer { $report })
-perf-what-good-looks-like = Sut beth yw llwyddiant: { $target }
+perf-what-good-looks-like = Sut beth yw llwyddiant:
 perf-reported = { $in_report ->
     [true] Fel y'i rhoddwyd yn yr adroddiad ar gyfer
    *[other] Y ffigurau diweddaraf, o'r adroddiad ar gyfer
@@ -278,7 +278,7 @@ perf-since-level = Y ffigur diweddaraf yw { $to }, yr un fath ag yn <a href="{ $
 perf-since-only-before = Nid yw'r adroddiad hwn yn rhoi un ffigur; rhoddodd <a href="{ $href }">{ $report }</a> { $from }.
 perf-since-only-now = Ni roddodd <a href="{ $href }">{ $report }</a> un ffigur; mae'r adroddiad hwn yn rhoi { $to }.
 perf-since-neither = Nid yw'r adroddiad hwn na <a href="{ $href }">{ $report }</a> yn rhoi un ffigur.
-perf-status-changed = Newidiodd ei statws o { $from } i { $to }.
+perf-status-changed = Newidiodd ei statws o ‘{ $from }’ i ‘{ $to }’.
 perf-status-still = Mae ei statws yn dal i fod: { $status }.
 perf-items-moved = O'r { $count } eitem yn y dadansoddiadau y mae'r ddau adroddiad yn eu rhoi, cododd { $up }, gostyngodd { $down } ac arhosodd { $level } yr un fath.
 perf-limits-changed = Newidiodd y terfynau rheoli.
@@ -318,7 +318,7 @@ report-gives-figures = Mae'r adroddiad yn rhoi ffigurau ar gyfer { $count ->
     [two] { $count } fesur
    *[other] { $count } mesur
 }:
-report-figure = Ffigur: { $figure }
+report-figure = Ffigur:
 revision-lead = Mae'r dudalen hon yn rhestru'r hyn a newidiodd { $draft ->
     [true] yn y fersiwn ddrafft o { $title }
    *[other] yn y fersiwn o { $title }

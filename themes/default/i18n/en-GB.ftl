@@ -256,10 +256,10 @@ perf-national-contribution = The contribution of { $force } to the national poli
 perf-delivery-link = Delivery of the plan's commitments
 perf-measures = Measures
 perf-measures-by = Measures by { $aim }
-perf-latest = Latest: { $figure }
+perf-latest = Latest:
 perf-no-single-figure = no single figure published
 perf-from-report = (from the report for { $report })
-perf-what-good-looks-like = What good looks like: { $target }
+perf-what-good-looks-like = What good looks like:
 perf-reported = { $in_report ->
     [true] As given in
    *[other] The latest figures, from
@@ -320,7 +320,7 @@ report-gives-figures = The report gives figures for { $count } { $count ->
     [one] measure
    *[other] measures
 }:
-report-figure = Figure: { $figure }
+report-figure = Figure:
 revision-lead = This page lists what changed in the { $draft ->
     [true] draft { $title }
    *[other] { $title }
