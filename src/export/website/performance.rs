@@ -66,11 +66,6 @@ impl StatementSummary {
         self
     }
 
-    /// The summary of `s` in the default tables' English, linking to its page.
-    pub(super) fn new(s: &Statement) -> Self {
-        Self::new_in(s, Say::english())
-    }
-
     /// The summary of `s` in `say`'s words, linking to its page.
     pub(super) fn new_in(s: &Statement, say: Say) -> Self {
         Self::at(s, Route::Statement(s.id.clone()).path(), say)
