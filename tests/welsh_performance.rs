@@ -452,7 +452,10 @@ fn the_performance_and_report_templates_write_no_words_of_their_own() {
     for name in ["performance", "statement", "reports", "report", "revision"] {
         let path = format!("themes/default/templates/{name}.html");
         let template = std::fs::read_to_string(common::repo().join(&path)).unwrap();
-        assert!(template.contains("{% block content %}"), "{path} was not read");
+        assert!(
+            template.contains("{% block content %}"),
+            "{path} was not read"
+        );
         let own = own_words(&template);
         let words: Vec<&str> = own
             .split_whitespace()

@@ -1152,6 +1152,21 @@ mod tests {
     }
 
     #[test]
+    fn figures_in_seconds_take_the_charts_word_for_them() {
+        let mut chart = limits_chart(&[95.0, 41.0], 90.0, 40.0, Unit::Seconds);
+        chart.seconds = "eiliad".into();
+        // The reference lines are labelled by the chart's maker, in its words.
+        chart.references[0].label = "Terfyn uchaf 90 eiliad".into();
+        chart.references[1].label = "Terfyn isaf 40 eiliad".into();
+        for kind in [ChartKind::Bars, ChartKind::Lines] {
+            chart.kind = kind;
+            let svg = svg(&chart, "c");
+            assert!(svg.contains(">95 eiliad<"), "{svg}");
+            assert!(!svg.contains("seconds"), "{svg}");
+        }
+    }
+
+    #[test]
     fn text_is_measured_by_its_letters() {
         assert_eq!(text_width(""), 0.0);
         assert!(text_width("WWW") > text_width("iii") * 2.0);

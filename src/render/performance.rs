@@ -1243,6 +1243,43 @@ mod tests {
     use super::*;
 
     #[test]
+    fn words_come_from_the_readers_table_and_a_missing_key_is_named() {
+        let words = Words::new(&Words::default_tables()).unwrap();
+        let (en, cy) = (Say::new(&words, "en-GB"), Say::new(&words, "cy"));
+        assert_eq!(en.figure(30.0, Unit::Seconds, Some(1)), "30.0 seconds");
+        assert_eq!(cy.figure(30.0, Unit::Seconds, None), "30 eiliad");
+        assert_eq!(cy.figure(1234.5, Unit::Percent, Some(1)), "1,234.5%");
+        assert_eq!(en.change(-5.0), "a 5% reduction");
+        assert_eq!(cy.change(12.0), "cynnydd o 12%");
+        assert_eq!(cy.change(0.0), "dim newid");
+        assert_eq!(cy.status(Status::NotMet), "Heb ei gyrraedd");
+        let areas = |meeting, count| {
+            cy.text(
+                "perf-areas-meeting",
+                &[
+                    ("meeting", Arg::Count(meeting)),
+                    ("count", Arg::Count(count)),
+                ],
+            )
+        };
+        assert_eq!(
+            areas(0, 3),
+            "nid oes yr un o'r 3 ardal yn cyrraedd y targed"
+        );
+        assert_eq!(areas(2, 3), "mae 2 o'r 3 ardal yn cyrraedd y targed");
+        let meets = |meeting| {
+            en.text(
+                "perf-areas-meeting",
+                &[("meeting", Arg::Count(meeting)), ("count", Arg::Count(2))],
+            )
+        };
+        assert_eq!(meets(1), "1 of 2 areas meets the target");
+        assert_eq!(meets(2), "2 of 2 areas meet the target");
+        // A theme's table without a word gives its key, which a reader can report.
+        assert_eq!(cy.text("perf-no-such-word", &[]), "perf-no-such-word");
+    }
+
+    #[test]
     fn periods_lose_a_leading_capital_unless_it_is_a_name() {
         let say = Say::english();
         assert_eq!(
