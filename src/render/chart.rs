@@ -21,6 +21,7 @@
 
 use std::fmt::Write as _;
 
+use crate::parse::kinds::Unit;
 use crate::render::escape;
 use crate::render::performance::{ChartKind, ChartSpec};
 use crate::words::{format_fixed, format_value};
@@ -188,6 +189,23 @@ pub fn svg(chart: &ChartSpec, id: &str) -> String {
     out
 }
 
+/// A value as its label writes it: with `decimals` places (as many as it needs with
+/// `None`), and a figure in seconds with the chart's word for them.
+fn value_text(chart: &ChartSpec, v: f64, decimals: Option<usize>) -> String {
+    let unit = match chart.unit {
+        Unit::Seconds => Unit::Count,
+        u => u,
+    };
+    let number = match decimals {
+        Some(d) => format_fixed(v, unit, d),
+        None => format_value(v, unit),
+    };
+    match chart.unit {
+        Unit::Seconds => format!("{number} {}", chart.seconds),
+        _ => number,
+    }
+}
+
 /// A number for an SVG attribute: at most one decimal place.
 fn num(v: f64) -> String {
     let r = (v * 10.0).round() / 10.0;
@@ -334,7 +352,7 @@ fn bars(chart: &ChartSpec) -> (f64, String) {
         .first()
         .map(|s| s.values.clone())
         .unwrap_or_default();
-    let value_text = |v: f64| format_fixed(v, chart.unit, chart.decimals);
+    let label_of = |v: f64| value_text(chart, v, Some(chart.decimals));
     let max = values
         .iter()
         .flatten()
@@ -347,7 +365,7 @@ fn bars(chart: &ChartSpec) -> (f64, String) {
     let widest = values
         .iter()
         .flatten()
-        .map(|v| text_width(&value_text(*v)))
+        .map(|v| text_width(&label_of(*v)))
         .fold(0.0, f64::max);
     let right = (WIDTH - 8.0 - widest - 10.0).clamp(WIDTH / 2.0, WIDTH - 96.0);
     let x = |v: f64| left + (v.max(0.0) / top) * (right - left);
@@ -425,7 +443,7 @@ fn bars(chart: &ChartSpec) -> (f64, String) {
             );
         }
         // The value just past the bar's end, or past any reference line it would sit on.
-        let text = value_text(*v);
+        let text = label_of(*v);
         let w = text_width(&text);
         let mut lx = left + width + 6.0;
         let mut crossing: Vec<f64> = ref_lines.iter().map(|(rx, _)| *rx).collect();
@@ -474,7 +492,7 @@ fn bars(chart: &ChartSpec) -> (f64, String) {
     };
     let tick_y = axis_y + 6.0 + FONT;
     let (ticks, labelled) = tick_labels(top, step, |t| {
-        label_box(tick_class(t), x(t), tick_y, &[format_value(t, chart.unit)])
+        label_box(tick_class(t), x(t), tick_y, &[value_text(chart, t, None)])
     });
     for t in ticks {
         let _ = writeln!(
@@ -487,7 +505,7 @@ fn bars(chart: &ChartSpec) -> (f64, String) {
         );
     }
     for t in labelled {
-        c.text(tick_class(t), x(t), tick_y, &[format_value(t, chart.unit)]);
+        c.text(tick_class(t), x(t), tick_y, &[value_text(chart, t, None)]);
     }
     let title_y = axis_y + 6.0 + FONT * 2.5;
     let title = c.text(
@@ -608,7 +626,7 @@ fn lines(chart: &ChartSpec) -> (f64, String) {
     let mut widest_tick = 0.0f64;
     let mut t = 0.0;
     while t <= top + step / 1000.0 {
-        widest_tick = widest_tick.max(text_width(&format_value(t, chart.unit)));
+        widest_tick = widest_tick.max(text_width(&value_text(chart, t, None)));
         t += step;
     }
     let left = (widest_tick + 18.0).max(72.0);
@@ -638,7 +656,7 @@ fn lines(chart: &ChartSpec) -> (f64, String) {
             tick_class,
             left - 10.0,
             y(t) + FONT * 0.35,
-            &[format_value(t, chart.unit)],
+            &[value_text(chart, t, None)],
         )
     });
     for &t in &ticks {
@@ -667,7 +685,7 @@ fn lines(chart: &ChartSpec) -> (f64, String) {
             tick_class,
             left - 10.0,
             y(t) + FONT * 0.35,
-            &[format_value(t, chart.unit)],
+            &[value_text(chart, t, None)],
         );
     }
     // Category axis along the bottom: one label per period, wrapped to its slot; a label
@@ -785,7 +803,7 @@ fn lines(chart: &ChartSpec) -> (f64, String) {
     };
     for (px, py, v) in &values {
         let class = "chart-value chart-anchor-middle";
-        let text = [format_fixed(*v, chart.unit, chart.decimals)];
+        let text = [value_text(chart, *v, Some(chart.decimals))];
         c.text_where_free(
             &[(class, *px, py - 12.0), (class, *px, py + 12.0 + ASCENT)],
             &text,
@@ -853,6 +871,7 @@ mod tests {
             summary: "Force-wide 24.2% against a target of 25%.".into(),
             unit: Unit::Percent,
             decimals: 1,
+            seconds: "seconds".into(),
             category_axis: "Local policing area".into(),
             value_axis: "Per cent".into(),
             categories: vec!["North".into(), "South & East".into(), "Force-wide".into()],
@@ -996,6 +1015,7 @@ mod tests {
             summary: "S".into(),
             unit,
             decimals: 0,
+            seconds: "seconds".into(),
             category_axis: "Period".into(),
             value_axis: "Number".into(),
             categories: (0..values.len())
@@ -1101,6 +1121,7 @@ mod tests {
                     summary: "S".into(),
                     unit,
                     decimals: 1,
+                    seconds: "seconds".into(),
                     category_axis: axis.clone(),
                     value_axis: format!("{} {axis}", unit.label()),
                     categories: points.iter().map(|(l, _)| l.clone()).collect(),
@@ -1128,6 +1149,21 @@ mod tests {
                 Ok(())
             })
             .unwrap();
+    }
+
+    #[test]
+    fn figures_in_seconds_take_the_charts_word_for_them() {
+        let mut chart = limits_chart(&[95.0, 41.0], 90.0, 40.0, Unit::Seconds);
+        chart.seconds = "eiliad".into();
+        // The reference lines are labelled by the chart's maker, in its words.
+        chart.references[0].label = "Terfyn uchaf 90 eiliad".into();
+        chart.references[1].label = "Terfyn isaf 40 eiliad".into();
+        for kind in [ChartKind::Bars, ChartKind::Lines] {
+            chart.kind = kind;
+            let svg = svg(&chart, "c");
+            assert!(svg.contains(">95 eiliad<"), "{svg}");
+            assert!(!svg.contains("seconds"), "{svg}");
+        }
     }
 
     #[test]

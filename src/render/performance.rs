@@ -4,15 +4,127 @@
 //! that summarise it or a chart, and the tables of figures behind each chart, are built here
 //! once from the model, and each output only lays them out. [`crate::render::chart`] draws
 //! the charts described here.
+//!
+//! Every word comes from the theme's word tables ([`Words`]) in the reader's language, through
+//! [`Say`]; counts go through the tables' plural forms. The functions without `_in` write in
+//! the default tables' English, for the outputs still written in one language.
 
+use std::sync::OnceLock;
+
+use fluent_bundle::{FluentArgs, FluentValue};
 use serde::Serialize;
 
 use crate::parse::kinds::{Better, Breakdown, Figure, Unit};
 use crate::plan::performance::{against_limits, against_target, percent_change, Status};
 use crate::plan::{Plan, Statement};
-use crate::words::{
-    change_in_words, decimals_for, format_change, format_fixed, format_value, MONTHS,
-};
+use crate::words::{decimals_for, format_change, format_fixed, format_value, Words, MONTHS};
+
+/// The word tables and the language a statement's words are written in.
+#[derive(Debug, Clone, Copy)]
+pub struct Say<'w> {
+    /// The theme's word tables.
+    pub words: &'w Words,
+    /// The reader's language (`en-GB`, `cy`).
+    pub language: &'w str,
+}
+
+impl<'w> Say<'w> {
+    /// Words from `words` in `language`.
+    pub fn new(words: &'w Words, language: &'w str) -> Self {
+        Say { words, language }
+    }
+
+    /// The default tables' English.
+    pub fn english() -> Say<'static> {
+        static DEFAULT: OnceLock<Words> = OnceLock::new();
+        let words = DEFAULT.get_or_init(|| {
+            Words::new(&Words::default_tables()).expect("the default word tables are valid")
+        });
+        Say::new(words, crate::words::tables::DEFAULT_LANGUAGE)
+    }
+
+    /// The words of `key` with `args`; the key itself when the tables lack it (a theme's
+    /// mistake, which the test suite catches for the default theme).
+    pub fn text(&self, key: &str, args: &[(&str, Arg)]) -> String {
+        let mut fluent = FluentArgs::new();
+        for (name, value) in args {
+            let v: FluentValue = match value {
+                Arg::Text(t) => FluentValue::from(t.clone()),
+                Arg::Count(n) => FluentValue::from(*n as i64),
+            };
+            fluent.set(*name, v);
+        }
+        self.words
+            .text(self.language, key, Some(&fluent))
+            .unwrap_or_else(|_| key.to_string())
+    }
+
+    /// The words of `key` with no arguments.
+    pub fn word(&self, key: &str) -> String {
+        self.words.word(self.language, key)
+    }
+
+    /// A status in words: "Met", "Wedi'i gyrraedd".
+    pub fn status(&self, s: Status) -> String {
+        self.word(s.key())
+    }
+
+    /// A unit in words, for axis titles and column headings.
+    pub fn unit(&self, u: Unit) -> String {
+        self.word(u.key())
+    }
+
+    /// A figure in `unit` with `decimals` places (as many as it needs with `None`), with the
+    /// word for seconds in the reader's language.
+    pub fn figure(&self, v: f64, unit: Unit, decimals: Option<usize>) -> String {
+        let number_unit = if unit == Unit::Seconds {
+            Unit::Count
+        } else {
+            unit
+        };
+        let number = match decimals {
+            Some(d) => format_fixed(v, number_unit, d),
+            None => format_value(v, number_unit),
+        };
+        if unit == Unit::Seconds {
+            format!("{number} {}", self.word("perf-seconds-word"))
+        } else {
+            number
+        }
+    }
+
+    /// A change in per cent in words: "a 5% reduction", "no change".
+    pub fn change(&self, change: f64) -> String {
+        let n = format_value(change.abs(), Unit::Count);
+        let way = if change < 0.0 {
+            "down"
+        } else if change > 0.0 {
+            "up"
+        } else {
+            "none"
+        };
+        self.text(
+            "perf-change-in-words",
+            &[("way", Arg::text(way)), ("amount", Arg::Text(n))],
+        )
+    }
+}
+
+/// An argument of a message: words, or a count that picks the plural form.
+#[derive(Debug, Clone)]
+pub enum Arg {
+    /// Words (or a figure already written out).
+    Text(String),
+    /// A count.
+    Count(usize),
+}
+
+impl Arg {
+    /// Words from a `&str`.
+    pub fn text(t: &str) -> Arg {
+        Arg::Text(t.to_string())
+    }
+}
 
 impl Statement {
     /// A figure in this statement's unit, as readers see it, with as many decimal places as
@@ -26,54 +138,84 @@ impl Statement {
         format_value(v, self.unit)
     }
 
+    /// A figure in this statement's unit in the reader's language, as [`Statement::format`]
+    /// writes it.
+    pub fn format_in(&self, v: f64, say: Say) -> String {
+        say.figure(v, self.unit, Some(self.decimals()))
+    }
+
+    /// A target or limit in the reader's language, as [`Statement::format_reference`]
+    /// writes it.
+    pub fn format_reference_in(&self, v: f64, say: Say) -> String {
+        say.figure(v, self.unit, None)
+    }
+
+    /// [`Statement::status_sentence_in`] in English.
+    pub fn status_sentence(&self) -> String {
+        self.status_sentence_in(Say::english())
+    }
+
     /// One sentence giving the status and the figures it rests on, e.g. "Not met: the latest
     /// figure, 76%, is below the target of 80%."
-    pub fn status_sentence(&self) -> String {
+    pub fn status_sentence_in(&self, say: Say) -> String {
         let status = self.status();
-        let label = status.label();
-        let latest = self.latest.as_ref().map(|f| self.format(f.value));
+        let label = Arg::Text(say.status(status));
+        let latest = self.latest.as_ref().map(|f| self.format_in(f.value, say));
         if let Some(t) = self.target.value {
-            let target = self.format_reference(t);
+            let target = Arg::Text(self.format_reference_in(t, say));
             return match (status, latest) {
-                (Status::NoFigure, _) | (_, None) => format!(
-                    "{label}: there is no latest figure to judge against the target of {target}."
+                (Status::NoFigure, _) | (_, None) => say.text(
+                    "perf-sentence-target-no-figure",
+                    &[("status", label), ("target", target)],
                 ),
                 (_, Some(l)) => {
                     let v = self.latest.as_ref().map_or(0.0, |f| f.value);
                     let relation = if v == t {
-                        "equals".to_string()
+                        "equals"
                     } else if v > t {
-                        "is above".to_string()
+                        "above"
                     } else {
-                        "is below".to_string()
+                        "below"
                     };
-                    format!("{label}: the latest figure, {l}, {relation} the target of {target}.")
+                    say.text(
+                        "perf-sentence-target",
+                        &[
+                            ("status", label),
+                            ("figure", Arg::Text(l)),
+                            ("relation", Arg::text(relation)),
+                            ("target", target),
+                        ],
+                    )
                 }
             };
         }
         if let Some(t) = self.target.change {
-            let basis = self
-                .change
-                .as_ref()
-                .map(|c| c.basis.clone())
-                .or_else(|| self.baseline.as_ref().map(|b| format!("on {}", b.period)));
+            let basis = self.change.as_ref().map(|c| c.basis.clone()).or_else(|| {
+                self.baseline
+                    .as_ref()
+                    .map(|b| say.text("perf-basis-on", &[("period", Arg::Text(b.period.clone()))]))
+            });
             let basis = basis.map_or(String::new(), |b| format!(" ({b})"));
             return match self.achieved_change() {
-                Some(c) => format!(
-                    "{label}: {}{basis} against a target of {}.",
-                    change_in_words(c),
-                    change_in_words(t)
+                Some(c) => say.text(
+                    "perf-sentence-change",
+                    &[
+                        ("status", label),
+                        ("achieved", Arg::Text(say.change(c))),
+                        ("basis", Arg::Text(basis)),
+                        ("target", Arg::Text(say.change(t))),
+                    ],
                 ),
-                None => format!(
-                    "{label}: there is no figure to judge against the target of {}.",
-                    change_in_words(t)
+                None => say.text(
+                    "perf-sentence-change-no-figure",
+                    &[("status", label), ("target", Arg::Text(say.change(t)))],
                 ),
             };
         }
         if let Some(l) = &self.limits {
             let (lower, upper) = (
-                self.format_reference(l.lower),
-                self.format_reference(l.upper),
+                Arg::Text(self.format_reference_in(l.lower, say)),
+                Arg::Text(self.format_reference_in(l.upper, say)),
             );
             return match latest {
                 Some(v) => {
@@ -82,63 +224,90 @@ impl Statement {
                         Status::BelowLowerLimit => "below",
                         _ => "within",
                     };
-                    format!(
-                        "{label}: the latest figure, {v}, is {place} the control limits of {lower} to {upper}."
+                    say.text(
+                        "perf-sentence-limits",
+                        &[
+                            ("status", label),
+                            ("figure", Arg::Text(v)),
+                            ("place", Arg::text(place)),
+                            ("lower", lower),
+                            ("upper", upper),
+                        ],
                     )
                 }
-                None => format!(
-                    "{label}: there is no latest figure to place against the control limits of {lower} to {upper}."
+                None => say.text(
+                    "perf-sentence-limits-no-figure",
+                    &[("status", label), ("lower", lower), ("upper", upper)],
                 ),
             };
         }
         match latest {
-            Some(l) => format!(
-                "{label}: what good looks like is described in words, so the latest figure, {l}, is not judged against a number."
+            Some(l) => say.text(
+                "perf-sentence-words",
+                &[("status", label), ("figure", Arg::Text(l))],
             ),
-            None => format!("{label}: what good looks like is described in words."),
+            None => say.text("perf-sentence-words-no-figure", &[("status", label)]),
         }
+    }
+
+    /// [`Statement::latest_text_in`] in English.
+    pub fn latest_text(&self) -> Option<String> {
+        self.latest_text_in(Say::english())
     }
 
     /// The latest figure in words, or a note that there is none: "76% (Rolling 6 months,
     /// January to June 2021)".
-    pub fn latest_text(&self) -> Option<String> {
-        self.latest.as_ref().map(|f| self.figure_text(f))
+    pub fn latest_text_in(&self, say: Say) -> Option<String> {
+        self.latest.as_ref().map(|f| self.figure_text_in(f, say))
+    }
+
+    /// [`Statement::figure_text_in`] in English.
+    pub fn figure_text(&self, f: &Figure) -> String {
+        self.figure_text_in(f, Say::english())
     }
 
     /// A figure with its period: "74% (Rolling 6 months, October 2020 to March 2021)".
-    pub fn figure_text(&self, f: &Figure) -> String {
-        format!("{} ({})", self.format(f.value), f.period)
+    pub fn figure_text_in(&self, f: &Figure, say: Say) -> String {
+        format!("{} ({})", self.format_in(f.value, say), f.period)
+    }
+
+    /// [`Statement::figure_blocks_in`] in English.
+    pub fn figure_blocks(&self, plan: &Plan) -> Vec<FigureBlock> {
+        self.figure_blocks_in(plan, Say::english())
     }
 
     /// The blocks of figures to show for this statement, each with a summary sentence and a
     /// table, and a chart where one helps: by area, over time, against control limits, and one
     /// per breakdown.
-    pub fn figure_blocks(&self, plan: &Plan) -> Vec<FigureBlock> {
+    pub fn figure_blocks_in(&self, plan: &Plan, say: Say) -> Vec<FigureBlock> {
         let mut blocks = Vec::new();
-        if let Some(b) = self.by_area(plan) {
+        if let Some(b) = self.by_area(plan, say) {
             blocks.push(b);
         }
-        if let Some(b) = self.over_time(plan) {
+        if let Some(b) = self.over_time(plan, say) {
             blocks.push(b);
         }
-        if let Some(b) = self.against_limits_block() {
+        if let Some(b) = self.against_limits_block(say) {
             blocks.push(b);
         }
         for (i, b) in self.breakdowns.iter().enumerate() {
-            blocks.push(self.breakdown_block(i, b));
+            blocks.push(self.breakdown_block(i, b, say));
         }
         blocks
     }
 
-    fn target_reference(&self, unit: Unit) -> Option<Reference> {
+    fn target_reference(&self, unit: Unit, say: Say) -> Option<Reference> {
         self.target.value.map(|t| Reference {
             kind: ReferenceKind::Target,
-            label: format!("Target {}", format_value(t, unit)),
+            label: say.text(
+                "perf-chart-target",
+                &[("value", Arg::Text(say.figure(t, unit, None)))],
+            ),
             value: t,
         })
     }
 
-    fn by_area(&self, plan: &Plan) -> Option<FigureBlock> {
+    fn by_area(&self, plan: &Plan, say: Say) -> Option<FigureBlock> {
         if self.areas.len() < 2 {
             return None;
         }
@@ -164,85 +333,110 @@ impl Statement {
         let mut categories: Vec<String> = areas.iter().map(|(n, _)| n.to_string()).collect();
         let mut values: Vec<Option<f64>> = areas.iter().map(|(_, v)| Some(*v)).collect();
         let mut total = None;
+        let force_wide = say.word("perf-force-wide");
         if let Some(l) = &self.latest {
             total = Some(categories.len());
-            categories.push(FORCE_WIDE.to_string());
+            categories.push(force_wide.clone());
             values.push(Some(l.value));
         }
         let period = self.latest.as_ref().map(|f| f.period.as_str());
+        let measure = Arg::Text(self.measure.clone());
         let title = match period {
-            Some(p) => format!(
-                "{} by local policing area, {}",
-                self.measure,
-                lower_first(p)
+            Some(p) => say.text(
+                "perf-by-area-title",
+                &[
+                    ("measure", measure.clone()),
+                    ("period", Arg::Text(lower_first(p, say))),
+                ],
             ),
-            None => format!("{} by local policing area", self.measure),
+            None => say.text(
+                "perf-by-area-title-no-period",
+                &[("measure", measure.clone())],
+            ),
         };
         // The one-sentence summary: force against target, then the lowest and highest area.
         let mut parts = Vec::new();
         if let Some(l) = &self.latest {
-            let mut s = format!("Force-wide {}", self.format(l.value));
-            if let Some(t) = self.target.value {
-                s.push_str(&format!(
-                    " against a target of {}",
-                    self.format_reference(t)
-                ));
-            }
-            parts.push(s);
+            let figure = Arg::Text(self.format_in(l.value, say));
+            parts.push(match self.target.value {
+                Some(t) => say.text(
+                    "perf-area-force-target",
+                    &[
+                        ("figure", figure),
+                        ("target", Arg::Text(self.format_reference_in(t, say))),
+                    ],
+                ),
+                None => say.text("perf-area-force", &[("figure", figure)]),
+            });
         }
         let lowest = areas.iter().min_by(|a, b| a.1.total_cmp(&b.1));
         let highest = areas.iter().max_by(|a, b| a.1.total_cmp(&b.1));
         if let (Some(lo), Some(hi)) = (lowest, highest) {
-            let lo_text = format!("{} lowest at {}", lo.0, self.format(lo.1));
-            let hi_text = format!("{} highest at {}", hi.0, self.format(hi.1));
+            let at = |key: &str, (name, v): &(&str, f64)| {
+                say.text(
+                    key,
+                    &[
+                        ("area", Arg::text(name)),
+                        ("figure", Arg::Text(self.format_in(*v, say))),
+                    ],
+                )
+            };
+            let (lo_text, hi_text) = (at("perf-area-lowest", lo), at("perf-area-highest", hi));
             // Lead with the area that most needs attention.
-            parts.push(match self.better {
-                Better::Lower => format!("{hi_text} and {lo_text}"),
-                _ => format!("{lo_text} and {hi_text}"),
-            });
+            let (first, second) = match self.better {
+                Better::Lower => (hi_text, lo_text),
+                _ => (lo_text, hi_text),
+            };
+            parts.push(say.text(
+                "perf-both",
+                &[("first", Arg::Text(first)), ("second", Arg::Text(second))],
+            ));
             if let Some(t) = self.target.value {
                 let meeting = areas
                     .iter()
                     .filter(|(_, v)| against_target(Some(*v), t, self.better) == Status::Met)
                     .count();
-                parts.push(format!(
-                    "{meeting} of {} areas {} the target",
-                    areas.len(),
-                    if meeting == 1 { "meets" } else { "meet" }
+                parts.push(say.text(
+                    "perf-areas-meeting",
+                    &[
+                        ("meeting", Arg::Count(meeting)),
+                        ("count", Arg::Count(areas.len())),
+                    ],
                 ));
             }
         }
         let summary = format!("{}.", parts.join("; "));
         let column = match period {
             Some(p) => p.to_string(),
-            None => "Figure".to_string(),
+            None => say.word("perf-col-figure"),
         };
         let mut rows: Vec<TableRow> = categories
             .iter()
             .zip(&values)
             .map(|(c, v)| TableRow {
                 header: c.clone(),
-                cells: vec![v.map_or(String::new(), |v| self.format(v))],
+                cells: vec![v.map_or(String::new(), |v| self.format_in(v, say))],
             })
             .collect();
         if let Some(t) = self.target.value {
             for (row, v) in rows.iter_mut().zip(&values) {
                 row.cells
-                    .push(against_target(*v, t, self.better).label().to_string());
+                    .push(say.status(against_target(*v, t, self.better)));
             }
         }
-        let mut head = vec!["Local policing area".to_string(), column];
+        let area_word = say.word("perf-local-policing-area");
+        let mut head = vec![area_word.clone(), column];
         if self.target.value.is_some() {
-            head.push("Against the target".to_string());
+            head.push(say.word("perf-against-target"));
         }
         let foot = self
             .target
             .value
             .map(|t| {
-                let mut cells = vec![self.format_reference(t)];
+                let mut cells = vec![self.format_reference_in(t, say)];
                 cells.push(String::new());
                 TableRow {
-                    header: "Target".to_string(),
+                    header: say.word("perf-target"),
                     cells,
                 }
             })
@@ -250,7 +444,7 @@ impl Statement {
             .collect();
         Some(FigureBlock {
             id: "by-area".to_string(),
-            heading: "By local policing area".to_string(),
+            heading: say.word("perf-by-area"),
             title: title.clone(),
             summary: summary.clone(),
             chart: Some(ChartSpec {
@@ -259,18 +453,19 @@ impl Statement {
                 summary,
                 unit: self.unit,
                 decimals: self.decimals(),
-                category_axis: "Local policing area".to_string(),
-                value_axis: self.unit.label().to_string(),
+                seconds: say.word("perf-seconds-word"),
+                category_axis: area_word,
+                value_axis: say.unit(self.unit),
                 categories,
                 series: vec![ChartSeries {
                     name: self.measure.clone(),
                     values,
                 }],
                 total,
-                references: self.target_reference(self.unit).into_iter().collect(),
+                references: self.target_reference(self.unit, say).into_iter().collect(),
             }),
             table: DataTable {
-                caption: format!("{}: figures by local policing area", self.measure),
+                caption: say.text("perf-by-area-caption", &[("measure", measure)]),
                 numeric: (0..head.len() - 1).map(|i| i == 0).collect(),
                 head,
                 rows,
@@ -279,7 +474,7 @@ impl Statement {
         })
     }
 
-    fn over_time(&self, plan: &Plan) -> Option<FigureBlock> {
+    fn over_time(&self, plan: &Plan, say: Say) -> Option<FigureBlock> {
         if self.series.len() < 2 {
             return None;
         }
@@ -305,9 +500,10 @@ impl Statement {
         };
         // The chart draws the force-wide line when there is one, else one line per area.
         let mut lines = Vec::new();
+        let force_wide = say.word("perf-force-wide");
         if force.iter().any(Option::is_some) {
             lines.push(ChartSeries {
-                name: FORCE_WIDE.to_string(),
+                name: force_wide.clone(),
                 values: force.clone(),
             });
         } else {
@@ -318,18 +514,24 @@ impl Statement {
                 });
             }
         }
-        let title = format!(
-            "{} over time, {} to {}",
-            self.measure,
-            lower_first(&periods[0]),
-            lower_first(&periods[periods.len() - 1])
+        let title = say.text(
+            "perf-over-time-title",
+            &[
+                ("measure", Arg::Text(self.measure.clone())),
+                ("first", Arg::Text(lower_first(&periods[0], say))),
+                (
+                    "last",
+                    Arg::Text(lower_first(&periods[periods.len() - 1], say)),
+                ),
+            ],
         );
-        let summary = self.series_summary(&lines, &periods);
+        let summary = self.series_summary(&lines, &periods, say);
         // The table: one row per period, a column for force-wide and each area.
-        let mut head = vec!["Period".to_string()];
+        let period_word = say.word("perf-period");
+        let mut head = vec![period_word.clone()];
         let has_force = force.iter().any(Option::is_some);
         if has_force {
-            head.push(FORCE_WIDE.to_string());
+            head.push(force_wide);
         }
         head.extend(area_ids.iter().map(|id| plan.area_name(id).to_string()));
         let rows = self
@@ -338,14 +540,14 @@ impl Statement {
             .map(|p| {
                 let mut cells = Vec::new();
                 if has_force {
-                    cells.push(p.value.map_or(String::new(), |v| self.format(v)));
+                    cells.push(p.value.map_or(String::new(), |v| self.format_in(v, say)));
                 }
                 for id in &area_ids {
                     cells.push(
                         p.areas
                             .iter()
                             .find(|v| v.area == *id)
-                            .map_or(String::new(), |v| self.format(v.value)),
+                            .map_or(String::new(), |v| self.format_in(v.value, say)),
                     );
                 }
                 TableRow {
@@ -358,9 +560,9 @@ impl Statement {
             .target
             .value
             .map(|t| TableRow {
-                header: "Target".to_string(),
+                header: say.word("perf-target"),
                 cells: {
-                    let mut c = vec![self.format_reference(t)];
+                    let mut c = vec![self.format_reference_in(t, say)];
                     c.resize(head.len() - 1, String::new());
                     c
                 },
@@ -369,7 +571,7 @@ impl Statement {
             .collect();
         Some(FigureBlock {
             id: "over-time".to_string(),
-            heading: "Over time".to_string(),
+            heading: say.word("perf-over-time"),
             title: title.clone(),
             summary: summary.clone(),
             chart: Some(ChartSpec {
@@ -378,15 +580,19 @@ impl Statement {
                 summary,
                 unit: self.unit,
                 decimals: self.decimals(),
-                category_axis: "Period".to_string(),
-                value_axis: self.unit.label().to_string(),
+                seconds: say.word("perf-seconds-word"),
+                category_axis: period_word,
+                value_axis: say.unit(self.unit),
                 categories: periods,
                 series: lines,
                 total: None,
-                references: self.target_reference(self.unit).into_iter().collect(),
+                references: self.target_reference(self.unit, say).into_iter().collect(),
             }),
             table: DataTable {
-                caption: format!("{}: figures for each period", self.measure),
+                caption: say.text(
+                    "perf-over-time-caption",
+                    &[("measure", Arg::Text(self.measure.clone()))],
+                ),
                 numeric: vec![true; head.len() - 1],
                 head,
                 rows,
@@ -395,7 +601,7 @@ impl Statement {
         })
     }
 
-    fn series_summary(&self, lines: &[ChartSeries], periods: &[String]) -> String {
+    fn series_summary(&self, lines: &[ChartSeries], periods: &[String], say: Say) -> String {
         let mut parts = Vec::new();
         for line in lines {
             let points: Vec<(usize, f64)> = line
@@ -407,92 +613,103 @@ impl Statement {
             let (Some(first), Some(last)) = (points.first(), points.last()) else {
                 continue;
             };
-            let mut s = format!(
-                "{} {} in {} and {} in {}",
-                line.name,
-                self.format(first.1),
-                periods[first.0],
-                self.format(last.1),
-                periods[last.0]
-            );
-            if let Some(t) = self.target.value {
-                let met = points
-                    .iter()
-                    .filter(|(_, v)| against_target(Some(*v), t, self.better) == Status::Met)
-                    .count();
-                s.push_str(&format!(
-                    ", meeting the target of {} in {met} of {} periods",
-                    self.format_reference(t),
-                    points.len()
-                ));
-            }
-            parts.push(s);
+            let mut args = vec![
+                ("name", Arg::Text(line.name.clone())),
+                ("first", Arg::Text(self.format_in(first.1, say))),
+                ("first_period", Arg::Text(periods[first.0].clone())),
+                ("last", Arg::Text(self.format_in(last.1, say))),
+                ("last_period", Arg::Text(periods[last.0].clone())),
+            ];
+            let key = match self.target.value {
+                Some(t) => {
+                    let met = points
+                        .iter()
+                        .filter(|(_, v)| against_target(Some(*v), t, self.better) == Status::Met)
+                        .count();
+                    args.extend([
+                        ("target", Arg::Text(self.format_reference_in(t, say))),
+                        ("met", Arg::Count(met)),
+                        ("count", Arg::Count(points.len())),
+                    ]);
+                    "perf-series-target"
+                }
+                None => "perf-series",
+            };
+            parts.push(say.text(key, &args));
         }
         if parts.is_empty() {
-            "No figures.".to_string()
+            say.word("perf-no-figures")
         } else {
             format!("{}.", parts.join("; "))
         }
     }
 
-    fn against_limits_block(&self) -> Option<FigureBlock> {
+    fn against_limits_block(&self, say: Say) -> Option<FigureBlock> {
         let (limits, latest) = (self.limits.as_ref()?, self.latest.as_ref()?);
         let mut points: Vec<&Figure> = Vec::new();
         points.extend(self.baseline.as_ref());
         points.extend(self.previous.as_ref());
         points.push(latest);
         let status = against_limits(latest.value, limits);
-        let mut summary = format!(
-            "{} in {}, {}",
-            self.format(latest.value),
-            latest.period,
-            match status {
-                Status::AboveUpperLimit => format!(
-                    "above the upper control limit of {}",
-                    self.format_reference(limits.upper)
-                ),
-                Status::BelowLowerLimit => format!(
-                    "below the lower control limit of {}",
-                    self.format_reference(limits.lower)
-                ),
-                _ => format!(
-                    "within the control limits of {} to {}",
-                    self.format_reference(limits.lower),
-                    self.format_reference(limits.upper)
-                ),
-            }
+        let place = match status {
+            Status::AboveUpperLimit => "above",
+            Status::BelowLowerLimit => "below",
+            _ => "within",
+        };
+        let (lower, upper) = (
+            self.format_reference_in(limits.lower, say),
+            self.format_reference_in(limits.upper, say),
+        );
+        let mut summary = say.text(
+            "perf-limits-summary",
+            &[
+                ("figure", Arg::Text(self.format_in(latest.value, say))),
+                ("period", Arg::Text(latest.period.clone())),
+                ("place", Arg::text(place)),
+                ("lower", Arg::Text(lower.clone())),
+                ("upper", Arg::Text(upper.clone())),
+            ],
         );
         if let Some(b) = &self.baseline {
-            summary.push_str(&format!("; {} in {}", self.format(b.value), b.period));
+            summary.push_str("; ");
+            summary.push_str(&say.text(
+                "perf-figure-in",
+                &[
+                    ("figure", Arg::Text(self.format_in(b.value, say))),
+                    ("period", Arg::Text(b.period.clone())),
+                ],
+            ));
             if let Some(c) = self.achieved_change() {
-                summary.push_str(&format!(" ({})", change_in_words(c)));
+                summary.push_str(&format!(" ({})", say.change(c)));
             }
         }
         summary.push('.');
-        let title = format!("{}: figures against the control limits", self.measure);
+        let measure = Arg::Text(self.measure.clone());
+        let title = say.text("perf-limits-title", &[("measure", measure.clone())]);
         let rows = points
             .iter()
             .map(|f| TableRow {
                 header: f.period.clone(),
                 cells: vec![
-                    self.format(f.value),
-                    against_limits(f.value, limits).label().to_string(),
+                    self.format_in(f.value, say),
+                    say.status(against_limits(f.value, limits)),
                 ],
             })
             .collect();
         let foot = vec![
             TableRow {
-                header: "Upper control limit".to_string(),
-                cells: vec![self.format_reference(limits.upper), String::new()],
+                header: say.word("perf-upper-limit"),
+                cells: vec![upper.clone(), String::new()],
             },
             TableRow {
-                header: "Lower control limit".to_string(),
-                cells: vec![self.format_reference(limits.lower), String::new()],
+                header: say.word("perf-lower-limit"),
+                cells: vec![lower.clone(), String::new()],
             },
         ];
+        let against = say.word("perf-against-limits");
         Some(FigureBlock {
             id: "against-limits".to_string(),
-            heading: "Against the control limits".to_string(),
+            heading: against.clone(),
             title: title.clone(),
             summary: summary.clone(),
             chart: Some(ChartSpec {
@@ -501,8 +718,9 @@ impl Statement {
                 summary,
                 unit: self.unit,
                 decimals: self.decimals(),
-                category_axis: "Period".to_string(),
-                value_axis: self.unit.label().to_string(),
+                seconds: say.word("perf-seconds-word"),
+                category_axis: say.word("perf-period"),
+                value_axis: say.unit(self.unit),
                 categories: points.iter().map(|f| f.period.clone()).collect(),
                 series: vec![ChartSeries {
                     name: self.measure.clone(),
@@ -512,34 +730,30 @@ impl Statement {
                 references: vec![
                     Reference {
                         kind: ReferenceKind::Upper,
-                        label: format!("Upper limit {}", self.format_reference(limits.upper)),
+                        label: say.text("perf-chart-upper", &[("value", Arg::Text(upper))]),
                         value: limits.upper,
                     },
                     Reference {
                         kind: ReferenceKind::Lower,
-                        label: format!("Lower limit {}", self.format_reference(limits.lower)),
+                        label: say.text("perf-chart-lower", &[("value", Arg::Text(lower))]),
                         value: limits.lower,
                     },
                 ],
             }),
             table: DataTable {
-                caption: format!("{}: figures and control limits", self.measure),
+                caption: say.text("perf-limits-caption", &[("measure", measure)]),
                 numeric: vec![true, false],
-                head: vec![
-                    "Period".to_string(),
-                    self.unit.label().to_string(),
-                    "Against the control limits".to_string(),
-                ],
+                head: vec![say.word("perf-period"), say.unit(self.unit), against],
                 rows,
                 foot,
             },
         })
     }
 
-    fn breakdown_block(&self, index: usize, b: &Breakdown) -> FigureBlock {
+    fn breakdown_block(&self, index: usize, b: &Breakdown, say: Say) -> FigureBlock {
         let unit = b.unit.unwrap_or(self.unit);
         let decimals = breakdown_decimals(b);
-        let fmt = |v: f64| format_fixed(v, unit, decimals);
+        let fmt = |v: f64| say.figure(v, unit, Some(decimals));
         let has = |f: fn(&crate::parse::kinds::BreakdownItem) -> bool| b.items.iter().any(f);
         let (has_baseline, has_change, has_limits, has_note) = (
             has(|i| i.baseline.is_some()),
@@ -548,26 +762,26 @@ impl Statement {
             has(|i| i.note.is_some()),
         );
         let mut head = vec![b.title.clone()];
-        head.push(b.period.clone().unwrap_or_else(|| unit.label().to_string()));
+        head.push(b.period.clone().unwrap_or_else(|| say.unit(unit)));
         if has_baseline {
             head.push(
                 b.baseline_period
                     .clone()
-                    .unwrap_or_else(|| "Baseline".to_string()),
+                    .unwrap_or_else(|| say.word("perf-baseline")),
             );
         }
         if has_change {
-            head.push("Change".to_string());
+            head.push(say.word("perf-change"));
         }
         if has_limits {
             head.extend([
-                "Lower control limit".to_string(),
-                "Upper control limit".to_string(),
-                "Against the control limits".to_string(),
+                say.word("perf-lower-limit"),
+                say.word("perf-upper-limit"),
+                say.word("perf-against-limits"),
             ]);
         }
         if has_note {
-            head.push("Note".to_string());
+            head.push(say.word("perf-note"));
         }
         // Figures line up on the right; words (the judgement, the note) read from the left.
         let mut numeric = vec![true];
@@ -595,9 +809,9 @@ impl Statement {
                 if has_limits {
                     match &i.limits {
                         Some(l) => cells.extend([
-                            format_value(l.lower, unit),
-                            format_value(l.upper, unit),
-                            against_limits(i.value, l).label().to_string(),
+                            say.figure(l.lower, unit, None),
+                            say.figure(l.upper, unit, None),
+                            say.status(against_limits(i.value, l)),
                         ]),
                         None => cells.extend([String::new(), String::new(), String::new()]),
                     }
@@ -612,10 +826,10 @@ impl Statement {
             })
             .collect();
         let title = match &b.period {
-            Some(p) => format!("{}, {}", b.title, lower_first(p)),
+            Some(p) => format!("{}, {}", b.title, lower_first(p, say)),
             None => b.title.clone(),
         };
-        let summary = breakdown_summary(b, unit);
+        let summary = breakdown_summary(b, unit, say);
         // A chart helps when there are a few items on one scale; a long table of categories
         // with limits reads better as a table alone.
         let chart = (b.items.len() >= 2 && b.items.len() <= 12 && !has_limits).then(|| ChartSpec {
@@ -624,8 +838,9 @@ impl Statement {
             summary: summary.clone(),
             unit,
             decimals,
+            seconds: say.word("perf-seconds-word"),
             category_axis: b.title.clone(),
-            value_axis: unit.label().to_string(),
+            value_axis: say.unit(unit),
             categories: b.items.iter().map(|i| i.label.clone()).collect(),
             series: vec![ChartSeries {
                 name: b.title.clone(),
@@ -652,9 +867,14 @@ impl Statement {
 }
 
 impl Statement {
+    /// [`Statement::trend_chart_in`] in English.
+    pub fn trend_chart(&self) -> Option<ChartSpec> {
+        self.trend_chart_in(Say::english())
+    }
+
     /// The latest figure in each report of its history, as a line over the reports, when
     /// two or more of them give one. Its title and summary name the reports.
-    pub fn trend_chart(&self) -> Option<ChartSpec> {
+    pub fn trend_chart_in(&self, say: Say) -> Option<ChartSpec> {
         let points: Vec<(&str, f64)> = self
             .history
             .iter()
@@ -670,42 +890,49 @@ impl Statement {
             .map(|q| q.latest.as_ref().map(|f| f.value))
             .collect();
         let decimals = decimals_for(values.iter().flatten().copied()).max(self.decimals());
-        let fmt = |v: f64| format_fixed(v, self.unit, decimals);
+        let fmt = |v: f64| say.figure(v, self.unit, Some(decimals));
         let (first, last) = (points[0], points[points.len() - 1]);
-        let mut summary = format!(
-            "{} in {} and {} in {}",
-            fmt(first.1),
-            first.0,
-            fmt(last.1),
-            last.0
-        );
-        if let Some(t) = self.target.value {
-            let met = points
-                .iter()
-                .filter(|(_, v)| against_target(Some(*v), t, self.better) == Status::Met)
-                .count();
-            summary.push_str(&format!(
-                ", meeting the target of {} in {met} of {} reports",
-                self.format_reference(t),
-                points.len()
-            ));
-        }
-        summary.push('.');
+        let mut args = vec![
+            ("first", Arg::Text(fmt(first.1))),
+            ("first_report", Arg::text(first.0)),
+            ("last", Arg::Text(fmt(last.1))),
+            ("last_report", Arg::text(last.0)),
+        ];
+        let key = match self.target.value {
+            Some(t) => {
+                let met = points
+                    .iter()
+                    .filter(|(_, v)| against_target(Some(*v), t, self.better) == Status::Met)
+                    .count();
+                args.extend([
+                    ("target", Arg::Text(self.format_reference_in(t, say))),
+                    ("met", Arg::Count(met)),
+                    ("count", Arg::Count(points.len())),
+                ]);
+                "perf-trend-summary-target"
+            }
+            None => "perf-trend-summary",
+        };
+        let summary = say.text(key, &args);
         Some(ChartSpec {
             kind: ChartKind::Lines,
-            title: format!("{}: the latest figure in each report", self.measure),
+            title: say.text(
+                "perf-trend-title",
+                &[("measure", Arg::Text(self.measure.clone()))],
+            ),
             summary,
             unit: self.unit,
             decimals,
-            category_axis: "Report".to_string(),
-            value_axis: self.unit.label().to_string(),
+            seconds: say.word("perf-seconds-word"),
+            category_axis: say.word("perf-col-report"),
+            value_axis: say.unit(self.unit),
             categories,
             series: vec![ChartSeries {
                 name: self.measure.clone(),
                 values,
             }],
             total: None,
-            references: self.target_reference(self.unit).into_iter().collect(),
+            references: self.target_reference(self.unit, say).into_iter().collect(),
         })
     }
 }
@@ -738,12 +965,13 @@ pub struct SinceLast {
     pub limits_changed: bool,
 }
 
-/// How `now` moved since `before`, the same statement as an earlier report gave it.
-pub fn since_last(since: &str, before: &Statement, now: &Statement) -> SinceLast {
+/// How `now` moved since `before`, the same statement as an earlier report gave it, its
+/// figures written for `say`'s reader.
+pub fn since_last(since: &str, before: &Statement, now: &Statement, say: Say) -> SinceLast {
     let from = before.latest.as_ref().map(|f| f.value);
     let to = now.latest.as_ref().map(|f| f.value);
     let decimals = before.decimals().max(now.decimals());
-    let fmt = |v: f64| format_fixed(v, now.unit, decimals);
+    let fmt = |v: f64| say.figure(v, now.unit, Some(decimals));
     let movement = match (from, to) {
         (Some(a), Some(b)) if b > a => "up",
         (Some(a), Some(b)) if b < a => "down",
@@ -799,9 +1027,9 @@ fn breakdown_decimals(b: &Breakdown) -> usize {
     )
 }
 
-fn breakdown_summary(b: &Breakdown, unit: Unit) -> String {
+fn breakdown_summary(b: &Breakdown, unit: Unit, say: Say) -> String {
     let decimals = breakdown_decimals(b);
-    let fmt = |v: f64| format_fixed(v, unit, decimals);
+    let fmt = |v: f64| say.figure(v, unit, Some(decimals));
     let n = b.items.len();
     if b.items.iter().any(|i| i.limits.is_some()) {
         let judged: Vec<(&str, Status)> = b
@@ -823,18 +1051,23 @@ fn breakdown_summary(b: &Breakdown, unit: Unit) -> String {
         let above = names(Status::AboveUpperLimit);
         let below = names(Status::BelowLowerLimit);
         let within = names(Status::WithinLimits).len();
-        let mut s = format!(
-            "Of the {} items with control limits, {} {} above the upper limit, {within} within and {} below the lower limit",
-            judged.len(),
-            above.len(),
-            if above.len() == 1 { "is" } else { "are" },
-            below.len()
+        let mut s = say.text(
+            "perf-breakdown-limits",
+            &[
+                ("count", Arg::Count(judged.len())),
+                ("above", Arg::Count(above.len())),
+                ("within", Arg::Count(within)),
+                ("below", Arg::Count(below.len())),
+            ],
         );
-        if !above.is_empty() {
-            s.push_str(&format!("; above: {}", above.join(", ")));
-        }
-        if !below.is_empty() {
-            s.push_str(&format!("; below: {}", below.join(", ")));
+        for (key, names) in [
+            ("perf-breakdown-above", &above),
+            ("perf-breakdown-below", &below),
+        ] {
+            if !names.is_empty() {
+                s.push_str("; ");
+                s.push_str(&say.text(key, &[("names", Arg::Text(names.join(", ")))]));
+            }
         }
         s.push('.');
         return s;
@@ -842,20 +1075,25 @@ fn breakdown_summary(b: &Breakdown, unit: Unit) -> String {
     let hi = b.items.iter().max_by(|a, b| a.value.total_cmp(&b.value));
     let lo = b.items.iter().min_by(|a, b| a.value.total_cmp(&b.value));
     match (hi, lo) {
-        (Some(h), Some(l)) if n >= 2 => format!(
-            "Highest: {} at {}; lowest: {} at {}.",
-            h.label,
-            fmt(h.value),
-            l.label,
-            fmt(l.value)
+        (Some(h), Some(l)) if n >= 2 => say.text(
+            "perf-breakdown-highest-lowest",
+            &[
+                ("highest", Arg::Text(h.label.clone())),
+                ("highest_figure", Arg::Text(fmt(h.value))),
+                ("lowest", Arg::Text(l.label.clone())),
+                ("lowest_figure", Arg::Text(fmt(l.value))),
+            ],
         ),
-        (Some(h), _) => format!("{} at {}.", h.label, fmt(h.value)),
-        _ => "No figures.".to_string(),
+        (Some(h), _) => say.text(
+            "perf-breakdown-one",
+            &[
+                ("item", Arg::Text(h.label.clone())),
+                ("figure", Arg::Text(fmt(h.value))),
+            ],
+        ),
+        _ => say.word("perf-no-figures"),
     }
 }
-
-/// The name used for the whole force's figure in charts and tables.
-pub const FORCE_WIDE: &str = "Force-wide";
 
 /// A group of figures shown together: a summary sentence, a table, and a chart where one helps.
 #[derive(Debug, Clone, Serialize)]
@@ -887,6 +1125,8 @@ pub struct ChartSpec {
     pub unit: Unit,
     /// Decimal places for the values' labels.
     pub decimals: usize,
+    /// The word written after a figure in seconds, in the reader's language ("seconds").
+    pub seconds: String,
     /// The category axis title ("Local policing area", "Period").
     pub category_axis: String,
     /// The value axis title ("Per cent", "Number").
@@ -979,11 +1219,13 @@ pub struct TableRow {
     pub cells: Vec<String>,
 }
 
-/// "Year to date 2021/22" → "year to date 2021/22", but "April 2021" stays as it is.
-fn lower_first(text: &str) -> String {
+/// "Year to date 2021/22" → "year to date 2021/22", but "April 2021" stays as it is (a month
+/// is a name in English and in the reader's language).
+fn lower_first(text: &str, say: Say) -> String {
     let mut words = text.split(' ');
     let first = words.next().unwrap_or("");
     let is_name = MONTHS.contains(&first)
+        || (1..=12).any(|m| say.word(&format!("month-{m}")) == first)
         || first == "Quarter"
         || first.chars().skip(1).any(|c| c.is_uppercase());
     if is_name {
@@ -1001,10 +1243,55 @@ mod tests {
     use super::*;
 
     #[test]
+    fn words_come_from_the_readers_table_and_a_missing_key_is_named() {
+        let words = Words::new(&Words::default_tables()).unwrap();
+        let (en, cy) = (Say::new(&words, "en-GB"), Say::new(&words, "cy"));
+        assert_eq!(en.figure(30.0, Unit::Seconds, Some(1)), "30.0 seconds");
+        assert_eq!(cy.figure(30.0, Unit::Seconds, None), "30 eiliad");
+        assert_eq!(cy.figure(1234.5, Unit::Percent, Some(1)), "1,234.5%");
+        assert_eq!(en.change(-5.0), "a 5% reduction");
+        assert_eq!(cy.change(12.0), "cynnydd o 12%");
+        assert_eq!(cy.change(0.0), "dim newid");
+        assert_eq!(cy.status(Status::NotMet), "Heb ei gyrraedd");
+        let areas = |meeting, count| {
+            cy.text(
+                "perf-areas-meeting",
+                &[
+                    ("meeting", Arg::Count(meeting)),
+                    ("count", Arg::Count(count)),
+                ],
+            )
+        };
+        assert_eq!(
+            areas(0, 3),
+            "nid oes yr un o'r 3 ardal yn cyrraedd y targed"
+        );
+        assert_eq!(areas(2, 3), "mae 2 o'r 3 ardal yn cyrraedd y targed");
+        let meets = |meeting| {
+            en.text(
+                "perf-areas-meeting",
+                &[("meeting", Arg::Count(meeting)), ("count", Arg::Count(2))],
+            )
+        };
+        assert_eq!(meets(1), "1 of 2 areas meets the target");
+        assert_eq!(meets(2), "2 of 2 areas meet the target");
+        // A theme's table without a word gives its key, which a reader can report.
+        assert_eq!(cy.text("perf-no-such-word", &[]), "perf-no-such-word");
+    }
+
+    #[test]
     fn periods_lose_a_leading_capital_unless_it_is_a_name() {
-        assert_eq!(lower_first("Year to date 2021/22"), "year to date 2021/22");
-        assert_eq!(lower_first("April 2021"), "April 2021");
-        assert_eq!(lower_first("Quarter 1 2021/22"), "Quarter 1 2021/22");
-        assert_eq!(lower_first("CSEW 2020"), "CSEW 2020");
+        let say = Say::english();
+        assert_eq!(
+            lower_first("Year to date 2021/22", say),
+            "year to date 2021/22"
+        );
+        assert_eq!(lower_first("April 2021", say), "April 2021");
+        assert_eq!(lower_first("Quarter 1 2021/22", say), "Quarter 1 2021/22");
+        assert_eq!(lower_first("CSEW 2020", say), "CSEW 2020");
+        let words = Words::new(&Words::default_tables()).unwrap();
+        let cy = Say::new(&words, "cy");
+        assert_eq!(lower_first("Ebrill 2021", cy), "Ebrill 2021");
+        assert_eq!(lower_first("Blwyddyn hyd yma", cy), "blwyddyn hyd yma");
     }
 }

@@ -270,8 +270,11 @@ impl<'a> PriorityView<'a> {
                     let untranslated = plan
                         .reading
                         .falls_back(&crate::plan::TextOf::Statement(s.id.clone()));
-                    performance::StatementSummary::new(s)
-                        .in_language(untranslated.then(|| plan.reading.original.clone()))
+                    performance::StatementSummary::new_in(
+                        s,
+                        crate::render::performance::Say::new(&theme.words, &theme.language),
+                    )
+                    .in_language(untranslated.then(|| plan.reading.original.clone()))
                 })
                 .collect(),
         }

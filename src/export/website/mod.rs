@@ -991,7 +991,7 @@ fn render_page<'s>(
             "glossary.html"
         }
         Route::Performance => {
-            performance::index_page(plan, route, downloads, &mut ctx);
+            performance::index_page(plan, route, downloads, theme, &mut ctx);
             "performance.html"
         }
         Route::Statement(id) => {
@@ -1000,16 +1000,16 @@ fn render_page<'s>(
                 .iter()
                 .find(|s| &s.id == id)
                 .ok_or_else(|| anyhow!("no statement {id}"))?;
-            performance::statement_page(plan, s, route, downloads, None, &mut ctx);
+            performance::statement_page(plan, s, route, downloads, None, theme, &mut ctx);
             "statement.html"
         }
         Route::Reports => {
-            reports::list_page(plan, route, &mut ctx);
+            reports::list_page(plan, route, theme, &mut ctx);
             "reports.html"
         }
         Route::Report(id) => {
             let report = plan.report(id).ok_or_else(|| anyhow!("no report {id}"))?;
-            reports::report_page(plan, report, route, downloads, &mut ctx);
+            reports::report_page(plan, report, route, downloads, theme, &mut ctx);
             "report.html"
         }
         Route::ReportStatement { report, id } => {
@@ -1019,7 +1019,7 @@ fn render_page<'s>(
             let s = plan
                 .statement_in(report, id)
                 .ok_or_else(|| anyhow!("no statement {id} in report {}", report.id))?;
-            performance::statement_page(plan, &s, route, downloads, Some(report), &mut ctx);
+            performance::statement_page(plan, &s, route, downloads, Some(report), theme, &mut ctx);
             "statement.html"
         }
         Route::Page(id) => {
@@ -1037,7 +1037,7 @@ fn render_page<'s>(
             "page.html"
         }
         Route::NationalPriorities => {
-            performance::national_page(plan, route, downloads, &mut ctx);
+            performance::national_page(plan, route, downloads, theme, &mut ctx);
             "national-priorities.html"
         }
         Route::Delivery => {

@@ -14,22 +14,29 @@ use crate::plan::performance::Status;
 use crate::plan::{Plan, Report, Route, Statement};
 use crate::render::chart;
 use crate::render::markdown::{render, render_with_images};
-use crate::render::performance::{since_last, DataTable};
-use crate::words::{decimals_for, format_fixed, human_due};
+use crate::render::performance::{since_last, Arg, DataTable, Say};
+use crate::theme::Theme;
+use crate::words::decimals_for;
+
+/// The words of `theme`'s language, for the sentences and tables of these pages.
+fn say(theme: &Theme) -> Say<'_> {
+    Say::new(&theme.words, &theme.language)
+}
 
 /// A status as the templates show it: words, a shape and a class.
 #[derive(Debug, Clone, Serialize)]
 pub(super) struct StatusView {
     id: &'static str,
-    label: &'static str,
+    label: String,
     icon: &'static str,
 }
 
-impl From<Status> for StatusView {
-    fn from(s: Status) -> Self {
+impl StatusView {
+    /// `s` in the reader's words.
+    pub(super) fn new(s: Status, say: Say) -> Self {
         StatusView {
             id: s.id(),
-            label: s.label(),
+            label: say.status(s),
             icon: s.icon(),
         }
     }
@@ -59,20 +66,21 @@ impl StatementSummary {
         self
     }
 
-    pub(super) fn new(s: &Statement) -> Self {
-        Self::at(s, Route::Statement(s.id.clone()).path())
+    /// The summary of `s` in `say`'s words, linking to its page.
+    pub(super) fn new_in(s: &Statement, say: Say) -> Self {
+        Self::at(s, Route::Statement(s.id.clone()).path(), say)
     }
 
     /// The summary of `s`, linking to `path`.
-    pub(super) fn at(s: &Statement, path: String) -> Self {
+    pub(super) fn at(s: &Statement, path: String, say: Say) -> Self {
         StatementSummary {
             lang: None,
             title: s.measure.clone(),
             path,
-            status: s.status().into(),
-            latest: s.latest_text(),
+            status: StatusView::new(s.status(), say),
+            latest: s.latest_text_in(say),
             target: s.target.text.clone(),
-            sentence: s.status_sentence(),
+            sentence: s.status_sentence_in(say),
             from: None,
         }
     }
@@ -82,13 +90,13 @@ impl StatementSummary {
 /// that screen readers skip (the words say the same).
 #[derive(Debug, Clone, Serialize)]
 struct Fact {
-    term: &'static str,
+    term: String,
     detail: String,
     icon: Option<&'static str>,
 }
 
 impl Fact {
-    fn new(term: &'static str, detail: String) -> Self {
+    fn new(term: String, detail: String) -> Self {
         Fact {
             term,
             detail,
@@ -113,12 +121,20 @@ pub(super) struct ReportLink {
 }
 
 impl ReportLink {
-    pub(super) fn new(r: &Report) -> Self {
+    /// The link to `r`, its dates in `say`'s words.
+    pub(super) fn new(r: &Report, say: Say) -> Self {
+        let date = |iso: &str| say.words.date(say.language, iso);
         ReportLink {
             title: r.title.clone(),
             path: Route::Report(r.id.clone()).path(),
-            period: format!("{} to {}", human_due(&r.start), human_due(&r.end)),
-            presented: r.presented.as_deref().map(human_due),
+            period: say.text(
+                "report-period",
+                &[
+                    ("start", Arg::Text(date(&r.start))),
+                    ("end", Arg::Text(date(&r.end))),
+                ],
+            ),
+            presented: r.presented.as_deref().map(date),
             draft: !r.is_published(),
         }
     }
@@ -216,55 +232,68 @@ impl StatementView {
         route: &Route,
         downloads: Option<&[Download]>,
         report: Option<&Report>,
+        say: Say,
     ) -> Self {
-        let mut facts = vec![Fact::new("What good looks like", s.target.text.clone())];
+        let term = |key: &str| say.word(key);
+        let mut facts = vec![Fact::new(
+            term("perf-fact-what-good-looks-like"),
+            s.target.text.clone(),
+        )];
         facts.push(Fact::new(
-            "Latest",
-            s.latest_text()
-                .unwrap_or_else(|| "No single figure is published".to_string()),
+            term("perf-fact-latest"),
+            s.latest_text_in(say)
+                .unwrap_or_else(|| term("perf-fact-no-figure")),
         ));
         if let Some(f) = &s.previous {
-            facts.push(Fact::new("Previous", s.figure_text(f)));
+            facts.push(Fact::new(
+                term("perf-fact-previous"),
+                s.figure_text_in(f, say),
+            ));
         }
         if let Some(f) = &s.baseline {
-            facts.push(Fact::new("Earlier figure", s.figure_text(f)));
+            facts.push(Fact::new(
+                term("perf-fact-earlier-figure"),
+                s.figure_text_in(f, say),
+            ));
         }
         if let Some(c) = &s.change {
             facts.push(Fact::new(
-                "Change",
+                term("perf-change"),
                 format!("{} ({})", crate::words::format_change(c.value), c.basis),
             ));
         }
         if let Some(d) = s.direction {
             facts.push(Fact {
-                term: "Direction of change",
-                detail: d.label().to_string(),
+                term: term("perf-fact-direction"),
+                detail: say.word(d.key()),
                 icon: Some(d.arrow()),
             });
         }
         if let Some(l) = &s.limits {
-            let mut detail = format!(
-                "Lower {}, upper {}",
-                s.format_reference(l.lower),
-                s.format_reference(l.upper)
+            let mut detail = say.text(
+                "perf-fact-limits-detail",
+                &[
+                    ("lower", Arg::Text(s.format_reference_in(l.lower, say))),
+                    ("upper", Arg::Text(s.format_reference_in(l.upper, say))),
+                ],
             );
             if let Some(b) = &l.basis {
                 detail.push_str(&format!(" ({b})"));
             }
-            facts.push(Fact::new("Control limits", detail));
+            facts.push(Fact::new(term("perf-fact-limits"), detail));
         }
-        facts.push(Fact::new("Unit", s.unit.label().to_string()));
+        facts.push(Fact::new(term("perf-fact-unit"), say.unit(s.unit)));
         if let Some(l) = &s.lead {
-            facts.push(Fact::new("Lead", l.clone()));
+            facts.push(Fact::new(term("perf-fact-lead"), l.clone()));
         }
         if let Some(d) = &s.data_source {
-            facts.push(Fact::new("Data", d.clone()));
+            facts.push(Fact::new(term("perf-fact-data"), d.clone()));
         }
         if !s.source.is_empty() {
-            facts.push(Fact::new("Source", s.source.clone()));
+            facts.push(Fact::new(term("perf-fact-source"), s.source.clone()));
         }
         let blocks = s
-            .figure_blocks(plan)
+            .figure_blocks_in(plan, say)
             .into_iter()
             .map(|b| BlockView {
                 svg: b
@@ -281,7 +310,7 @@ impl StatementView {
         let from = report.or_else(|| s.reported_in.as_deref().and_then(|id| plan.report(id)));
         let since = from.and_then(|r| {
             let (before, then) = plan.previous_report_of(r, &s.id)?;
-            let m = since_last(&before.title, &then, s);
+            let m = since_last(&before.title, &then, s, say);
             Some(SinceView {
                 since: m.since,
                 since_path: match report {
@@ -297,8 +326,8 @@ impl StatementView {
                 movement: m.movement,
                 change: m.change,
                 status_changed: m.status_from != m.status_to,
-                status_from: m.status_from.into(),
-                status_to: m.status_to.into(),
+                status_from: StatusView::new(m.status_from, say),
+                status_to: StatusView::new(m.status_to, say),
                 items_up: m.items_up,
                 items_down: m.items_down,
                 items_level: m.items_level,
@@ -306,15 +335,15 @@ impl StatementView {
             })
         });
         StatementView {
-            reported: from.map(ReportLink::new),
+            reported: from.map(|r| ReportLink::new(r, say)),
             in_report: report.is_some(),
             latest_path: Route::Statement(s.id.clone()).path(),
-            trend: trend(s, report.map(|_| REPORT_PAGE_TREND)),
+            trend: trend(s, report.map(|_| REPORT_PAGE_TREND), say),
             since,
             about: render(&s.about.markdown, route).html,
             measure: s.measure.clone(),
-            status: s.status().into(),
-            status_sentence: s.status_sentence(),
+            status: StatusView::new(s.status(), say),
+            status_sentence: s.status_sentence_in(say),
             facts,
             blocks,
             chart_only: s.chart_only.clone(),
@@ -356,7 +385,7 @@ impl StatementView {
 
 /// The statement report by report, as its history gives it: the last `most` reports, when
 /// given.
-fn trend(s: &Statement, most: Option<usize>) -> Option<TrendView> {
+fn trend(s: &Statement, most: Option<usize>, say: Say) -> Option<TrendView> {
     if s.history.is_empty() {
         return None;
     }
@@ -376,7 +405,7 @@ fn trend(s: &Statement, most: Option<usize>) -> Option<TrendView> {
             .filter_map(|q| q.latest.as_ref().map(|f| f.value)),
     )
     .max(s.decimals());
-    let chart = s.trend_chart();
+    let chart = s.trend_chart_in(say);
     Some(TrendView {
         rows: s
             .history
@@ -391,9 +420,9 @@ fn trend(s: &Statement, most: Option<usize>) -> Option<TrendView> {
                 figure: q
                     .latest
                     .as_ref()
-                    .map(|f| format_fixed(f.value, s.unit, decimals)),
+                    .map(|f| say.figure(f.value, s.unit, Some(decimals))),
                 period: q.latest.as_ref().map(|f| f.period.clone()),
-                status: q.judged.into(),
+                status: StatusView::new(q.judged, say),
                 draft: q.status != crate::parse::kinds::ReportStatus::Published,
             })
             .collect(),
@@ -411,20 +440,22 @@ pub(super) fn statement_page(
     route: &Route,
     downloads: Option<&[Download]>,
     report: Option<&Report>,
+    theme: &Theme,
     ctx: &mut PageContext<'_>,
 ) {
+    let say = say(theme);
     let crumbs = match report {
         None => vec![
             home(),
             Link {
-                title: "Performance".into(),
+                title: say.word("perf-title"),
                 path: Route::Performance.path(),
             },
         ],
         Some(r) => vec![
             home(),
             Link {
-                title: "Reports".into(),
+                title: say.word("report-list-title"),
                 path: Route::Reports.path(),
             },
             Link {
@@ -436,13 +467,19 @@ pub(super) fn statement_page(
     // A report's page for the statement is named by the report too, so that no two pages
     // share a title.
     let title = match report {
-        Some(r) => format!("{}, {} report", s.measure, r.title),
+        Some(r) => say.text(
+            "perf-statement-in-report-title",
+            &[
+                ("measure", Arg::Text(s.measure.clone())),
+                ("report", Arg::Text(r.title.clone())),
+            ],
+        ),
         None => s.measure.clone(),
     };
     ctx.insert("page", &page_view(route, &title, crumbs, vec![]));
     ctx.insert(
         "statement",
-        &StatementView::new(plan, s, route, downloads, report),
+        &StatementView::new(plan, s, route, downloads, report, say),
     );
 }
 
@@ -475,12 +512,13 @@ pub(super) struct StatusCount {
 
 /// The groups of the performance index: one per aim (by each statement's first priority),
 /// then statements that evidence only national priorities, then any others.
-fn groups(plan: &Plan) -> Vec<GroupView> {
+fn groups(plan: &Plan, say: Say) -> Vec<GroupView> {
     let latest = plan.latest_report().map(|r| r.id.as_str());
     groups_of(
         plan,
+        say,
         plan.statements.iter().map(|s| {
-            let mut summary = StatementSummary::new(s);
+            let mut summary = StatementSummary::new_in(s, say);
             // A statement the latest report does not give shows the report its figures are
             // from.
             if latest.is_some() && s.reported_in.as_deref() != latest {
@@ -495,9 +533,12 @@ fn groups(plan: &Plan) -> Vec<GroupView> {
     )
 }
 
-/// The groups of a list of statements, each with its summary, as [`groups`] makes them.
+/// The groups of a list of statements, each with its summary, as [`groups`] makes them; a
+/// statement not yet translated into the reader's language is marked with the language it is
+/// shown in.
 pub(super) fn groups_of<'s>(
     plan: &Plan,
+    say: Say,
     statements: impl Iterator<Item = (&'s Statement, StatementSummary)>,
 ) -> Vec<GroupView> {
     let mut groups: Vec<GroupView> = plan
@@ -512,6 +553,11 @@ pub(super) fn groups_of<'s>(
     let mut national = Vec::new();
     let mut other = Vec::new();
     for (s, summary) in statements {
+        // A statement not yet translated is shown in the plan's first language, marked so.
+        let untranslated = plan
+            .reading
+            .falls_back(&crate::plan::TextOf::Statement(s.id.clone()));
+        let summary = summary.in_language(untranslated.then(|| plan.reading.original.clone()));
         let aim = s
             .priorities
             .iter()
@@ -525,12 +571,12 @@ pub(super) fn groups_of<'s>(
     }
     groups.push(GroupView {
         id: "national-measures".into(),
-        heading: "National policing priorities".into(),
+        heading: say.word("perf-national-title"),
         statements: national,
     });
     groups.push(GroupView {
         id: "other-measures".into(),
-        heading: "Other measures".into(),
+        heading: say.word("perf-other-measures"),
         statements: other,
     });
     groups.retain(|g| !g.statements.is_empty());
@@ -542,13 +588,21 @@ pub(super) fn index_page(
     plan: &Plan,
     route: &Route,
     downloads: Option<&[Download]>,
+    theme: &Theme,
     ctx: &mut PageContext<'_>,
 ) {
-    let groups = groups(plan);
+    let say = say(theme);
+    let groups = groups(plan, say);
     let toc = contents_of(&groups);
-    ctx.insert("page", &page_view(route, "Performance", vec![home()], toc));
-    let counts = status_counts(plan.statements.iter());
-    ctx.insert("report", &plan.latest_report().map(ReportLink::new));
+    ctx.insert(
+        "page",
+        &page_view(route, &say.word("perf-title"), vec![home()], toc),
+    );
+    let counts = status_counts(plan.statements.iter(), say);
+    ctx.insert(
+        "report",
+        &plan.latest_report().map(|r| ReportLink::new(r, say)),
+    );
     ctx.insert("has_reports", &!plan.reports.is_empty());
     ctx.insert("groups", &groups);
     ctx.insert("status_counts", &counts);
@@ -563,12 +617,13 @@ pub(super) fn index_page(
 /// How many of `statements` have each status, for the statuses any has.
 pub(super) fn status_counts<'s>(
     statements: impl Iterator<Item = &'s Statement>,
+    say: Say,
 ) -> Vec<StatusCount> {
     let statuses: Vec<Status> = statements.map(Statement::status).collect();
     Status::ALL
         .iter()
         .map(|st| StatusCount {
-            status: (*st).into(),
+            status: StatusView::new(*st, say),
             count: statuses.iter().filter(|s| *s == st).count(),
         })
         .filter(|c| c.count > 0)
@@ -587,7 +642,7 @@ struct NationalPriorityView {
 #[derive(Debug, Clone, Serialize)]
 struct DirectionView {
     arrow: &'static str,
-    label: &'static str,
+    label: String,
 }
 
 /// A statement on the national priorities page, with its direction, lead and key points.
@@ -605,8 +660,10 @@ pub(super) fn national_page(
     plan: &Plan,
     route: &Route,
     downloads: Option<&[Download]>,
+    theme: &Theme,
     ctx: &mut PageContext<'_>,
 ) {
+    let say = say(theme);
     let priorities: Vec<NationalPriorityView> = plan
         .meta
         .national_priorities
@@ -619,10 +676,10 @@ pub(super) fn national_page(
                 .iter()
                 .filter(|s| s.national_priorities.contains(&n.id))
                 .map(|s| NationalStatementView {
-                    summary: StatementSummary::new(s),
+                    summary: StatementSummary::new_in(s, say),
                     direction: s.direction.map(|d| DirectionView {
                         arrow: d.arrow(),
-                        label: d.label(),
+                        label: say.word(d.key()),
                     }),
                     lead: s.lead.clone(),
                     data_source: s.data_source.clone(),
@@ -646,13 +703,13 @@ pub(super) fn national_page(
     // A plan without statements has no performance page to go back to.
     if !plan.statements.is_empty() {
         crumbs.push(Link {
-            title: "Performance".into(),
+            title: say.word("perf-title"),
             path: Route::Performance.path(),
         });
     }
     ctx.insert(
         "page",
-        &page_view(route, "National policing priorities", crumbs, toc),
+        &page_view(route, &say.word("perf-national-title"), crumbs, toc),
     );
     ctx.insert("priorities", &priorities);
     ctx.insert("downloads", &shelf(downloads, Shelf::Performance));

@@ -14,6 +14,8 @@ use super::{home, page_view, DownloadView, Link, PageContext};
 use crate::export::{Download, Shelf};
 use crate::plan::{Plan, Report, Route};
 use crate::render::markdown::render;
+use crate::render::performance::{Arg, Say};
+use crate::theme::Theme;
 
 /// A report in the list of reports.
 #[derive(Debug, Clone, Serialize)]
@@ -24,26 +26,33 @@ struct ReportRow {
 }
 
 /// Renders the list of reports' context: newest first.
-pub(super) fn list_page(plan: &Plan, route: &Route, ctx: &mut PageContext<'_>) {
+pub(super) fn list_page(plan: &Plan, route: &Route, theme: &Theme, ctx: &mut PageContext<'_>) {
+    let say = Say::new(&theme.words, &theme.language);
     let crumbs = vec![
         home(),
         Link {
-            title: "Performance".into(),
+            title: say.word("perf-title"),
             path: Route::Performance.path(),
         },
     ];
-    ctx.insert("page", &page_view(route, "Reports", crumbs, vec![]));
+    ctx.insert(
+        "page",
+        &page_view(route, &say.word("report-list-title"), crumbs, vec![]),
+    );
     let rows: Vec<ReportRow> = plan
         .reports
         .iter()
         .rev()
         .map(|r| ReportRow {
-            report: ReportLink::new(r),
+            report: ReportLink::new(r, say),
             count: r.statements.len(),
         })
         .collect();
     ctx.insert("reports", &rows);
-    ctx.insert("latest", &plan.latest_report().map(ReportLink::new));
+    ctx.insert(
+        "latest",
+        &plan.latest_report().map(|r| ReportLink::new(r, say)),
+    );
 }
 
 /// What `report.html` receives.
@@ -66,8 +75,10 @@ pub(super) fn report_page(
     report: &Report,
     route: &Route,
     downloads: Option<&[Download]>,
+    theme: &Theme,
     ctx: &mut PageContext<'_>,
 ) {
+    let say = Say::new(&theme.words, &theme.language);
     let statements: Vec<_> = report
         .statements
         .iter()
@@ -75,27 +86,29 @@ pub(super) fn report_page(
         .collect();
     let groups = groups_of(
         plan,
+        say,
         statements.iter().map(|s| {
             let path = Route::ReportStatement {
                 report: report.id.clone(),
                 id: s.id.clone(),
             }
             .path();
-            (s, StatementSummary::at(s, path))
+            (s, StatementSummary::at(s, path, say))
         }),
     );
     let toc = contents_of(&groups);
     let crumbs = vec![
         home(),
         Link {
-            title: "Reports".into(),
+            title: say.word("report-list-title"),
             path: Route::Reports.path(),
         },
     ];
-    ctx.insert(
-        "page",
-        &page_view(route, &format!("{} report", report.title), crumbs, toc),
+    let title = say.text(
+        "report-page-title",
+        &[("title", Arg::Text(report.title.clone()))],
     );
+    ctx.insert("page", &page_view(route, &title, crumbs, toc));
     let at = plan
         .reports
         .iter()
@@ -103,16 +116,16 @@ pub(super) fn report_page(
         .unwrap_or(0);
     let folder = route.path();
     let view = ReportView {
-        report: ReportLink::new(report),
+        report: ReportLink::new(report, say),
         intro: render(&report.intro.markdown, route).html,
-        status_counts: status_counts(statements.iter()),
+        status_counts: status_counts(statements.iter(), say),
         statement_count: statements.len(),
         groups,
         previous: plan.reports[..at]
             .iter()
             .rev()
             .find(|r| r.is_published())
-            .map(ReportLink::new),
+            .map(|r| ReportLink::new(r, say)),
         downloads: downloads
             .unwrap_or_default()
             .iter()

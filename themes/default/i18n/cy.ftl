@@ -147,6 +147,182 @@ statutory-grants = Y grantiau lleihau troseddu ac anhrefn y bydd y Comisiynydd y
 # Website pages about the plan and its formats.
 
 # Performance and reports.
+perf-title = Perfformiad
+perf-seconds-word = eiliad
+perf-change-in-words = { $way ->
+    [down] gostyngiad o { $amount }%
+    [up] cynnydd o { $amount }%
+   *[none] dim newid
+}
+perf-basis-on = ers { $period }
+perf-sentence-target = { $status }: mae'r ffigur diweddaraf, { $figure }, { $relation ->
+    [equals] yn hafal i'r
+    [above] uwchlaw'r
+   *[below] islaw'r
+} targed o { $target }.
+perf-sentence-target-no-figure = { $status }: nid oes ffigur diweddaraf i'w farnu yn erbyn y targed o { $target }.
+perf-sentence-change = { $status }: { $achieved }{ $basis } yn erbyn targed o { $target }.
+perf-sentence-change-no-figure = { $status }: nid oes ffigur i'w farnu yn erbyn y targed o { $target }.
+perf-sentence-limits = { $status }: mae'r ffigur diweddaraf, { $figure }, { $place ->
+    [above] uwchlaw'r
+    [below] islaw'r
+   *[within] o fewn y
+} terfynau rheoli o { $lower } i { $upper }.
+perf-sentence-limits-no-figure = { $status }: nid oes ffigur diweddaraf i'w osod yn erbyn y terfynau rheoli o { $lower } i { $upper }.
+perf-sentence-words = { $status }: disgrifir sut beth yw llwyddiant mewn geiriau, felly nid yw'r ffigur diweddaraf, { $figure }, yn cael ei farnu yn erbyn rhif.
+perf-sentence-words-no-figure = { $status }: disgrifir sut beth yw llwyddiant mewn geiriau.
+perf-chart-target = Targed { $value }
+perf-chart-upper = Terfyn uchaf { $value }
+perf-chart-lower = Terfyn isaf { $value }
+perf-force-wide = Yr heddlu cyfan
+perf-by-area = Fesul ardal plismona lleol
+perf-by-area-title = { $measure } fesul ardal plismona lleol, { $period }
+perf-by-area-title-no-period = { $measure } fesul ardal plismona lleol
+perf-by-area-caption = { $measure }: ffigurau fesul ardal plismona lleol
+perf-area-force = Yr heddlu cyfan { $figure }
+perf-area-force-target = Yr heddlu cyfan { $figure } yn erbyn targed o { $target }
+perf-area-lowest = { $area } yw'r isaf, ar { $figure }
+perf-area-highest = { $area } yw'r uchaf, ar { $figure }
+perf-both = { $first }; { $second }
+perf-areas-meeting = { $meeting ->
+    [zero] nid oes yr un o'r { $count } ardal yn cyrraedd y targed
+   *[other] mae { $meeting } o'r { $count } ardal yn cyrraedd y targed
+}
+perf-local-policing-area = Ardal plismona lleol
+perf-against-target = Yn erbyn y targed
+perf-target = Targed
+perf-over-time = Dros amser
+perf-over-time-title = { $measure } dros amser, { $first } i { $last }
+perf-over-time-caption = { $measure }: ffigurau ar gyfer pob cyfnod
+perf-period = Cyfnod
+perf-series = { $name }: { $first } ({ $first_period }) i { $last } ({ $last_period })
+perf-series-target = { $name }: { $first } ({ $first_period }) i { $last } ({ $last_period }), gan gyrraedd y targed o { $target } mewn { $met } o'r { $count } cyfnod
+perf-no-figures = Dim ffigurau.
+perf-against-limits = Yn erbyn y terfynau rheoli
+perf-limits-summary = { $figure } ({ $period }), { $place ->
+    [above] uwchlaw'r terfyn rheoli uchaf o { $upper }
+    [below] islaw'r terfyn rheoli isaf o { $lower }
+   *[within] o fewn y terfynau rheoli o { $lower } i { $upper }
+}
+perf-figure-in = { $figure } ({ $period })
+perf-limits-title = { $measure }: ffigurau yn erbyn y terfynau rheoli
+perf-limits-caption = { $measure }: ffigurau a therfynau rheoli
+perf-upper-limit = Terfyn rheoli uchaf
+perf-lower-limit = Terfyn rheoli isaf
+perf-baseline = Llinell sylfaen
+perf-change = Newid
+perf-note = Nodyn
+perf-breakdown-limits = O'r { $count } eitem â therfynau rheoli: { $above } uwchlaw'r terfyn uchaf, { $within } o'u mewn, { $below } islaw'r terfyn isaf
+perf-breakdown-above = uwchlaw: { $names }
+perf-breakdown-below = islaw: { $names }
+perf-breakdown-highest-lowest = Uchaf: { $highest } ar { $highest_figure }; isaf: { $lowest } ar { $lowest_figure }.
+perf-breakdown-one = { $item }: { $figure }.
+perf-trend-title = { $measure }: y ffigur diweddaraf ym mhob adroddiad
+perf-trend-summary = { $first } ({ $first_report }) i { $last } ({ $last_report }).
+perf-trend-summary-target = { $first } ({ $first_report }) i { $last } ({ $last_report }), gan gyrraedd y targed o { $target } mewn { $met } o'r { $count } adroddiad.
+perf-col-report = Adroddiad
+perf-col-figure = Ffigur
+perf-col-period-of-figure = Cyfnod y ffigur
+perf-col-status = Statws
+perf-fact-what-good-looks-like = Sut beth yw llwyddiant
+perf-fact-latest = Diweddaraf
+perf-fact-no-figure = Nid oes un ffigur wedi'i gyhoeddi
+perf-fact-previous = Blaenorol
+perf-fact-earlier-figure = Ffigur cynharach
+perf-fact-direction = Cyfeiriad y newid
+perf-fact-limits = Terfynau rheoli
+perf-fact-limits-detail = Isaf { $lower }, uchaf { $upper }
+perf-fact-unit = Uned
+perf-fact-lead = Arweinydd
+perf-fact-data = Data
+perf-fact-source = Ffynhonnell
+perf-statement-in-report-title = { $measure }, adroddiad { $report }
+perf-national-title = Blaenoriaethau plismona cenedlaethol
+perf-other-measures = Mesurau eraill
+perf-intro = Perfformiad { $force } yn erbyn y mesurau sy'n dangos tystiolaeth o'r { $priorities } yn y cynllun. Mae pob mesur yn dangos ei ffigurau diweddaraf, sut beth yw llwyddiant a'i statws, wedi'i gyfrifo o'r ffigurau.
+perf-latest-report = Dyma ffigurau'r adroddiad diweddaraf, ar gyfer <a href="{ $href }">{ $title }</a> ({ $period }). Cedwir <a href="{ $reports }">pob adroddiad</a> fel y'i cyhoeddwyd.
+perf-latest-report-presented = Dyma ffigurau'r adroddiad diweddaraf, ar gyfer <a href="{ $href }">{ $title }</a> ({ $period }), a gyflwynwyd i'r Panel Heddlu a Throseddu ar { $presented }. Cedwir <a href="{ $reports }">pob adroddiad</a> fel y'i cyhoeddwyd.
+perf-no-report-yet = Nid oes adroddiad wedi'i gyhoeddi eto: <a href="{ $reports }">gweld yr adroddiadau sy'n cael eu paratoi</a>.
+perf-at-a-glance = Cipolwg
+perf-no-measures = Nid oes gan y cynllun fesurau perfformiad eto.
+perf-measure-count = { $count ->
+    [zero] Nid oes mesurau:
+    [one] Mae { $count } mesur:
+    [two] Mae { $count } fesur:
+   *[other] Mae { $count } mesur:
+}
+perf-national-contribution = Cyfraniad { $force } at y blaenoriaethau plismona cenedlaethol
+perf-delivery-link = Cyflawni ymrwymiadau'r cynllun
+perf-measures = Mesurau
+perf-measures-by = Mesurau fesul { $aim }
+perf-latest = Diweddaraf:
+perf-no-single-figure = dim un ffigur wedi'i gyhoeddi
+perf-from-report = (o'r adroddiad ar gyfer { $report })
+perf-what-good-looks-like = Sut beth yw llwyddiant:
+perf-reported = { $in_report ->
+    [true] Fel y'i rhoddwyd yn yr adroddiad ar gyfer
+   *[other] Y ffigurau diweddaraf, o'r adroddiad ar gyfer
+} <a href="{ $href }">{ $title }</a> ({ $period }).
+perf-reported-presented = { $in_report ->
+    [true] Fel y'i rhoddwyd yn yr adroddiad ar gyfer
+   *[other] Y ffigurau diweddaraf, o'r adroddiad ar gyfer
+} <a href="{ $href }">{ $title }</a> ({ $period }), a gyflwynwyd i'r Panel Heddlu a Throseddu ar { $presented }.
+perf-see-latest = <a href="{ $href }">Gweld y ffigurau diweddaraf ar gyfer y mesur hwn</a>.
+perf-draft-report-notice = Mae'r adroddiad hwn yn cael ei lenwi ac nid yw wedi'i gyflwyno i'r Panel Heddlu a Throseddu: gall ei ffigurau fod yn anghyflawn a gallant newid.
+perf-since-heading = Beth sydd wedi newid ers { $report }
+perf-since-up = Cododd y ffigur diweddaraf o { $from } (<a href="{ $href }">{ $report }</a>) i { $to }.
+perf-since-up-change = Cododd y ffigur diweddaraf o { $from } (<a href="{ $href }">{ $report }</a>) i { $to }, cynnydd o { $change }.
+perf-since-down = Gostyngodd y ffigur diweddaraf o { $from } (<a href="{ $href }">{ $report }</a>) i { $to }.
+perf-since-down-change = Gostyngodd y ffigur diweddaraf o { $from } (<a href="{ $href }">{ $report }</a>) i { $to }, gostyngiad o { $change }.
+perf-since-level = Y ffigur diweddaraf yw { $to }, yr un fath ag yn <a href="{ $href }">{ $report }</a>.
+perf-since-only-before = Nid yw'r adroddiad hwn yn rhoi un ffigur; rhoddodd <a href="{ $href }">{ $report }</a> { $from }.
+perf-since-only-now = Ni roddodd <a href="{ $href }">{ $report }</a> un ffigur; mae'r adroddiad hwn yn rhoi { $to }.
+perf-since-neither = Nid yw'r adroddiad hwn na <a href="{ $href }">{ $report }</a> yn rhoi un ffigur.
+perf-status-changed = Newidiodd ei statws o ‘{ $from }’ i ‘{ $to }’.
+perf-status-still = Mae ei statws yn dal i fod: { $status }.
+perf-items-moved = O'r { $count } eitem yn y dadansoddiadau y mae'r ddau adroddiad yn eu rhoi, cododd { $up }, gostyngodd { $down } ac arhosodd { $level } yr un fath.
+perf-limits-changed = Newidiodd y terfynau rheoli.
+perf-chart-only-title = Heb ei gymryd o'r ffynhonnell.
+perf-chart-only-text = Dim ond fel delweddau siart y dangosodd yr adroddiad y rhain, felly ni roddir eu ffigurau yma:
+perf-by-report = Fesul adroddiad
+perf-one-report = Dim ond un adroddiad sy'n rhoi'r mesur hwn hyd yma.
+perf-no-trend-chart = Mae llai na dau o'r adroddiadau yn rhoi un ffigur ar gyfer y mesur hwn, felly nid oes siart.
+perf-trend-earlier = Dyma'r { $count } adroddiad diwethaf hyd at yr un hwn; mae <a href="{ $href }">tudalen y mesur hwn</a> yn dangos pob adroddiad, { $earlier } arall.
+perf-by-report-caption = { $measure }: y ffigur diweddaraf a'r statws ym mhob adroddiad
+perf-draft-suffix = (drafft)
+perf-none-given = Dim wedi'i roi
+perf-key-points = Pwyntiau allweddol
+perf-about-measure = Ynglŷn â'r mesur hwn
+perf-priorities-evidenced = { $priorities } y mae'r mesur hwn yn dystiolaeth ar eu cyfer
+perf-national-evidenced = Blaenoriaethau plismona cenedlaethol y mae'r mesur hwn yn dystiolaeth ar eu cyfer
+report-period = { $start } i { $end }
+report-list-title = Adroddiadau
+report-page-title = Adroddiad { $title }
+report-list-intro = Bob chwarter mae'r Comisiynydd yn adrodd ar berfformiad { $force } yn erbyn mesurau'r cynllun i'r Panel Heddlu a Throseddu. Mae gan bob adroddiad ei dudalennau ei hun, wedi'u cadw fel yr oeddent pan gafodd ei gyhoeddi, er mwyn i chi weld beth ddywedodd pob adroddiad.
+report-list-latest = Mae'r <a href="{ $href }">tudalennau perfformiad</a> yn dangos yr un diweddaraf, { $title }.
+report-presented-on = Cyflwynwyd i'r Panel Heddlu a Throseddu ar { $date }.
+report-not-presented = Heb ei gyflwyno i'r Panel Heddlu a Throseddu eto.
+report-figures-for = Ffigurau ar gyfer { $count ->
+    [zero] dim mesurau
+    [two] { $count } fesur
+   *[other] { $count } mesur
+}.
+report-title = Adroddiad perfformiad { $title }
+report-intro = Perfformiad { $force } yn erbyn mesurau'r cynllun ar gyfer { $period }. Mae'r tudalennau hyn yn aros fel y cyhoeddwyd yr adroddiad: mae'r <a href="{ $performance }">tudalennau perfformiad</a> yn dangos y ffigurau diweddaraf, ac mae <a href="{ $reports }">pob adroddiad</a> wedi'i restru.
+report-intro-presented = Perfformiad { $force } yn erbyn mesurau'r cynllun ar gyfer { $period }, fel y'i cyflwynwyd i'r Panel Heddlu a Throseddu ar { $presented }. Mae'r tudalennau hyn yn aros fel y cyhoeddwyd yr adroddiad: mae'r <a href="{ $performance }">tudalennau perfformiad</a> yn dangos y ffigurau diweddaraf, ac mae <a href="{ $reports }">pob adroddiad</a> wedi'i restru.
+report-previous = Yr adroddiad cyn hwn: <a href="{ $href }">{ $title }</a>.
+report-panel-paper = Yr adroddiad hwn fel papur i'r Panel
+report-no-figures = Nid yw'r adroddiad hwn yn rhoi ffigurau eto.
+report-gives-figures = Mae'r adroddiad yn rhoi ffigurau ar gyfer { $count ->
+    [zero] dim mesurau
+    [two] { $count } fesur
+   *[other] { $count } mesur
+}:
+report-figure = Ffigur:
+revision-lead = Mae'r dudalen hon yn rhestru'r hyn a newidiodd { $draft ->
+    [true] yn y fersiwn ddrafft o { $title }
+   *[other] yn y fersiwn o { $title }
+} a gyhoeddwyd ar { $published }, ers y fersiwn a gyhoeddwyd ar { $since }: eitemau a ychwanegwyd, a dynnwyd, a aileiriwyd neu a symudwyd, a dyddiadau, targedau a ffigurau a newidiwyd.
 
 # Editions made from the linear document.
 

@@ -144,6 +144,187 @@ statutory-grants = The crime and disorder reduction grants the Commissioner will
 
 # Performance and reports (performance, statement, reports, report and revision pages;
 # statement sentences; chart summaries).
+perf-title = Performance
+perf-seconds-word = seconds
+perf-change-in-words = { $way ->
+    [down] a { $amount }% reduction
+    [up] a { $amount }% increase
+   *[none] no change
+}
+perf-basis-on = on { $period }
+perf-sentence-target = { $status }: the latest figure, { $figure }, { $relation ->
+    [equals] equals
+    [above] is above
+   *[below] is below
+} the target of { $target }.
+perf-sentence-target-no-figure = { $status }: there is no latest figure to judge against the target of { $target }.
+perf-sentence-change = { $status }: { $achieved }{ $basis } against a target of { $target }.
+perf-sentence-change-no-figure = { $status }: there is no figure to judge against the target of { $target }.
+perf-sentence-limits = { $status }: the latest figure, { $figure }, is { $place ->
+    [above] above
+    [below] below
+   *[within] within
+} the control limits of { $lower } to { $upper }.
+perf-sentence-limits-no-figure = { $status }: there is no latest figure to place against the control limits of { $lower } to { $upper }.
+perf-sentence-words = { $status }: what good looks like is described in words, so the latest figure, { $figure }, is not judged against a number.
+perf-sentence-words-no-figure = { $status }: what good looks like is described in words.
+perf-chart-target = Target { $value }
+perf-chart-upper = Upper limit { $value }
+perf-chart-lower = Lower limit { $value }
+perf-force-wide = Force-wide
+perf-by-area = By local policing area
+perf-by-area-title = { $measure } by local policing area, { $period }
+perf-by-area-title-no-period = { $measure } by local policing area
+perf-by-area-caption = { $measure }: figures by local policing area
+perf-area-force = Force-wide { $figure }
+perf-area-force-target = Force-wide { $figure } against a target of { $target }
+perf-area-lowest = { $area } lowest at { $figure }
+perf-area-highest = { $area } highest at { $figure }
+perf-both = { $first } and { $second }
+perf-areas-meeting = { $meeting } of { $count } areas { $meeting ->
+    [one] meets
+   *[other] meet
+} the target
+perf-local-policing-area = Local policing area
+perf-against-target = Against the target
+perf-target = Target
+perf-over-time = Over time
+perf-over-time-title = { $measure } over time, { $first } to { $last }
+perf-over-time-caption = { $measure }: figures for each period
+perf-period = Period
+perf-series = { $name } { $first } in { $first_period } and { $last } in { $last_period }
+perf-series-target = { $name } { $first } in { $first_period } and { $last } in { $last_period }, meeting the target of { $target } in { $met } of { $count } periods
+perf-no-figures = No figures.
+perf-against-limits = Against the control limits
+perf-limits-summary = { $figure } in { $period }, { $place ->
+    [above] above the upper control limit of { $upper }
+    [below] below the lower control limit of { $lower }
+   *[within] within the control limits of { $lower } to { $upper }
+}
+perf-figure-in = { $figure } in { $period }
+perf-limits-title = { $measure }: figures against the control limits
+perf-limits-caption = { $measure }: figures and control limits
+perf-upper-limit = Upper control limit
+perf-lower-limit = Lower control limit
+perf-baseline = Baseline
+perf-change = Change
+perf-note = Note
+perf-breakdown-limits = Of the { $count } { $count ->
+    [one] item
+   *[other] items
+} with control limits, { $above } { $above ->
+    [one] is
+   *[other] are
+} above the upper limit, { $within } within and { $below } below the lower limit
+perf-breakdown-above = above: { $names }
+perf-breakdown-below = below: { $names }
+perf-breakdown-highest-lowest = Highest: { $highest } at { $highest_figure }; lowest: { $lowest } at { $lowest_figure }.
+perf-breakdown-one = { $item } at { $figure }.
+perf-trend-title = { $measure }: the latest figure in each report
+perf-trend-summary = { $first } in { $first_report } and { $last } in { $last_report }.
+perf-trend-summary-target = { $first } in { $first_report } and { $last } in { $last_report }, meeting the target of { $target } in { $met } of { $count } reports.
+perf-col-report = Report
+perf-col-figure = Figure
+perf-col-period-of-figure = Period of the figure
+perf-col-status = Status
+perf-fact-what-good-looks-like = What good looks like
+perf-fact-latest = Latest
+perf-fact-no-figure = No single figure is published
+perf-fact-previous = Previous
+perf-fact-earlier-figure = Earlier figure
+perf-fact-direction = Direction of change
+perf-fact-limits = Control limits
+perf-fact-limits-detail = Lower { $lower }, upper { $upper }
+perf-fact-unit = Unit
+perf-fact-lead = Lead
+perf-fact-data = Data
+perf-fact-source = Source
+perf-statement-in-report-title = { $measure }, { $report } report
+perf-national-title = National policing priorities
+perf-other-measures = Other measures
+perf-intro = The performance of { $force } against the measures that evidence the plan's { $priorities }. Each measure shows its latest figures, what good looks like and its status, worked out from the figures.
+perf-latest-report = These are the figures of the latest report, for <a href="{ $href }">{ $title }</a> ({ $period }). <a href="{ $reports }">Every report</a> is kept as it was published.
+perf-latest-report-presented = These are the figures of the latest report, for <a href="{ $href }">{ $title }</a> ({ $period }), presented to the Police and Crime Panel on { $presented }. <a href="{ $reports }">Every report</a> is kept as it was published.
+perf-no-report-yet = No report has been published yet: <a href="{ $reports }">see the reports being prepared</a>.
+perf-at-a-glance = At a glance
+perf-no-measures = The plan has no performance measures yet.
+perf-measure-count = { $count ->
+    [one] There is { $count } measure:
+   *[other] There are { $count } measures:
+}
+perf-national-contribution = The contribution of { $force } to the national policing priorities
+perf-delivery-link = Delivery of the plan's commitments
+perf-measures = Measures
+perf-measures-by = Measures by { $aim }
+perf-latest = Latest:
+perf-no-single-figure = no single figure published
+perf-from-report = (from the report for { $report })
+perf-what-good-looks-like = What good looks like:
+perf-reported = { $in_report ->
+    [true] As given in
+   *[other] The latest figures, from
+} the report for <a href="{ $href }">{ $title }</a> ({ $period }).
+perf-reported-presented = { $in_report ->
+    [true] As given in
+   *[other] The latest figures, from
+} the report for <a href="{ $href }">{ $title }</a> ({ $period }), presented to the Police and Crime Panel on { $presented }.
+perf-see-latest = <a href="{ $href }">See the latest figures for this measure</a>.
+perf-draft-report-notice = This report is being filled in and has not been presented to the Police and Crime Panel: its figures may be incomplete and may change.
+perf-since-heading = What has changed since { $report }
+perf-since-up = The latest figure rose from { $from } in <a href="{ $href }">{ $report }</a> to { $to }.
+perf-since-up-change = The latest figure rose from { $from } in <a href="{ $href }">{ $report }</a> to { $to }, an increase of { $change }.
+perf-since-down = The latest figure fell from { $from } in <a href="{ $href }">{ $report }</a> to { $to }.
+perf-since-down-change = The latest figure fell from { $from } in <a href="{ $href }">{ $report }</a> to { $to }, a reduction of { $change }.
+perf-since-level = The latest figure is { $to }, the same as in <a href="{ $href }">{ $report }</a>.
+perf-since-only-before = This report gives no single figure; <a href="{ $href }">{ $report }</a> gave { $from }.
+perf-since-only-now = <a href="{ $href }">{ $report }</a> gave no single figure; this report gives { $to }.
+perf-since-neither = Neither this report nor <a href="{ $href }">{ $report }</a> gives a single figure.
+perf-status-changed = Its status changed from { $from } to { $to }.
+perf-status-still = Its status is still { $status }.
+perf-items-moved = Of the { $count } breakdown { $count ->
+    [one] item
+   *[other] items
+} both reports give, { $up } rose, { $down } fell and { $level } stayed the same.
+perf-limits-changed = The control limits changed.
+perf-chart-only-title = Not carried from the source.
+perf-chart-only-text = The report showed these only as chart images, so their figures are not given here:
+perf-by-report = Report by report
+perf-one-report = One report so far gives this measure.
+perf-no-trend-chart = Fewer than two of the reports give a single figure for this measure, so there is no chart.
+perf-trend-earlier = These are the last { $count } reports up to this one; <a href="{ $href }">the page for this measure</a> shows every report, { $earlier } more.
+perf-by-report-caption = { $measure }: the latest figure and the status in each report
+perf-draft-suffix = (draft)
+perf-none-given = None given
+perf-key-points = Key points
+perf-about-measure = About this measure
+perf-priorities-evidenced = { $priorities } this measure evidences
+perf-national-evidenced = National policing priorities this measure evidences
+report-period = { $start } to { $end }
+report-list-title = Reports
+report-page-title = { $title } report
+report-list-intro = Each quarter the Commissioner reports the performance of { $force } against the plan's measures to the Police and Crime Panel. Each report has its own pages, kept as they were when it was published, so you can see what each report said.
+report-list-latest = The <a href="{ $href }">performance pages</a> show the latest, { $title }.
+report-presented-on = Presented to the Police and Crime Panel on { $date }.
+report-not-presented = Not yet presented to the Police and Crime Panel.
+report-figures-for = Figures for { $count } { $count ->
+    [one] measure
+   *[other] measures
+}.
+report-title = { $title } performance report
+report-intro = The performance of { $force } against the plan's measures for { $period }. These pages stay as the report was published: the <a href="{ $performance }">performance pages</a> show the latest figures, and <a href="{ $reports }">every report</a> is listed.
+report-intro-presented = The performance of { $force } against the plan's measures for { $period }, as presented to the Police and Crime Panel on { $presented }. These pages stay as the report was published: the <a href="{ $performance }">performance pages</a> show the latest figures, and <a href="{ $reports }">every report</a> is listed.
+report-previous = The report before it: <a href="{ $href }">{ $title }</a>.
+report-panel-paper = This report as a Panel paper
+report-no-figures = This report gives no figures yet.
+report-gives-figures = The report gives figures for { $count } { $count ->
+    [one] measure
+   *[other] measures
+}:
+report-figure = Figure:
+revision-lead = This page lists what changed in the { $draft ->
+    [true] draft { $title }
+   *[other] { $title }
+} published on { $published }, since the revision published on { $since }: items added, taken out, reworded or moved, and changed dates, targets and figures.
 
 # Editions made from the linear document (large print, EPUB, plain text).
 

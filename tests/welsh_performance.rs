@@ -1,0 +1,538 @@
+//! The performance and reporting pages of a bilingual plan, in Welsh: every word the
+//! performance, statement, reports and report pages write (headings, statement sentences,
+//! figure tables, chart titles, summaries and axes, status words, units, dates) comes from
+//! the Welsh word table; counts take Welsh plural forms; the templates of these pages write
+//! no words of their own. Fixtures: `tests/fixtures/bilingual` (statements with control
+//! limits, areas, a series and figures in seconds, and one statement not translated) and
+//! `tests/fixtures/bilingual-reports` (the same kinds of statement given in three reports,
+//! one a draft).
+
+mod common;
+
+use common::Site;
+
+fn bilingual() -> Site {
+    let site = Site::from_content("tests/fixtures/bilingual/content");
+    site.build();
+    site
+}
+
+fn with_reports() -> Site {
+    let site = Site::from_content("tests/fixtures/bilingual-reports/content");
+    site.build();
+    site
+}
+
+fn page(site: &Site, rel: &str) -> String {
+    std::fs::read_to_string(site.path(&format!("public/{rel}")))
+        .unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+/// The words of each message in a Fluent table, by key: the text outside placeables, in
+/// pieces of four letters or more (a message with arguments gives the words between them).
+fn table(path: &str) -> Vec<(String, Vec<String>)> {
+    let text = std::fs::read_to_string(common::repo().join(path)).unwrap();
+    let mut out: Vec<(String, Vec<String>)> = Vec::new();
+    for line in text.lines() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        let (key, value) = match line.split_once(" = ") {
+            Some((k, v)) if !line.starts_with(' ') => (Some(k.to_string()), v),
+            _ => (None, line.trim()),
+        };
+        // A variant line, `[one] ...` or `*[other] ...`: its words follow the key.
+        let value = match value.trim_start_matches('*').strip_prefix('[') {
+            Some(variant) => variant.split_once(']').map_or("", |(_, v)| v),
+            None => value,
+        };
+        // The words outside `{ ... }`, and outside the markup some messages write.
+        let mut pieces = Vec::new();
+        let mut depth = 0;
+        let mut current = String::new();
+        for c in value.chars() {
+            match c {
+                '{' | '<' => {
+                    depth += 1;
+                    pieces.push(std::mem::take(&mut current));
+                }
+                '}' | '>' => depth -= 1,
+                _ if depth == 0 => current.push(c),
+                _ => {}
+            }
+        }
+        pieces.push(current);
+        let pieces: Vec<String> = pieces
+            .into_iter()
+            .map(|p| {
+                p.trim()
+                    .trim_matches(|c: char| ",.;:()".contains(c))
+                    .trim()
+                    .to_string()
+            })
+            .filter(|p| p.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+            .collect();
+        match key {
+            Some(k) => out.push((k, pieces)),
+            None => out.last_mut().unwrap().1.extend(pieces),
+        }
+    }
+    out
+}
+
+/// The English table's words that its Welsh table does not share under the same key (so
+/// "Data", the same in both, is left out), with their keys.
+fn english_words() -> Vec<(String, String)> {
+    let english = table("themes/default/i18n/en-GB.ftl");
+    let welsh = table("themes/default/i18n/cy.ftl");
+    english
+        .iter()
+        .filter(|(k, _)| k != "language-name")
+        .flat_map(|(k, pieces)| {
+            let cy = welsh
+                .iter()
+                .find(|(w, _)| w == k)
+                .map(|(_, p)| p.clone())
+                .unwrap_or_default();
+            pieces
+                .iter()
+                .filter(move |p| !cy.contains(p))
+                .map(move |p| (k.clone(), p.clone()))
+                .collect::<Vec<_>>()
+        })
+        .collect()
+}
+
+/// `html` without the parts shown in the plan's first language because they are not yet
+/// translated (elements with `lang="en-GB"`, each to its matching end tag), and the text of
+/// those parts, line by line.
+fn less_untranslated(html: &str) -> (String, Vec<String>) {
+    let mut out = String::new();
+    let mut removed = Vec::new();
+    let mut rest = html;
+    while let Some(at) = rest.find(" lang=\"en-GB\"") {
+        let start = rest[..at].rfind('<').unwrap();
+        let tag: String = rest[start + 1..]
+            .chars()
+            .take_while(|c| c.is_alphanumeric())
+            .collect();
+        out.push_str(&rest[..start]);
+        // The end tag that closes this element: elements of the same name may nest in it.
+        let (open, close) = (format!("<{tag}"), format!("</{tag}>"));
+        let mut depth = 0;
+        let mut i = start;
+        let end = loop {
+            let next_open = rest[i + 1..].find(&open).map(|o| i + 1 + o);
+            let Some(next_close) = rest[i + 1..].find(&close).map(|c| i + 1 + c) else {
+                break rest.len();
+            };
+            match next_open {
+                Some(o) if o < next_close => {
+                    depth += 1;
+                    i = o;
+                }
+                _ if depth == 0 => break next_close + close.len(),
+                _ => {
+                    depth -= 1;
+                    i = next_close;
+                }
+            }
+        };
+        removed.extend(
+            common::unescape(&common::strip_tags(&rest[start..end]))
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(String::from),
+        );
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    (out, removed)
+}
+
+/// What readers meet on a page: its text (the charts' titles, descriptions and labels
+/// included) and the labels screen readers read, less what is not yet translated (and that
+/// text where the page repeats it, as its title does a measure's name).
+fn readable(html: &str) -> String {
+    // The list of downloads names the files each output makes, in that output's words (the
+    // data files', not these pages').
+    let mut html = html.to_string();
+    while let Some(at) = html.find("<ul class=\"downloads\">") {
+        let end = at + html[at..].find("</ul>").unwrap() + "</ul>".len();
+        html.replace_range(at..end, " ");
+    }
+    let (rest, untranslated) = less_untranslated(&html);
+    let mut text = common::unescape(&common::strip_tags(&rest));
+    for attr in ["aria-label=\"", "title=\"", "alt=\""] {
+        for part in rest.split(attr).skip(1) {
+            text.push('\n');
+            text.push_str(part.split('"').next().unwrap());
+        }
+    }
+    for line in untranslated {
+        text = text.replace(&line, " ");
+    }
+    text
+}
+
+/// The English theme words in `text`, as "word" ("key") pairs.
+/// Words count where they stand as words: "item" is not in "eitem", nor "Text" in
+/// "Textphone".
+fn english_in(text: &str, words: &[(String, String)]) -> Vec<String> {
+    let stands_alone = |w: &str| {
+        text.match_indices(w).any(|(at, _)| {
+            let before = text[..at].chars().next_back();
+            let after = text[at + w.len()..].chars().next();
+            !before.is_some_and(char::is_alphabetic) && !after.is_some_and(char::is_alphabetic)
+        })
+    };
+    words
+        .iter()
+        .filter(|(_, w)| stands_alone(w))
+        .map(|(k, w)| format!("{w:?} ({k})"))
+        .collect()
+}
+
+/// The Welsh performance and report pages of a built site, relative path and HTML.
+fn welsh_performance_pages(site: &Site) -> Vec<(String, String)> {
+    site.output()
+        .into_iter()
+        .filter_map(|(path, bytes)| {
+            let rel = path.strip_prefix("cy/")?.to_string();
+            let ours = rel.starts_with("performance/") || rel.starts_with("reports/");
+            (ours && rel.ends_with(".html")).then(|| (rel, String::from_utf8(bytes).unwrap()))
+        })
+        .collect()
+}
+
+#[test]
+fn no_english_theme_word_is_left_on_a_welsh_performance_or_report_page() {
+    let words = english_words();
+    // The performance words are in the table, so the check covers them.
+    for key in [
+        "perf-sentence-target",
+        "perf-breakdown-limits",
+        "report-intro",
+    ] {
+        assert!(words.iter().any(|(k, _)| k == key), "{key} was not read");
+    }
+    let mut checked = Vec::new();
+    for site in [bilingual(), with_reports()] {
+        for (rel, html) in welsh_performance_pages(&site) {
+            assert!(html.contains("<html lang=\"cy\">"), "{rel}");
+            let found = english_in(&readable(&html), &words);
+            assert!(
+                found.is_empty(),
+                "cy/{rel} has English theme words: {}",
+                found.join(", ")
+            );
+            checked.push(rel);
+        }
+    }
+    // Every kind of page: the index, statements (with limits, areas, a series, seconds,
+    // breakdowns), the list of reports, published and draft reports and their statements.
+    for rel in [
+        "performance/index.html",
+        "performance/answer-times/index.html",
+        "performance/burglaries/index.html",
+        "reports/index.html",
+        "reports/2024-25-q2/index.html",
+        "reports/2024-25-q3/index.html",
+        "reports/2024-25-q2/answer-times/index.html",
+    ] {
+        assert!(checked.iter().any(|c| c == rel), "cy/{rel} was not checked");
+    }
+    assert!(
+        checked.len() >= 14,
+        "only {} pages: {checked:?}",
+        checked.len()
+    );
+}
+
+#[test]
+fn the_welsh_pages_say_in_welsh_what_the_english_pages_say() {
+    let site = with_reports();
+    let en = page(&site, "reports/2024-25-q2/answer-times/index.html");
+    let cy = page(&site, "cy/reports/2024-25-q2/answer-times/index.html");
+    // The same statement sentence, from the same figures, in each language.
+    assert!(
+        en.contains("Above upper control limit: the latest figure, 95 seconds, is above the control limits of 40 seconds to 92 seconds."),
+        "{en}"
+    );
+    assert!(
+        cy.contains("Uwchlaw'r terfyn rheoli uchaf: mae'r ffigur diweddaraf, 95 eiliad, uwchlaw'r terfynau rheoli o 40 eiliad i 92 eiliad."),
+        "{cy}"
+    );
+    // What changed since the report before, and the report's dates in Welsh.
+    assert!(en.contains("The latest figure rose from 50 seconds in"));
+    assert!(
+        cy.contains("Cododd y ffigur diweddaraf o 50 eiliad"),
+        "{cy}"
+    );
+    assert!(cy.contains("(1 Gorffennaf 2024 i 30 Medi 2024)"), "{cy}");
+    assert!(cy.contains("3 Rhagfyr 2024"), "{cy}");
+    // The figure table's headings and the status words.
+    assert!(
+        cy.contains("<th scope=\"col\">Cyfnod y ffigur</th>"),
+        "{cy}"
+    );
+    assert!(cy.contains("Terfyn rheoli uchaf"), "{cy}");
+    // The draft report's notice, and its tag.
+    let draft = page(&site, "cy/reports/2024-25-q3/index.html");
+    assert!(
+        draft.contains("<strong class=\"tag\">Drafft</strong>"),
+        "{draft}"
+    );
+    assert!(draft.contains("nid yw wedi"), "{draft}");
+}
+
+/// The `<title>` and `<desc>` of every chart on a page: what a screen reader reads for it.
+fn chart_alternatives(html: &str) -> Vec<(String, String)> {
+    let inner = |svg: &str, tag: &str| -> String {
+        let open = svg.find(&format!("<{tag} ")).unwrap();
+        let start = open + svg[open..].find('>').unwrap() + 1;
+        let end = start + svg[start..].find(&format!("</{tag}>")).unwrap();
+        common::unescape(&svg[start..end])
+    };
+    html.split("<svg ")
+        .skip(1)
+        .map(|svg| {
+            let svg = &svg[..svg.find("</svg>").unwrap()];
+            (inner(svg, "title"), inner(svg, "desc"))
+        })
+        .collect()
+}
+
+#[test]
+fn charts_are_described_in_welsh() {
+    let words = english_words();
+    let mut charts = Vec::new();
+    for site in [bilingual(), with_reports()] {
+        for (rel, html) in welsh_performance_pages(&site) {
+            for (title, desc) in chart_alternatives(&html) {
+                let found = english_in(&format!("{title}\n{desc}"), &words);
+                assert!(found.is_empty(), "cy/{rel}: chart \"{title}\": {found:?}");
+                charts.push((rel.clone(), title, desc));
+            }
+            // The labels drawn on the charts too: axes, reference lines, values.
+            let drawn: String = html
+                .split("<svg ")
+                .skip(1)
+                .map(|s| common::strip_tags(&format!("<svg {}", &s[..s.find("</svg>").unwrap()])))
+                .collect();
+            let found = english_in(&common::unescape(&drawn), &words);
+            assert!(found.is_empty(), "cy/{rel}: chart labels {found:?}");
+        }
+    }
+    let find = |rel: &str, title_has: &str| {
+        charts
+            .iter()
+            .find(|(r, t, _)| r == rel && t.contains(title_has))
+            .unwrap_or_else(|| panic!("no chart \"{title_has}\" on cy/{rel}: {charts:?}"))
+            .2
+            .clone()
+    };
+    // Bars by area, lines over time, bars against control limits, one line per report.
+    let by_area = find(
+        "performance/burglaries/index.html",
+        "fesul ardal plismona lleol",
+    );
+    assert!(
+        by_area.starts_with("Yr heddlu cyfan 140 yn erbyn targed o 150"),
+        "{by_area}"
+    );
+    assert!(
+        by_area.contains("mae 2 o'r 2 ardal yn cyrraedd y targed"),
+        "{by_area}"
+    );
+    let over_time = find(
+        "performance/burglaries/index.html",
+        "dros amser, 2022/23 i 2024/25",
+    );
+    assert!(
+        over_time.contains("gan gyrraedd y targed o 150 mewn 1 o'r 3 cyfnod"),
+        "{over_time}"
+    );
+    let limits = find(
+        "performance/answer-times/index.html",
+        "ffigurau yn erbyn y terfynau rheoli",
+    );
+    assert!(
+        limits.contains("95 eiliad (2024/25), uwchlaw'r terfyn rheoli uchaf o 90 eiliad"),
+        "{limits}"
+    );
+    assert!(limits.contains("(cynnydd o 35.71%)"), "{limits}");
+    let by_report = find(
+        "performance/burglaries/index.html",
+        "y ffigur diweddaraf ym mhob adroddiad",
+    );
+    assert!(by_report.contains("mewn 1 o'r 2 adroddiad"), "{by_report}");
+    // The English page's chart is the same chart in English.
+    let en = bilingual();
+    let en_charts = chart_alternatives(&page(&en, "performance/burglaries/index.html"));
+    assert!(
+        en_charts
+            .iter()
+            .any(|(_, d)| d.starts_with("Force-wide 140 against a target of 150")),
+        "{en_charts:?}"
+    );
+}
+
+#[test]
+fn welsh_counts_take_the_welsh_plural_forms() {
+    // Two measures and three (a soft mutation after two, none after three), in the pages.
+    let reports = with_reports();
+    let index = page(&reports, "cy/performance/index.html");
+    assert!(index.contains("Mae 2 fesur:"), "{index}");
+    let list = page(&reports, "cy/reports/index.html");
+    assert!(list.contains("Ffigurau ar gyfer 2 fesur."), "{list}");
+    assert!(list.contains("Ffigurau ar gyfer 1 mesur."), "{list}");
+    let report = page(&reports, "cy/reports/2024-25-q2/index.html");
+    assert!(
+        report.contains("Mae'r adroddiad yn rhoi ffigurau ar gyfer 2 fesur:"),
+        "{report}"
+    );
+    let three = page(&bilingual(), "cy/performance/index.html");
+    assert!(three.contains("Mae 3 mesur:"), "{three}");
+    // The English pages count in English.
+    assert!(page(&reports, "performance/index.html").contains("There are 2 measures:"));
+    assert!(page(&reports, "reports/index.html").contains("Figures for 1 measure."));
+
+    // And every count through the tables: six forms in Welsh.
+    use planpress::words::Words;
+    let w = Words::new(&Words::default_tables()).unwrap();
+    let say = |key: &str, n: i64| {
+        let mut a = fluent_bundle::FluentArgs::new();
+        a.set("count", n);
+        w.text("cy", key, Some(&a)).unwrap()
+    };
+    assert_eq!(say("perf-measure-count", 0), "Nid oes mesurau:");
+    assert_eq!(say("perf-measure-count", 1), "Mae 1 mesur:");
+    assert_eq!(say("perf-measure-count", 2), "Mae 2 fesur:");
+    assert_eq!(say("perf-measure-count", 3), "Mae 3 mesur:");
+    assert_eq!(say("perf-measure-count", 6), "Mae 6 mesur:");
+    assert_eq!(say("report-figures-for", 2), "Ffigurau ar gyfer 2 fesur.");
+    assert_eq!(say("report-figures-for", 11), "Ffigurau ar gyfer 11 mesur.");
+}
+
+/// What a template writes of its own: its text with every Tera tag, comment and HTML tag
+/// taken out, and the values of attributes that are read (aria-label, title, alt).
+fn own_words(template: &str) -> String {
+    let mut text = template.to_string();
+    for (open, close) in [("{#", "#}"), ("{{", "}}"), ("{%", "%}")] {
+        while let Some(at) = text.find(open) {
+            let end = text[at..]
+                .find(close)
+                .map_or(text.len(), |e| at + e + close.len());
+            text.replace_range(at..end, " ");
+        }
+    }
+    let mut out = String::new();
+    let mut rest = text.as_str();
+    while let Some(at) = rest.find('<') {
+        out.push_str(&rest[..at]);
+        let end = rest[at..].find('>').map_or(rest.len(), |e| at + e + 1);
+        let tag = &rest[at..end];
+        for attr in ["aria-label=\"", "title=\"", "alt=\""] {
+            if let Some(v) = tag.split(attr).nth(1) {
+                out.push(' ');
+                out.push_str(v.split('"').next().unwrap());
+            }
+        }
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[test]
+fn the_performance_and_report_templates_write_no_words_of_their_own() {
+    let mut checked = 0;
+    for name in ["performance", "statement", "reports", "report", "revision"] {
+        let path = format!("themes/default/templates/{name}.html");
+        let template = std::fs::read_to_string(common::repo().join(&path)).unwrap();
+        assert!(
+            template.contains("{% block content %}"),
+            "{path} was not read"
+        );
+        let own = own_words(&template);
+        let words: Vec<&str> = own
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphabetic))
+            .collect();
+        assert!(
+            words.is_empty(),
+            "{path} writes words of its own: {words:?}"
+        );
+        checked += 1;
+    }
+    assert_eq!(checked, 5);
+    // The scan finds words where there are some.
+    assert_eq!(
+        own_words("<h1>{{ t(k=\"x\") }}</h1>\n<p>Key points {{ a }}</p><a aria-label=\"Menu\">"),
+        " \nKey points   Menu"
+    );
+}
+
+#[test]
+fn a_theme_welsh_table_without_the_performance_words_falls_back_and_a_broken_one_is_refused() {
+    let site = Site::from_content("tests/fixtures/bilingual/content");
+    let themes = site.path("themes");
+    common::copy_tree(
+        &common::repo().join("themes/default"),
+        &themes.join("local"),
+    );
+    // A Welsh table that has only some of the words: the rest come from the English one.
+    let welsh = std::fs::read_to_string(common::repo().join("themes/default/i18n/cy.ftl")).unwrap();
+    let ftl = themes.join("local/i18n/cy.ftl");
+    std::fs::write(
+        &ftl,
+        "language-name = Cymraeg\nperf-title = Perfformiad y thema\n",
+    )
+    .unwrap();
+    let out = site.run(&[
+        "build",
+        "--themes-dir",
+        themes.to_str().unwrap(),
+        "--theme",
+        "local",
+    ]);
+    assert!(out.status.success(), "{}", common::stderr(&out));
+    let cy = page(&site, "cy/performance/index.html");
+    assert!(cy.contains("<h1>Perfformiad y thema</h1>"), "{cy}");
+    assert!(cy.contains("There are 3 measures:"), "{cy}");
+
+    // A message that does not parse (a choice with no default) is an error naming the table
+    // and a line of that message; the site built before is left as it was.
+    let broken = format!(
+        "{welsh}\nperf-title = {{ $count ->\n    [one] un\n}}\nperf-other-measures = Eraill\n"
+    );
+    std::fs::write(&ftl, &broken).unwrap();
+    let first = broken[..broken.find("perf-title = {").unwrap()]
+        .matches('\n')
+        .count()
+        + 1;
+    let out = site.run(&[
+        "build",
+        "--themes-dir",
+        themes.to_str().unwrap(),
+        "--theme",
+        "local",
+    ]);
+    assert!(!out.status.success());
+    let err = common::stderr(&out);
+    let at: usize = err
+        .split("i18n/cy.ftl:")
+        .nth(1)
+        .and_then(|rest| rest.split(':').next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or_else(|| panic!("no line named: {err}"));
+    assert!(
+        (first..=first + 3).contains(&at),
+        "line {at}, not {first} to {}: {err}",
+        first + 3
+    );
+    assert!(page(&site, "cy/performance/index.html").contains("Perfformiad y thema"));
+    assert!(!err.contains("panicked"), "{err}");
+}
