@@ -132,8 +132,8 @@ fn check_lists_what_is_not_translated_and_strict_fails_on_it() {
     // Translate the rest, and --strict passes.
     site.edit(
         "content/safety/01-safer-streets.cy.md",
-        "commitments:\n",
-        "commitments:\n  - id: respond-quickly\n    text: Ymateb yn gyflym i alwadau.\n",
+        "  - id: respond-quickly\n    text: ~\n",
+        "  - id: respond-quickly\n    text: Ymateb yn gyflym i alwadau.\n",
     );
     site.write(
         "content/safety/02-roads.cy.md",

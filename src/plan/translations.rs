@@ -498,12 +498,16 @@ pub(crate) fn check(
                                 .with_hint("keep one translation of each commitment"),
                         ),
                         Some((_, o)) => {
-                            if c.text.trim().is_empty() {
-                                diags.push(at_error(format!("the translation of \"{}\" is empty", c.id)).with_hint("write its words, or leave the commitment out until it is translated"));
+                            let Some(text) = &c.text else {
+                                // `text: ~`: marked as not translated yet (listed by check).
+                                continue;
+                            };
+                            if text.trim().is_empty() {
+                                diags.push(at_error(format!("the translation of \"{}\" is empty", c.id)).with_hint(format!("write its words, or write \"text: ~\" to mark \"{}\" as not translated yet", c.id)));
                             }
                             check_figures(
                                 &o.text,
-                                &c.text,
+                                text,
                                 &format!("the commitment \"{}\"", c.id),
                                 at,
                                 &origin,
@@ -511,6 +515,52 @@ pub(crate) fn check(
                             );
                         }
                     }
+                }
+                // Every commitment of the original is named, translated or marked as not yet:
+                // one left out silently may have been dropped by mistake.
+                let dropped: Vec<&str> = ids
+                    .iter()
+                    .copied()
+                    .filter(|id| !given.contains(id))
+                    .collect();
+                if !dropped.is_empty() {
+                    // At the list of commitments, or at the title when there is none.
+                    let at = match origin.front.lines().any(|l| l.starts_with("commitments:")) {
+                        true => origin.locate("commitments:"),
+                        false => origin.locate("title:"),
+                    };
+                    let (names, them) = match dropped.as_slice() {
+                        [one] => (format!("the commitment \"{one}\""), "it"),
+                        many => (
+                            format!(
+                                "the commitments {}",
+                                many.iter()
+                                    .map(|id| format!("\"{id}\""))
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
+                            ),
+                            "each",
+                        ),
+                    };
+                    let marker: String = dropped
+                        .iter()
+                        .map(|id| format!("\"- id: {id}\" with \"text: ~\""))
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    diags.push(
+                        Diagnostic::new(
+                            &origin.display,
+                            at.0,
+                            at.1,
+                            format!(
+                                "the translation leaves out {names} of {}",
+                                original_file(&origin.file)
+                            ),
+                        )
+                        .with_hint(format!(
+                            "translate {them} under \"commitments:\", or mark {them} as not translated yet with {marker}; a translation cannot drop a commitment (take it out of the original instead)"
+                        )),
+                    );
                 }
                 for party in t.text.leads.keys() {
                     if p.group(party).is_none() {
@@ -529,6 +579,19 @@ pub(crate) fn check(
                     diags.push(missing());
                     continue;
                 };
+                for a in &t.text.abbreviations {
+                    if a.trim().is_empty() || a.contains(char::is_whitespace) {
+                        diags.push(
+                            origin
+                                .error_under(
+                                    "abbreviations",
+                                    a,
+                                    format!("\"{a}\" is not a usable abbreviation"),
+                                )
+                                .with_hint("an abbreviation is one word, such as CJS"),
+                        );
+                    }
+                }
                 check_body(&t.body, &term.definition, &origin, diags);
                 tr.glossary.insert(id, t);
             }
@@ -568,7 +631,37 @@ pub(crate) fn check(
             }
         }
     }
+    for tr in &out {
+        repeated_abbreviations(tr, diags);
+    }
     out
+}
+
+/// Reports an abbreviation that two of a language's glossary terms both give, as the
+/// original's glossary is checked: each page links an abbreviation to one term only.
+fn repeated_abbreviations(tr: &Translation, diags: &mut Diagnostics) {
+    let mut given: BTreeMap<&str, &str> = BTreeMap::new();
+    for (id, t) in &tr.glossary {
+        for a in &t.text.abbreviations {
+            if let Some(other) = given.insert(a, id) {
+                diags.push(
+                    t.origin
+                        .error_under(
+                            "abbreviations",
+                            a,
+                            format!(
+                                "the abbreviation \"{a}\" is also given by the {} glossary term \"{other}\"",
+                                tr.language
+                            ),
+                        )
+                        .with_hint(format!(
+                            "keep it on one term only: readers of {} follow it to one definition",
+                            tr.language
+                        )),
+                );
+            }
+        }
+    }
 }
 
 /// Checks a translated body's figures against the original's.
@@ -632,7 +725,8 @@ impl Plan {
                         None => missing(&p.origin.file, None),
                         Some(t) => {
                             for (_, c) in p.commitments() {
-                                if !t.text.commitments.iter().any(|x| x.id == c.id) {
+                                let given = t.text.commitments.iter().find(|x| x.id == c.id);
+                                if given.and_then(|x| x.text.as_ref()).is_none() {
                                     missing(&p.origin.file, Some(format!("commitment {}", c.id)));
                                 }
                             }
@@ -788,8 +882,14 @@ impl Plan {
                         g.lead = lead.clone();
                     }
                     for c in &mut g.commitments {
-                        match t.text.commitments.iter().find(|x| x.id == c.id) {
-                            Some(x) => c.text = x.text.clone(),
+                        match t
+                            .text
+                            .commitments
+                            .iter()
+                            .find(|x| x.id == c.id)
+                            .and_then(|x| x.text.as_ref())
+                        {
+                            Some(text) => c.text = text.clone(),
                             None => {
                                 fallback.insert(TextOf::Commitment(c.id.clone()));
                             }
@@ -945,7 +1045,7 @@ pub fn not_followed(old: &Plan, new: &Plan, language: &str) -> Vec<String> {
                 };
                 let text = |t: Option<&Translated<PriorityText>>| {
                     t.and_then(|t| t.text.commitments.iter().find(|x| x.id == c.id))
-                        .map(|x| x.text.clone())
+                        .and_then(|x| x.text.clone())
                 };
                 check(
                     &p.origin.file,

@@ -1,0 +1,259 @@
+//! A bilingual plan's data, comparisons and translation checks (`tests/fixtures/bilingual`):
+//! a translation may not silently drop a commitment of its original, but may mark one as not
+//! translated yet (`text: ~`); translated bodies' links and a language's glossary
+//! abbreviations are checked as the originals' are; `plan.json` gives each text in each
+//! language; the "What has changed" page and `planpress diff --lang cy` speak Welsh.
+
+mod common;
+
+use common::{stderr, stdout, Site};
+
+fn bilingual() -> Site {
+    Site::from_content("tests/fixtures/bilingual/content")
+}
+
+const STREETS_CY: &str = "content/safety/01-safer-streets.cy.md";
+
+/// The marker in the fixture: the chief constable's commitment is not translated yet.
+const MARKER: &str = "  - id: respond-quickly\n    text: ~\n";
+
+/// Runs `check` on `site`, asserting it fails without a panic, and gives its problems.
+fn refused(site: &Site) -> String {
+    let out = site.run(&["check"]);
+    let err = stderr(&out);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "accepted: {}{err}",
+        stdout(&out)
+    );
+    assert!(!err.contains("panicked"), "{err}");
+    err
+}
+
+#[test]
+fn a_translation_that_drops_a_commitment_id_is_an_error_at_its_line() {
+    let site = bilingual();
+    site.edit(STREETS_CY, MARKER, "");
+    let err = refused(&site);
+    // At the list of commitments (line 5 of the file), naming the id and the fix.
+    assert!(
+        err.contains(
+            "content/safety/01-safer-streets.cy.md:5:1: error: the translation leaves out the commitment \"respond-quickly\" of safety/01-safer-streets.md"
+        ),
+        "{err}"
+    );
+    assert!(
+        err.contains(
+            "mark it as not translated yet with \"- id: respond-quickly\" with \"text: ~\""
+        ),
+        "{err}"
+    );
+
+    // Two left out, and no list at all: both named, at the title.
+    let site = bilingual();
+    site.write(
+        STREETS_CY,
+        "---\ntitle: Gwneud strydoedd yn fwy diogel\nleads:\n  commissioner: \"Byddaf yn:\"\n---\n",
+    );
+    let err = refused(&site);
+    assert!(
+        err.contains("01-safer-streets.cy.md:2:1: error: the translation leaves out the commitments \"more-patrols\", \"street-lighting\", \"respond-quickly\""),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_commitment_marked_not_translated_yet_builds_with_the_english_and_is_listed() {
+    let site = bilingual();
+    let out = site.build();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let html =
+        std::fs::read_to_string(site.path("public/cy/safety/safer-streets/index.html")).unwrap();
+    // The English words, marked as English, among the Welsh ones.
+    let at = html
+        .find("Responding quickly to calls.")
+        .unwrap_or_else(|| panic!("the English text is not shown: {html}"));
+    let start = html[..at].rfind('<').unwrap();
+    assert!(
+        html[start..at].contains("lang=\"en-GB\"") || {
+            let li = html[..at].rfind("<li").unwrap();
+            html[li..at].contains("lang=\"en-GB\"")
+        },
+        "the English text is not marked lang=\"en-GB\": {}",
+        &html[start.saturating_sub(200)..at + 40]
+    );
+    assert!(html.contains("Ariannu mwy o batrolau."), "{html}");
+
+    let out = site.run(&["check"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("content/safety/01-safer-streets.cy.md: commitment respond-quickly"),
+        "{}",
+        stdout(&out)
+    );
+    let strict = site.run(&["check", "--strict"]);
+    assert_eq!(strict.status.code(), Some(1), "{}", stdout(&strict));
+
+    // `text:` with nothing after it, or no `text` at all, is the same marker.
+    for marker in [
+        "  - id: respond-quickly\n    text:\n",
+        "  - id: respond-quickly\n",
+    ] {
+        site.edit(STREETS_CY, MARKER, marker);
+        let out = site.run(&["check"]);
+        assert!(out.status.success(), "{marker:?}: {}", stderr(&out));
+        assert!(
+            stdout(&out).contains("01-safer-streets.cy.md: commitment respond-quickly"),
+            "{marker:?}: {}",
+            stdout(&out)
+        );
+        site.edit(STREETS_CY, marker, MARKER);
+    }
+}
+
+#[test]
+fn malformed_not_translated_markers_are_refused_at_their_line() {
+    for (value, line, says) in [
+        ("42", 11, "\"text\" has a value that is not allowed: integer `42`, expected the commitment's words, or ~"),
+        ("false", 11, "\"text\" has a value that is not allowed: boolean `false`"),
+        ("[~]", 11, "\"text\" should be a string but is a list"),
+        ("{not: yet}", 11, "\"text\" should be a string"),
+        ("\"\"", 10, "the translation of \"respond-quickly\" is empty"),
+        ("\"  \"", 10, "the translation of \"respond-quickly\" is empty"),
+    ] {
+        let site = bilingual();
+        site.edit(STREETS_CY, "text: ~", &format!("text: {value}"));
+        let err = refused(&site);
+        assert!(
+            err.contains(&format!("content/safety/01-safer-streets.cy.md:{line}:")),
+            "{value}: not at its line: {err}"
+        );
+        assert!(err.contains(says), "{value}: {err}");
+    }
+    // An empty text says how to mark it instead.
+    let site = bilingual();
+    site.edit(STREETS_CY, "text: ~", "text: ''");
+    assert!(refused(&site)
+        .contains("or write \"text: ~\" to mark \"respond-quickly\" as not translated yet"));
+
+    // A marker under a misspelt key is an unknown key, not a marker.
+    let site = bilingual();
+    site.edit(STREETS_CY, "text: ~", "txt: ~");
+    let err = refused(&site);
+    assert!(
+        err.contains("01-safer-streets.cy.md:11:5: error: unknown key \"txt\""),
+        "{err}"
+    );
+    // A marker for an id the original does not have is still an unknown id.
+    let site = bilingual();
+    site.edit(STREETS_CY, "id: respond-quickly", "id: respond-quick");
+    let err = refused(&site);
+    assert!(
+        err.contains("\"respond-quick\" is not a commitment of this priority"),
+        "{err}"
+    );
+    assert!(err.contains("did you mean \"respond-quickly\"?"), "{err}");
+}
+
+#[test]
+fn broken_links_in_welsh_bodies_are_errors_at_their_line() {
+    // An anchor that is not on the page.
+    let site = bilingual();
+    site.edit("content/about.cy.md", "#more-patrols", "#more-patrol");
+    let err = refused(&site);
+    assert!(
+        err.contains("content/about.cy.md:6:25: error: the link \"/safety/safer-streets/#more-patrol\" points to an anchor \"#more-patrol\" that is not on that page"),
+        "{err}"
+    );
+    assert!(err.contains("did you mean \"#more-patrols\"?"), "{err}");
+
+    // A page that does not exist, in a glossary definition.
+    let site = bilingual();
+    site.write(
+        "content/glossary/court.cy.md",
+        "---\nterm: Llys\n---\nLle y gwrandewir achosion.\n\nGweler [y nod](/diogelwch/).\n",
+    );
+    let err = refused(&site);
+    assert!(
+        err.contains("content/glossary/court.cy.md:6:8: error: the link \"/diogelwch/\" points to a page that does not exist"),
+        "{err}"
+    );
+
+    // The foreword, linking to an English heading's anchor the Welsh page does not have: the
+    // Welsh page's headings are the translation's ("Pam", not "Why").
+    let site = bilingual();
+    site.write(
+        "content/_index.cy.md",
+        &format!(
+            "{}\nGweler [pam](/about/#why).\n",
+            std::fs::read_to_string(site.path("content/_index.cy.md")).unwrap()
+        ),
+    );
+    let err = refused(&site);
+    assert!(
+        err.contains("content/_index.cy.md:") && err.contains("points to an anchor \"#why\""),
+        "{err}"
+    );
+
+    // The same link to the Welsh heading is fine, and the English page's anchors are not
+    // changed by it.
+    let site = bilingual();
+    site.edit(
+        "content/about.cy.md",
+        "Mwy o destun.",
+        "Mwy o destun; gweler [pam](/about/#pam).",
+    );
+    let out = site.run(&["check"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
+#[test]
+fn a_languages_glossary_abbreviations_are_checked_as_the_originals_are() {
+    // The same Welsh abbreviation on two terms.
+    let site = bilingual();
+    site.write(
+        "content/glossary/court.cy.md",
+        "---\nterm: Llys\nabbreviations: [YGG]\n---\nLle y gwrandewir achosion.\n",
+    );
+    let err = refused(&site);
+    assert!(
+        err.contains("error: the abbreviation \"YGG\" is also given by the cy glossary term"),
+        "{err}"
+    );
+    assert!(err.contains("content/glossary/court.cy.md:3:"), "{err}");
+
+    // An abbreviation of more than one word.
+    let site = bilingual();
+    site.edit(
+        "content/glossary/anti-social-behaviour.cy.md",
+        "[YGG]",
+        "[Y G G]",
+    );
+    let err = refused(&site);
+    assert!(
+        err.contains("content/glossary/anti-social-behaviour.cy.md:3:")
+            && err.contains("\"Y G G\" is not a usable abbreviation"),
+        "{err}"
+    );
+
+    // The Welsh pages link the Welsh glossary's abbreviation, the English the English one.
+    let site = bilingual();
+    site.write(
+        "content/about.cy.md",
+        "---\ntitle: Am y cynllun\n---\n## Pam\n\nMae YGG yn broblem.\n\n## Sut\n\nMwy o destun.\n",
+    );
+    site.edit("content/about.md", "More text.", "ASB is a problem.");
+    let out = site.build();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let cy = std::fs::read_to_string(site.path("public/cy/about/index.html")).unwrap();
+    assert!(
+        cy.contains("<abbr title=\"Ymddygiad gwrthgymdeithasol\">YGG</abbr>"),
+        "{cy}"
+    );
+    let en = std::fs::read_to_string(site.path("public/about/index.html")).unwrap();
+    assert!(
+        en.contains("<abbr title=\"Anti-social behaviour\">ASB</abbr>"),
+        "{en}"
+    );
+}
