@@ -257,3 +257,69 @@ fn a_languages_glossary_abbreviations_are_checked_as_the_originals_are() {
         "{en}"
     );
 }
+
+#[test]
+fn plan_json_gives_each_text_in_each_language() {
+    let site = bilingual();
+    let out = site.build();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let bytes = std::fs::read(site.path("public/data/plan.json")).unwrap();
+    let json: serde_json::Value = serde_json::from_slice(&bytes).unwrap();
+    assert_eq!(json["languages"], serde_json::json!(["en-GB", "cy"]));
+    // The fields above are the first language's.
+    assert_eq!(json["plan"]["title"], "Test Plan");
+    let cy = &json["translations"]["cy"];
+    assert_eq!(cy["plan"]["title"], "Cynllun Prawf", "{cy}");
+    assert_eq!(cy["aims"]["safety"]["title"], "Cadw pobl yn ddiogel");
+    assert_eq!(
+        cy["aims"]["safety"]["outcomes"][1],
+        "Mae pobl yn teimlo'n fwy diogel."
+    );
+    let streets = &cy["priorities"]["safer-streets"];
+    assert_eq!(streets["title"], "Gwneud strydoedd yn fwy diogel");
+    assert_eq!(streets["leads"]["commissioner"], "Byddaf yn:");
+    // Every commitment by id, in the plan's order; the one marked `text: ~` is null.
+    let commitments = streets["commitments"].as_object().unwrap();
+    assert_eq!(commitments.len(), 3, "{streets}");
+    let text = String::from_utf8(bytes.clone()).unwrap();
+    let translated = &text[text.find("\"translations\"").unwrap()..];
+    let at = |id: &str| translated.find(&format!("\"{id}\": ")).unwrap();
+    assert!(
+        at("more-patrols") < at("street-lighting") && at("street-lighting") < at("respond-quickly")
+    );
+    assert_eq!(commitments["more-patrols"], "Ariannu mwy o batrolau.");
+    assert!(commitments["respond-quickly"].is_null());
+    // A priority with no translation file is left out; the body it does not give is null.
+    assert!(cy["priorities"].get("roads").is_none(), "{cy}");
+    assert!(streets["body"].is_null());
+    assert_eq!(
+        cy["glossary"]["anti-social-behaviour"]["abbreviations"],
+        serde_json::json!(["YGG"])
+    );
+    assert_eq!(cy["pages"]["about"]["title"], "Am y cynllun");
+    let untranslated: Vec<String> = cy["untranslated"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|u| format!("{}: {}", u["file"].as_str().unwrap(), u["what"]))
+        .collect();
+    assert_eq!(
+        untranslated,
+        [
+            "safety/01-safer-streets.cy.md: \"commitment respond-quickly\"",
+            "safety/02-roads.cy.md: null",
+            "performance/calls-answered.cy.md: null"
+        ]
+    );
+    // The schema names the new fields (it forbids any it does not name).
+    let schema: serde_json::Value = serde_json::from_str(planpress::export::data::SCHEMA).unwrap();
+    assert!(schema["properties"]["translations"].is_object());
+    assert!(schema["$defs"]["translation"]["properties"]["priorities"].is_object());
+
+    // A plan in one language: neither field.
+    let one = Site::minimal();
+    assert!(one.build().status.success());
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(one.path("public/data/plan.json")).unwrap()).unwrap();
+    assert!(json.get("languages").is_none() && json.get("translations").is_none());
+}
