@@ -323,3 +323,195 @@ fn plan_json_gives_each_text_in_each_language() {
         serde_json::from_slice(&std::fs::read(one.path("public/data/plan.json")).unwrap()).unwrap();
     assert!(json.get("languages").is_none() && json.get("translations").is_none());
 }
+
+/// Runs git in `dir` with a fixed identity and dates, away from any repository the tests run
+/// in.
+fn git(dir: &std::path::Path, args: &[&str]) {
+    let mut command = std::process::Command::new("git");
+    for var in ["GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE"] {
+        command.env_remove(var);
+    }
+    let out = command
+        .current_dir(dir)
+        .args(["-c", "user.name=Test", "-c", "user.email=test@example.org"])
+        .args(["-c", "commit.gpgsign=false"])
+        .args(args)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_AUTHOR_DATE", "2025-01-01T12:00:00Z")
+        .env("GIT_COMMITTER_DATE", "2025-01-01T12:00:00Z")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "git {args:?}: {}", stderr(&out));
+}
+
+/// The bilingual plan in a git repository tagged `base`, then changed in both languages: an
+/// English commitment reworded (the Welsh not following), the Welsh aim title reworded, and
+/// a Welsh commitment translated; `compare_with: base`.
+fn changed_since_base() -> Site {
+    let site = bilingual();
+    git(site.dir.path(), &["init", "-q"]);
+    git(site.dir.path(), &["add", "."]);
+    git(site.dir.path(), &["commit", "-q", "-m", "base"]);
+    git(site.dir.path(), &["tag", "base"]);
+    site.edit(
+        "content/safety/01-safer-streets.md",
+        "Fund more patrols.",
+        "Fund more foot patrols.",
+    );
+    site.edit(
+        "content/safety/_index.cy.md",
+        "title: Cadw pobl yn ddiogel",
+        "title: Cadw pawb yn ddiogel",
+    );
+    site.edit(
+        "content/_index.md",
+        "languages:",
+        "compare_with: base\nlanguages:",
+    );
+    site
+}
+
+#[test]
+fn the_welsh_site_has_its_what_has_changed_page_in_welsh() {
+    let site = changed_since_base();
+    let out = site.build();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let cy = std::fs::read_to_string(site.path("public/cy/changes/index.html"))
+        .unwrap_or_else(|e| panic!("no Welsh changes page: {e}"));
+    assert!(cy.contains("<html lang=\"cy\">"), "{cy}");
+    assert!(cy.contains("<h1>Beth sydd wedi newid</h1>"), "{cy}");
+    assert!(
+        cy.contains("ers y fersiwn o'r enw “base”"),
+        "the lead is not in Welsh: {cy}"
+    );
+    // What a Welsh reader sees changed: the Welsh title, word by word, labelled in Welsh.
+    assert!(
+        cy.contains("Cadw <span class=\"change change-deleted\">[dilëwyd: <del>pobl</del>]</span> <span class=\"change change-added\">[ychwanegwyd: <ins>pawb</ins>]</span> yn ddiogel"),
+        "{cy}"
+    );
+    assert!(
+        cy.contains("<h2 id=\"changes-summary\">Crynodeb</h2>"),
+        "{cy}"
+    );
+    assert!(
+        cy.contains("Nifer yr eitemau a newidiodd, fesul math"),
+        "{cy}"
+    );
+    assert!(
+        cy.contains("<li>Nodau: 1 wedi&#39;i aileirio.</li>"),
+        "{cy}"
+    );
+    // Only what changed: the priority's words are the same in both revisions for a Welsh
+    // reader (its built-in party's words come from the Welsh table in both).
+    assert!(!cy.contains("Blaenoriaethau: "), "{cy}");
+    // The English commitment's change is not a change the Welsh reader sees.
+    assert!(!cy.contains("foot patrols"), "{cy}");
+    // No English word of the report's own on the page.
+    let text = common::unescape(&common::strip_tags(&cy));
+    for english in [
+        "What has changed",
+        "What changed",
+        "Summary",
+        "Kind of item",
+        "reworded",
+        "[deleted",
+        "[added",
+        "Deleted words",
+        "this version",
+    ] {
+        assert!(
+            !text.contains(english),
+            "{english:?} on the Welsh page: {text}"
+        );
+    }
+    // The Welsh home page links to it, in Welsh.
+    let home = std::fs::read_to_string(site.path("public/cy/index.html")).unwrap();
+    assert!(
+        home.contains("changes/index.html\">Beth sydd wedi newid</a>"),
+        "{home}"
+    );
+
+    // The English page is the English report of the English changes.
+    let en = std::fs::read_to_string(site.path("public/changes/index.html")).unwrap();
+    assert!(en.contains("<h1>What has changed</h1>"), "{en}");
+    assert!(en.contains("[added: <ins>foot</ins>]"), "{en}");
+    assert!(!en.contains("pawb"), "{en}");
+}
+
+#[test]
+fn the_diff_report_in_welsh_has_welsh_headings_in_every_format() {
+    let site = changed_since_base();
+    let diff = |format: &str| {
+        let out = site.run(&["diff", "base", "--lang", "cy", "--format", format]);
+        assert!(out.status.success(), "{format}: {}", stderr(&out));
+        stdout(&out)
+    };
+    let text = diff("text");
+    assert!(
+        text.starts_with("Beth a newidiodd rhwng base a y goeden waith"),
+        "{text}"
+    );
+    assert!(text.contains("\nCrynodeb\n"), "{text}");
+    assert!(
+        text.contains("Ychwanegwyd  Tynnwyd  Aileiriwyd  Symudwyd  Newidiadau eraill"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "Teitl, wedi'i aileirio: Cadw [dilëwyd: pobl] [ychwanegwyd: pawb] yn ddiogel"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.contains("Newidiadau i'r testun gwreiddiol nad yw'r cyfieithiad Cymraeg wedi'u dilyn eto\n\n- safety/01-safer-streets.cy.md: ymrwymiad more-patrols"),
+        "{text}"
+    );
+
+    let markdown = diff("markdown");
+    assert!(
+        markdown.contains("## Crynodeb\n\n| Math o eitem | Ychwanegwyd |"),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("Dangosir geiriau a ddilëwyd fel \\[dilëwyd: ~~geiriau~~\\] a geiriau a ychwanegwyd fel \\[ychwanegwyd: **geiriau**\\]."),
+        "{markdown}"
+    );
+    assert!(
+        markdown.contains("## Newidiadau i'r testun gwreiddiol nad yw'r cyfieithiad Cymraeg"),
+        "{markdown}"
+    );
+
+    let html = diff("html");
+    assert!(html.contains("<html lang=\"cy\">"), "{html}");
+    assert!(html.contains("Neidio i'r prif gynnwys</a>"), "{html}");
+    assert!(
+        html.contains("<h2 id=\"appendix\">Atodiad: newidiadau i'r ffeiliau ffynhonnell</h2>"),
+        "{html}"
+    );
+    assert!(html.contains("<h2 id=\"not-followed\">Newidiadau i&#39;r testun gwreiddiol nad yw&#39;r cyfieithiad Cymraeg wedi&#39;u dilyn eto</h2>"), "{html}");
+    assert!(
+        html.contains("<li>safety/01-safer-streets.cy.md: ymrwymiad more-patrols</li>"),
+        "{html}"
+    );
+    assert!(
+        html.contains("Yn ôl i&#39;r brig") || html.contains("Yn ôl i'r brig"),
+        "{html}"
+    );
+    for english in [
+        "Skip to main content",
+        "Summary",
+        "Appendix",
+        "Back to the top",
+        "has not followed",
+    ] {
+        assert!(!html.contains(english), "{english:?} in the Welsh report");
+    }
+
+    // Without --lang the report stays English.
+    let out = site.run(&["diff", "base"]);
+    assert!(
+        stdout(&out).starts_with("What changed between base and the working tree"),
+        "{}",
+        stdout(&out)
+    );
+}

@@ -951,10 +951,53 @@ impl Plan {
     }
 }
 
+/// A text whose first-language words changed while its translation stayed as it was.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotFollowed {
+    /// The translation file (relative to the content folder).
+    pub file: String,
+    /// Which of its texts.
+    pub part: Part,
+}
+
+/// Which text of a translation file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Part {
+    /// Its title.
+    Title,
+    /// The plan's foreword.
+    Foreword,
+    /// An aim's outcomes.
+    Outcomes,
+    /// An aim's introduction.
+    Introduction,
+    /// One commitment, by id.
+    Commitment(String),
+    /// A glossary term's term.
+    Term,
+    /// A glossary term's definition.
+    Definition,
+}
+
+impl Part {
+    /// The key of its words in the word tables (`diff-part-*`); a commitment's takes `id`.
+    pub fn key(&self) -> &'static str {
+        match self {
+            Part::Title => "diff-part-title",
+            Part::Foreword => "diff-part-foreword",
+            Part::Outcomes => "diff-part-outcomes",
+            Part::Introduction => "diff-part-introduction",
+            Part::Commitment(_) => "diff-part-commitment",
+            Part::Term => "diff-part-term",
+            Part::Definition => "diff-part-definition",
+        }
+    }
+}
+
 /// The texts whose first-language words changed between `old` and `new` while their
-/// translation into `language` stayed as it was: each as `<file>: <what>`, in plan order.
-/// What changed in a text the translation never had is not listed (`check` lists those).
-pub fn not_followed(old: &Plan, new: &Plan, language: &str) -> Vec<String> {
+/// translation into `language` stayed as it was, in plan order. What changed in a text the
+/// translation never had is not listed (`check` lists those).
+pub fn not_followed(old: &Plan, new: &Plan, language: &str) -> Vec<NotFollowed> {
     let tr = |p: &Plan| {
         p.translations
             .iter()
@@ -965,20 +1008,19 @@ pub fn not_followed(old: &Plan, new: &Plan, language: &str) -> Vec<String> {
         return Vec::new();
     };
     let mut out = Vec::new();
-    let mut check = |file: &str,
-                     what: String,
-                     was: &str,
-                     is: &str,
-                     tr_was: Option<&str>,
-                     tr_is: Option<&str>| {
-        if was != is && tr_is.is_some() && tr_was == tr_is {
-            out.push(format!("{}: {what}", translation_file(file, language)));
-        }
-    };
+    let mut check =
+        |file: &str, what: Part, was: &str, is: &str, tr_was: Option<&str>, tr_is: Option<&str>| {
+            if was != is && tr_is.is_some() && tr_was == tr_is {
+                out.push(NotFollowed {
+                    file: translation_file(file, language),
+                    part: what,
+                });
+            }
+        };
     if let (Some(a), Some(b)) = (&old_tr.plan, &new_tr.plan) {
         check(
             &new.meta.origin.file,
-            "the title".into(),
+            Part::Title,
             &old.meta.title,
             &new.meta.title,
             Some(&a.text.title),
@@ -986,7 +1028,7 @@ pub fn not_followed(old: &Plan, new: &Plan, language: &str) -> Vec<String> {
         );
         check(
             &new.meta.origin.file,
-            "the foreword".into(),
+            Part::Foreword,
             &old.meta.foreword.markdown,
             &new.meta.foreword.markdown,
             Some(&a.body.markdown),
@@ -1000,7 +1042,7 @@ pub fn not_followed(old: &Plan, new: &Plan, language: &str) -> Vec<String> {
         let (a, b) = (old_tr.aims.get(&aim.id), new_tr.aims.get(&aim.id));
         check(
             &aim.origin.file,
-            "the title".into(),
+            Part::Title,
             &was.title,
             &aim.title,
             a.map(|t| t.text.title.as_str()),
@@ -1008,7 +1050,7 @@ pub fn not_followed(old: &Plan, new: &Plan, language: &str) -> Vec<String> {
         );
         check(
             &aim.origin.file,
-            "the outcomes".into(),
+            Part::Outcomes,
             &was.outcomes.join("\n"),
             &aim.outcomes.join("\n"),
             a.and_then(|t| t.text.outcomes.as_ref())
@@ -1020,7 +1062,7 @@ pub fn not_followed(old: &Plan, new: &Plan, language: &str) -> Vec<String> {
         );
         check(
             &aim.origin.file,
-            "the introduction".into(),
+            Part::Introduction,
             &was.intro.markdown,
             &aim.intro.markdown,
             a.map(|t| t.body.markdown.as_str()),
@@ -1033,7 +1075,7 @@ pub fn not_followed(old: &Plan, new: &Plan, language: &str) -> Vec<String> {
             let (a, b) = (old_tr.priorities.get(&p.id), new_tr.priorities.get(&p.id));
             check(
                 &p.origin.file,
-                "the title".into(),
+                Part::Title,
                 &was.title,
                 &p.title,
                 a.map(|t| t.text.title.as_str()),
@@ -1049,7 +1091,7 @@ pub fn not_followed(old: &Plan, new: &Plan, language: &str) -> Vec<String> {
                 };
                 check(
                     &p.origin.file,
-                    format!("commitment {}", c.id),
+                    Part::Commitment(c.id.clone()),
                     &before.text,
                     &c.text,
                     text(a).as_deref(),
@@ -1065,7 +1107,7 @@ pub fn not_followed(old: &Plan, new: &Plan, language: &str) -> Vec<String> {
         let (a, b) = (old_tr.glossary.get(&g.id), new_tr.glossary.get(&g.id));
         check(
             &g.origin.file,
-            "the term".into(),
+            Part::Term,
             &was.term,
             &g.term,
             a.map(|t| t.text.term.as_str()),
@@ -1073,7 +1115,7 @@ pub fn not_followed(old: &Plan, new: &Plan, language: &str) -> Vec<String> {
         );
         check(
             &g.origin.file,
-            "the definition".into(),
+            Part::Definition,
             &was.definition.markdown,
             &g.definition.markdown,
             a.map(|t| t.body.markdown.as_str()),

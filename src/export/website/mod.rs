@@ -229,6 +229,8 @@ fn render_language(
 ) -> Result<usize> {
     let theme = ctx.theme.in_language(language);
     let mut plan = ctx.plan.in_language(language);
+    // "What has changed" compares the two revisions as this language's readers see them.
+    let comparison = ctx.comparison.map(|c| c.in_language(&plan, language));
     built_in_parties_in(&mut plan, ctx.plan, &theme);
     let prefix = format!("{language}/");
     let up = languages::up(&prefix);
@@ -252,7 +254,7 @@ fn render_language(
     let lctx = RenderContext {
         plan: &plan,
         theme: &theme,
-        comparison: None,
+        comparison: comparison.as_ref(),
         history: ctx.history,
         downloads: &footer,
     };
@@ -263,7 +265,7 @@ fn render_language(
         prefix,
     };
     pages.render(&routes.iter().collect::<Vec<_>>(), Some(&shifted), &sink)?;
-    Ok(routes.len() + pages.write_search_index(&sink)?)
+    Ok(routes.len() + pages.render_changes(&sink)? + pages.write_search_index(&sink)?)
 }
 
 /// Roughly how long a page takes to render, for ordering: the summary pages grow with the
@@ -327,7 +329,7 @@ impl<'a> Pages<'a> {
             .contains(&Route::Search)
             .then(|| search::Search::new(ctx.plan));
         let shared = shared_context(&site);
-        let revisions = changes::RevisionChanges::all(ctx.plan, ctx.history);
+        let revisions = changes::RevisionChanges::all(ctx.plan, ctx.theme, ctx.history);
         let chrome = Chrome::new(
             ctx.theme,
             &site,
@@ -434,7 +436,7 @@ fn site_view<'a>(ctx: &RenderContext<'a>) -> (SiteView<'a>, Option<changes::Webs
     // "What has changed" (/changes/), when the plan names a revision to compare with.
     let changes = ctx
         .comparison
-        .map(|c| changes::WebsiteChanges::new(ctx.plan, c));
+        .map(|c| changes::WebsiteChanges::new(ctx.plan, ctx.theme, c));
     if changes.is_some() {
         site.nav.push(NavItem {
             title: ctx.theme.word("nav-changes"),
