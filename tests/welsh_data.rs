@@ -270,6 +270,7 @@ fn plan_json_gives_each_text_in_each_language() {
     assert_eq!(json["plan"]["title"], "Test Plan");
     let cy = &json["translations"]["cy"];
     assert_eq!(cy["plan"]["title"], "Cynllun Prawf", "{cy}");
+    assert_eq!(cy["plan"]["levels"]["aim"]["singular"], "nod", "{cy}");
     assert_eq!(cy["aims"]["safety"]["title"], "Cadw pobl yn ddiogel");
     assert_eq!(
         cy["aims"]["safety"]["outcomes"][1],

@@ -292,6 +292,17 @@ struct PlanTextData<'a> {
     area: Option<&'a str>,
     organisation: Option<&'a str>,
     foreword: Option<&'a str>,
+    /// The words for the levels, when the translation gives them.
+    levels: Option<Levels>,
+    /// The parties' words the translation gives, by party id, in the plan's order.
+    parties: Ordered<'a, PartyTextData<'a>>,
+}
+
+#[derive(Serialize)]
+struct PartyTextData<'a> {
+    name: Option<&'a str>,
+    heading: Option<&'a str>,
+    lead: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -359,6 +370,24 @@ fn translations_data(plan: &Plan) -> Ordered<'_, LanguageData<'_>> {
                         area: t.text.area.as_deref(),
                         organisation: t.text.organisation.as_deref(),
                         foreword: body(&t.body),
+                        levels: t.text.levels.as_ref().map(|l| Levels::from_front(Some(l))),
+                        parties: Ordered(
+                            plan.meta
+                                .parties
+                                .iter()
+                                .filter_map(|party| {
+                                    let given = t.text.parties.iter().find(|p| p.id == party.id)?;
+                                    Some((
+                                        party.id.as_str(),
+                                        PartyTextData {
+                                            name: given.name.as_deref(),
+                                            heading: given.heading.as_deref(),
+                                            lead: given.lead.as_deref(),
+                                        },
+                                    ))
+                                })
+                                .collect(),
+                        ),
                     }),
                     aims: Ordered(
                         plan.aims
