@@ -381,6 +381,17 @@ fn the_welsh_site_has_its_what_has_changed_page_in_welsh() {
         .unwrap_or_else(|e| panic!("no Welsh changes page: {e}"));
     assert!(cy.contains("<html lang=\"cy\">"), "{cy}");
     assert!(cy.contains("<h1>Beth sydd wedi newid</h1>"), "{cy}");
+    // Its style sheet is the one every language shares, and it links to its English page.
+    assert!(
+        cy.contains("<link rel=\"stylesheet\" href=\"../../static/style.css\">"),
+        "{cy}"
+    );
+    assert!(
+        cy.contains(
+            "<link rel=\"alternate\" hreflang=\"en-GB\" href=\"../../changes/index.html\">"
+        ),
+        "{cy}"
+    );
     assert!(
         cy.contains("ers y fersiwn o'r enw “base”"),
         "the lead is not in Welsh: {cy}"
@@ -435,6 +446,10 @@ fn the_welsh_site_has_its_what_has_changed_page_in_welsh() {
     // The English page is the English report of the English changes.
     let en = std::fs::read_to_string(site.path("public/changes/index.html")).unwrap();
     assert!(en.contains("<h1>What has changed</h1>"), "{en}");
+    assert!(
+        en.contains("<link rel=\"alternate\" hreflang=\"cy\" href=\"../cy/changes/index.html\">"),
+        "{en}"
+    );
     assert!(en.contains("[added: <ins>foot</ins>]"), "{en}");
     assert!(!en.contains("pawb"), "{en}");
 }

@@ -5,7 +5,7 @@
 use anyhow::{anyhow, Result};
 
 use super::address::revision_route;
-use super::{home, page_view, Chrome, OutputFile, SiteView};
+use super::{home, languages_context, page_view, Chrome, OutputFile, SiteView};
 use crate::compare::{Comparison, Published};
 use crate::diagnostics::chain;
 use crate::plan::{Plan, Route};
@@ -114,6 +114,7 @@ pub(super) fn revision_page(
         .map_err(|e| anyhow!("{e}"))?;
     ctx.insert("page", &page_view(route, &title, vec![home()], vec![]));
     ctx.insert("revision", revision);
+    languages_context(&mut ctx, route, site);
     let (header, footer) = chrome.of(route, site)?;
     ctx.insert("site_header", header);
     ctx.insert("site_footer", footer);
@@ -149,6 +150,7 @@ pub(super) fn page(
         &page_view(&route, &theme.word("nav-changes"), vec![home()], vec![]),
     );
     ctx.insert("changes", changes);
+    languages_context(&mut ctx, &route, site);
     let (header, footer) = chrome.of(&route, site)?;
     ctx.insert("site_header", header);
     ctx.insert("site_footer", footer);

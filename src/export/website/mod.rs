@@ -842,6 +842,34 @@ fn page_root(route: &Route, site: &SiteView) -> String {
     }
 }
 
+/// Puts into a page's context, in a plan with more than one language, the links to the page
+/// in the other languages (`alternates`) and the way to the style sheets every language
+/// shares (`static_root`).
+fn languages_context(ctx: &mut tera::Context, route: &Route, site: &SiteView) {
+    if let Some((alternates, static_root)) = language_links(route, site) {
+        ctx.insert("alternates", &alternates);
+        ctx.insert("static_root", &static_root);
+    }
+}
+
+/// What [`languages_context`] puts in: `None` for a plan in one language.
+fn language_links(route: &Route, site: &SiteView) -> Option<(Vec<languages::Alternate>, String)> {
+    if site.languages.is_empty() {
+        return None;
+    }
+    let root = page_root(route, site);
+    // The not-found page is served at any address, so it has no one page to link to in
+    // the other languages; its style sheet is the site root's.
+    let (alternates, static_root) = match route {
+        Route::NotFound => (Vec::new(), site_path(site.root_url)),
+        _ => (
+            languages::alternates(route, &root, &site.prefix, &site.languages, site.root_url),
+            format!("{root}{}", site.up),
+        ),
+    };
+    Some((alternates, static_root))
+}
+
 /// The path of the site root on its host: `/` without a `base_url`, else the path of
 /// `base_url` ending in `/` (`https://example.org/plan` gives `/plan/`).
 pub(crate) fn site_path(base_url: Option<&str>) -> String {
@@ -1124,17 +1152,7 @@ fn render_page<'s>(
             "404.html"
         }
     };
-    if !site.languages.is_empty() {
-        let root = page_root(route, site);
-        // The not-found page is served at any address, so it has no one page to link to in
-        // the other languages; its style sheet is the site root's.
-        let (alternates, static_root) = match route {
-            Route::NotFound => (Vec::new(), site_path(site.root_url)),
-            _ => (
-                languages::alternates(route, &root, &site.prefix, &site.languages, site.root_url),
-                format!("{root}{}", site.up),
-            ),
-        };
+    if let Some((alternates, static_root)) = language_links(route, site) {
         ctx.insert("alternates", &alternates);
         ctx.insert("static_root", &static_root);
         let text = match route {
