@@ -464,7 +464,7 @@ fn the_diff_report_in_welsh_has_welsh_headings_in_every_format() {
     };
     let text = diff("text");
     assert!(
-        text.starts_with("Beth a newidiodd rhwng base a y goeden waith"),
+        text.starts_with("Beth a newidiodd (base → y goeden waith)"),
         "{text}"
     );
     assert!(text.contains("\nCrynodeb\n"), "{text}");

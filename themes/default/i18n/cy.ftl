@@ -151,7 +151,7 @@ statutory-grants = Y grantiau lleihau troseddu ac anhrefn y bydd y Comisiynydd y
 # Editions made from the linear document.
 
 # The data files, the comparison of two revisions and the diff report.
-changes-title = Beth a newidiodd rhwng { $old } a { $new }
+changes-title = Beth a newidiodd ({ $old } → { $new })
 changes-this-version = y fersiwn hon
 changes-revision-label = y fersiwn a gyhoeddwyd ar { $date }
 changes-revision-title = Beth a newidiodd yn y fersiwn a gyhoeddwyd ar { $date }
