@@ -840,7 +840,11 @@ fn diff(args: &DiffArgs) -> Result<ExitCode> {
     let content = &args.content.content;
     if let Some(git_args) = &args.git_external {
         let pair = compare::file_pair(git_args, content)?;
-        print!("{}", diff_report::git_external(&pair, stdout_color()));
+        let words = planpress::words::Words::new(&planpress::words::Words::default_tables())?;
+        print!(
+            "{}",
+            diff_report::git_external(&pair, &words, stdout_color())
+        );
         return Ok(ExitCode::SUCCESS);
     }
     let old_spec = args.old.clone().unwrap_or_default();
@@ -892,14 +896,23 @@ fn diff(args: &DiffArgs) -> Result<ExitCode> {
         }
     };
     let plan_diff = PlanDiff::between(&old.plan, &new.plan);
+    // The report is in the language compared, or the plan's own.
+    let words = planpress::words::Words::new(&planpress::words::Words::default_tables())?;
+    let language = match (&args.lang, new.plan.languages().first()) {
+        (Some(lang), _) => lang.clone(),
+        (None, Some(first)) => first.clone(),
+        (None, None) => planpress::words::tables::DEFAULT_LANGUAGE.to_string(),
+    };
     let report = Report {
         diff: &plan_diff,
         old_label: old.source.label(),
         new_label: match &args.new {
             Some(_) => new.source.label(),
-            None => "the working tree".to_string(),
+            None => words.word(&language, "diff-working-tree"),
         },
         plan_title: new.plan.meta.title.clone(),
+        words: &words,
+        language,
     };
     let mut text = match args.format {
         DiffFormat::Text => diff_report::text(&report, args.out.is_none() && stdout_color()),
@@ -914,6 +927,7 @@ fn diff(args: &DiffArgs) -> Result<ExitCode> {
             text,
             args.format == DiffFormat::Html,
             args.format == DiffFormat::Markdown,
+            &words,
             lang,
             &not_followed,
         );

@@ -204,7 +204,7 @@ fn the_validator_catches_what_the_schema_forbids() {
 
 #[test]
 fn plan_json_follows_its_schema_and_holds_every_item() {
-    for content in [FIXTURE, "content"] {
+    for content in [FIXTURE, "content", "tests/fixtures/bilingual/content"] {
         let p = plan(content);
         let json: Value = serde_json::from_slice(&data::json(&p).unwrap()).unwrap();
         check_against_schema(&json);

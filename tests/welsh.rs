@@ -132,8 +132,8 @@ fn check_lists_what_is_not_translated_and_strict_fails_on_it() {
     // Translate the rest, and --strict passes.
     site.edit(
         "content/safety/01-safer-streets.cy.md",
-        "commitments:\n",
-        "commitments:\n  - id: respond-quickly\n    text: Ymateb yn gyflym i alwadau.\n",
+        "  - id: respond-quickly\n    text: ~\n",
+        "  - id: respond-quickly\n    text: Ymateb yn gyflym i alwadau.\n",
     );
     site.write(
         "content/safety/02-roads.cy.md",
@@ -467,12 +467,12 @@ fn diff_in_welsh_lists_the_english_changes_the_welsh_has_not_followed() {
     let text = stdout(&out);
     // The Welsh reader's change, in Welsh.
     assert!(
-        text.contains("Cadw [deleted: pobl] [added: pawb] yn ddiogel"),
+        text.contains("Cadw [dilëwyd: pobl] [ychwanegwyd: pawb] yn ddiogel"),
         "{text}"
     );
-    // The English change the Welsh has not followed.
+    // The English change the Welsh has not followed, in the report's language.
     assert!(
-        text.contains("Changes the cy translation has not followed\n\n- safety/01-safer-streets.cy.md: commitment more-patrols"),
+        text.contains("Newidiadau i'r testun gwreiddiol nad yw'r cyfieithiad Cymraeg wedi'u dilyn eto\n\n- safety/01-safer-streets.cy.md: ymrwymiad more-patrols"),
         "{text}"
     );
     // Once the Welsh follows, it is no longer listed.
@@ -483,7 +483,8 @@ fn diff_in_welsh_lists_the_english_changes_the_welsh_has_not_followed() {
     );
     let out = new.run(&["diff", old_dir.to_str().unwrap(), "content", "--lang", "cy"]);
     assert!(
-        stdout(&out).contains("The cy translation follows every change"),
+        stdout(&out)
+            .contains("Mae'r cyfieithiad Cymraeg yn dilyn pob newid i'r testun gwreiddiol."),
         "{}",
         stdout(&out)
     );

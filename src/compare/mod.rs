@@ -63,6 +63,21 @@ pub struct Comparison {
     pub revision: String,
     /// What changed since then.
     pub diff: PlanDiff,
+    /// The plan as it was in that revision, to compare again as another language's readers
+    /// see it.
+    pub old: std::sync::Arc<Plan>,
+}
+
+impl Comparison {
+    /// The same comparison as readers of `language` see it: the revision compared with, read
+    /// in that language, against `new` (the plan being published, in that language).
+    pub fn in_language(&self, new: &Plan, language: &str) -> Comparison {
+        Comparison {
+            revision: self.revision.clone(),
+            diff: PlanDiff::between(&self.old.in_language(language), new),
+            old: self.old.clone(),
+        }
+    }
 }
 
 /// Compares `plan` with the revision its `compare_with` setting names, read from the git
@@ -95,6 +110,7 @@ pub fn with_compare_with(plan: &Plan) -> Result<Option<Comparison>> {
     Ok(Some(Comparison {
         diff: PlanDiff::between(&old.plan, plan),
         revision,
+        old: std::sync::Arc::new(old.plan),
     }))
 }
 

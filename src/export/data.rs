@@ -245,6 +245,267 @@ struct PlanData<'a> {
     /// (left out when there are none).
     #[serde(skip_serializing_if = "Vec::is_empty")]
     images: Vec<ImageData>,
+    /// The plan's languages, the one of every text above first (left out for a plan in one
+    /// language).
+    #[serde(skip_serializing_if = "<[String]>::is_empty")]
+    languages: &'a [String],
+    /// Every text in each other language, by language tag (left out for a plan in one
+    /// language).
+    #[serde(skip_serializing_if = "Ordered::is_empty")]
+    translations: Ordered<'a, LanguageData<'a>>,
+}
+
+/// Values by key, written as a JSON object in the order given (the plan's order), not sorted.
+struct Ordered<'a, T>(Vec<(&'a str, T)>);
+
+impl<T> Ordered<'_, T> {
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl<T: Serialize> Serialize for Ordered<'_, T> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_map(self.0.iter().map(|(k, v)| (k, v)))
+    }
+}
+
+/// The texts of one language other than the plan's own, by the ids of what they belong to,
+/// in the plan's order. An item without a translation file is left out of its map; a text a
+/// translation does not give is `null` (readers see the first language's); `untranslated`
+/// lists both, as `planpress check` does.
+#[derive(Serialize)]
+struct LanguageData<'a> {
+    plan: Option<PlanTextData<'a>>,
+    aims: Ordered<'a, AimTextData<'a>>,
+    priorities: Ordered<'a, PriorityTextData<'a>>,
+    statements: Ordered<'a, StatementTextData<'a>>,
+    glossary: Ordered<'a, TermTextData<'a>>,
+    pages: Ordered<'a, PageTextData<'a>>,
+    untranslated: Vec<UntranslatedData>,
+}
+
+#[derive(Serialize)]
+struct PlanTextData<'a> {
+    title: &'a str,
+    subtitle: Option<&'a str>,
+    area: Option<&'a str>,
+    organisation: Option<&'a str>,
+    foreword: Option<&'a str>,
+    /// The words for the levels, when the translation gives them.
+    levels: Option<Levels>,
+    /// The parties' words the translation gives, by party id, in the plan's order.
+    parties: Ordered<'a, PartyTextData<'a>>,
+}
+
+#[derive(Serialize)]
+struct PartyTextData<'a> {
+    name: Option<&'a str>,
+    heading: Option<&'a str>,
+    lead: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct AimTextData<'a> {
+    title: &'a str,
+    outcomes: Option<&'a [String]>,
+    introduction: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct PriorityTextData<'a> {
+    title: &'a str,
+    body: Option<&'a str>,
+    /// The words introducing each party's commitments, by party id, where given.
+    leads: Ordered<'a, &'a str>,
+    /// Every commitment of the priority, by id: its words, or `null` when not translated yet.
+    commitments: Ordered<'a, Option<&'a str>>,
+}
+
+#[derive(Serialize)]
+struct StatementTextData<'a> {
+    measure: &'a str,
+    target: Option<&'a str>,
+    lead: Option<&'a str>,
+    data_source: Option<&'a str>,
+    source: Option<&'a str>,
+    key_points: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct TermTextData<'a> {
+    term: &'a str,
+    abbreviations: &'a [String],
+    definition: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct PageTextData<'a> {
+    title: &'a str,
+    body: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct UntranslatedData {
+    /// The translation file that should hold it, relative to the content folder.
+    file: String,
+    /// What it lacks (`commitment <id>`, `its text`, `its outcomes`); `null` for the whole file.
+    what: Option<String>,
+}
+
+/// The texts of each of the plan's other languages, in the order the plan names them.
+fn translations_data(plan: &Plan) -> Ordered<'_, LanguageData<'_>> {
+    let untranslated = plan.untranslated();
+    fn body(b: &crate::plan::Body) -> Option<&str> {
+        (!b.is_empty()).then_some(b.markdown.as_str())
+    }
+    Ordered(
+        plan.translations
+            .iter()
+            .map(|tr| {
+                let data = LanguageData {
+                    plan: tr.plan.as_ref().map(|t| PlanTextData {
+                        title: &t.text.title,
+                        subtitle: t.text.subtitle.as_deref(),
+                        area: t.text.area.as_deref(),
+                        organisation: t.text.organisation.as_deref(),
+                        foreword: body(&t.body),
+                        levels: t.text.levels.as_ref().map(|l| Levels::from_front(Some(l))),
+                        parties: Ordered(
+                            plan.meta
+                                .parties
+                                .iter()
+                                .filter_map(|party| {
+                                    let given = t.text.parties.iter().find(|p| p.id == party.id)?;
+                                    Some((
+                                        party.id.as_str(),
+                                        PartyTextData {
+                                            name: given.name.as_deref(),
+                                            heading: given.heading.as_deref(),
+                                            lead: given.lead.as_deref(),
+                                        },
+                                    ))
+                                })
+                                .collect(),
+                        ),
+                    }),
+                    aims: Ordered(
+                        plan.aims
+                            .iter()
+                            .filter_map(|a| {
+                                let t = tr.aims.get(&a.id)?;
+                                Some((
+                                    a.id.as_str(),
+                                    AimTextData {
+                                        title: &t.text.title,
+                                        outcomes: t.text.outcomes.as_deref(),
+                                        introduction: body(&t.body),
+                                    },
+                                ))
+                            })
+                            .collect(),
+                    ),
+                    priorities: Ordered(
+                        plan.priorities()
+                            .filter_map(|p| {
+                                let t = tr.priorities.get(&p.id)?;
+                                let leads = p
+                                    .groups
+                                    .iter()
+                                    .filter_map(|g| {
+                                        Some((
+                                            g.party.as_str(),
+                                            t.text.leads.get(&g.party)?.as_str(),
+                                        ))
+                                    })
+                                    .collect();
+                                let commitments = p
+                                    .commitments()
+                                    .map(|(_, c)| {
+                                        let words = t
+                                            .text
+                                            .commitments
+                                            .iter()
+                                            .find(|x| x.id == c.id)
+                                            .and_then(|x| x.text.as_deref());
+                                        (c.id.as_str(), words)
+                                    })
+                                    .collect();
+                                Some((
+                                    p.id.as_str(),
+                                    PriorityTextData {
+                                        title: &t.text.title,
+                                        body: body(&t.body),
+                                        leads: Ordered(leads),
+                                        commitments: Ordered(commitments),
+                                    },
+                                ))
+                            })
+                            .collect(),
+                    ),
+                    statements: Ordered(
+                        plan.statements
+                            .iter()
+                            .filter_map(|s| {
+                                let t = tr.statements.get(&s.id)?;
+                                Some((
+                                    s.id.as_str(),
+                                    StatementTextData {
+                                        measure: &t.text.measure,
+                                        target: t.text.target.as_deref(),
+                                        lead: t.text.lead.as_deref(),
+                                        data_source: t.text.data_source.as_deref(),
+                                        source: t.text.source.as_deref(),
+                                        key_points: body(&t.body),
+                                    },
+                                ))
+                            })
+                            .collect(),
+                    ),
+                    glossary: Ordered(
+                        plan.glossary
+                            .iter()
+                            .filter_map(|g| {
+                                let t = tr.glossary.get(&g.id)?;
+                                Some((
+                                    g.id.as_str(),
+                                    TermTextData {
+                                        term: &t.text.term,
+                                        abbreviations: &t.text.abbreviations,
+                                        definition: body(&t.body),
+                                    },
+                                ))
+                            })
+                            .collect(),
+                    ),
+                    pages: Ordered(
+                        plan.pages
+                            .iter()
+                            .filter_map(|p| {
+                                let t = tr.pages.get(&p.id)?;
+                                Some((
+                                    p.id.as_str(),
+                                    PageTextData {
+                                        title: &t.text.title,
+                                        body: body(&t.body),
+                                    },
+                                ))
+                            })
+                            .collect(),
+                    ),
+                    untranslated: untranslated
+                        .iter()
+                        .filter(|u| u.language == tr.language)
+                        .map(|u| UntranslatedData {
+                            file: u.file.clone(),
+                            what: u.what.clone(),
+                        })
+                        .collect(),
+                };
+                (tr.language.as_str(), data)
+            })
+            .collect(),
+    )
 }
 
 /// An image as the data gives it.
@@ -553,6 +814,8 @@ impl<'a> PlanData<'a> {
                     covers: &p.covers,
                 })
                 .collect(),
+            languages: plan.languages(),
+            translations: translations_data(plan),
         }
     }
 }

@@ -18,7 +18,11 @@ use syntect::util::LinesWithEndings;
 use crate::compare::diff::PlanDiff;
 use crate::compare::FilePair;
 use crate::load::SourceFile;
-use crate::render::changes::{html_fragment, sections, summary_rows, title, Report, Span, COLUMNS};
+use crate::plan::translations::{NotFollowed, Part};
+use crate::render::changes::{
+    columns, html_fragment, legend, say, sections, summary_rows, summary_sentences, title, Report,
+    Span,
+};
 use crate::render::escape;
 use crate::render::highlight::CLASS_PREFIX;
 
@@ -28,16 +32,39 @@ pub fn with_not_followed(
     mut report: String,
     html: bool,
     markdown: bool,
+    words: &crate::words::Words,
     language: &str,
-    not_followed: &[String],
+    not_followed: &[NotFollowed],
 ) -> String {
-    let heading = format!("Changes the {language} translation has not followed");
-    let none = format!("The {language} translation follows every change to the original text.");
+    let not_followed: Vec<String> = not_followed
+        .iter()
+        .map(|n| {
+            let id = match &n.part {
+                Part::Commitment(id) => id.clone(),
+                _ => String::new(),
+            };
+            let what = say(
+                words,
+                language,
+                n.part.key(),
+                &[("id", fluent_bundle::FluentValue::from(id))],
+            );
+            format!("{}: {what}", n.file)
+        })
+        .collect();
+    // The language named in its own words ("Cymraeg"), as its readers know it.
+    let name = words
+        .text(language, "language-name", None)
+        .unwrap_or_else(|_| language.to_string());
+    let name = [("language", fluent_bundle::FluentValue::from(name))];
+    let heading = say(words, language, "diff-not-followed", &name);
+    let none = say(words, language, "diff-all-followed", &name);
     let section = if html {
         let items: String = not_followed
             .iter()
             .map(|n| format!("<li>{}</li>\n", escape(n)))
             .collect();
+        let (heading, none) = (escape(&heading), escape(&none));
         match not_followed.is_empty() {
             true => format!("<section aria-labelledby=\"not-followed\"><h2 id=\"not-followed\">{heading}</h2>\n<p>{none}</p></section>\n"),
             false => format!("<section aria-labelledby=\"not-followed\"><h2 id=\"not-followed\">{heading}</h2>\n<ul>\n{items}</ul></section>\n"),
@@ -150,6 +177,10 @@ pub fn text(report: &Report, color: bool) -> String {
     } else {
         ("", "", "", "", "")
     };
+    let (deleted, added) = (
+        report.say("changes-deleted", &[]),
+        report.say("changes-added", &[]),
+    );
     let spans = |spans: &[Span]| {
         let mut s = String::new();
         for span in spans {
@@ -162,10 +193,10 @@ pub fn text(report: &Report, color: bool) -> String {
                     let _ = write!(s, "{dim}{x}{reset}");
                 }
                 Span::Deleted(x) => {
-                    let _ = write!(s, "{red}[deleted: {x}]{reset}");
+                    let _ = write!(s, "{red}[{deleted}: {x}]{reset}");
                 }
                 Span::Added(x) => {
-                    let _ = write!(s, "{green}[added: {x}]{reset}");
+                    let _ = write!(s, "{green}[{added}: {x}]{reset}");
                 }
             }
         }
@@ -174,23 +205,24 @@ pub fn text(report: &Report, color: bool) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{bold}{}{reset}\n", title(report));
     if report.diff.is_empty() {
-        out.push_str("No changes: the two versions of the plan say the same.\n");
+        let _ = writeln!(out, "{}", report.say("changes-none", &[]));
         return out;
     }
-    for s in report.diff.summary_sentences() {
+    for s in summary_sentences(report) {
         let _ = writeln!(out, "{s}");
     }
-    let rows = summary_rows(report.diff, false);
+    let rows = summary_rows(report, false);
     if !rows.is_empty() {
-        let _ = writeln!(out, "\n{bold}Summary{reset}");
+        let columns = columns(report);
+        let _ = writeln!(out, "\n{bold}{}{reset}", report.say("changes-summary", &[]));
         let _ = write!(out, "  {:<24}", "");
-        for c in COLUMNS {
+        for c in &columns {
             let _ = write!(out, "  {c}");
         }
         out.push('\n');
         for (name, counts) in rows {
             let _ = write!(out, "  {name:<24}");
-            for (n, c) in counts.iter().zip(COLUMNS) {
+            for (n, c) in counts.iter().zip(&columns) {
                 let _ = write!(out, "  {n:>w$}", w = c.chars().count());
             }
             out.push('\n');
@@ -236,7 +268,11 @@ fn md_code(s: &str) -> String {
     }
 }
 
-fn md_spans(spans: &[Span]) -> String {
+fn md_spans(report: &Report, spans: &[Span]) -> String {
+    let (deleted, added) = (
+        md_escape(&report.say("changes-deleted", &[])),
+        md_escape(&report.say("changes-added", &[])),
+    );
     let mut s = String::new();
     for span in spans {
         match span {
@@ -246,10 +282,10 @@ fn md_spans(spans: &[Span]) -> String {
             }
             Span::Code(x) => s.push_str(&md_code(x)),
             Span::Deleted(x) => {
-                let _ = write!(s, "\\[deleted: ~~{}~~\\]", md_escape(x));
+                let _ = write!(s, "\\[{deleted}: ~~{}~~\\]", md_escape(x));
             }
             Span::Added(x) => {
-                let _ = write!(s, "\\[added: **{}**\\]", md_escape(x));
+                let _ = write!(s, "\\[{added}: **{}**\\]", md_escape(x));
             }
         }
     }
@@ -261,21 +297,32 @@ pub fn markdown(report: &Report) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", md_escape(&title(report)));
     if report.diff.is_empty() {
-        out.push_str("No changes: the two versions of the plan say the same.\n");
+        let _ = writeln!(out, "{}", md_escape(&report.say("changes-none", &[])));
         return out;
     }
-    for s in report.diff.summary_sentences() {
+    for s in summary_sentences(report) {
         let _ = writeln!(out, "- {}", md_escape(&s));
     }
-    out.push_str("\nDeleted words are shown as \\[deleted: ~~words~~\\] and added words as \\[added: **words**\\].\n");
-    let rows = summary_rows(report.diff, false);
+    let legend = legend(
+        report,
+        |label, words| format!("\\[{}: ~~{}~~\\]", md_escape(label), md_escape(words)),
+        |label, words| format!("\\[{}: **{}**\\]", md_escape(label), md_escape(words)),
+    );
+    let _ = writeln!(out, "\n{legend}");
+    let rows = summary_rows(report, false);
     if !rows.is_empty() {
-        out.push_str("\n## Summary\n\n| Kind of item |");
-        for c in COLUMNS {
-            let _ = write!(out, " {c} |");
+        let columns = columns(report);
+        let _ = write!(
+            out,
+            "\n## {}\n\n| {} |",
+            md_escape(&report.say("changes-summary", &[])),
+            md_escape(&report.say("changes-kind-of-item", &[]))
+        );
+        for c in &columns {
+            let _ = write!(out, " {} |", md_escape(c));
         }
         out.push_str("\n|---|");
-        out.push_str(&"--:|".repeat(COLUMNS.len()));
+        out.push_str(&"--:|".repeat(columns.len()));
         out.push('\n');
         for (name, counts) in rows {
             let _ = write!(out, "| {name} |");
@@ -288,11 +335,11 @@ pub fn markdown(report: &Report) -> String {
     for (heading, _, entries) in sections(report) {
         let _ = writeln!(out, "\n## {heading}\n");
         for e in entries {
-            let _ = writeln!(out, "- {}", md_spans(&e.headline));
+            let _ = writeln!(out, "- {}", md_spans(report, &e.headline));
             for line in e.lines {
-                let _ = writeln!(out, "  - {}", md_spans(&line.spans));
+                let _ = writeln!(out, "  - {}", md_spans(report, &line.spans));
                 for sub in line.sub {
-                    let _ = writeln!(out, "    - {}", md_spans(&sub));
+                    let _ = writeln!(out, "    - {}", md_spans(report, &sub));
                 }
             }
         }
@@ -370,17 +417,32 @@ fn highlighted_diff(unified: &str) -> String {
 /// `files` (the changed source files) as an appendix.
 pub fn html(report: &Report, files: &[FileDiff]) -> String {
     let mut out = String::new();
+    // Words the report writes itself go in as element text: only markup characters escaped.
+    let say = |key: &str| {
+        report
+            .say(key, &[])
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    };
     let _ = write!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{} – {}</title>\n<style>{REPORT_CSS}</style>\n</head>\n<body>\n<a class=\"skip-link\" href=\"#main-content\">Skip to main content</a>\n<header class=\"report-header\"><div class=\"wrap\"><p>{}</p></div></header>\n<div class=\"wrap\">\n<main id=\"main-content\" tabindex=\"-1\">\n<h1>{}</h1>\n",
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{} – {}</title>\n<style>{REPORT_CSS}</style>\n</head>\n<body>\n<a class=\"skip-link\" href=\"#main-content\">{}</a>\n<header class=\"report-header\"><div class=\"wrap\"><p>{}</p></div></header>\n<div class=\"wrap\">\n<main id=\"main-content\" tabindex=\"-1\">\n<h1>{}</h1>\n",
+        escape(&report.language),
         escape(&title(report)),
         escape(&report.plan_title),
+        say("skip-link"),
         escape(&report.plan_title),
         escape(&title(report)),
     );
     out.push_str(&html_fragment(report, 2, ""));
     if !files.is_empty() {
-        out.push_str("<section aria-labelledby=\"appendix\">\n<h2 id=\"appendix\">Appendix: changes to the source files</h2>\n<p>For editors: the changed files as a unified diff. Paths are relative to the content folder. Lines starting with a minus sign (−) were taken out; lines starting with a plus sign (+) were added; the other lines are unchanged context.</p>\n");
+        let _ = writeln!(
+            out,
+            "<section aria-labelledby=\"appendix\">\n<h2 id=\"appendix\">{}</h2>\n<p>{}</p>",
+            say("diff-appendix"),
+            say("diff-appendix-about")
+        );
         for (i, f) in files.iter().enumerate() {
             let name = escape(&f.name());
             let _ = write!(
@@ -392,7 +454,12 @@ pub fn html(report: &Report, files: &[FileDiff]) -> String {
         }
         out.push_str("</section>\n");
     }
-    out.push_str("</main>\n</div>\n<footer class=\"report-footer\"><div class=\"wrap\"><p>Made with planpress diff, which compares the plan item by item. <a href=\"#main-content\">Back to the top</a></p></div></footer>\n</body>\n</html>\n");
+    let _ = write!(
+        out,
+        "</main>\n</div>\n<footer class=\"report-footer\"><div class=\"wrap\"><p>{} <a href=\"#main-content\">{}</a></p></div></footer>\n</body>\n</html>\n",
+        say("diff-made-with"),
+        say("diff-back-to-top")
+    );
     out
 }
 
@@ -402,7 +469,7 @@ pub fn html(report: &Report, files: &[FileDiff]) -> String {
 /// What git's external diff hook prints for one changed file ([`crate::compare::file_pair`]):
 /// what changed in the items of that file, or, when either version cannot be read as plan
 /// content, the problems and a plain unified diff.
-pub fn git_external(pair: &FilePair, color: bool) -> String {
+pub fn git_external(pair: &FilePair, words: &crate::words::Words, color: bool) -> String {
     let (path, new_path) = (&pair.path, &pair.new_path);
     let mut out = String::new();
     let (bold, reset) = if color {
@@ -418,6 +485,8 @@ pub fn git_external(pair: &FilePair, color: bool) -> String {
                 old_label: format!("a/{path}"),
                 new_label: format!("b/{new_path}"),
                 plan_title: String::new(),
+                words,
+                language: crate::words::tables::DEFAULT_LANGUAGE.to_string(),
             };
             let _ = writeln!(out, "{bold}planpress diff a/{path} b/{new_path}{reset}");
             let body = text(&report, color);

@@ -1066,8 +1066,46 @@ pub struct PriorityText {
 pub struct CommitmentText {
     /// The original commitment's id.
     pub id: String,
-    /// Its words in this language.
-    pub text: String,
+    /// Its words in this language; `None` (`text: ~`, or no `text`) marks the commitment as
+    /// not translated yet, so readers see the original's words with a note.
+    #[serde(default, deserialize_with = "words_or_not_yet")]
+    pub text: Option<String>,
+}
+
+/// A translated commitment's `text`: words, or `~` for "not translated yet". A bare number or
+/// `true`/`false` is refused, since it is neither (a mistyped marker reads as one).
+fn words_or_not_yet<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+    use serde::de::{Error, Unexpected, Visitor};
+    const EXPECTED: &str = "the commitment's words, or ~ to mark it as not translated yet";
+    struct Words;
+    impl<'de> Visitor<'de> for Words {
+        type Value = Option<String>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a string")
+        }
+        fn visit_str<E: Error>(self, v: &str) -> Result<Self::Value, E> {
+            Ok(Some(v.to_string()))
+        }
+        fn visit_unit<E: Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_none<E: Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_bool<E: Error>(self, v: bool) -> Result<Self::Value, E> {
+            Err(E::invalid_value(Unexpected::Bool(v), &EXPECTED))
+        }
+        fn visit_i64<E: Error>(self, v: i64) -> Result<Self::Value, E> {
+            Err(E::invalid_value(Unexpected::Signed(v), &EXPECTED))
+        }
+        fn visit_u64<E: Error>(self, v: u64) -> Result<Self::Value, E> {
+            Err(E::invalid_value(Unexpected::Unsigned(v), &EXPECTED))
+        }
+        fn visit_f64<E: Error>(self, v: f64) -> Result<Self::Value, E> {
+            Err(E::invalid_value(Unexpected::Float(v), &EXPECTED))
+        }
+    }
+    d.deserialize_any(Words)
 }
 
 /// The text of a translation of a glossary term.

@@ -114,12 +114,85 @@ pub(crate) fn check_reusing(
     mut reuse: Option<(&mut LinkCache, &HashSet<String>)>,
 ) {
     check_front_matter_addresses(plan, diags);
-    if let Some((cache, changed)) = reuse.as_mut() {
-        if recheck_changed_only(plan, broken, raw_html, diags, cache, changed) {
-            return;
+    let rechecked = match reuse.as_mut() {
+        Some((cache, changed)) => {
+            recheck_changed_only(plan, broken, raw_html, diags, cache, changed)
+        }
+        None => false,
+    };
+    if !rechecked {
+        check_bodies(plan, broken, raw_html, diags, reuse);
+    }
+    check_translated_bodies(plan, broken, raw_html, diags);
+}
+
+/// Checks the links and headings in every translated body as the originals' are checked, each
+/// against the pages of its own language: a translation's headings make the anchors of that
+/// language's pages, and its text is shown where the original's would be.
+fn check_translated_bodies(
+    plan: &Plan,
+    broken: &Broken,
+    raw_html: RawHtml,
+    diags: &mut Diagnostics,
+) {
+    let image_status = plan.images.status();
+    for tr in &plan.translations {
+        let bodies = bodies_in(plan, tr);
+        let scans: Vec<Scan> = bodies
+            .par_iter()
+            .map(|(body, _, _, _)| scan(&body.markdown, raw_html))
+            .collect();
+        let ids = scans.iter().map(|s| s.ids.clone()).collect();
+        let plain: Vec<(&Body, &Origin, Route)> = bodies
+            .iter()
+            .map(|(b, o, r, _)| (*b, *o, r.clone()))
+            .collect();
+        let pages = anchors(plan, &plain, ids);
+        let found: Vec<Diagnostics> = bodies
+            .par_iter()
+            .zip(scans)
+            .filter(|((_, _, _, translated), _)| *translated)
+            .map(|((body, origin, route, _), scan)| {
+                check_scanned(scan, body, origin, route, &pages, broken, &image_status).0
+            })
+            .collect();
+        for found in found {
+            diags.extend(found);
         }
     }
-    check_bodies(plan, broken, raw_html, diags, reuse);
+}
+
+/// Every Markdown body a reader of `tr`'s language sees, in plan order: the translation's,
+/// with its file, where it gives one (`true`), the original's otherwise (`false`).
+fn bodies_in<'a>(
+    plan: &'a Plan,
+    tr: &'a super::translations::Translation,
+) -> Vec<(&'a Body, &'a Origin, Route, bool)> {
+    let pick = |given: Option<(&'a Body, &'a Origin)>| given.filter(|(b, _)| !b.is_empty());
+    bodies(plan)
+        .into_iter()
+        .enumerate()
+        .map(|(i, (body, origin, route))| {
+            let given = match &route {
+                Route::Home if i == 0 => tr.plan.as_ref().map(|t| (&t.body, &t.origin)),
+                Route::Aim(id) => tr.aims.get(id).map(|t| (&t.body, &t.origin)),
+                Route::Priority { id, .. } => tr.priorities.get(id).map(|t| (&t.body, &t.origin)),
+                Route::Statement(id) => tr.statements.get(id).map(|t| (&t.body, &t.origin)),
+                Route::Page(id) => tr.pages.get(id).map(|t| (&t.body, &t.origin)),
+                Route::Glossary => plan
+                    .glossary
+                    .iter()
+                    .find(|g| std::ptr::eq(&g.origin, origin))
+                    .and_then(|g| tr.glossary.get(&g.id))
+                    .map(|t| (&t.body, &t.origin)),
+                _ => None,
+            };
+            match pick(given) {
+                Some((b, o)) => (b, o, route, true),
+                None => (body, origin, route, false),
+            }
+        })
+        .collect()
 }
 
 /// Checks the links and headings in every body of `plan`, then every body's links against

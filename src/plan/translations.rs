@@ -498,12 +498,16 @@ pub(crate) fn check(
                                 .with_hint("keep one translation of each commitment"),
                         ),
                         Some((_, o)) => {
-                            if c.text.trim().is_empty() {
-                                diags.push(at_error(format!("the translation of \"{}\" is empty", c.id)).with_hint("write its words, or leave the commitment out until it is translated"));
+                            let Some(text) = &c.text else {
+                                // `text: ~`: marked as not translated yet (listed by check).
+                                continue;
+                            };
+                            if text.trim().is_empty() {
+                                diags.push(at_error(format!("the translation of \"{}\" is empty", c.id)).with_hint(format!("write its words, or write \"text: ~\" to mark \"{}\" as not translated yet", c.id)));
                             }
                             check_figures(
                                 &o.text,
-                                &c.text,
+                                text,
                                 &format!("the commitment \"{}\"", c.id),
                                 at,
                                 &origin,
@@ -511,6 +515,52 @@ pub(crate) fn check(
                             );
                         }
                     }
+                }
+                // Every commitment of the original is named, translated or marked as not yet:
+                // one left out silently may have been dropped by mistake.
+                let dropped: Vec<&str> = ids
+                    .iter()
+                    .copied()
+                    .filter(|id| !given.contains(id))
+                    .collect();
+                if !dropped.is_empty() {
+                    // At the list of commitments, or at the title when there is none.
+                    let at = match origin.front.lines().any(|l| l.starts_with("commitments:")) {
+                        true => origin.locate("commitments:"),
+                        false => origin.locate("title:"),
+                    };
+                    let (names, them) = match dropped.as_slice() {
+                        [one] => (format!("the commitment \"{one}\""), "it"),
+                        many => (
+                            format!(
+                                "the commitments {}",
+                                many.iter()
+                                    .map(|id| format!("\"{id}\""))
+                                    .collect::<Vec<_>>()
+                                    .join(", ")
+                            ),
+                            "each",
+                        ),
+                    };
+                    let marker: String = dropped
+                        .iter()
+                        .map(|id| format!("\"- id: {id}\" with \"text: ~\""))
+                        .collect::<Vec<_>>()
+                        .join(", ");
+                    diags.push(
+                        Diagnostic::new(
+                            &origin.display,
+                            at.0,
+                            at.1,
+                            format!(
+                                "the translation leaves out {names} of {}",
+                                original_file(&origin.file)
+                            ),
+                        )
+                        .with_hint(format!(
+                            "translate {them} under \"commitments:\", or mark {them} as not translated yet with {marker}; a translation cannot drop a commitment (take it out of the original instead)"
+                        )),
+                    );
                 }
                 for party in t.text.leads.keys() {
                     if p.group(party).is_none() {
@@ -529,6 +579,19 @@ pub(crate) fn check(
                     diags.push(missing());
                     continue;
                 };
+                for a in &t.text.abbreviations {
+                    if a.trim().is_empty() || a.contains(char::is_whitespace) {
+                        diags.push(
+                            origin
+                                .error_under(
+                                    "abbreviations",
+                                    a,
+                                    format!("\"{a}\" is not a usable abbreviation"),
+                                )
+                                .with_hint("an abbreviation is one word, such as CJS"),
+                        );
+                    }
+                }
                 check_body(&t.body, &term.definition, &origin, diags);
                 tr.glossary.insert(id, t);
             }
@@ -568,7 +631,37 @@ pub(crate) fn check(
             }
         }
     }
+    for tr in &out {
+        repeated_abbreviations(tr, diags);
+    }
     out
+}
+
+/// Reports an abbreviation that two of a language's glossary terms both give, as the
+/// original's glossary is checked: each page links an abbreviation to one term only.
+fn repeated_abbreviations(tr: &Translation, diags: &mut Diagnostics) {
+    let mut given: BTreeMap<&str, &str> = BTreeMap::new();
+    for (id, t) in &tr.glossary {
+        for a in &t.text.abbreviations {
+            if let Some(other) = given.insert(a, id) {
+                diags.push(
+                    t.origin
+                        .error_under(
+                            "abbreviations",
+                            a,
+                            format!(
+                                "the abbreviation \"{a}\" is also given by the {} glossary term \"{other}\"",
+                                tr.language
+                            ),
+                        )
+                        .with_hint(format!(
+                            "keep it on one term only: readers of {} follow it to one definition",
+                            tr.language
+                        )),
+                );
+            }
+        }
+    }
 }
 
 /// Checks a translated body's figures against the original's.
@@ -632,7 +725,8 @@ impl Plan {
                         None => missing(&p.origin.file, None),
                         Some(t) => {
                             for (_, c) in p.commitments() {
-                                if !t.text.commitments.iter().any(|x| x.id == c.id) {
+                                let given = t.text.commitments.iter().find(|x| x.id == c.id);
+                                if given.and_then(|x| x.text.as_ref()).is_none() {
                                     missing(&p.origin.file, Some(format!("commitment {}", c.id)));
                                 }
                             }
@@ -788,8 +882,14 @@ impl Plan {
                         g.lead = lead.clone();
                     }
                     for c in &mut g.commitments {
-                        match t.text.commitments.iter().find(|x| x.id == c.id) {
-                            Some(x) => c.text = x.text.clone(),
+                        match t
+                            .text
+                            .commitments
+                            .iter()
+                            .find(|x| x.id == c.id)
+                            .and_then(|x| x.text.as_ref())
+                        {
+                            Some(text) => c.text = text.clone(),
                             None => {
                                 fallback.insert(TextOf::Commitment(c.id.clone()));
                             }
@@ -851,10 +951,53 @@ impl Plan {
     }
 }
 
+/// A text whose first-language words changed while its translation stayed as it was.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotFollowed {
+    /// The translation file (relative to the content folder).
+    pub file: String,
+    /// Which of its texts.
+    pub part: Part,
+}
+
+/// Which text of a translation file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Part {
+    /// Its title.
+    Title,
+    /// The plan's foreword.
+    Foreword,
+    /// An aim's outcomes.
+    Outcomes,
+    /// An aim's introduction.
+    Introduction,
+    /// One commitment, by id.
+    Commitment(String),
+    /// A glossary term's term.
+    Term,
+    /// A glossary term's definition.
+    Definition,
+}
+
+impl Part {
+    /// The key of its words in the word tables (`diff-part-*`); a commitment's takes `id`.
+    pub fn key(&self) -> &'static str {
+        match self {
+            Part::Title => "diff-part-title",
+            Part::Foreword => "diff-part-foreword",
+            Part::Outcomes => "diff-part-outcomes",
+            Part::Introduction => "diff-part-introduction",
+            Part::Commitment(_) => "diff-part-commitment",
+            Part::Term => "diff-part-term",
+            Part::Definition => "diff-part-definition",
+        }
+    }
+}
+
 /// The texts whose first-language words changed between `old` and `new` while their
-/// translation into `language` stayed as it was: each as `<file>: <what>`, in plan order.
-/// What changed in a text the translation never had is not listed (`check` lists those).
-pub fn not_followed(old: &Plan, new: &Plan, language: &str) -> Vec<String> {
+/// translation into `language` stayed as it was, in plan order. What changed in a text the
+/// translation never had is not listed (`check` lists those).
+pub fn not_followed(old: &Plan, new: &Plan, language: &str) -> Vec<NotFollowed> {
     let tr = |p: &Plan| {
         p.translations
             .iter()
@@ -865,20 +1008,19 @@ pub fn not_followed(old: &Plan, new: &Plan, language: &str) -> Vec<String> {
         return Vec::new();
     };
     let mut out = Vec::new();
-    let mut check = |file: &str,
-                     what: String,
-                     was: &str,
-                     is: &str,
-                     tr_was: Option<&str>,
-                     tr_is: Option<&str>| {
-        if was != is && tr_is.is_some() && tr_was == tr_is {
-            out.push(format!("{}: {what}", translation_file(file, language)));
-        }
-    };
+    let mut check =
+        |file: &str, what: Part, was: &str, is: &str, tr_was: Option<&str>, tr_is: Option<&str>| {
+            if was != is && tr_is.is_some() && tr_was == tr_is {
+                out.push(NotFollowed {
+                    file: translation_file(file, language),
+                    part: what,
+                });
+            }
+        };
     if let (Some(a), Some(b)) = (&old_tr.plan, &new_tr.plan) {
         check(
             &new.meta.origin.file,
-            "the title".into(),
+            Part::Title,
             &old.meta.title,
             &new.meta.title,
             Some(&a.text.title),
@@ -886,7 +1028,7 @@ pub fn not_followed(old: &Plan, new: &Plan, language: &str) -> Vec<String> {
         );
         check(
             &new.meta.origin.file,
-            "the foreword".into(),
+            Part::Foreword,
             &old.meta.foreword.markdown,
             &new.meta.foreword.markdown,
             Some(&a.body.markdown),
@@ -900,7 +1042,7 @@ pub fn not_followed(old: &Plan, new: &Plan, language: &str) -> Vec<String> {
         let (a, b) = (old_tr.aims.get(&aim.id), new_tr.aims.get(&aim.id));
         check(
             &aim.origin.file,
-            "the title".into(),
+            Part::Title,
             &was.title,
             &aim.title,
             a.map(|t| t.text.title.as_str()),
@@ -908,7 +1050,7 @@ pub fn not_followed(old: &Plan, new: &Plan, language: &str) -> Vec<String> {
         );
         check(
             &aim.origin.file,
-            "the outcomes".into(),
+            Part::Outcomes,
             &was.outcomes.join("\n"),
             &aim.outcomes.join("\n"),
             a.and_then(|t| t.text.outcomes.as_ref())
@@ -920,7 +1062,7 @@ pub fn not_followed(old: &Plan, new: &Plan, language: &str) -> Vec<String> {
         );
         check(
             &aim.origin.file,
-            "the introduction".into(),
+            Part::Introduction,
             &was.intro.markdown,
             &aim.intro.markdown,
             a.map(|t| t.body.markdown.as_str()),
@@ -933,7 +1075,7 @@ pub fn not_followed(old: &Plan, new: &Plan, language: &str) -> Vec<String> {
             let (a, b) = (old_tr.priorities.get(&p.id), new_tr.priorities.get(&p.id));
             check(
                 &p.origin.file,
-                "the title".into(),
+                Part::Title,
                 &was.title,
                 &p.title,
                 a.map(|t| t.text.title.as_str()),
@@ -945,11 +1087,11 @@ pub fn not_followed(old: &Plan, new: &Plan, language: &str) -> Vec<String> {
                 };
                 let text = |t: Option<&Translated<PriorityText>>| {
                     t.and_then(|t| t.text.commitments.iter().find(|x| x.id == c.id))
-                        .map(|x| x.text.clone())
+                        .and_then(|x| x.text.clone())
                 };
                 check(
                     &p.origin.file,
-                    format!("commitment {}", c.id),
+                    Part::Commitment(c.id.clone()),
                     &before.text,
                     &c.text,
                     text(a).as_deref(),
@@ -965,7 +1107,7 @@ pub fn not_followed(old: &Plan, new: &Plan, language: &str) -> Vec<String> {
         let (a, b) = (old_tr.glossary.get(&g.id), new_tr.glossary.get(&g.id));
         check(
             &g.origin.file,
-            "the term".into(),
+            Part::Term,
             &was.term,
             &g.term,
             a.map(|t| t.text.term.as_str()),
@@ -973,7 +1115,7 @@ pub fn not_followed(old: &Plan, new: &Plan, language: &str) -> Vec<String> {
         );
         check(
             &g.origin.file,
-            "the definition".into(),
+            Part::Definition,
             &was.definition.markdown,
             &g.definition.markdown,
             a.map(|t| t.body.markdown.as_str()),

@@ -5,13 +5,12 @@
 use anyhow::{anyhow, Result};
 
 use super::address::revision_route;
-use super::{home, page_view, Chrome, OutputFile, SiteView};
+use super::{home, languages_context, page_view, Chrome, OutputFile, SiteView};
 use crate::compare::{Comparison, Published};
 use crate::diagnostics::chain;
 use crate::plan::{Plan, Route};
-use crate::render::changes::{html_fragment, Report};
+use crate::render::changes::{html_fragment, summary_sentences, Report};
 use crate::theme::Theme;
-use crate::words::human_due;
 
 /// The website's "What has changed" page content.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -25,17 +24,19 @@ pub(super) struct WebsiteChanges {
 }
 
 impl WebsiteChanges {
-    /// The page's content for `plan` compared as `comparison` says.
-    pub(super) fn new(plan: &Plan, comparison: &Comparison) -> Self {
+    /// The page's content for `plan` compared as `comparison` says, in the theme's language.
+    pub(super) fn new(plan: &Plan, theme: &Theme, comparison: &Comparison) -> Self {
         let report = Report {
             diff: &comparison.diff,
             old_label: comparison.revision.clone(),
-            new_label: "this version".to_string(),
+            new_label: theme.word("changes-this-version"),
             plan_title: plan.meta.title.clone(),
+            words: &theme.words,
+            language: theme.language.clone(),
         };
         WebsiteChanges {
             html: html_fragment(&report, 2, "changes-"),
-            summary: comparison.diff.summary_sentences(),
+            summary: summary_sentences(&report),
             revision: comparison.revision.clone(),
         }
     }
@@ -60,7 +61,16 @@ pub(super) struct RevisionChanges {
 
 impl RevisionChanges {
     /// The report pages of `history` (newest first): one for each revision with one before it.
-    pub(super) fn all(plan: &Plan, history: &[Published]) -> Vec<RevisionChanges> {
+    pub(super) fn all(plan: &Plan, theme: &Theme, history: &[Published]) -> Vec<RevisionChanges> {
+        let date = |iso: &str| theme.words.date(&theme.language, iso);
+        let label = |iso: &str| {
+            let mut args = fluent_bundle::FluentArgs::new();
+            args.set("date", date(iso));
+            theme
+                .words
+                .text(&theme.language, "changes-revision-label", Some(&args))
+                .unwrap_or_else(|_| date(iso))
+        };
         history
             .iter()
             .zip(history.iter().skip(1))
@@ -68,13 +78,15 @@ impl RevisionChanges {
                 let diff = revision.changes.as_ref()?;
                 let report = Report {
                     diff,
-                    old_label: format!("the revision published {}", human_due(&before.published)),
-                    new_label: format!("the revision published {}", human_due(&revision.published)),
+                    old_label: label(&before.published),
+                    new_label: label(&revision.published),
                     plan_title: plan.meta.title.clone(),
+                    words: &theme.words,
+                    language: theme.language.clone(),
                 };
                 Some(RevisionChanges {
-                    published: human_due(&revision.published),
-                    since: human_due(&before.published),
+                    published: date(&revision.published),
+                    since: date(&before.published),
                     draft: revision.draft,
                     html: html_fragment(&report, 2, "changes-"),
                     route: revision_route(&revision.published),
@@ -94,19 +106,15 @@ pub(super) fn revision_page(
 ) -> Result<OutputFile> {
     let route = &revision.route;
     let mut ctx = shared.clone();
-    ctx.insert(
-        "page",
-        &page_view(
-            route,
-            &format!(
-                "What changed in the revision published {}",
-                revision.published
-            ),
-            vec![home()],
-            vec![],
-        ),
-    );
+    let mut args = fluent_bundle::FluentArgs::new();
+    args.set("date", revision.published.clone());
+    let title = theme
+        .words
+        .text(&theme.language, "changes-revision-title", Some(&args))
+        .map_err(|e| anyhow!("{e}"))?;
+    ctx.insert("page", &page_view(route, &title, vec![home()], vec![]));
     ctx.insert("revision", revision);
+    languages_context(&mut ctx, route, site);
     let (header, footer) = chrome.of(route, site)?;
     ctx.insert("site_header", header);
     ctx.insert("site_footer", footer);
@@ -139,9 +147,10 @@ pub(super) fn page(
     let mut ctx = shared.clone();
     ctx.insert(
         "page",
-        &page_view(&route, "What has changed", vec![home()], vec![]),
+        &page_view(&route, &theme.word("nav-changes"), vec![home()], vec![]),
     );
     ctx.insert("changes", changes);
+    languages_context(&mut ctx, &route, site);
     let (header, footer) = chrome.of(&route, site)?;
     ctx.insert("site_header", header);
     ctx.insert("site_footer", footer);

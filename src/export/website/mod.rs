@@ -229,6 +229,8 @@ fn render_language(
 ) -> Result<usize> {
     let theme = ctx.theme.in_language(language);
     let mut plan = ctx.plan.in_language(language);
+    // "What has changed" compares the two revisions as this language's readers see them.
+    let comparison = ctx.comparison.map(|c| c.in_language(&plan, language));
     built_in_parties_in(&mut plan, ctx.plan, &theme);
     let prefix = format!("{language}/");
     let up = languages::up(&prefix);
@@ -252,7 +254,7 @@ fn render_language(
     let lctx = RenderContext {
         plan: &plan,
         theme: &theme,
-        comparison: None,
+        comparison: comparison.as_ref(),
         history: ctx.history,
         downloads: &footer,
     };
@@ -263,7 +265,7 @@ fn render_language(
         prefix,
     };
     pages.render(&routes.iter().collect::<Vec<_>>(), Some(&shifted), &sink)?;
-    Ok(routes.len() + pages.write_search_index(&sink)?)
+    Ok(routes.len() + pages.render_changes(&sink)? + pages.write_search_index(&sink)?)
 }
 
 /// Roughly how long a page takes to render, for ordering: the summary pages grow with the
@@ -327,7 +329,7 @@ impl<'a> Pages<'a> {
             .contains(&Route::Search)
             .then(|| search::Search::new(ctx.plan));
         let shared = shared_context(&site);
-        let revisions = changes::RevisionChanges::all(ctx.plan, ctx.history);
+        let revisions = changes::RevisionChanges::all(ctx.plan, ctx.theme, ctx.history);
         let chrome = Chrome::new(
             ctx.theme,
             &site,
@@ -434,7 +436,7 @@ fn site_view<'a>(ctx: &RenderContext<'a>) -> (SiteView<'a>, Option<changes::Webs
     // "What has changed" (/changes/), when the plan names a revision to compare with.
     let changes = ctx
         .comparison
-        .map(|c| changes::WebsiteChanges::new(ctx.plan, c));
+        .map(|c| changes::WebsiteChanges::new(ctx.plan, ctx.theme, c));
     if changes.is_some() {
         site.nav.push(NavItem {
             title: ctx.theme.word("nav-changes"),
@@ -840,6 +842,34 @@ fn page_root(route: &Route, site: &SiteView) -> String {
     }
 }
 
+/// Puts into a page's context, in a plan with more than one language, the links to the page
+/// in the other languages (`alternates`) and the way to the style sheets every language
+/// shares (`static_root`).
+fn languages_context(ctx: &mut tera::Context, route: &Route, site: &SiteView) {
+    if let Some((alternates, static_root)) = language_links(route, site) {
+        ctx.insert("alternates", &alternates);
+        ctx.insert("static_root", &static_root);
+    }
+}
+
+/// What [`languages_context`] puts in: `None` for a plan in one language.
+fn language_links(route: &Route, site: &SiteView) -> Option<(Vec<languages::Alternate>, String)> {
+    if site.languages.is_empty() {
+        return None;
+    }
+    let root = page_root(route, site);
+    // The not-found page is served at any address, so it has no one page to link to in
+    // the other languages; its style sheet is the site root's.
+    let (alternates, static_root) = match route {
+        Route::NotFound => (Vec::new(), site_path(site.root_url)),
+        _ => (
+            languages::alternates(route, &root, &site.prefix, &site.languages, site.root_url),
+            format!("{root}{}", site.up),
+        ),
+    };
+    Some((alternates, static_root))
+}
+
 /// The path of the site root on its host: `/` without a `base_url`, else the path of
 /// `base_url` ending in `/` (`https://example.org/plan` gives `/plan/`).
 pub(crate) fn site_path(base_url: Option<&str>) -> String {
@@ -1122,17 +1152,7 @@ fn render_page<'s>(
             "404.html"
         }
     };
-    if !site.languages.is_empty() {
-        let root = page_root(route, site);
-        // The not-found page is served at any address, so it has no one page to link to in
-        // the other languages; its style sheet is the site root's.
-        let (alternates, static_root) = match route {
-            Route::NotFound => (Vec::new(), site_path(site.root_url)),
-            _ => (
-                languages::alternates(route, &root, &site.prefix, &site.languages, site.root_url),
-                format!("{root}{}", site.up),
-            ),
-        };
+    if let Some((alternates, static_root)) = language_links(route, site) {
         ctx.insert("alternates", &alternates);
         ctx.insert("static_root", &static_root);
         let text = match route {

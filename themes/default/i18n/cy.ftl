@@ -327,3 +327,137 @@ revision-lead = Mae'r dudalen hon yn rhestru'r hyn a newidiodd { $draft ->
 # Editions made from the linear document.
 
 # The data files, the comparison of two revisions and the diff report.
+changes-title = Beth a newidiodd ({ $old } → { $new })
+changes-this-version = y fersiwn hon
+changes-revision-label = y fersiwn a gyhoeddwyd ar { $date }
+changes-revision-title = Beth a newidiodd yn y fersiwn a gyhoeddwyd ar { $date }
+changes-page-lead = Mae'r dudalen hon yn rhestru beth sydd wedi newid yn y cynllun ers y fersiwn o'r enw “{ $revision }”: eitemau a ychwanegwyd, a dynnwyd, a aileiriwyd neu a symudwyd, a dyddiadau, targedau a ffigurau a newidiodd.
+changes-none = Dim newidiadau: mae dwy fersiwn y cynllun yn dweud yr un peth.
+changes-deleted = dilëwyd
+changes-added = ychwanegwyd
+changes-legend-words = geiriau
+changes-legend = Dangosir geiriau a ddilëwyd fel { $deleted } a geiriau a ychwanegwyd fel { $added }.
+changes-summary = Crynodeb
+changes-caption = Nifer yr eitemau a newidiodd, fesul math
+changes-kind-of-item = Math o eitem
+changes-column-added = Ychwanegwyd
+changes-column-removed = Tynnwyd
+changes-column-reworded = Aileiriwyd
+changes-column-moved = Symudwyd
+changes-column-other = Newidiadau eraill
+changes-plan-heading = Gosodiadau a rhagair y cynllun
+changes-plan-count = { $count ->
+    [one] { $count } newid
+   *[other] { $count } newid
+}
+changes-the-plan-itself = y cynllun ei hun
+changes-after-status = {": "}
+changes-in = ({ $place })
+changes-of = ({ $place })
+changes-kind-name = { $kind }: { $name }
+changes-kind-one = { $kind ->
+    [outcomes] Canlyniad
+    [commitments] Ymrwymiad
+    [performance-statements] Datganiad perfformiad
+    [reports] Adroddiad
+    [glossary-terms] Term geirfa
+    [pages] Tudalen
+   *[images] Delwedd
+}
+changes-kind-other = { $kind ->
+    [outcomes] Canlyniadau
+    [commitments] Ymrwymiadau
+    [performance-statements] Datganiadau perfformiad
+    [reports] Adroddiadau
+    [glossary-terms] Termau geirfa
+    [pages] Tudalennau
+   *[images] Delweddau
+}
+changes-field = { $key ->
+    [title] teitl
+    [subtitle] is-deitl
+    [text] testun
+    [introduction] cyflwyniad
+    [foreword] rhagair
+    [period] cyfnod
+    [area] ardal
+    [organisation] sefydliad
+    [status] statws
+    [due-date] dyddiad targed
+    [delivered-by] cyflawnir gan
+    [evidence] tystiolaeth
+    [measure] mesur
+    [unit] uned
+    [target] targed
+    [target-figure] ffigur y targed
+    [latest-figure] ffigur diweddaraf
+    [previous-figure] ffigur blaenorol
+    [baseline-figure] ffigur sylfaen
+    [direction] cyfeiriad
+    [source] ffynhonnell
+    [data-source] ffynhonnell y data
+    [key-points] pwyntiau allweddol
+    [term] term
+    [abbreviations] byrfoddau
+    [definition] diffiniad
+    [description] disgrifiad
+    [picture] llun
+    [position-in-the-navigation] safle yn y llywio
+    [publication-date] dyddiad cyhoeddi
+    [plan-status] statws y cynllun
+    [reporting-date] dyddiad adrodd
+   *[other] { $field }
+}
+changes-text = Testun:
+changes-field-changed = { $field }: { $from } → { $to }
+changes-reworded = { $field }, wedi'i aileirio:
+changes-body-changed = { $field }, wedi newid:
+changes-new-paragraph = Paragraff newydd:
+changes-paragraph-out = Paragraff a dynnwyd:
+changes-paragraph-reworded = Paragraff wedi'i aileirio:
+changes-moved = Symudwyd: { $from } → { $to }
+changes-reordered = Symudwyd o safle { $from } i safle { $to } ({ $within })
+changes-revised = Diwygiwyd ar ôl cyhoeddi
+changes-revised-detail = : { $statement }, { $field }: { $from } → { $to }
+changes-renamed = Ailenwyd y ffeil o { $from } i { $to }
+changes-id-changed = Newidiwyd y dynodydd o { $old } i { $new }; fe'i parwyd yn ôl ei eiriad ({ $percent }% yn debyg)
+changes-summary-plan = { $count ->
+    [one] { $count } newid i osodiadau neu ragair y cynllun.
+   *[other] { $count } newid i osodiadau neu ragair y cynllun.
+}
+changes-summary-kind = { $heading }: { $parts }.
+changes-count-added = { $count ->
+    [one] { $count } wedi'i ychwanegu
+   *[other] { $count } wedi'u hychwanegu
+}
+changes-count-removed = { $count ->
+    [one] { $count } wedi'i dynnu
+   *[other] { $count } wedi'u tynnu
+}
+changes-count-reworded = { $count ->
+    [one] { $count } wedi'i aileirio
+   *[other] { $count } wedi'u haileirio
+}
+changes-count-moved = { $count ->
+    [one] { $count } wedi'i symud
+   *[other] { $count } wedi'u symud
+}
+changes-count-other = { $count } wedi newid fel arall
+changes-summary-revised = { $count ->
+    [one] { $count } ffigur wedi'i ddiwygio ar ôl cyhoeddi ei adroddiad.
+   *[other] { $count } ffigur wedi'u diwygio ar ôl cyhoeddi eu hadroddiad.
+}
+diff-working-tree = y goeden waith
+diff-appendix = Atodiad: newidiadau i'r ffeiliau ffynhonnell
+diff-appendix-about = I olygyddion: y ffeiliau a newidiodd, fel diff unedig. Mae'r llwybrau'n gymharol â'r ffolder cynnwys. Tynnwyd y llinellau sy'n dechrau ag arwydd minws (−); ychwanegwyd y llinellau sy'n dechrau ag arwydd plws (+); cyd-destun heb newid yw'r llinellau eraill.
+diff-made-with = Gwnaed gyda planpress diff, sy'n cymharu'r cynllun fesul eitem.
+diff-back-to-top = Yn ôl i'r brig
+diff-not-followed = Newidiadau i'r testun gwreiddiol nad yw'r cyfieithiad { $language } wedi'u dilyn eto
+diff-all-followed = Mae'r cyfieithiad { $language } yn dilyn pob newid i'r testun gwreiddiol.
+diff-part-title = y teitl
+diff-part-foreword = y rhagair
+diff-part-outcomes = y canlyniadau
+diff-part-introduction = y cyflwyniad
+diff-part-commitment = ymrwymiad { $id }
+diff-part-term = y term
+diff-part-definition = y diffiniad

@@ -329,3 +329,91 @@ revision-lead = This page lists what changed in the { $draft ->
 # Editions made from the linear document (large print, EPUB, plain text).
 
 # The data files, the comparison of two revisions and the diff report.
+changes-title = What changed between { $old } and { $new }
+changes-this-version = this version
+changes-revision-label = the revision published { $date }
+changes-revision-title = What changed in the revision published { $date }
+changes-page-lead = This page lists what has changed in the plan since the version named “{ $revision }”: items added, taken out, reworded or moved, and changed dates, targets and figures.
+changes-none = No changes: the two versions of the plan say the same.
+changes-deleted = deleted
+changes-added = added
+changes-legend-words = words
+changes-legend = Deleted words are shown as { $deleted } and added words as { $added }.
+changes-summary = Summary
+changes-caption = Number of items changed, by kind
+changes-kind-of-item = Kind of item
+changes-column-added = Added
+changes-column-removed = Removed
+changes-column-reworded = Reworded
+changes-column-moved = Moved
+changes-column-other = Other changes
+changes-plan-heading = The plan's settings and foreword
+changes-plan-count = { $count ->
+    [one] { $count } change
+   *[other] { $count } changes
+}
+changes-the-plan-itself = the plan itself
+changes-after-status = {" "}
+changes-in = in { $place }
+changes-of = of { $place }
+changes-kind-name = { $kind }: { $name }
+changes-kind-one = { $kind ->
+    [outcomes] Outcome
+    [commitments] Commitment
+    [performance-statements] Performance statement
+    [reports] Report
+    [glossary-terms] Glossary term
+    [pages] Page
+   *[images] Image
+}
+changes-kind-other = { $kind ->
+    [outcomes] Outcomes
+    [commitments] Commitments
+    [performance-statements] Performance statements
+    [reports] Reports
+    [glossary-terms] Glossary terms
+    [pages] Pages
+   *[images] Images
+}
+changes-field = { $field }
+changes-text = Text:
+changes-field-changed = { $field }: { $from } → { $to }
+changes-reworded = { $field } reworded:
+changes-body-changed = { $field } changed:
+changes-new-paragraph = New paragraph:
+changes-paragraph-out = Paragraph taken out:
+changes-paragraph-reworded = Paragraph reworded:
+changes-moved = Moved from { $from } to { $to }
+changes-reordered = Moved from position { $from } to position { $to } in { $within }
+changes-revised = Revised after publication
+changes-revised-detail = : { $statement }, { $field }: { $from } → { $to }
+changes-renamed = File renamed from { $from } to { $to }
+changes-id-changed = Id changed from { $old } to { $new }; paired by its wording ({ $percent }% alike)
+changes-summary-plan = { $count ->
+    [one] { $count } change to the plan's settings or foreword.
+   *[other] { $count } changes to the plan's settings or foreword.
+}
+changes-summary-kind = { $heading }: { $parts }.
+changes-count-added = { $count } added
+changes-count-removed = { $count } removed
+changes-count-reworded = { $count } reworded
+changes-count-moved = { $count } moved
+changes-count-other = { $count } otherwise changed
+changes-summary-revised = { $count ->
+    [one] { $count } figure revised after its report was published.
+   *[other] { $count } figures revised after their report was published.
+}
+diff-working-tree = the working tree
+diff-appendix = Appendix: changes to the source files
+diff-appendix-about = For editors: the changed files as a unified diff. Paths are relative to the content folder. Lines starting with a minus sign (−) were taken out; lines starting with a plus sign (+) were added; the other lines are unchanged context.
+diff-made-with = Made with planpress diff, which compares the plan item by item.
+diff-back-to-top = Back to the top
+diff-not-followed = Changes the { $language } translation has not followed
+diff-all-followed = The { $language } translation follows every change to the original text.
+diff-part-title = the title
+diff-part-foreword = the foreword
+diff-part-outcomes = the outcomes
+diff-part-introduction = the introduction
+diff-part-commitment = commitment { $id }
+diff-part-term = the term
+diff-part-definition = the definition
