@@ -20,8 +20,11 @@ use safety::notice;
 
 fn planpress(site: &Site) -> Command {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_planpress"));
+    // The cache (which holds planpress's record of the output folders it made) is the site's
+    // own, so that a build run as another user below can read it whoever runs the tests.
     cmd.current_dir(site.dir.path())
         .env("NO_COLOR", "1")
+        .env("PLANPRESS_CACHE", site.dir.path().join("cache"))
         .args(["build", "--themes-dir"])
         .arg(repo().join("themes"));
     cmd
