@@ -16,7 +16,7 @@ use anyhow::Result;
 
 use super::{Download, Environment, Exported, Output, Prepared, RenderContext, Shelf, Sink};
 use crate::plan::Plan;
-use crate::render::document::{self, picture_words, Block, Inline, LargePrintDoc};
+use crate::render::document::{self, without_lang, Block, Inline, LargePrintDoc};
 use crate::theme::Theme;
 use crate::words::human_size;
 
@@ -66,6 +66,7 @@ impl Prepared for Edition {
             label: format!("TXT, {}", human_size(self.0.len())),
             bytes: self.0.len(),
             shelves: vec![Shelf::OtherFormats],
+            lang: None,
             purpose: Some(
                 "For reading with a screen reader, a braille display or any text editor: the whole plan as one text file, with no layout to get in the way. Headings stand on lines of their own and tables are read row by row.".to_string(),
             ),
@@ -87,7 +88,7 @@ pub fn text(plan: &Plan) -> String {
     let doc = document::build(plan, true);
     let mut out = String::new();
     title_page(&doc, plan, &mut out);
-    blocks(&doc.blocks, plan, "", &mut out);
+    blocks(&without_lang(&doc.blocks), plan, "", &mut out);
     out.push('\n');
     out
 }
@@ -136,8 +137,8 @@ fn blocks(list: &[Block], plan: &Plan, indent: &str, out: &mut String) {
             Block::Para(inlines) | Block::Lead(inlines) => {
                 let _ = writeln!(out, "\n{indent}{}", words(inlines, plan));
             }
-            Block::Image { alt, .. } => {
-                let _ = writeln!(out, "\n{indent}{}", picture_words(alt));
+            Block::Image { words: said, .. } => {
+                let _ = writeln!(out, "\n{indent}{said}");
             }
             Block::List { start, items } => {
                 out.push('\n');
@@ -170,6 +171,7 @@ fn blocks(list: &[Block], plan: &Plan, indent: &str, out: &mut String) {
                     let _ = writeln!(out, "{indent}• {}.", cells.join("; "));
                 }
             }
+            Block::Lang { blocks: inner, .. } => blocks(&without_lang(inner), plan, indent, out),
             Block::Quote(inner) => {
                 let _ = writeln!(out, "\n{indent}Quotation:");
                 blocks(inner, plan, &format!("{indent}    "), out);
