@@ -696,6 +696,15 @@ impl DocBuilder {
         say(&self.lang, key, args)
     }
 
+    /// The language of a statement's status sentence and of its charts' headings, summaries
+    /// and tables ([`Statement::status_sentence`], [`Statement::figure_blocks`]), when not the
+    /// document's: those are written in British English whatever the reader's language, so
+    /// in a document in another they are marked as English.
+    fn figures_lang(&self) -> Option<String> {
+        let base = self.lang.split('-').next().unwrap_or_default();
+        (!base.eq_ignore_ascii_case("en")).then(|| DEFAULT_LANGUAGE.to_string())
+    }
+
     /// One of the plan's pages: its heading and body.
     fn page(&mut self, plan: &Plan, page: &crate::plan::Page) {
         let lang = untranslated(plan, &TextOf::Page(page.id.clone()));
@@ -790,7 +799,11 @@ impl DocBuilder {
             let party = plan.party(&group.party);
             self.heading(3, &party.heading, false);
             if let Some(lead) = party.lead_under_heading(&group.lead) {
-                self.blocks.push(Block::Lead(vec![Inline::text(lead)]));
+                // A lead-in of the priority's own (not the party's) is its text.
+                let lang = untranslated(plan, &TextOf::Priority(p.id.clone()))
+                    .filter(|_| group.lead != party.lead);
+                let lead = vec![Block::Lead(vec![Inline::text(lead)])];
+                self.blocks.extend(in_lang(lang, lead));
             }
             let items = group
                 .commitments
@@ -872,7 +885,8 @@ impl DocBuilder {
         let lang = untranslated(plan, &TextOf::Statement(s.id.clone()));
         self.mark(Mark::Part(Part::Statement(s.id.clone())));
         self.item_heading(2, &s.id, &s.measure, true, lang.clone());
-        self.para(vec![Inline::text(s.status_sentence())]);
+        let sentence = vec![Block::Para(vec![Inline::text(s.status_sentence())])];
+        self.blocks.extend(in_lang(self.figures_lang(), sentence));
         let items: Vec<Vec<Block>> = statement_facts_in(&self.lang, s)
             .into_iter()
             .map(|(term, detail)| {
@@ -895,6 +909,7 @@ impl DocBuilder {
             );
         }
         for block in s.figure_blocks(plan) {
+            let start = self.blocks.len();
             self.heading(3, &block.heading, false);
             self.para(vec![Inline::text(&block.summary)]);
             let t = block.table;
@@ -918,6 +933,8 @@ impl DocBuilder {
                 self.max_table_columns,
                 &self.lang,
             ));
+            let figures = self.blocks.split_off(start);
+            self.blocks.extend(in_lang(self.figures_lang(), figures));
         }
         if !s.body.is_empty() {
             self.heading(3, &self.say("doc-key-points", &[]), false);
