@@ -376,6 +376,20 @@ fn each_language_s_pages_link_to_the_editions_in_that_language() {
     );
     assert!(!formats.contains(".cy.epub"), "{formats}");
     assert!(!formats.contains("cy/large-print"), "{formats}");
+    // The plain text too: the Welsh beside the Welsh pages, each listed in its language.
+    let welsh = read(&site, "cy/plain.txt");
+    assert!(welsh.starts_with("Cynllun Prawf\n"), "{welsh}");
+    assert!(welsh.contains("\nCynnwys\n• Rhagair\n"), "{welsh}");
+    assert!(
+        !welsh.contains("Contents") && !welsh.contains("Published by"),
+        "{welsh}"
+    );
+    assert!(read(&site, "plain.txt").contains("\nContents\n• Foreword\n"));
+    let formats = read(&site, "cy/other-formats/index.html");
+    assert!(
+        formats.contains("<a href=\"../plain.txt\">Fersiwn testun plaen (TXT, "),
+        "{formats}"
+    );
     // A plan in one language has no edition in another.
     let one = Site::minimal();
     one.build();
