@@ -282,7 +282,9 @@ fn words(inlines: &[Inline], plan: &Plan) -> String {
     for i in inlines {
         match i {
             Inline::Text(t) => out.push_str(t),
-            Inline::Strong(inner) => out.push_str(&words(inner, plan)),
+            Inline::Strong(inner) | Inline::Lang { content: inner, .. } => {
+                out.push_str(&words(inner, plan))
+            }
             Inline::Link { url, content } => {
                 let shown = words(content, plan);
                 let address = match url.strip_prefix('/') {

@@ -296,6 +296,14 @@ pub enum Inline {
     },
     /// A forced line break.
     Break,
+    /// Words in a language other than the document's (a statement's own words not translated
+    /// yet), marked as [`Block::Lang`] marks blocks.
+    Lang {
+        /// The language tag (`en-GB`).
+        lang: String,
+        /// The words.
+        content: Vec<Inline>,
+    },
 }
 
 /// The last paragraph of the edition, on what it is. Another edition written from this
@@ -403,7 +411,9 @@ pub fn plain(inlines: &[Inline]) -> String {
     for i in inlines {
         match i {
             Inline::Text(t) => out.push_str(t),
-            Inline::Strong(c) | Inline::Link { content: c, .. } => out.push_str(&plain(c)),
+            Inline::Strong(c)
+            | Inline::Link { content: c, .. }
+            | Inline::Lang { content: c, .. } => out.push_str(&plain(c)),
             Inline::Break => out.push(' '),
         }
     }
@@ -887,13 +897,30 @@ impl DocBuilder {
         self.item_heading(2, &s.id, &s.measure, true, lang.clone());
         let sentence = vec![Block::Para(vec![Inline::text(s.status_sentence())])];
         self.blocks.extend(in_lang(self.figures_lang(), sentence));
+        let no_figure = self.say("doc-no-single-figure", &[]);
         let items: Vec<Vec<Block>> = statement_facts_in(&self.lang, s)
             .into_iter()
             .map(|(term, detail)| {
-                vec![Block::Para(vec![
-                    Inline::Strong(vec![Inline::text(format!("{term}:"))]),
-                    Inline::text(format!(" {detail}")),
-                ])]
+                // The detail is the statement's own words (a figure with its period, a
+                // target, a source), but for the few that are ours.
+                let ours = detail == no_figure
+                    || [s.unit.key()]
+                        .into_iter()
+                        .chain(s.direction.map(|d| d.key()))
+                        .any(|k| words().word(&self.lang, k) == detail);
+                let detail = match lang.clone().filter(|_| !ours) {
+                    Some(lang) => vec![
+                        Inline::text(" "),
+                        Inline::Lang {
+                            lang,
+                            content: vec![Inline::text(detail)],
+                        },
+                    ],
+                    None => vec![Inline::text(format!(" {detail}"))],
+                };
+                let mut para = vec![Inline::Strong(vec![Inline::text(format!("{term}:"))])];
+                para.extend(detail);
+                vec![Block::Para(para)]
             })
             .collect();
         self.list(items);
@@ -901,12 +928,15 @@ impl DocBuilder {
             self.blocks.push(Block::Lead(vec![Inline::text(
                 self.say("doc-chart-only", &[]),
             )]));
-            self.list(
-                s.chart_only
+            let list = Block::List {
+                start: None,
+                items: s
+                    .chart_only
                     .iter()
                     .map(|c| vec![Block::Para(vec![Inline::text(c)])])
                     .collect(),
-            );
+            };
+            self.blocks.extend(in_lang(lang.clone(), vec![list]));
         }
         for block in s.figure_blocks(plan) {
             let start = self.blocks.len();
@@ -962,7 +992,13 @@ impl DocBuilder {
             .national_priorities
             .iter()
             .filter_map(|id| plan.meta.national_priorities.iter().find(|n| &n.id == id))
-            .map(|n| vec![Block::Para(vec![Inline::text(&n.title)])])
+            .map(|n| {
+                // The national priorities' titles are the plan's, in its first language only.
+                let original = &plan.reading.original;
+                let lang = (!original.is_empty() && plan.reading.language != *original)
+                    .then(|| original.clone());
+                in_lang(lang, vec![Block::Para(vec![Inline::text(&n.title)])])
+            })
             .collect();
         if !national.is_empty() {
             self.blocks.push(Block::Lead(vec![Inline::text(

@@ -548,6 +548,11 @@ impl Writer<'_> {
                     s.push_str("</strong>");
                 }
                 Inline::Break => s.push_str("<br/>"),
+                Inline::Lang { lang, content } => {
+                    s.push_str(&format!("<span{}>", lang_attributes(Some(lang))));
+                    self.inlines(s, content);
+                    s.push_str("</span>");
+                }
                 Inline::Link { url, content } => {
                     let href = self
                         .targets

@@ -201,6 +201,11 @@ fn inline_list(s: &mut String, inlines: &[Inline], links: &Links) {
                 s.push_str("</strong>");
             }
             Inline::Break => s.push_str("<br>"),
+            Inline::Lang { lang, content } => {
+                s.push_str(&format!("<span{}>", lang_attribute(Some(lang))));
+                inline_list(s, content, links);
+                s.push_str("</span>");
+            }
             Inline::Link { url, content } => match href(url, links) {
                 Some(h) => {
                     s.push_str(&format!("<a href=\"{}\">", escape(&h)));

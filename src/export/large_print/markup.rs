@@ -548,6 +548,11 @@ fn write_inlines(s: &mut String, inlines: &[Inline], opts: &Options) {
                 s.push(']');
             }
             Inline::Break => s.push_str("#linebreak()"),
+            Inline::Lang { lang, content } => {
+                let _ = write!(s, "#text({})[", typst_lang(lang));
+                write_inlines(s, content, opts);
+                s.push(']');
+            }
             Inline::Link { url, content } => match link_address(url, opts) {
                 Some(address) => {
                     let _ = write!(s, "#link({})[", string_literal(&address));
