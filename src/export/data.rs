@@ -97,6 +97,7 @@ fn download(path: &str, title: &str, format: &str, bytes: usize, shelves: Vec<Sh
         label: format!("{format}, {}", human_size(bytes)),
         bytes,
         shelves,
+        lang: None,
         purpose: None,
     }
 }

@@ -30,7 +30,7 @@ pub mod website;
 use std::any::Any;
 use std::path::Path;
 
-use anyhow::{Context as _, Result};
+use anyhow::{anyhow, Context as _, Result};
 use serde::Serialize;
 
 use crate::compare::{Comparison, Published};
@@ -161,6 +161,57 @@ pub fn left_out_if_too_long(plan: &Plan, what: &str, flag: &str) -> Option<Box<d
     })
 }
 
+/// The languages `export large-print` and `export epub` make the edition in, from `--lang`:
+/// the plan's first language unless told otherwise, every language with `--lang all`. A
+/// language the plan does not have is an error naming those it has.
+pub fn export_languages(plan: &Plan, asked: Option<&str>) -> Result<Vec<String>> {
+    let have = plan.languages();
+    if have.is_empty() {
+        return match asked {
+            None | Some("all") => Ok(vec![crate::render::document::language_of(plan)]),
+            Some(lang) if *lang == crate::render::document::language_of(plan) => {
+                Ok(vec![lang.to_string()])
+            }
+            Some(lang) => Err(anyhow!(
+                "--lang {lang}: the plan is in one language, {}",
+                crate::render::document::language_of(plan)
+            )),
+        };
+    }
+    match asked {
+        None => Ok(have.first().cloned().into_iter().collect()),
+        Some("all") => Ok(have.to_vec()),
+        Some(lang) if have.is_empty() || have.iter().any(|l| l == lang) => {
+            Ok(vec![lang.to_string()])
+        }
+        Some(lang) => Err(anyhow!(
+            "--lang {lang}: the plan has no such language; its languages are {} (or use --lang all)",
+            have.join(", ")
+        )),
+    }
+}
+
+/// The file name of an export in `lang`: `name` for the plan's first language (or a plan in
+/// one language), `name` with the language before its extension for another
+/// (`large-print.cy.pdf`).
+pub fn export_name_in(plan: &Plan, lang: &str, name: &str) -> String {
+    match plan.languages().first() {
+        Some(first) if first != lang => match name.rsplit_once('.') {
+            Some((stem, ext)) => format!("{stem}.{lang}.{ext}"),
+            None => format!("{name}.{lang}"),
+        },
+        _ => name.to_string(),
+    }
+}
+
+/// The `--lang` option of the exports written from the linear document.
+pub fn lang_arg() -> clap::Arg {
+    clap::Arg::new("lang")
+        .long("lang")
+        .value_name("LANGUAGE")
+        .help("For a plan in more than one language: the language to make it in (a tag the plan's `languages:` names, such as cy), or `all`; the default is the plan's first language. Each other language's file has the tag before its extension")
+}
+
 /// What a build gives outputs besides the plan.
 #[derive(Clone, Copy)]
 pub struct Environment<'a> {
@@ -224,12 +275,37 @@ pub struct Download {
     /// formats" page, which lists an output's downloads under the title of the first of
     /// them that says. `None` for the rest.
     pub purpose: Option<String>,
+    /// For a plan in more than one language, the language of a download made in one of them
+    /// (the large print and the EPUB are made in each); `None` for a file in no language or
+    /// for a plan in one. The website in each language lists the downloads in its own
+    /// language, and those in another only where it has none of its own ([`Download::for_language`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
 }
 
 impl Download {
     /// True when the website lists it on `shelf`.
     pub fn on(&self, shelf: Shelf) -> bool {
         self.shelves.contains(&shelf)
+    }
+
+    /// The downloads the website in `lang` lists: those in no language, those in `lang`, and
+    /// those in another language when `lang` has none from the same output for the same
+    /// shelves (a report's Panel paper made only in the plan's first language).
+    pub fn for_language(downloads: &[Download], lang: &str) -> Vec<Download> {
+        downloads
+            .iter()
+            .filter(|d| match d.lang.as_deref() {
+                None => true,
+                Some(l) if l == lang => true,
+                Some(_) => !downloads.iter().any(|o| {
+                    o.lang.as_deref() == Some(lang)
+                        && o.output == d.output
+                        && o.shelves == d.shelves
+                }),
+            })
+            .cloned()
+            .collect()
     }
 }
 

@@ -16,11 +16,13 @@ use anyhow::Result;
 
 use super::{Download, Environment, Exported, Output, Prepared, RenderContext, Shelf, Sink};
 use crate::plan::Plan;
-use crate::render::document::{self, picture_words, Block, Inline, LargePrintDoc};
+use crate::render::document::{self, say, without_lang, Block, Inline, LargePrintDoc};
 use crate::theme::Theme;
 use crate::words::human_size;
 
-/// Where the edition is published, in the output folder.
+/// Where the edition is published, in the output folder. A plan in more than one language
+/// has one in each: its first language's here, each other's under its folder
+/// (`cy/plain.txt`).
 pub const PATH: &str = "plain.txt";
 
 /// The plain-text edition as one of the site's outputs, listed on the "Other formats" page.
@@ -41,39 +43,96 @@ impl Output for PlainText {
         {
             return Ok(left_out);
         }
-        Ok(Box::new(Edition(text(plan))))
+        let mut texts = vec![Text {
+            path: PATH.to_string(),
+            text: text(plan),
+            lang: plan.languages().first().cloned(),
+        }];
+        for lang in plan.languages().iter().skip(1) {
+            let local = in_language(plan, lang, document::words());
+            texts.push(Text {
+                path: format!("{lang}/{PATH}"),
+                text: text(&local),
+                lang: Some(lang.clone()),
+            });
+        }
+        Ok(Box::new(Edition(texts)))
     }
 
-    fn export(&self, plan: &Plan, _theme: &Theme, _args: &clap::ArgMatches) -> Result<Exported> {
-        let text = text(plan);
+    fn export_args(&self) -> Vec<clap::Arg> {
+        vec![super::lang_arg()]
+    }
+
+    fn export(&self, plan: &Plan, theme: &Theme, args: &clap::ArgMatches) -> Result<Exported> {
+        let languages =
+            super::export_languages(plan, args.get_one::<String>("lang").map(String::as_str))?;
+        let mut files = Vec::new();
+        for lang in &languages {
+            let text = if plan.languages().first().is_some_and(|f| f != lang) {
+                text(&in_language(plan, lang, &theme.words))
+            } else {
+                text(plan)
+            };
+            files.push((super::export_name_in(plan, lang, PATH), text.into_bytes()));
+        }
+        let sizes: Vec<String> = files.iter().map(|(_, t)| human_size(t.len())).collect();
         Ok(Exported {
-            description: format!("plain text, {}", human_size(text.len())),
-            files: vec![(PATH.to_string(), text.into_bytes())],
+            description: format!("plain text, {}", sizes.join(", ")),
+            files,
             warnings: Vec::new(),
         })
     }
 }
 
-/// The edition's text, made when the build prepares it (it is quick).
-struct Edition(String);
+/// The plan as a reader of `lang` (not its first language) sees it, its links to the website
+/// going to the pages in that language.
+fn in_language(plan: &Plan, lang: &str, words: &crate::words::tables::Words) -> Plan {
+    let mut local = document::plan_in(plan, lang, words);
+    local.meta.base_url = local
+        .meta
+        .base_url
+        .map(|b| format!("{}/{lang}", b.trim_end_matches('/')));
+    local
+}
+
+/// One language's text.
+struct Text {
+    path: String,
+    text: String,
+    /// Its language, for a plan in more than one.
+    lang: Option<String>,
+}
+
+/// The edition's text in each language, made when the build prepares it (it is quick).
+struct Edition(Vec<Text>);
 
 impl Prepared for Edition {
     fn downloads(&self) -> Vec<Download> {
-        vec![Download {
-            output: "plain-text",
-            path: PATH.to_string(),
-            title: "Plain text version".to_string(),
-            label: format!("TXT, {}", human_size(self.0.len())),
-            bytes: self.0.len(),
-            shelves: vec![Shelf::OtherFormats],
-            purpose: Some(
-                "For reading with a screen reader, a braille display or any text editor: the whole plan as one text file, with no layout to get in the way. Headings stand on lines of their own and tables are read row by row.".to_string(),
-            ),
-        }]
+        self.0
+            .iter()
+            .map(|t| {
+                let words = t
+                    .lang
+                    .as_deref()
+                    .unwrap_or(crate::words::tables::DEFAULT_LANGUAGE);
+                Download {
+                    output: "plain-text",
+                    path: t.path.clone(),
+                    title: document::say(words, "edition-plain-title", &[]),
+                    label: format!("TXT, {}", human_size(t.text.len())),
+                    bytes: t.text.len(),
+                    shelves: vec![Shelf::OtherFormats],
+                    lang: t.lang.clone(),
+                    purpose: Some(document::say(words, "edition-plain-purpose", &[])),
+                }
+            })
+            .collect()
     }
 
     fn write(&self, _ctx: &RenderContext, sink: &dyn Sink) -> Result<Vec<Download>> {
-        sink.write(PATH, self.0.as_bytes())?;
+        for t in &self.0 {
+            sink.write(&t.path, t.text.as_bytes())?;
+        }
         Ok(Vec::new())
     }
 
@@ -82,12 +141,14 @@ impl Prepared for Edition {
     }
 }
 
-/// The whole plan as plain text, with the performance statements.
+/// The whole plan as plain text, with the performance statements, in the language it is read
+/// in.
 pub fn text(plan: &Plan) -> String {
     let doc = document::build(plan, true);
     let mut out = String::new();
     title_page(&doc, plan, &mut out);
-    blocks(&doc.blocks, plan, "", &mut out);
+    let l = doc.language.as_str();
+    blocks(&without_lang(&doc.blocks), plan, l, "", &mut out);
     out.push('\n');
     out
 }
@@ -98,18 +159,23 @@ fn title_page(doc: &LargePrintDoc, plan: &Plan, out: &mut String) {
         let _ = writeln!(out, "{subtitle}");
     }
     let _ = writeln!(out, "{}", doc.period);
+    let l = doc.language.as_str();
     if doc.draft {
-        let _ = writeln!(out, "\nDraft for consultation: this plan is not final.");
+        let _ = writeln!(out, "\n{}", say(l, "edition-plain-draft", &[]));
     }
-    let _ = writeln!(
-        out,
-        "\nPublished by the {} on {}.",
-        doc.organisation, doc.published_words
+    let published = say(
+        l,
+        "doc-published-by-on",
+        &[
+            ("organisation", &doc.organisation),
+            ("date", &doc.published_words),
+        ],
     );
+    let _ = writeln!(out, "\n{published}");
     if let Some(url) = &plan.meta.base_url {
-        let _ = writeln!(out, "Website: {url}");
+        let _ = writeln!(out, "{}", say(l, "edition-plain-website", &[("url", url)]));
     }
-    out.push_str("\nContents\n");
+    let _ = writeln!(out, "\n{}", say(l, "edition-contents", &[]));
     for b in &doc.blocks {
         if let Block::Heading {
             level: 1,
@@ -124,7 +190,7 @@ fn title_page(doc: &LargePrintDoc, plan: &Plan, out: &mut String) {
 }
 
 /// Writes `list`, each line after `indent`.
-fn blocks(list: &[Block], plan: &Plan, indent: &str, out: &mut String) {
+fn blocks(list: &[Block], plan: &Plan, l: &str, indent: &str, out: &mut String) {
     for block in list {
         match block {
             // Where an item starts, for editions that link to it; plain text has no links.
@@ -136,8 +202,8 @@ fn blocks(list: &[Block], plan: &Plan, indent: &str, out: &mut String) {
             Block::Para(inlines) | Block::Lead(inlines) => {
                 let _ = writeln!(out, "\n{indent}{}", words(inlines, plan));
             }
-            Block::Image { alt, .. } => {
-                let _ = writeln!(out, "\n{indent}{}", picture_words(alt));
+            Block::Image { words: said, .. } => {
+                let _ = writeln!(out, "\n{indent}{said}");
             }
             Block::List { start, items } => {
                 out.push('\n');
@@ -146,7 +212,7 @@ fn blocks(list: &[Block], plan: &Plan, indent: &str, out: &mut String) {
                         Some(first) => format!("{}. ", first + n as u64),
                         None => "• ".to_string(),
                     };
-                    list_item(item, plan, indent, &marker, out);
+                    list_item(item, plan, l, indent, &marker, out);
                 }
             }
             Block::Table {
@@ -155,7 +221,11 @@ fn blocks(list: &[Block], plan: &Plan, indent: &str, out: &mut String) {
                 rows,
                 ..
             } => {
-                let _ = writeln!(out, "\n{indent}Table: {caption}");
+                let _ = writeln!(
+                    out,
+                    "\n{indent}{}",
+                    say(l, "edition-plain-table", &[("caption", caption)])
+                );
                 for row in rows {
                     let cells: Vec<String> = row
                         .iter()
@@ -170,17 +240,22 @@ fn blocks(list: &[Block], plan: &Plan, indent: &str, out: &mut String) {
                     let _ = writeln!(out, "{indent}• {}.", cells.join("; "));
                 }
             }
+            Block::Lang { blocks: inner, .. } => blocks(&without_lang(inner), plan, l, indent, out),
             Block::Quote(inner) => {
-                let _ = writeln!(out, "\n{indent}Quotation:");
-                blocks(inner, plan, &format!("{indent}    "), out);
-                let _ = writeln!(out, "{indent}End of quotation.");
+                let _ = writeln!(out, "\n{indent}{}", say(l, "edition-plain-quotation", &[]));
+                blocks(inner, plan, l, &format!("{indent}    "), out);
+                let _ = writeln!(
+                    out,
+                    "{indent}{}",
+                    say(l, "edition-plain-end-of-quotation", &[])
+                );
             }
         }
     }
 }
 
 /// One list item: its first paragraph after the marker, the rest indented under it.
-fn list_item(item: &[Block], plan: &Plan, indent: &str, marker: &str, out: &mut String) {
+fn list_item(item: &[Block], plan: &Plan, l: &str, indent: &str, marker: &str, out: &mut String) {
     let inner = format!("{indent}    ");
     let mut rest = item;
     match item.first() {
@@ -194,7 +269,7 @@ fn list_item(item: &[Block], plan: &Plan, indent: &str, marker: &str, out: &mut 
     }
     if !rest.is_empty() {
         let mut nested = String::new();
-        blocks(rest, plan, &inner, &mut nested);
+        blocks(rest, plan, l, &inner, &mut nested);
         // Paragraphs inside an item follow it without a blank line between.
         out.push_str(nested.trim_start_matches('\n'));
     }
@@ -207,7 +282,9 @@ fn words(inlines: &[Inline], plan: &Plan) -> String {
     for i in inlines {
         match i {
             Inline::Text(t) => out.push_str(t),
-            Inline::Strong(inner) => out.push_str(&words(inner, plan)),
+            Inline::Strong(inner) | Inline::Lang { content: inner, .. } => {
+                out.push_str(&words(inner, plan))
+            }
             Inline::Link { url, content } => {
                 let shown = words(content, plan);
                 let address = match url.strip_prefix('/') {

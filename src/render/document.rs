@@ -13,9 +13,14 @@
 
 use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
 
+use std::sync::OnceLock;
+
+use fluent_bundle::FluentArgs;
+
 use crate::parse::kinds::PlanStatus;
 use crate::parse::markdown::{options, IdAllocator};
-use crate::plan::{Plan, Priority, Report, Statement};
+use crate::plan::{Plan, Priority, Report, Statement, TextOf};
+use crate::words::tables::{Words, DEFAULT_LANGUAGE};
 use crate::words::{format_change, human_due};
 
 /// Tables with more columns than this are turned into lists: at 24 point only about three
@@ -41,6 +46,10 @@ pub struct LargePrintDoc {
     pub published: String,
     /// Publication date in words.
     pub published_words: String,
+    /// The language it is written in (`en-GB`, `cy`): every word the document writes is in
+    /// it, and so is the plan's text but for the parts marked otherwise
+    /// ([`Block::Lang`], [`Block::Heading::lang`]).
+    pub language: String,
     /// The body, after the title page and the contents list.
     pub blocks: Vec<Block>,
 }
@@ -58,6 +67,9 @@ pub enum Block {
         text: String,
         /// Whether it is listed in the contents (every heading is still a PDF bookmark).
         in_contents: bool,
+        /// The language of the words when not the document's: a heading of the plan not
+        /// translated yet, shown in the plan's first language.
+        lang: Option<String>,
     },
     /// A paragraph.
     Para(Vec<Inline>),
@@ -93,6 +105,18 @@ pub enum Block {
         src: String,
         /// Its description.
         alt: String,
+        /// The picture in words in the document's language ("Picture: " and the description),
+        /// for an edition that does not show it.
+        words: String,
+    },
+    /// Blocks in a language other than the document's: the plan's text not translated yet
+    /// into the document's language, shown in its first language. Every format marks it
+    /// (`lang`, `xml:lang`, Typst's `lang`) so that it is read and hyphenated as what it is.
+    Lang {
+        /// The language tag (`en-GB`).
+        lang: String,
+        /// The blocks.
+        blocks: Vec<Block>,
     },
     /// Where an item of the plan starts. Only in a document built with [`Edition::marked`];
     /// it shows nothing itself.
@@ -145,14 +169,114 @@ pub struct Edition {
 }
 
 impl Edition {
-    /// The large-print edition: tables no wider than [`MAX_TABLE_COLUMNS`], no marks.
+    /// The large-print edition in English: tables no wider than [`MAX_TABLE_COLUMNS`], no
+    /// marks.
     pub fn large_print(with_performance: bool) -> Edition {
+        Edition::large_print_in(DEFAULT_LANGUAGE, with_performance)
+    }
+
+    /// The large-print edition in `language`, its last paragraph in that language.
+    pub fn large_print_in(language: &str, with_performance: bool) -> Edition {
         Edition {
             with_performance,
             max_table_columns: MAX_TABLE_COLUMNS,
             marked: false,
-            about: LARGE_PRINT_NOTE.to_string(),
+            about: say(language, "doc-large-print-note", &[]),
         }
+    }
+}
+
+/// The shipped word tables (`themes/default/i18n/`), which the editions written from this
+/// document take their headings and labels from. A theme's own tables shape the website's
+/// words, not these editions'.
+pub fn words() -> &'static Words {
+    static WORDS: OnceLock<Words> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        // The tables are compiled in and read by the test suite, so they always parse; were
+        // they ever not to, the key itself is written, never a panic.
+        match Words::new(&Words::default_tables()) {
+            Ok(w) => w,
+            Err(_) => Words::new(&[(DEFAULT_LANGUAGE.to_string(), String::new())])
+                .expect("an empty table always reads"),
+        }
+    })
+}
+
+/// The words of `key` in `language` from the shipped tables, with `args` (each a name and
+/// its text); the key itself if the tables lack it.
+pub fn say(language: &str, key: &str, args: &[(&str, &str)]) -> String {
+    let mut fluent = FluentArgs::new();
+    for (name, value) in args {
+        fluent.set(*name, value.to_string());
+    }
+    words()
+        .text(language, key, Some(&fluent))
+        .unwrap_or_else(|_| key.to_string())
+}
+
+/// The language the document of `plan` is written in: the one it is read in
+/// ([`Plan::in_language`]), else its first, else British English.
+pub fn language_of(plan: &Plan) -> String {
+    match plan.reading.language.as_str() {
+        "" => plan
+            .meta
+            .languages
+            .first()
+            .cloned()
+            .unwrap_or_else(|| DEFAULT_LANGUAGE.to_string()),
+        l => l.to_string(),
+    }
+}
+
+/// The language `text` of `plan` is shown in when it is not the document's: the plan's first,
+/// for a text not translated yet into the language the plan is read in.
+pub fn untranslated(plan: &Plan, text: &TextOf) -> Option<String> {
+    plan.reading
+        .falls_back(text)
+        .then(|| plan.reading.original.clone())
+        .filter(|l| !l.is_empty())
+}
+
+/// The plan as a reader of `language` sees it ([`Plan::in_language`]), with the Commissioner's
+/// and the Chief Constable's names, headings and lead-ins in `words` of that language where
+/// the plan's translation does not give its own: those are the theme's words, not the plan's,
+/// unless the plan sets them. What the website's pages in that language and every edition in
+/// it are written from.
+pub fn plan_in(plan: &Plan, language: &str, words: &Words) -> Plan {
+    let mut local = plan.in_language(language);
+    for party in local.meta.parties.iter_mut().filter(|p| p.built_in) {
+        let Some(before) = plan.meta.parties.iter().find(|p| p.id == party.id) else {
+            continue;
+        };
+        let key = |field: &str| format!("party-{}-{field}", party.id);
+        if party.name == before.name {
+            party.name = words.word(language, &key("name"));
+        }
+        if party.heading == before.heading {
+            party.heading = words.word(language, &key("heading"));
+        }
+        if party.lead == before.lead {
+            let lead = words.word(language, &key("lead"));
+            for g in local
+                .aims
+                .iter_mut()
+                .flat_map(|a| &mut a.priorities)
+                .flat_map(|p| &mut p.groups)
+                .filter(|g| g.party == party.id && g.lead == before.lead)
+            {
+                g.lead = lead.clone();
+            }
+            party.lead = lead;
+        }
+    }
+    local
+}
+
+/// `blocks`, marked as in `lang` when it is given.
+fn in_lang(lang: Option<String>, blocks: Vec<Block>) -> Vec<Block> {
+    match lang {
+        Some(lang) if !blocks.is_empty() => vec![Block::Lang { lang, blocks }],
+        _ => blocks,
     }
 }
 
@@ -172,6 +296,14 @@ pub enum Inline {
     },
     /// A forced line break.
     Break,
+    /// Words in a language other than the document's (a statement's own words not translated
+    /// yet), marked as [`Block::Lang`] marks blocks.
+    Lang {
+        /// The language tag (`en-GB`).
+        lang: String,
+        /// The words.
+        content: Vec<Inline>,
+    },
 }
 
 /// The last paragraph of the edition, on what it is. Another edition written from this
@@ -228,6 +360,7 @@ impl LargePrintDoc {
                     Block::List { items, .. } => items.iter().map(|i| 1 + count(i)).sum::<usize>(),
                     Block::Table { rows, .. } => 1 + rows.len(),
                     Block::Quote(inner) => 1 + count(inner),
+                    Block::Lang { blocks, .. } => count(blocks),
                     Block::Mark(_) => 0,
                     _ => 1,
                 })
@@ -246,7 +379,30 @@ impl Inline {
 /// An image in words, for an edition without pictures (plain text, Braille, audio): "Picture:
 /// " and its description.
 pub fn picture_words(alt: &str) -> String {
-    format!("Picture: {alt}")
+    picture_words_in(DEFAULT_LANGUAGE, alt)
+}
+
+/// As [`picture_words`], in `language`.
+pub fn picture_words_in(language: &str, alt: &str) -> String {
+    say(language, "doc-picture", &[("alt", alt)])
+}
+
+/// `blocks` with the marks of language taken out ([`Block::Lang`]'s blocks in its place), for
+/// an edition that has no way to mark a language (plain text, Braille, speech).
+pub fn without_lang(blocks: &[Block]) -> Vec<Block> {
+    let mut out = Vec::with_capacity(blocks.len());
+    for b in blocks {
+        match b {
+            Block::Lang { blocks, .. } => out.extend(without_lang(blocks)),
+            Block::List { start, items } => out.push(Block::List {
+                start: *start,
+                items: items.iter().map(|i| without_lang(i)).collect(),
+            }),
+            Block::Quote(inner) => out.push(Block::Quote(without_lang(inner))),
+            other => out.push(other.clone()),
+        }
+    }
+    out
 }
 
 /// The plain text of some inlines.
@@ -255,16 +411,21 @@ pub fn plain(inlines: &[Inline]) -> String {
     for i in inlines {
         match i {
             Inline::Text(t) => out.push_str(t),
-            Inline::Strong(c) | Inline::Link { content: c, .. } => out.push_str(&plain(c)),
+            Inline::Strong(c)
+            | Inline::Link { content: c, .. }
+            | Inline::Lang { content: c, .. } => out.push_str(&plain(c)),
             Inline::Break => out.push(' '),
         }
     }
     out
 }
 
-/// Builds the large-print edition from the plan.
+/// Builds the large-print edition from the plan, in the language it is read in.
 pub fn build(plan: &Plan, with_performance: bool) -> LargePrintDoc {
-    build_edition(plan, &Edition::large_print(with_performance))
+    build_edition(
+        plan,
+        &Edition::large_print_in(&language_of(plan), with_performance),
+    )
 }
 
 /// Builds the document of `edition` from the plan.
@@ -278,21 +439,26 @@ pub fn build_edition(plan: &Plan, edition: &Edition) -> LargePrintDoc {
         taken.extend(plan.statements.iter().map(|s| s.id.as_str()));
         taken.extend(plan.glossary.iter().map(|t| t.id.as_str()));
     }
+    let lang = language_of(plan);
     let mut b = DocBuilder {
         blocks: Vec::new(),
         ids: IdAllocator::with_taken(taken),
         marked: edition.marked,
         max_table_columns: edition.max_table_columns,
+        lang: lang.clone(),
     };
+    let l = lang.as_str();
+    let foreign = |text: TextOf| untranslated(plan, &text);
 
     b.mark(Mark::Part(Part::Foreword));
-    b.heading(1, "Foreword", true);
-    b.markdown(&m.foreword.markdown, 1);
+    b.heading(1, &say(l, "doc-foreword", &[]), true);
+    b.markdown_in(&m.foreword.markdown, 1, foreign(TextOf::Plan));
     if !m.commissioner.trim().is_empty() {
         b.para(vec![Inline::Strong(vec![Inline::text(&m.commissioner)])]);
-        b.para(vec![Inline::text(format!(
-            "Police and Crime Commissioner for {}",
-            m.area
+        b.para(vec![Inline::text(say(
+            l,
+            "doc-commissioner-for",
+            &[("area", &m.area)],
         ))]);
     }
 
@@ -303,93 +469,89 @@ pub fn build_edition(plan: &Plan, edition: &Edition) -> LargePrintDoc {
         .iter()
         .partition(|p| p.order.is_some_and(|o| o < 5));
     for page in &early {
-        b.mark(Mark::Part(Part::Page(page.id.clone())));
-        b.heading(1, &page.title, true);
-        b.markdown(&page.body.markdown, 1);
+        b.page(plan, page);
     }
     let levels = &m.levels;
     for (n, aim) in plan.aims.iter().enumerate() {
+        let aim_lang = foreign(TextOf::Aim(aim.id.clone()));
         b.mark(Mark::Part(Part::Aim(aim.id.clone())));
-        b.heading(1, &aim.title, true);
+        b.heading_in(1, &aim.title, true, aim_lang.clone());
         if !aim.implicit {
-            b.para(vec![Inline::text(format!(
-                "{} {} of {}.",
-                levels.aim.title(),
-                n + 1,
-                plan.aims.len()
+            b.para(vec![Inline::text(say(
+                l,
+                "doc-aim-number",
+                &[
+                    ("aim", &levels.aim.title()),
+                    ("number", &(n + 1).to_string()),
+                    ("count", &plan.aims.len().to_string()),
+                ],
             ))]);
         }
-        b.markdown(&aim.intro.markdown, 1);
+        b.markdown_in(&aim.intro.markdown, 1, aim_lang.clone());
         if !aim.outcomes.is_empty() {
-            b.heading(2, "Outcomes", false);
-            b.para(vec![Inline::text("The outcomes we want to see:")]);
-            b.list(
-                aim.outcomes
+            b.heading(2, &say(l, "doc-outcomes", &[]), false);
+            b.para(vec![Inline::text(say(l, "doc-outcomes-lead", &[]))]);
+            let list = Block::List {
+                start: None,
+                items: aim
+                    .outcomes
                     .iter()
                     .map(|o| vec![Block::Para(vec![Inline::text(o)])])
                     .collect(),
-            );
+            };
+            b.blocks.extend(in_lang(aim_lang, vec![list]));
         }
         for p in &aim.priorities {
             b.priority(plan, p, with_performance);
         }
     }
     for page in late.iter().filter(|p| p.id != "contact") {
-        b.mark(Mark::Part(Part::Page(page.id.clone())));
-        b.heading(1, &page.title, true);
-        b.markdown(&page.body.markdown, 1);
+        b.page(plan, page);
     }
     if with_performance && !plan.statements.is_empty() {
         b.mark(Mark::Part(Part::Performance));
-        b.heading(1, "Performance", true);
-        b.para(vec![Inline::text(
-            "How the plan's progress is measured. Each measure gives what good looks like, the latest and previous figures, the figures by local policing area and the key points.",
-        )]);
+        b.heading(1, &say(l, "doc-performance", &[]), true);
+        b.para(vec![Inline::text(say(l, "doc-performance-intro", &[]))]);
         for s in &plan.statements {
             b.statement(plan, s);
         }
     }
     if !plan.glossary.is_empty() {
         b.mark(Mark::Part(Part::Glossary));
-        b.heading(1, "Glossary", true);
+        b.heading(1, &say(l, "doc-glossary", &[]), true);
         for t in &plan.glossary {
+            let term_lang = foreign(TextOf::Glossary(t.id.clone()));
             let mut term = t.term.clone();
             if !t.abbreviations.is_empty() {
                 term.push_str(&format!(" ({})", t.abbreviations.join(", ")));
             }
-            b.item_heading(2, &t.id, &term, false);
-            match t.missing_definition() {
-                None => b.markdown(&t.definition.markdown, 2),
-                Some(note) => b.para(vec![Inline::text(note)]),
+            b.item_heading(2, &t.id, &term, false, term_lang.clone());
+            if t.definition.is_empty() {
+                b.para(vec![Inline::text(no_definition(l, &t.abbreviations))]);
+            } else {
+                b.markdown_in(&t.definition.markdown, 2, term_lang);
             }
         }
     }
     match late.iter().find(|p| p.id == "contact") {
-        Some(page) => {
-            b.mark(Mark::Part(Part::Page(page.id.clone())));
-            b.heading(1, &page.title, true);
-            b.markdown(&page.body.markdown, 1);
-        }
+        Some(page) => b.page(plan, page),
         None => {
             b.mark(Mark::Part(Part::Contact));
-            b.heading(1, "Contact", true);
+            b.heading(1, &say(l, "doc-contact", &[]), true);
             b.contact_details(plan);
         }
     }
-    b.heading(2, "About this edition", true);
-    b.para(vec![Inline::text(format!(
-        "Published by the {} on {}.",
-        m.organisation,
-        human_due(&m.published)
+    let published_words = words().date(l, &m.published);
+    b.heading(2, &say(l, "doc-about-edition", &[]), true);
+    b.para(vec![Inline::text(say(
+        l,
+        "doc-published-by-on",
+        &[
+            ("organisation", &m.organisation),
+            ("date", &published_words),
+        ],
     ))]);
-    b.para(vec![
-        Inline::text("You may re-use this information under the "),
-        Inline::Link {
-            url: m.licence.url.clone(),
-            content: vec![Inline::text(&m.licence.name)],
-        },
-        Inline::text("."),
-    ]);
+    b.para(licence_para(l, &m.licence.name, &m.licence.url));
     b.para(vec![Inline::text(&edition.about)]);
 
     LargePrintDoc {
@@ -400,8 +562,47 @@ pub fn build_edition(plan: &Plan, edition: &Edition) -> LargePrintDoc {
         organisation: m.organisation.clone(),
         commissioner: m.commissioner.clone(),
         published: m.published.clone(),
-        published_words: human_due(&m.published),
+        published_words,
+        language: lang,
         blocks: b.blocks,
+    }
+}
+
+/// "You may re-use this information under the " and the licence's name, linked, in `lang`.
+fn licence_para(lang: &str, name: &str, url: &str) -> Vec<Inline> {
+    // The sentence is asked for with a mark where the link goes, then cut there, so that a
+    // language may put the licence anywhere in it.
+    const HERE: &str = "\u{1}";
+    let sentence = say(lang, "doc-licence", &[("licence", HERE)]);
+    let (before, after) = sentence.split_once(HERE).unwrap_or((&sentence, ""));
+    let mut out = Vec::new();
+    if !before.is_empty() {
+        out.push(Inline::text(before));
+    }
+    out.push(Inline::Link {
+        url: url.to_string(),
+        content: vec![Inline::text(name)],
+    });
+    if !after.is_empty() {
+        out.push(Inline::text(after));
+    }
+    out
+}
+
+/// What the glossary says of a term the plan gives no definition of, in `lang`.
+fn no_definition(lang: &str, abbreviations: &[String]) -> String {
+    match abbreviations {
+        [] => say(lang, "doc-no-definition", &[]),
+        [one] => say(
+            lang,
+            "doc-no-definition-abbreviation",
+            &[("abbreviation", one)],
+        ),
+        [rest @ .., last] => say(
+            lang,
+            "doc-no-definition-abbreviations",
+            &[("abbreviations", &rest.join(", ")), ("last", last)],
+        ),
     }
 }
 
@@ -421,6 +622,7 @@ pub fn build_report(plan: &Plan, report: &Report, note: &str) -> LargePrintDoc {
         ids: IdAllocator::with_taken(vec!["main-content", "contents", "contents-heading"]),
         marked: false,
         max_table_columns: MAX_TABLE_COLUMNS,
+        lang: DEFAULT_LANGUAGE.to_string(),
     };
     let period = format!("{} to {}", human_due(&report.start), human_due(&report.end));
     b.heading(1, "About this report", true);
@@ -483,6 +685,7 @@ pub fn build_report(plan: &Plan, report: &Report, note: &str) -> LargePrintDoc {
         commissioner: m.commissioner.clone(),
         published_words: human_due(&published),
         published,
+        language: DEFAULT_LANGUAGE.to_string(),
         blocks: b.blocks,
     }
 }
@@ -494,9 +697,32 @@ struct DocBuilder {
     marked: bool,
     /// Tables with more columns become lists.
     max_table_columns: usize,
+    /// The document's language.
+    lang: String,
 }
 
 impl DocBuilder {
+    fn say(&self, key: &str, args: &[(&str, &str)]) -> String {
+        say(&self.lang, key, args)
+    }
+
+    /// The language of a statement's status sentence and of its charts' headings, summaries
+    /// and tables ([`Statement::status_sentence`], [`Statement::figure_blocks`]), when not the
+    /// document's: those are written in British English whatever the reader's language, so
+    /// in a document in another they are marked as English.
+    fn figures_lang(&self) -> Option<String> {
+        let base = self.lang.split('-').next().unwrap_or_default();
+        (!base.eq_ignore_ascii_case("en")).then(|| DEFAULT_LANGUAGE.to_string())
+    }
+
+    /// One of the plan's pages: its heading and body.
+    fn page(&mut self, plan: &Plan, page: &crate::plan::Page) {
+        let lang = untranslated(plan, &TextOf::Page(page.id.clone()));
+        self.mark(Mark::Part(Part::Page(page.id.clone())));
+        self.heading_in(1, &page.title, true, lang.clone());
+        self.markdown_in(&page.body.markdown, 1, lang);
+    }
+
     /// Puts in `mark` when the edition is marked.
     fn mark(&mut self, mark: Mark) {
         if self.marked {
@@ -506,24 +732,38 @@ impl DocBuilder {
 
     /// A heading for an item of the plan with an id of its own: with that id when the
     /// edition is marked (the id was kept from every other heading), else as [`Self::heading`].
-    fn item_heading(&mut self, level: u8, item_id: &str, text: &str, in_contents: bool) {
+    fn item_heading(
+        &mut self,
+        level: u8,
+        item_id: &str,
+        text: &str,
+        in_contents: bool,
+        lang: Option<String>,
+    ) {
         if !self.marked {
-            return self.heading(level, text, in_contents);
+            return self.heading_in(level, text, in_contents, lang);
         }
         self.blocks.push(Block::Heading {
             level,
             id: item_id.to_string(),
             text: text.to_string(),
             in_contents,
+            lang,
         });
     }
 
     fn heading(&mut self, level: u8, text: &str, in_contents: bool) {
+        self.heading_in(level, text, in_contents, None);
+    }
+
+    /// A heading whose words are in `lang` when not the document's language.
+    fn heading_in(&mut self, level: u8, text: &str, in_contents: bool, lang: Option<String>) {
         self.blocks.push(Block::Heading {
             level,
             id: self.ids.allocate(text),
             text: text.to_string(),
             in_contents,
+            lang,
         });
     }
 
@@ -537,25 +777,43 @@ impl DocBuilder {
 
     /// Adds a Markdown body whose headings sit below a heading of level `under`.
     fn markdown(&mut self, markdown: &str, under: u8) {
-        let blocks = blocks_of(markdown, under, &mut self.ids, self.max_table_columns);
-        self.blocks.extend(blocks);
+        self.markdown_in(markdown, under, None);
+    }
+
+    /// As [`Self::markdown`], for a body in `lang` when not the document's language (its
+    /// few words of ours, such as "Picture:", are then in that language too).
+    fn markdown_in(&mut self, markdown: &str, under: u8, lang: Option<String>) {
+        let words_lang = lang.clone().unwrap_or_else(|| self.lang.clone());
+        let blocks = blocks_of(
+            markdown,
+            under,
+            &mut self.ids,
+            self.max_table_columns,
+            &words_lang,
+        );
+        self.blocks.extend(in_lang(lang, blocks));
     }
 
     fn priority(&mut self, plan: &Plan, p: &Priority, with_performance: bool) {
+        let lang = untranslated(plan, &TextOf::Priority(p.id.clone()));
         self.mark(Mark::Priority(p.id.clone()));
-        self.heading(2, &plan.priority_label(p), true);
-        self.markdown(&p.body.markdown, 2);
+        self.heading_in(2, &plan.priority_label(p), true, lang.clone());
+        self.markdown_in(&p.body.markdown, 2, lang);
         if p.groups.is_empty() {
-            self.para(vec![Inline::text(format!(
-                "No commitments are listed under this {}.",
-                plan.meta.levels.priority.singular
+            self.para(vec![Inline::text(self.say(
+                "doc-no-commitments",
+                &[("priority", &plan.meta.levels.priority.singular)],
             ))]);
         }
         for group in &p.groups {
             let party = plan.party(&group.party);
             self.heading(3, &party.heading, false);
             if let Some(lead) = party.lead_under_heading(&group.lead) {
-                self.blocks.push(Block::Lead(vec![Inline::text(lead)]));
+                // A lead-in of the priority's own (not the party's) is its text.
+                let lang = untranslated(plan, &TextOf::Priority(p.id.clone()))
+                    .filter(|_| group.lead != party.lead);
+                let lead = vec![Block::Lead(vec![Inline::text(lead)])];
+                self.blocks.extend(in_lang(lang, lead));
             }
             let items = group
                 .commitments
@@ -565,22 +823,31 @@ impl DocBuilder {
                     if self.marked {
                         item.push(Block::Mark(Mark::Commitment(c.id.clone())));
                     }
-                    item.push(Block::Para(vec![Inline::text(&c.text)]));
+                    item.extend(in_lang(
+                        untranslated(plan, &TextOf::Commitment(c.id.clone())),
+                        vec![Block::Para(vec![Inline::text(&c.text)])],
+                    ));
                     let mut details = Vec::new();
-                    if let Some(s) = c.status {
-                        details.push(format!("Status: {}.", s.label()));
+                    if c.status.is_some() {
+                        let key = crate::plan::delivery::State::of(c).key();
+                        let status = words().word(&self.lang, key);
+                        details.push(self.say("doc-status", &[("status", &status)]));
                     }
                     if let Some(d) = &c.due {
-                        details.push(format!("Due: {}.", human_due(d)));
+                        let date = words().date(&self.lang, d);
+                        details.push(self.say("doc-due", &[("date", &date)]));
                     }
                     if let Some(o) = &c.owner {
-                        details.push(format!("Owner: {o}."));
+                        details.push(self.say("doc-owner", &[("owner", o)]));
                     }
                     if !details.is_empty() {
                         item.push(Block::Para(vec![Inline::text(details.join(" "))]));
                     }
                     if !c.evidence.is_empty() {
-                        let mut para = vec![Inline::text("Evidence: ")];
+                        const HERE: &str = "\u{1}";
+                        let sentence = self.say("doc-evidence", &[("links", HERE)]);
+                        let (before, after) = sentence.split_once(HERE).unwrap_or((&sentence, ""));
+                        let mut para = vec![Inline::text(before)];
                         for (i, e) in c.evidence.iter().enumerate() {
                             if i > 0 {
                                 para.push(Inline::text("; "));
@@ -590,7 +857,8 @@ impl DocBuilder {
                                 content: vec![Inline::text(&e.title)],
                             });
                         }
-                        para.push(Inline::text("."));
+                        para.push(Inline::text(after));
+                        para.retain(|i| !matches!(i, Inline::Text(t) if t.is_empty()));
                         item.push(Block::Para(para));
                     }
                     item
@@ -604,14 +872,17 @@ impl DocBuilder {
             .filter(|s| s.priorities.contains(&p.id))
             .collect();
         if with_performance && !statements.is_empty() {
-            self.heading(3, "How progress is measured", false);
-            self.para(vec![Inline::text(
-                "These measures are set out in the Performance part of this document:",
-            )]);
+            self.heading(3, &self.say("doc-how-measured", &[]), false);
+            self.para(vec![Inline::text(self.say("doc-how-measured-lead", &[]))]);
             self.list(
                 statements
                     .iter()
-                    .map(|s| vec![Block::Para(vec![Inline::text(&s.measure)])])
+                    .map(|s| {
+                        in_lang(
+                            untranslated(plan, &TextOf::Statement(s.id.clone())),
+                            vec![Block::Para(vec![Inline::text(&s.measure)])],
+                        )
+                    })
                     .collect(),
             );
         }
@@ -621,31 +892,54 @@ impl DocBuilder {
     /// the chart's summary sentence and the table of figures behind it, then the key points.
     /// The sentences and tables come from [`crate::plan::performance`], as on the website.
     fn statement(&mut self, plan: &Plan, s: &Statement) {
+        let lang = untranslated(plan, &TextOf::Statement(s.id.clone()));
         self.mark(Mark::Part(Part::Statement(s.id.clone())));
-        self.item_heading(2, &s.id, &s.measure, true);
-        self.para(vec![Inline::text(s.status_sentence())]);
-        let items: Vec<Vec<Block>> = statement_facts(s)
+        self.item_heading(2, &s.id, &s.measure, true, lang.clone());
+        let sentence = vec![Block::Para(vec![Inline::text(s.status_sentence())])];
+        self.blocks.extend(in_lang(self.figures_lang(), sentence));
+        let no_figure = self.say("doc-no-single-figure", &[]);
+        let items: Vec<Vec<Block>> = statement_facts_in(&self.lang, s)
             .into_iter()
             .map(|(term, detail)| {
-                vec![Block::Para(vec![
-                    Inline::Strong(vec![Inline::text(format!("{term}:"))]),
-                    Inline::text(format!(" {detail}")),
-                ])]
+                // The detail is the statement's own words (a figure with its period, a
+                // target, a source), but for the few that are ours.
+                let ours = detail == no_figure
+                    || [s.unit.key()]
+                        .into_iter()
+                        .chain(s.direction.map(|d| d.key()))
+                        .any(|k| words().word(&self.lang, k) == detail);
+                let detail = match lang.clone().filter(|_| !ours) {
+                    Some(lang) => vec![
+                        Inline::text(" "),
+                        Inline::Lang {
+                            lang,
+                            content: vec![Inline::text(detail)],
+                        },
+                    ],
+                    None => vec![Inline::text(format!(" {detail}"))],
+                };
+                let mut para = vec![Inline::Strong(vec![Inline::text(format!("{term}:"))])];
+                para.extend(detail);
+                vec![Block::Para(para)]
             })
             .collect();
         self.list(items);
         if !s.chart_only.is_empty() {
             self.blocks.push(Block::Lead(vec![Inline::text(
-                "Not carried from the source. The report showed these only as chart images, so their figures are not given here:",
+                self.say("doc-chart-only", &[]),
             )]));
-            self.list(
-                s.chart_only
+            let list = Block::List {
+                start: None,
+                items: s
+                    .chart_only
                     .iter()
                     .map(|c| vec![Block::Para(vec![Inline::text(c)])])
                     .collect(),
-            );
+            };
+            self.blocks.extend(in_lang(lang.clone(), vec![list]));
         }
         for block in s.figure_blocks(plan) {
+            let start = self.blocks.len();
             self.heading(3, &block.heading, false);
             self.para(vec![Inline::text(&block.summary)]);
             let t = block.table;
@@ -667,22 +961,30 @@ impl DocBuilder {
                 head,
                 rows,
                 self.max_table_columns,
+                &self.lang,
             ));
+            let figures = self.blocks.split_off(start);
+            self.blocks.extend(in_lang(self.figures_lang(), figures));
         }
         if !s.body.is_empty() {
-            self.heading(3, "Key points", false);
-            self.markdown(&s.body.markdown, 3);
+            self.heading(3, &self.say("doc-key-points", &[]), false);
+            self.markdown_in(&s.body.markdown, 3, lang);
         }
         let priorities: Vec<Vec<Block>> = s
             .priorities
             .iter()
             .filter_map(|id| plan.priority(id))
-            .map(|p| vec![Block::Para(vec![Inline::text(plan.priority_label(p))])])
+            .map(|p| {
+                in_lang(
+                    untranslated(plan, &TextOf::Priority(p.id.clone())),
+                    vec![Block::Para(vec![Inline::text(plan.priority_label(p))])],
+                )
+            })
             .collect();
         if !priorities.is_empty() {
-            self.blocks.push(Block::Lead(vec![Inline::text(format!(
-                "{} this measure evidences:",
-                plan.meta.levels.priority.titles()
+            self.blocks.push(Block::Lead(vec![Inline::text(self.say(
+                "doc-priorities-evidenced",
+                &[("priorities", &plan.meta.levels.priority.titles())],
             ))]));
             self.list(priorities);
         }
@@ -690,11 +992,17 @@ impl DocBuilder {
             .national_priorities
             .iter()
             .filter_map(|id| plan.meta.national_priorities.iter().find(|n| &n.id == id))
-            .map(|n| vec![Block::Para(vec![Inline::text(&n.title)])])
+            .map(|n| {
+                // The national priorities' titles are the plan's, in its first language only.
+                let original = &plan.reading.original;
+                let lang = (!original.is_empty() && plan.reading.language != *original)
+                    .then(|| original.clone());
+                in_lang(lang, vec![Block::Para(vec![Inline::text(&n.title)])])
+            })
             .collect();
         if !national.is_empty() {
             self.blocks.push(Block::Lead(vec![Inline::text(
-                "National policing priorities this measure evidences:",
+                self.say("doc-national-evidenced", &[]),
             )]));
             self.list(national);
         }
@@ -704,16 +1012,16 @@ impl DocBuilder {
         let c = &plan.meta.contact;
         let mut items = Vec::new();
         if let Some(p) = &c.phone {
-            items.push(format!("Phone: {p}"));
+            items.push(self.say("doc-phone", &[("phone", p)]));
         }
         if let Some(e) = &c.email {
-            items.push(format!("Email: {e}"));
+            items.push(self.say("doc-email", &[("email", e)]));
         }
         for s in &c.social {
             items.push(format!("{}: {}", s.service, s.handle));
         }
         if !c.address.is_empty() {
-            items.push(format!("Post: {}", c.address.join(", ")));
+            items.push(self.say("doc-post", &[("address", &c.address.join(", "))]));
         }
         self.list(
             items
@@ -726,53 +1034,62 @@ impl DocBuilder {
 
 /// What a statement says besides its figures, as (term, detail) pairs, in the website's
 /// order and words.
-pub fn statement_facts(s: &Statement) -> Vec<(&'static str, String)> {
-    let mut facts = vec![("What good looks like", s.target.text.clone())];
+pub fn statement_facts(s: &Statement) -> Vec<(String, String)> {
+    statement_facts_in(DEFAULT_LANGUAGE, s)
+}
+
+/// As [`statement_facts`], the terms and the words of ours among the details in `lang`.
+pub fn statement_facts_in(lang: &str, s: &Statement) -> Vec<(String, String)> {
+    let term = |key: &str| say(lang, key, &[]);
+    let mut facts = vec![(term("doc-fact-target"), s.target.text.clone())];
     facts.push((
-        "Latest",
+        term("doc-fact-latest"),
         s.latest_text()
-            .unwrap_or_else(|| "No single figure is published".to_string()),
+            .unwrap_or_else(|| term("doc-no-single-figure")),
     ));
     if let Some(f) = &s.previous {
-        facts.push(("Previous", s.figure_text(f)));
+        facts.push((term("doc-fact-previous"), s.figure_text(f)));
     }
     if let Some(f) = &s.baseline {
-        facts.push(("Earlier figure", s.figure_text(f)));
+        facts.push((term("doc-fact-baseline"), s.figure_text(f)));
     }
     if let Some(c) = &s.change {
         facts.push((
-            "Change",
+            term("doc-fact-change"),
             format!("{} ({})", format_change(c.value), c.basis),
         ));
     }
     if let Some(d) = s.direction {
-        facts.push(("Direction of change", d.label().to_string()));
+        facts.push((term("doc-fact-direction"), words().word(lang, d.key())));
     }
     if let Some(l) = &s.limits {
-        let mut detail = format!(
-            "Lower {}, upper {}",
-            s.format_reference(l.lower),
-            s.format_reference(l.upper)
+        let mut detail = say(
+            lang,
+            "doc-limits",
+            &[
+                ("lower", &s.format_reference(l.lower)),
+                ("upper", &s.format_reference(l.upper)),
+            ],
         );
         if let Some(b) = &l.basis {
             detail.push_str(&format!(" ({b})"));
         }
-        facts.push(("Control limits", detail));
+        facts.push((term("doc-fact-limits"), detail));
     }
-    facts.push(("Unit", s.unit.label().to_string()));
+    facts.push((term("doc-fact-unit"), words().word(lang, s.unit.key())));
     if let Some(l) = &s.lead {
-        facts.push(("Lead", l.clone()));
+        facts.push((term("doc-fact-lead"), l.clone()));
     }
     if let Some(d) = &s.data_source {
-        facts.push(("Data", d.clone()));
+        facts.push((term("doc-fact-data"), d.clone()));
     }
-    facts.push(("Source", s.source.clone()));
+    facts.push((term("doc-fact-source"), s.source.clone()));
     facts
 }
 
 /// Parses a Markdown body into blocks, placing its headings below level `under`.
 pub fn markdown_blocks(markdown: &str, under: u8, ids: &mut IdAllocator) -> Vec<Block> {
-    blocks_of(markdown, under, ids, MAX_TABLE_COLUMNS)
+    blocks_of(markdown, under, ids, MAX_TABLE_COLUMNS, DEFAULT_LANGUAGE)
 }
 
 /// As [`markdown_blocks`], with tables of more than `max_table_columns` made lists.
@@ -781,6 +1098,7 @@ fn blocks_of(
     under: u8,
     ids: &mut IdAllocator,
     max_table_columns: usize,
+    lang: &str,
 ) -> Vec<Block> {
     let events: Vec<Event> = Parser::new_ext(markdown, options()).collect();
     let top = events
@@ -796,6 +1114,7 @@ fn blocks_of(
         shift: (under + 1).saturating_sub(top),
         ids,
         max_table_columns,
+        lang,
     };
     reader.blocks(None)
 }
@@ -809,6 +1128,8 @@ struct Reader<'a, 'i> {
     shift: u8,
     ids: &'i mut IdAllocator,
     max_table_columns: usize,
+    /// The language of the body, for the few words of ours in it ("Picture:").
+    lang: &'i str,
 }
 
 impl<'a> Reader<'a, '_> {
@@ -837,6 +1158,7 @@ impl<'a> Reader<'a, '_> {
                         id: self.ids.allocate(&text),
                         text,
                         in_contents: false,
+                        lang: None,
                     })
                 }
                 Event::Start(Tag::List(start)) => {
@@ -876,7 +1198,8 @@ impl<'a> Reader<'a, '_> {
                         out.push(Block::Para(std::mem::take(&mut loose)));
                     }
                     let caption = take_caption(&mut out);
-                    let mut table = self.table(caption);
+                    let lang = self.lang;
+                    let mut table = self.table(caption, lang);
                     let last = table.pop();
                     out.extend(table);
                     last
@@ -930,10 +1253,15 @@ impl<'a> Reader<'a, '_> {
                 let _ = src;
                 None
             }
-            (true, Ok(src)) => Some(Block::Image { src, alt }),
+            (true, Ok(src)) => Some(Block::Image {
+                words: picture_words_in(self.lang, &alt),
+                src,
+                alt,
+            }),
             _ => {
                 if !alt.is_empty() {
-                    rest.insert(0, Inline::text(format!("(Picture: {alt}) ")));
+                    let words = say(self.lang, "doc-picture-inline", &[("alt", &alt)]);
+                    rest.insert(0, Inline::text(format!("{words} ")));
                 }
                 Some(Block::Para(merge_text(rest)))
             }
@@ -981,13 +1309,24 @@ impl<'a> Reader<'a, '_> {
                 // Pictures are not reproduced; their description is.
                 let alt = plain(&self.inlines(TagEnd::Image));
                 if !alt.trim().is_empty() {
-                    out.push(Inline::text(format!("(Picture: {alt})")));
+                    out.push(Inline::text(say(
+                        self.lang,
+                        "doc-picture-inline",
+                        &[("alt", &alt)],
+                    )));
                 }
             }
             Event::TaskListMarker(done) => {
-                out.push(Inline::text(if done { "Done: " } else { "To do: " }))
+                let key = if done {
+                    "doc-task-done"
+                } else {
+                    "doc-task-to-do"
+                };
+                out.push(Inline::text(format!("{} ", say(self.lang, key, &[]))))
             }
-            Event::FootnoteReference(r) => out.push(Inline::text(format!("(note {r})"))),
+            Event::FootnoteReference(r) => {
+                out.push(Inline::text(say(self.lang, "doc-note", &[("note", &r)])))
+            }
             // Raw HTML is not carried into large print.
             Event::Html(_) | Event::InlineHtml(_) | Event::Rule => {}
             Event::Start(_) | Event::End(_) => {}
@@ -1002,7 +1341,7 @@ impl<'a> Reader<'a, '_> {
         }
     }
 
-    fn table(&mut self, caption: Option<String>) -> Vec<Block> {
+    fn table(&mut self, caption: Option<String>, lang: &str) -> Vec<Block> {
         let mut head: Vec<Vec<Inline>> = Vec::new();
         let mut rows: Vec<Vec<Vec<Inline>>> = Vec::new();
         let mut in_head = false;
@@ -1023,7 +1362,7 @@ impl<'a> Reader<'a, '_> {
                 _ => {}
             }
         }
-        table_blocks(caption, head, rows, self.max_table_columns)
+        table_blocks(caption, head, rows, self.max_table_columns, lang)
     }
 }
 
@@ -1055,11 +1394,12 @@ fn table_blocks(
     head: Vec<Vec<Inline>>,
     rows: Vec<Vec<Vec<Inline>>>,
     max_columns: usize,
+    lang: &str,
 ) -> Vec<Block> {
     if head.len() <= max_columns {
         let caption = caption.unwrap_or_else(|| {
             let names: Vec<String> = head.iter().map(|h| plain(h)).collect();
-            format!("Table: {}", names.join(", "))
+            say(lang, "doc-table", &[("columns", &names.join(", "))])
         });
         return vec![Block::Table {
             caption,

@@ -305,6 +305,7 @@ impl<'p> Script<'p> {
             Block::Heading { text, .. } => self.heading(text),
             Block::Para(inlines) | Block::Lead(inlines) => self.say(&plain(inlines)),
             Block::Image { alt, .. } => self.say(&format!("{}.", picture_words(alt))),
+            Block::Lang { blocks, .. } => self.blocks(blocks),
             Block::List { items, .. } => {
                 self.say(&format!(
                     "A list of {} item{}.",

@@ -456,6 +456,7 @@ impl Prepared for Edition {
                 ),
                 bytes: 0,
                 shelves: vec![Shelf::OtherFormats],
+                lang: None,
                 purpose: Some(
                     "For listening: the plan read aloud by a computer voice, one recording for each part of the plan, with abbreviations said in full and tables read as sentences. Play them on the Listen to the plan page or download them to any audio player.".to_string(),
                 ),
@@ -467,6 +468,7 @@ impl Prepared for Edition {
                 label: format!("M3U playlist of {n} MP3 files, {}", human_size(total)),
                 bytes: self.playlist.len(),
                 shelves: vec![Shelf::OtherFormats],
+                lang: None,
                 purpose: None,
             },
         ];
@@ -482,6 +484,7 @@ impl Prepared for Edition {
             ),
             bytes: r.bytes,
             shelves: Vec::new(),
+            lang: None,
             purpose: None,
         }));
         out

@@ -356,8 +356,8 @@ impl<'t> Pager<'t> {
                 let lines = self.wrap(&self.braille(&text(inlines))?, indent + 2, indent);
                 self.put(lines);
             }
-            Block::Image { alt, .. } => {
-                let words = crate::render::document::picture_words(alt);
+            Block::Image { words, .. } => {
+                let words = words.clone();
                 let lines = self.wrap(&self.braille(&words)?, indent + 2, indent);
                 self.put(lines);
             }
@@ -406,6 +406,7 @@ impl<'t> Pager<'t> {
                 self.blocks(inner, depth + 1)?;
                 self.blank();
             }
+            Block::Lang { blocks, .. } => self.blocks(blocks, depth)?,
         }
         Ok(())
     }
@@ -504,6 +505,7 @@ mod tests {
             commissioner: "C".into(),
             published: "2024-01-01".into(),
             published_words: "1 January 2024".into(),
+            language: "en-GB".into(),
             blocks,
         }
     }
@@ -548,6 +550,7 @@ mod tests {
             id: "a".into(),
             text: "Part one".into(),
             in_contents: true,
+            lang: None,
         })
         .chain((0..60).map(|i| {
             para(&format!(
@@ -583,6 +586,7 @@ mod tests {
             id: "h".into(),
             text: "Heading".into(),
             in_contents: false,
+            lang: None,
         });
         blocks.push(Block::List {
             start: None,

@@ -219,6 +219,7 @@ impl Prepared for Edition {
             label: label(brf, self.size),
             bytes: brf.bytes.len(),
             shelves: vec![Shelf::OtherFormats],
+            lang: None,
             purpose: Some(
                 "For reading in braille: the whole plan in Unified English Braille, grade 2 (contracted), as a BRF file that braille embossers print and refreshable braille displays and notetakers read. Pages are 40 cells by 25 lines; another page size can be made on request.".to_string(),
             ),

@@ -25,7 +25,7 @@ use crate::parse::markdown::slug;
 use crate::plan::Plan;
 use crate::render::document::{self, Edition};
 use crate::theme::Theme;
-use crate::words::{human_due, human_size};
+use crate::words::human_size;
 
 pub use package::CONFORMS_TO;
 
@@ -46,6 +46,17 @@ pub fn path(plan: &Plan) -> String {
     format!("{DIR}/{}", file_name(plan))
 }
 
+/// Where `planpress build` publishes the book in `lang`, one of `plan`'s languages: at
+/// [`path`] for the first, with the language before `.epub` for another
+/// (`other-formats/safer-plan-2021-2025.cy.epub`), so each language's book sits beside the
+/// first's under the same name.
+pub fn path_in(plan: &Plan, lang: &str) -> String {
+    format!(
+        "{DIR}/{}",
+        super::export_name_in(plan, lang, &file_name(plan))
+    )
+}
+
 /// A made book.
 #[derive(Debug, Clone)]
 pub struct Book {
@@ -55,18 +66,18 @@ pub struct Book {
     pub documents: usize,
 }
 
-/// What the EPUB edition says of itself in "About this edition".
-const ABOUT: &str = "This EPUB edition is made from the same text as the website. It is an EPUB 3 ebook made to meet EPUB Accessibility 1.1 at WCAG 2.2 level AA: it has a table of contents and a heading for every part, and gives every chart as a table of its figures.";
-
-/// Makes the book of `plan`. The same plan always gives the same bytes.
+/// Makes the book of `plan`, in the language it is read in ([`Plan::in_language`]). The same
+/// plan always gives the same bytes.
 pub fn book(plan: &Plan) -> Result<Book> {
     let m = &plan.meta;
+    let lang = document::language_of(plan);
     let edition = Edition {
         with_performance: true,
         // Reading systems reflow and scroll tables, so every table stays a table.
         max_table_columns: usize::MAX,
         marked: true,
-        about: ABOUT.to_string(),
+        // What the EPUB edition says of itself in "About this edition".
+        about: document::say(&lang, "edition-epub-about", &[]),
     };
     let doc = document::build_edition(plan, &edition);
     let chapters = xhtml::chapters(&doc);
@@ -85,7 +96,7 @@ pub fn book(plan: &Plan) -> Result<Book> {
         .into_iter()
         .filter_map(|u| Some((u.image.clone(), plan.images.get(&u.image)?.path.clone())))
         .collect();
-    let published_words = human_due(&m.published);
+    let published_words = document::words().date(&lang, &m.published);
     let front = package::Front {
         images: &images,
         title: &m.title,
@@ -97,6 +108,7 @@ pub fn book(plan: &Plan) -> Result<Book> {
         published: &m.published,
         published_words: &published_words,
         licence: (&m.licence.name, &m.licence.url),
+        lang: &lang,
     };
     Ok(Book {
         bytes: package::book(&front, &chapters, &targets)?,
@@ -127,22 +139,64 @@ impl Output for Epub {
         if let Some(left_out) = super::left_out_if_too_long(plan, "the EPUB edition", "epub") {
             return Ok(left_out);
         }
+        // The book in the plan's first language, then in each other.
+        let first = plan.languages().first().cloned();
+        let mut books = Vec::new();
+        for lang in plan.languages().iter().skip(1) {
+            let start = Instant::now();
+            let local = document::plan_in(plan, lang, document::words());
+            books.push(Made {
+                path: path_in(plan, lang),
+                book: book(&local)?,
+                elapsed: start.elapsed(),
+                lang: Some(lang.clone()),
+            });
+        }
         let start = Instant::now();
         let book = book(plan)?;
-        Ok(Box::new(Made {
-            path: path(plan),
-            book,
-            elapsed: start.elapsed(),
-        }))
+        books.insert(
+            0,
+            Made {
+                path: path(plan),
+                book,
+                elapsed: start.elapsed(),
+                lang: first,
+            },
+        );
+        Ok(Box::new(Books(books)))
     }
 
-    fn export(&self, plan: &Plan, _theme: &Theme, _args: &clap::ArgMatches) -> Result<Exported> {
-        let book = book(plan)?;
-        Ok(Exported {
-            description: describe(&book),
-            files: vec![(file_name(plan), book.bytes)],
+    fn export_args(&self) -> Vec<clap::Arg> {
+        vec![super::lang_arg()]
+    }
+
+    fn export(&self, plan: &Plan, theme: &Theme, args: &clap::ArgMatches) -> Result<Exported> {
+        let languages =
+            super::export_languages(plan, args.get_one::<String>("lang").map(String::as_str))?;
+        let mut out = Exported {
+            files: Vec::new(),
+            description: String::new(),
             warnings: Vec::new(),
-        })
+        };
+        let mut said = Vec::new();
+        for lang in &languages {
+            let made = if plan.languages().first().is_some_and(|f| f != lang) {
+                book(&document::plan_in(plan, lang, &theme.words))?
+            } else {
+                book(plan)?
+            };
+            said.push(if languages.len() > 1 {
+                format!("{} ({lang})", describe(&made))
+            } else {
+                describe(&made)
+            });
+            out.files.push((
+                super::export_name_in(plan, lang, &file_name(plan)),
+                made.bytes,
+            ));
+        }
+        out.description = said.join("; ");
+        Ok(out)
     }
 }
 
@@ -155,40 +209,67 @@ fn describe(book: &Book) -> String {
     )
 }
 
-/// The book made for a build.
+/// A book made for a build.
 struct Made {
     path: String,
     book: Book,
     elapsed: Duration,
+    /// Its language, for a plan in more than one.
+    lang: Option<String>,
 }
 
-impl Prepared for Made {
+/// The books made for a build: the first language's, then each other's.
+struct Books(Vec<Made>);
+
+impl Prepared for Books {
     fn downloads(&self) -> Vec<Download> {
-        vec![Download {
-            output: "epub",
-            path: self.path.clone(),
-            title: "EPUB ebook".to_string(),
-            label: format!("EPUB, {}", human_size(self.book.bytes.len())),
-            bytes: self.book.bytes.len(),
-            shelves: vec![Shelf::OtherFormats],
-            purpose: Some(
-                "For reading on an e-reader, tablet or phone, in any EPUB reading app. The text reflows to fit the screen, and you can change its size, font and colours or have it read aloud; with a screen reader you can move by heading or use the table of contents. Charts are given as tables of their figures.".to_string(),
-            ),
-        }]
+        self.0
+            .iter()
+            .map(|made| {
+                let words = made
+                    .lang
+                    .as_deref()
+                    .unwrap_or(crate::words::tables::DEFAULT_LANGUAGE);
+                Download {
+                    output: "epub",
+                    path: made.path.clone(),
+                    title: document::say(words, "edition-epub-title", &[]),
+                    label: format!("EPUB, {}", human_size(made.book.bytes.len())),
+                    bytes: made.book.bytes.len(),
+                    shelves: vec![Shelf::OtherFormats],
+                    lang: made.lang.clone(),
+                    purpose: Some(document::say(words, "edition-epub-purpose", &[])),
+                }
+            })
+            .collect()
     }
 
     fn write(&self, _ctx: &RenderContext, sink: &dyn Sink) -> Result<Vec<Download>> {
-        sink.write(&self.path, &self.book.bytes)?;
+        for made in &self.0 {
+            sink.write(&made.path, &made.book.bytes)?;
+        }
         Ok(Vec::new())
     }
 
     fn summary(&self) -> Option<String> {
-        Some(format!(
-            "{} documents, {} in {} ms",
-            self.book.documents,
-            human_size(self.book.bytes.len()),
-            self.elapsed.as_millis()
-        ))
+        let said: Vec<String> = self
+            .0
+            .iter()
+            .enumerate()
+            .map(|(i, made)| {
+                let what = format!(
+                    "{} documents, {} in {} ms",
+                    made.book.documents,
+                    human_size(made.book.bytes.len()),
+                    made.elapsed.as_millis()
+                );
+                match (&made.lang, i) {
+                    (Some(lang), i) if i > 0 => format!("{lang}: {what}"),
+                    _ => what,
+                }
+            })
+            .collect();
+        Some(said.join("; "))
     }
 
     fn as_any(&self) -> &dyn Any {

@@ -19,8 +19,9 @@ use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
 use super::xhtml::{
-    self, blank, or_else, xml, Chapter, Kind, Targets, CSS, LANG, NAV_FILE, TITLE_FILE,
+    self, blank, lang_attributes, or_else, xml, Chapter, Kind, Targets, CSS, NAV_FILE, TITLE_FILE,
 };
+use crate::render::document::say;
 use crate::render::document::Block;
 
 /// The folder in the container that holds the package document and the content.
@@ -67,6 +68,8 @@ pub struct Front<'a> {
     pub published_words: &'a str,
     /// The licence's name and address.
     pub licence: (&'a str, &'a str),
+    /// The language the book is written in (`en-GB`, `cy`).
+    pub lang: &'a str,
 }
 
 /// Zips the book: `chapters` in reading order after the title page and the contents.
@@ -86,7 +89,7 @@ pub fn book(front: &Front, chapters: &[Chapter], targets: &Targets) -> Result<Ve
         title_page(front).into_bytes(),
     ));
     for ch in chapters {
-        let text = xhtml::document(ch, front.title, targets);
+        let text = xhtml::document(ch, front.title, targets, front.lang);
         files.push((format!("{ROOT}/{}", ch.file()), text.into_bytes()));
     }
     for (href, _, bytes) in front.images {
@@ -162,10 +165,11 @@ pub fn identifier(front: &Front) -> String {
 
 /// What the book offers a reader who cannot see it, in words.
 fn summary(front: &Front) -> String {
-    format!(
-        "This EPUB edition of the {} has the same words as the website. It has a table of contents, and a heading for every part, priority and performance measure, so that it can be read in order and navigated by heading with a screen reader or read aloud. Every chart is given as a sentence describing it and the table of its figures; every table has headers. It has no images, sounds or animation, and type, size and colours can be changed in the reading system. It is made to meet WCAG 2.2 level AA.",
-        or_else(&format!("{} {}", front.title, front.period), "plan").trim()
-    )
+    let plan = say(front.lang, "edition-plan-word", &[]);
+    let name = or_else(&format!("{} {}", front.title, front.period), &plan)
+        .trim()
+        .to_string();
+    say(front.lang, "edition-epub-summary", &[("name", &name)])
 }
 
 /// The package document.
@@ -204,7 +208,10 @@ pub fn package(front: &Front, chapters: &[Chapter]) -> String {
             "<meta refines=\"#subtitle\" property=\"title-type\">subtitle</meta>".to_string(),
         );
     }
-    line(&mut m, format!("<dc:language>{LANG}</dc:language>"));
+    line(
+        &mut m,
+        format!("<dc:language>{}</dc:language>", xml(front.lang)),
+    );
     if !blank(front.creator) {
         line(
             &mut m,
@@ -331,29 +338,33 @@ pub fn package(front: &Front, chapters: &[Chapter]) -> String {
         );
         spine.push_str(&format!("    <itemref idref=\"{}\"/>\n", ch.stem));
     }
+    let lang = xml(front.lang);
     format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<package xmlns=\"http://www.idpf.org/2007/opf\" version=\"3.0\" unique-identifier=\"pub-id\" xml:lang=\"{LANG}\">\n  <metadata xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n{m}  </metadata>\n  <manifest>\n{manifest}  </manifest>\n  <spine>\n{spine}  </spine>\n</package>\n"
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<package xmlns=\"http://www.idpf.org/2007/opf\" version=\"3.0\" unique-identifier=\"pub-id\" xml:lang=\"{lang}\">\n  <metadata xmlns:dc=\"http://purl.org/dc/elements/1.1/\">\n{m}  </metadata>\n  <manifest>\n{manifest}  </manifest>\n  <spine>\n{spine}  </spine>\n</package>\n"
     )
 }
 
 /// The title the book is listed under: the plan's name and years, and "(draft)" for a draft.
 fn book_title(front: &Front) -> String {
-    let mut t = or_else(
+    let plan = say(front.lang, "edition-untitled-plan", &[]);
+    let t = or_else(
         &format!("{} {}", front.title.trim(), front.period.trim()),
-        "Plan",
+        &plan,
     )
     .trim()
     .to_string();
     if front.draft {
-        t.push_str(" (draft)");
+        say(front.lang, "edition-draft-title", &[("title", &t)])
+    } else {
+        t
     }
-    t
 }
 
 /// The title page.
 fn title_page(front: &Front) -> String {
-    let title = or_else(front.title, "Plan");
-    let mut s = xhtml::head(&book_title(front));
+    let plan = say(front.lang, "edition-untitled-plan", &[]);
+    let title = or_else(front.title, &plan);
+    let mut s = xhtml::head(&book_title(front), front.lang);
     s.push_str("<section epub:type=\"titlepage\" class=\"titlepage\" aria-labelledby=\"title\">\n");
     s.push_str(&format!("<h1 id=\"title\">{}</h1>\n", xml(title)));
     if let Some(sub) = front.subtitle.filter(|s| !blank(s)) {
@@ -363,15 +374,23 @@ fn title_page(front: &Front) -> String {
         s.push_str(&format!("<p>{}</p>\n", xml(front.period)));
     }
     if front.draft {
-        s.push_str("<p><strong>Draft.</strong> This is the draft plan, published for consultation. It may change before the final plan is adopted.</p>\n");
+        s.push_str(&format!(
+            "<p><strong>{}</strong> {}</p>\n",
+            xml(&say(front.lang, "edition-draft-word", &[])),
+            xml(&say(front.lang, "edition-draft-sentence", &[]))
+        ));
     }
     if !blank(front.publisher) {
         s.push_str(&format!("<p>{}</p>\n", xml(front.publisher)));
     }
     if !blank(front.published_words) {
         s.push_str(&format!(
-            "<p>Published {}</p>\n",
-            xml(front.published_words)
+            "<p>{}</p>\n",
+            xml(&say(
+                front.lang,
+                "edition-published",
+                &[("date", front.published_words)]
+            ))
         ));
     }
     s.push_str("</section>\n");
@@ -384,17 +403,20 @@ struct Entry {
     level: u8,
     href: String,
     text: String,
+    /// The language of the words when not the book's.
+    lang: Option<String>,
     children: Vec<Entry>,
 }
 
 /// The navigation document: every heading of the plan, nested as the plan is (statements
 /// under Performance, priorities under their aim), and the landmarks.
 pub fn nav(front: &Front, chapters: &[Chapter]) -> String {
+    let section = say(front.lang, "edition-untitled-section", &[]);
     let mut roots: Vec<Entry> = Vec::new();
     for ch in chapters {
         let file = ch.file();
         let mut first = true;
-        walk_headings(&ch.blocks, &mut |level, id, text| {
+        walk_headings(&ch.blocks, &mut |level, id, text, lang| {
             let href = if first {
                 file.clone()
             } else {
@@ -406,31 +428,45 @@ pub fn nav(front: &Front, chapters: &[Chapter]) -> String {
                 Entry {
                     level,
                     href,
-                    text: or_else(text, "Section").to_string(),
+                    text: or_else(text, &section).to_string(),
+                    lang: lang.map(str::to_string),
                     children: Vec::new(),
                 },
             );
         });
     }
-    let mut s = xhtml::head(&format!("Contents – {}", or_else(front.title, "Plan")));
-    s.push_str("<nav epub:type=\"toc\" role=\"doc-toc\" id=\"toc\" aria-labelledby=\"toc-heading\">\n<h1 id=\"toc-heading\">Contents</h1>\n");
+    let contents = say(front.lang, "edition-contents", &[]);
+    let plan = say(front.lang, "edition-untitled-plan", &[]);
+    let mut s = xhtml::head(
+        &format!("{contents} – {}", or_else(front.title, &plan)),
+        front.lang,
+    );
+    s.push_str(&format!("<nav epub:type=\"toc\" role=\"doc-toc\" id=\"toc\" aria-labelledby=\"toc-heading\">\n<h1 id=\"toc-heading\">{}</h1>\n", xml(&contents)));
     write_entries(&mut s, &roots);
     s.push_str("</nav>\n");
-    s.push_str("<nav epub:type=\"landmarks\" id=\"landmarks\" hidden=\"hidden\">\n<h2>Landmarks</h2>\n<ol>\n");
     s.push_str(&format!(
-        "<li><a epub:type=\"toc\" href=\"{NAV_FILE}#toc\">Contents</a></li>\n"
+        "<nav epub:type=\"landmarks\" id=\"landmarks\" hidden=\"hidden\">\n<h2>{}</h2>\n<ol>\n",
+        xml(&say(front.lang, "edition-landmarks", &[]))
+    ));
+    s.push_str(&format!(
+        "<li><a epub:type=\"toc\" href=\"{NAV_FILE}#toc\">{}</a></li>\n",
+        xml(&contents)
     ));
     if let Some(ch) = chapters.first() {
         s.push_str(&format!(
             "<li><a epub:type=\"bodymatter\" href=\"{}\">{}</a></li>\n",
             ch.file(),
-            xml(or_else(ch.title().unwrap_or_default(), "Start"))
+            xml(or_else(
+                ch.title().unwrap_or_default(),
+                &say(front.lang, "edition-start", &[])
+            ))
         ));
     }
     if let Some(ch) = chapters.iter().find(|c| c.kind == Kind::Glossary) {
         s.push_str(&format!(
-            "<li><a epub:type=\"glossary\" href=\"{}\">Glossary</a></li>\n",
-            ch.file()
+            "<li><a epub:type=\"glossary\" href=\"{}\">{}</a></li>\n",
+            ch.file(),
+            xml(&say(front.lang, "doc-glossary", &[]))
         ));
     }
     s.push_str("</ol>\n</nav>\n");
@@ -439,18 +475,22 @@ pub fn nav(front: &Front, chapters: &[Chapter]) -> String {
 }
 
 /// Calls `f` with each heading's level (as in the whole document), id and words, in order.
-fn walk_headings(blocks: &[Block], f: &mut impl FnMut(u8, &str, &str)) {
+fn walk_headings(blocks: &[Block], f: &mut impl FnMut(u8, &str, &str, Option<&str>)) {
     for b in blocks {
         match b {
             Block::Heading {
-                level, id, text, ..
-            } => f(*level, id, text),
+                level,
+                id,
+                text,
+                lang,
+                ..
+            } => f(*level, id, text, lang.as_deref()),
             Block::List { items, .. } => {
                 for item in items {
                     walk_headings(item, f);
                 }
             }
-            Block::Quote(inner) => walk_headings(inner, f),
+            Block::Quote(inner) | Block::Lang { blocks: inner, .. } => walk_headings(inner, f),
             _ => {}
         }
     }
@@ -471,8 +511,9 @@ fn write_entries(s: &mut String, entries: &[Entry]) {
     s.push_str("<ol>\n");
     for e in entries {
         s.push_str(&format!(
-            "<li><a href=\"{}\">{}</a>",
+            "<li><a href=\"{}\"{}>{}</a>",
             xml(&e.href),
+            lang_attributes(e.lang.as_deref()),
             xml(&e.text)
         ));
         if !e.children.is_empty() {
@@ -511,6 +552,7 @@ mod tests {
                     level,
                     href: String::new(),
                     text: String::new(),
+                    lang: None,
                     children: Vec::new(),
                 },
             );

@@ -14,10 +14,9 @@ use std::collections::{HashMap, HashSet};
 
 use crate::parse::markdown::slug;
 use crate::plan::Route;
-use crate::render::document::{html_list_start, plain, Block, Inline, LargePrintDoc, Mark, Part};
-
-/// The language of every document: the website's.
-pub const LANG: &str = "en-GB";
+use crate::render::document::{
+    html_list_start, plain, say, Block, Inline, LargePrintDoc, Mark, Part,
+};
 
 /// Where the stylesheet is, from the documents.
 pub const CSS: &str = "css/plan.css";
@@ -283,7 +282,9 @@ fn collect_ids<'a>(
                     collect_ids(item, ids, seen);
                 }
             }
-            Block::Quote(inner) => collect_ids(inner, ids, seen),
+            Block::Quote(inner) | Block::Lang { blocks: inner, .. } => {
+                collect_ids(inner, ids, seen)
+            }
             Block::Mark(Mark::Part(_))
             | Block::Para(_)
             | Block::Lead(_)
@@ -291,6 +292,14 @@ fn collect_ids<'a>(
             | Block::Image { .. } => {}
         }
     }
+}
+
+/// ` xml:lang="…" lang="…"` for words in `lang` (both, as EPUB 3 asks of XHTML content
+/// documents), or nothing.
+pub fn lang_attributes(lang: Option<&str>) -> String {
+    lang.map_or(String::new(), |l| {
+        format!(" xml:lang=\"{0}\" lang=\"{0}\"", xml(l))
+    })
 }
 
 /// An address with the characters a URL may not hold as they are percent-encoded.
@@ -347,9 +356,10 @@ pub fn blank(text: &str) -> bool {
 }
 
 /// The start of every XHTML document, up to and including `<body>`.
-pub fn head(title: &str) -> String {
+pub fn head(title: &str, lang: &str) -> String {
+    let lang = xml(lang);
     format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\" xml:lang=\"{LANG}\" lang=\"{LANG}\">\n<head>\n<meta charset=\"UTF-8\"/>\n<title>{}</title>\n<link rel=\"stylesheet\" type=\"text/css\" href=\"{CSS}\"/>\n</head>\n<body>\n",
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE html>\n<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\" xml:lang=\"{lang}\" lang=\"{lang}\">\n<head>\n<meta charset=\"UTF-8\"/>\n<title>{}</title>\n<link rel=\"stylesheet\" type=\"text/css\" href=\"{CSS}\"/>\n</head>\n<body>\n",
         xml(title)
     )
 }
@@ -358,9 +368,11 @@ pub fn head(title: &str) -> String {
 pub const FOOT: &str = "</body>\n</html>\n";
 
 /// The XHTML of one content document.
-pub fn document(ch: &Chapter, plan_title: &str, targets: &Targets) -> String {
-    let title = or_else(ch.title().unwrap_or_default(), "Section");
-    let mut s = head(&format!("{title} – {}", or_else(plan_title, "Plan")));
+pub fn document(ch: &Chapter, plan_title: &str, targets: &Targets, lang: &str) -> String {
+    let section = say(lang, "edition-untitled-section", &[]);
+    let title = or_else(ch.title().unwrap_or_default(), &section);
+    let plan = say(lang, "edition-untitled-plan", &[]);
+    let mut s = head(&format!("{title} – {}", or_else(plan_title, &plan)), lang);
     let (epub_type, role) = ch.kind.semantics();
     s.push_str(&format!(
         "<section epub:type=\"{epub_type}\" role=\"{role}\""
@@ -372,6 +384,7 @@ pub fn document(ch: &Chapter, plan_title: &str, targets: &Targets) -> String {
     let w = Writer {
         targets,
         shift: ch.shift,
+        section: say(lang, "edition-untitled-section", &[]),
     };
     for b in &ch.blocks {
         w.block(&mut s, b);
@@ -385,31 +398,42 @@ pub fn document(ch: &Chapter, plan_title: &str, targets: &Targets) -> String {
 struct Writer<'a> {
     targets: &'a Targets,
     shift: u8,
+    /// What a heading with no words is called.
+    section: String,
 }
 
 impl Writer<'_> {
     fn block(&self, s: &mut String, b: &Block) {
         match b {
             Block::Heading {
-                level, id, text, ..
+                level,
+                id,
+                text,
+                lang,
+                ..
             } => {
                 let n = level.saturating_sub(self.shift).clamp(1, 6);
                 s.push_str(&format!(
-                    "<h{n} id=\"{}\">{}</h{n}>\n",
+                    "<h{n} id=\"{}\"{}>{}</h{n}>\n",
                     xml(id),
-                    xml(or_else(text, "Section"))
+                    lang_attributes(lang.as_deref()),
+                    xml(or_else(text, &self.section))
                 ));
             }
-            Block::Image { src, alt } => match self.targets.images.get(src) {
+            Block::Lang { lang, blocks } => {
+                s.push_str(&format!("<div{}>\n", lang_attributes(Some(lang))));
+                for b in blocks {
+                    self.block(s, b);
+                }
+                s.push_str("</div>\n");
+            }
+            Block::Image { src, alt, words } => match self.targets.images.get(src) {
                 Some(href) => s.push_str(&format!(
                     "<figure class=\"image\"><img src=\"{}\" alt=\"{}\"/></figure>\n",
                     xml(href),
                     xml(alt)
                 )),
-                None => s.push_str(&format!(
-                    "<p>{}</p>\n",
-                    xml(&crate::render::document::picture_words(alt))
-                )),
+                None => s.push_str(&format!("<p>{}</p>\n", xml(words))),
             },
             Block::Para(inlines) => {
                 s.push_str("<p>");
@@ -524,6 +548,11 @@ impl Writer<'_> {
                     s.push_str("</strong>");
                 }
                 Inline::Break => s.push_str("<br/>"),
+                Inline::Lang { lang, content } => {
+                    s.push_str(&format!("<span{}>", lang_attributes(Some(lang))));
+                    self.inlines(s, content);
+                    s.push_str("</span>");
+                }
                 Inline::Link { url, content } => {
                     let href = self
                         .targets

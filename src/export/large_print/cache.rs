@@ -131,6 +131,10 @@ pub(super) fn cached_pdf(
     for code in CODE {
         let _ = hash.write_str(code);
     }
+    // The title page's and page numbers' words, from the shipped word tables.
+    for (_, table) in crate::words::tables::DEFAULT_TABLES {
+        let _ = hash.write_str(table);
+    }
     let inputs = format!("{:016x}", std::hash::Hasher::finish(&hash));
     if let Some(previous) = previous.filter(|p| p.inputs == inputs) {
         return Ok(LargePrintPdf {

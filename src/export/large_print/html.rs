@@ -17,6 +17,9 @@ pub struct ContentsEntry {
     pub id: String,
     /// The heading's words.
     pub text: String,
+    /// The language of its words when not the page's (a heading not translated yet).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub lang: Option<String>,
     /// Entries under it.
     pub children: Vec<ContentsEntry>,
 }
@@ -30,6 +33,9 @@ pub struct Links {
     pub base_url: Option<String>,
     /// The images the page can show (those the website publishes beside it).
     pub images: super::PrintImages,
+    /// The way from the page's language's root to the site root, where the images are: `""`,
+    /// or `../` for a page under a language's folder (`/cy/`).
+    pub up: String,
 }
 
 /// The contents list: parts, and the sections listed under them.
@@ -41,11 +47,13 @@ pub fn contents(doc: &LargePrintDoc) -> Vec<ContentsEntry> {
             id,
             text,
             in_contents: true,
+            lang,
         } = b
         {
             let entry = ContentsEntry {
                 id: id.clone(),
                 text: text.clone(),
+                lang: lang.clone(),
                 children: Vec::new(),
             };
             match (level, out.last_mut()) {
@@ -69,24 +77,36 @@ pub fn body(doc: &LargePrintDoc, links: &Links) -> String {
 fn block(s: &mut String, b: &Block, links: &Links) {
     match b {
         Block::Heading {
-            level, id, text, ..
+            level,
+            id,
+            text,
+            lang,
+            ..
         } => {
             let n = (level + 1).min(6);
             s.push_str(&format!(
-                "<h{n} id=\"{}\">{}</h{n}>\n",
+                "<h{n} id=\"{}\"{}>{}</h{n}>\n",
                 escape(id),
+                lang_attribute(lang.as_deref()),
                 escape(text)
             ));
+        }
+        Block::Lang { lang, blocks } => {
+            s.push_str(&format!("<div{}>\n", lang_attribute(Some(lang))));
+            for b in blocks {
+                block(s, b, links);
+            }
+            s.push_str("</div>\n");
         }
         Block::Para(inlines) => {
             s.push_str("<p>");
             inline_list(s, inlines, links);
             s.push_str("</p>\n");
         }
-        Block::Image { src, alt } => match (&links.route, links.images.get(src)) {
+        Block::Image { src, alt, words } => match (&links.route, links.images.get(src)) {
             (Some(route), Some(image)) => s.push_str(&format!(
                 "<figure class=\"image\"><img src=\"{}\" alt=\"{}\" width=\"{}\" height=\"{}\"><figcaption>{}</figcaption></figure>\n",
-                escape(&route.href_to(&image.path)),
+                escape(&format!("{}{}", links.up, route.href_to(&image.path))),
                 escape(alt),
                 image.width,
                 image.height,
@@ -94,7 +114,7 @@ fn block(s: &mut String, b: &Block, links: &Links) {
             )),
             _ => s.push_str(&format!(
                 "<p>{}</p>\n",
-                escape(&crate::render::document::picture_words(alt))
+                escape(words)
             )),
         },
         Block::Lead(inlines) => {
@@ -166,6 +186,11 @@ fn block(s: &mut String, b: &Block, links: &Links) {
     }
 }
 
+/// ` lang="…"` for words in `lang`, or nothing.
+fn lang_attribute(lang: Option<&str>) -> String {
+    lang.map_or(String::new(), |l| format!(" lang=\"{}\"", escape(l)))
+}
+
 fn inline_list(s: &mut String, inlines: &[Inline], links: &Links) {
     for i in inlines {
         match i {
@@ -176,6 +201,11 @@ fn inline_list(s: &mut String, inlines: &[Inline], links: &Links) {
                 s.push_str("</strong>");
             }
             Inline::Break => s.push_str("<br>"),
+            Inline::Lang { lang, content } => {
+                s.push_str(&format!("<span{}>", lang_attribute(Some(lang))));
+                inline_list(s, content, links);
+                s.push_str("</span>");
+            }
             Inline::Link { url, content } => match href(url, links) {
                 Some(h) => {
                     s.push_str(&format!("<a href=\"{}\">", escape(&h)));
@@ -222,12 +252,14 @@ mod tests {
             commissioner: "C".into(),
             published: "2021-01-01".into(),
             published_words: "1 January 2021".into(),
+            language: "en-GB".into(),
             blocks: vec![
                 Block::Heading {
                     level: 1,
                     id: "a".into(),
                     text: "A <b>".into(),
                     in_contents: true,
+                    lang: None,
                 },
                 Block::Para(vec![Inline::Link {
                     url: "/glossary/#cjs".into(),
@@ -239,6 +271,7 @@ mod tests {
             route: Some(Route::Page("large-print".into())),
             base_url: None,
             images: Default::default(),
+            up: String::new(),
         };
         let html = body(&doc, &links);
         assert!(html.contains("<h2 id=\"a\">A &lt;b&gt;</h2>"), "{html}");
@@ -252,6 +285,7 @@ mod tests {
                 route: None,
                 base_url: None,
                 images: Default::default(),
+                up: String::new(),
             },
         );
         assert!(plain.contains("<p>x &amp; y</p>"), "{plain}");

@@ -12,7 +12,7 @@
 use std::fmt::Write;
 
 use super::Options;
-use crate::render::document::{self, Block, Inline, LargePrintDoc};
+use crate::render::document::{self, say, Block, Inline, LargePrintDoc};
 
 /// Lengths derived from the body size, in points.
 #[derive(Debug, Clone, Copy)]
@@ -147,25 +147,32 @@ pub fn preamble(doc: &LargePrintDoc, opts: &Options) -> String {
     }
     document.push(format!(
         "keywords: ({}, {})",
-        string_literal(if opts.standard {
-            "standard print"
-        } else {
-            "large print"
-        }),
+        string_literal(&say(
+            &doc.language,
+            if opts.standard {
+                "edition-keyword-standard-print"
+            } else {
+                "edition-keyword-large-print"
+            },
+            &[]
+        )),
         string_literal(&doc.organisation)
     ));
     let _ = writeln!(s, "#set document({})", document.join(", "));
     let _ = writeln!(
         s,
         "#set page(paper: \"a4\", flipped: false, margin: (left: 20mm, right: 20mm, top: 20mm, bottom: 28mm), \
-         footer: context align(center, text(size: {body}, weight: \"regular\")[#\"Page \"#counter(page).display(\"1 of 1\", both: true)]))",
-        body = pt(m.body)
+         footer: context align(center, text(size: {body}, weight: \"regular\")[#{page}#counter(page).display({numbering}, both: true)]))",
+        body = pt(m.body),
+        page = string_literal(&format!("{} ", say(&doc.language, "edition-page", &[]))),
+        numbering = string_literal(&say(&doc.language, "edition-page-numbering", &[])),
     );
     let _ = writeln!(
         s,
-        "#set text(font: \"Liberation Sans\", size: {}, lang: \"en\", region: \"GB\", hyphenate: false, \
+        "#set text(font: \"Liberation Sans\", size: {}, {}, hyphenate: false, \
          top-edge: \"ascender\", bottom-edge: \"descender\", style: \"normal\")",
-        pt(m.body)
+        pt(m.body),
+        typst_lang(&doc.language)
     );
     let _ = writeln!(
         s,
@@ -265,9 +272,38 @@ pub fn preamble(doc: &LargePrintDoc, opts: &Options) -> String {
 
 /// The document title: the plan, its period and the edition.
 pub fn document_title(doc: &LargePrintDoc) -> String {
-    format!("{} {} (large print)", doc.title.trim(), doc.period.trim())
+    let name = format!("{} {}", doc.title.trim(), doc.period.trim());
+    say(&doc.language, "edition-pdf-title", &[("name", name.trim())])
         .trim()
         .to_string()
+}
+
+/// Typst's text settings for the language tag `tag` (`en-GB` → `lang: "en", region: "GB"`):
+/// what the PDF's `/Lang` and a screen reader's voice come from.
+pub fn typst_lang(tag: &str) -> String {
+    let mut parts = tag.split('-');
+    let lang: String = parts
+        .next()
+        .unwrap_or("en")
+        .chars()
+        .filter(char::is_ascii_alphabetic)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let lang = if (2..=3).contains(&lang.len()) {
+        lang
+    } else {
+        "en".to_string()
+    };
+    match parts
+        .next()
+        .filter(|r| r.len() == 2 && r.chars().all(|c| c.is_ascii_alphabetic()))
+    {
+        Some(region) => format!(
+            "lang: \"{lang}\", region: \"{}\"",
+            region.to_ascii_uppercase()
+        ),
+        None => format!("lang: \"{lang}\""),
+    }
 }
 
 /// The whole Typst source of the edition.
@@ -295,38 +331,40 @@ pub fn source(doc: &LargePrintDoc, opts: &Options) -> String {
     let _ = writeln!(
         s,
         "#strong[#{}]\n",
-        string_literal(&format!(
-            "{} edition ({} point)",
+        string_literal(&say(
+            &doc.language,
             if opts.standard {
-                "Standard print"
+                "edition-standard-print"
             } else {
-                "Large print"
+                "edition-large-print"
             },
-            size_words(opts.size)
+            &[("size", &size_words(opts.size))]
         ))
     );
     if doc.draft {
         let _ = writeln!(
             s,
             "#strong[#{}]\n",
-            string_literal(
-                "Draft. This is the draft plan, published for consultation. It may change before the final plan is adopted."
-            )
+            string_literal(&say(&doc.language, "edition-draft", &[]))
         );
     }
     let _ = writeln!(
         s,
         "#{}\n",
-        string_literal(&format!(
-            "Published by the {} on {}.",
-            doc.organisation, doc.published_words
+        string_literal(&say(
+            &doc.language,
+            "doc-published-by-on",
+            &[
+                ("organisation", &doc.organisation),
+                ("date", &doc.published_words)
+            ]
         ))
     );
     let _ = writeln!(s, "#pagebreak()");
     let _ = writeln!(
         s,
         "#outline(title: [#{}], depth: 2, indent: 1.2em)\n",
-        string_literal("Contents")
+        string_literal(&say(&doc.language, "edition-contents", &[]))
     );
 
     for block in &doc.blocks {
@@ -359,7 +397,7 @@ fn write_block(s: &mut String, block: &Block, opts: &Options) {
     match block {
         // Scaled to the width of the page (a tall one to most of its height), its description
         // as its caption and its alternative text.
-        Block::Image { src, alt } => match opts.images.get(src) {
+        Block::Image { src, alt, words } => match opts.images.get(src) {
             Some(image) => {
                 let size = if image.height * 5 > image.width * 6 {
                     "height: 60%"
@@ -375,27 +413,34 @@ fn write_block(s: &mut String, block: &Block, opts: &Options) {
                 );
             }
             None => {
-                let _ = writeln!(
-                    s,
-                    "#{}\n",
-                    string_literal(&crate::render::document::picture_words(alt))
-                );
+                let _ = writeln!(s, "#{}\n", string_literal(words));
             }
         },
         Block::Heading {
             level,
             text,
             in_contents,
+            lang,
             ..
         } => {
             if *level == 1 {
                 s.push_str("#pagebreak(weak: true)\n");
             }
-            let text = string_literal(text);
+            let text = match lang {
+                Some(l) => format!("text({})[#{}]", typst_lang(l), string_literal(text)),
+                None => string_literal(text),
+            };
             let _ = writeln!(
                 s,
                 "#heading(level: {level}, outlined: {in_contents}, bookmarked: true, supplement: [#{text}])[#{text}]\n"
             );
+        }
+        Block::Lang { lang, blocks } => {
+            let _ = writeln!(s, "#text({})[", typst_lang(lang));
+            for b in blocks {
+                write_block(s, b, opts);
+            }
+            s.push_str("]\n\n");
         }
         Block::Para(inlines) => {
             write_inlines(s, inlines, opts);
@@ -503,6 +548,11 @@ fn write_inlines(s: &mut String, inlines: &[Inline], opts: &Options) {
                 s.push(']');
             }
             Inline::Break => s.push_str("#linebreak()"),
+            Inline::Lang { lang, content } => {
+                let _ = write!(s, "#text({})[", typst_lang(lang));
+                write_inlines(s, content, opts);
+                s.push(']');
+            }
             Inline::Link { url, content } => match link_address(url, opts) {
                 Some(address) => {
                     let _ = write!(s, "#link({})[", string_literal(&address));
@@ -637,6 +687,7 @@ mod tests {
             commissioner: "A Person".into(),
             published: "2024-05-01".into(),
             published_words: "1 May 2024".into(),
+            language: "en-GB".into(),
             blocks: vec![],
         }
     }

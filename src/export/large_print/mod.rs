@@ -246,14 +246,22 @@ pub struct LargePrintLink {
 impl LargePrintLink {
     /// The link facts for a PDF of `pages` pages and `bytes` bytes.
     pub fn new(pages: usize, bytes: usize) -> LargePrintLink {
+        LargePrintLink::in_language(crate::words::tables::DEFAULT_LANGUAGE, pages, bytes)
+    }
+
+    /// As [`LargePrintLink::new`], its label in `lang` ("PDF, 64 tudalen, 412 KB").
+    pub fn in_language(lang: &str, pages: usize, bytes: usize) -> LargePrintLink {
         let size = crate::words::human_size(bytes);
+        let mut args = fluent_bundle::FluentArgs::new();
+        args.set("pages", pages);
+        args.set("size", size.clone());
+        let label = document::words()
+            .text(lang, "edition-pdf-label", Some(&args))
+            .unwrap_or_else(|_| format!("PDF, {pages}, {size}"));
         LargePrintLink {
             pages,
             bytes,
-            label: format!(
-                "PDF, {pages} page{}, {size}",
-                if pages == 1 { "" } else { "s" }
-            ),
+            label,
             size,
             pdf: PDF_PATH.to_string(),
             html: HTML_PATH.to_string(),
@@ -366,8 +374,11 @@ struct PageView<'a> {
     body: String,
     contact: &'a Contact,
     licence: &'a Licence,
-    /// What the edition holds ([`contents_words`]).
-    holds: &'static str,
+    /// What the edition holds ([`contents_words`]), as the start of a sentence, in the
+    /// page's language.
+    holds: String,
+    /// The page's language.
+    lang: &'a str,
 }
 
 /// Renders the large-print HTML page with the theme's `large-print.html` template (or the
@@ -406,6 +417,7 @@ pub fn html_page_of(
                 route: Some(route),
                 base_url: opts.base_url.clone(),
                 images: opts.images.clone(),
+                up: up_from(&doc.language, plan),
             },
         ),
         HtmlTarget::Standalone => (
@@ -415,6 +427,7 @@ pub fn html_page_of(
                 route: None,
                 base_url: opts.base_url.clone(),
                 images: Default::default(),
+                up: String::new(),
             },
         ),
     };
@@ -434,7 +447,16 @@ pub fn html_page_of(
         body: html::body(doc, &links),
         contact: &m.contact,
         licence: &m.licence,
-        holds: contents_words(opts.with_performance),
+        holds: document::say(
+            &doc.language,
+            if opts.with_performance {
+                "edition-holds-with-performance"
+            } else {
+                "edition-holds-without-performance"
+            },
+            &[],
+        ),
+        lang: &doc.language,
     };
     let mut ctx = tera::Context::new();
     ctx.insert("lp", &view);
@@ -457,8 +479,31 @@ pub fn html_page_of(
 }
 
 /// The large-print edition as one of the site's outputs: the PDF at [`DEFAULT_SIZE`], with
-/// the performance statements, and its web page, both linked from every page's footer.
+/// the performance statements, and its web page, both linked from every page's footer. A
+/// plan in more than one language has both in each: the first language's at [`PDF_PATH`] and
+/// [`HTML_PATH`], each other's under its folder ([`language_path`]).
 pub struct LargePrint;
+
+/// Where `planpress build` publishes `path` (one of [`PDF_PATH`], [`HTML_PATH`]) of the
+/// edition in `lang`, one of `plan`'s languages: at `path` for its first language (and for a
+/// plan in one language), under the language's folder for the others (`cy/large-print.pdf`),
+/// beside the website's pages in that language.
+pub fn language_path(plan: &Plan, lang: &str, path: &str) -> String {
+    match plan.languages().first() {
+        Some(first) if first != lang => format!("{lang}/{path}"),
+        _ => path.to_string(),
+    }
+}
+
+/// The way from the root of the website in `lang` up to the site root: `""` for the plan's
+/// first language, `../` for another's folder.
+fn up_from(lang: &str, plan: &Plan) -> String {
+    match plan.reading.original.as_str() {
+        "" => String::new(),
+        first if first == lang => String::new(),
+        _ => "../".to_string(),
+    }
+}
 
 /// Where `planpress build` publishes a report's Panel paper in large print, in the output
 /// folder: beside the report's pages.
@@ -541,10 +586,30 @@ impl Output for LargePrint {
     fn prepare(&self, plan: &Plan, env: &Environment) -> Result<Box<dyn Prepared>> {
         let opts = site_options(plan)?;
         let previous = PreviousPdf::read(env.previous);
-        let start = Instant::now();
-        let mut pdf = cache::large_print_pdf(plan, &opts, previous, env.typesetter)?;
-        pdf.elapsed = start.elapsed();
-        let link = LargePrintLink::new(pdf.pages, pdf.file.len());
+        // The edition in the plan's first language and in each other, typeset side by side.
+        let (pdf, others) = rayon::join(
+            || -> Result<LargePrintPdf> {
+                let start = Instant::now();
+                let mut pdf = cache::large_print_pdf(plan, &opts, previous, env.typesetter)?;
+                pdf.elapsed = start.elapsed();
+                Ok(pdf)
+            },
+            || -> Result<Vec<InLanguage>> {
+                plan.languages()
+                    .iter()
+                    .skip(1)
+                    .collect::<Vec<_>>()
+                    .into_par_iter()
+                    .map(|lang| InLanguage::prepare(plan, lang, env))
+                    .collect()
+            },
+        );
+        let (pdf, others) = (pdf?, others?);
+        let first = plan.languages().first().cloned();
+        let link = match &first {
+            Some(lang) => LargePrintLink::in_language(lang, pdf.pages, pdf.file.len()),
+            None => LargePrintLink::new(pdf.pages, pdf.file.len()),
+        };
         // Each report as a Panel paper, in standard print and at the edition's size, typeset
         // side by side. A report's paper is made from what that report says, so a later
         // report leaves it as it was.
@@ -591,6 +656,8 @@ impl Output for LargePrint {
             link,
             opts,
             papers,
+            lang: first,
+            others,
         }))
     }
 
@@ -618,6 +685,7 @@ impl Output for LargePrint {
                     export_file_name(false, "pdf"),
                     contents_words(true)
                 )),
+            super::lang_arg(),
             // The default since the edition the website publishes became the default; kept so
             // that scripts written before still run.
             Arg::new("with-performance")
@@ -636,33 +704,63 @@ impl Output for LargePrint {
     ) -> Result<super::Exported> {
         let size = args.get_one::<f64>("size").copied().unwrap_or(DEFAULT_SIZE);
         let with_performance = !args.get_flag("without-performance");
-        let opts = Options::new(size)?
-            .with_performance(with_performance)
-            .with_base_url(plan.meta.base_url.clone())
-            .with_images_of(plan);
+        let languages =
+            super::export_languages(plan, args.get_one::<String>("lang").map(String::as_str))?;
+        let words = size;
         let size = markup::size_words(size);
         let holds = contents_words(with_performance);
-        if args.get_one::<String>("format").map(String::as_str) == Some("html") {
-            let html = html_page(plan, theme, &opts, &HtmlTarget::Standalone)?;
-            let what = format!(
-                "{size} point, HTML, {}: {holds}",
-                crate::words::human_size(html.len())
-            );
-            return Ok(super::Exported {
-                files: vec![(
-                    export_file_name(with_performance, "html"),
-                    html.into_bytes(),
-                )],
-                description: what,
-                warnings: Vec::new(),
-            });
+        let html = args.get_one::<String>("format").map(String::as_str) == Some("html");
+        let mut out = super::Exported {
+            files: Vec::new(),
+            description: String::new(),
+            warnings: Vec::new(),
+        };
+        let mut said = Vec::new();
+        for lang in &languages {
+            let (local, local_theme);
+            let (plan, theme): (&Plan, &Theme) =
+                if plan.languages().first().is_some_and(|f| f != lang) {
+                    local_theme = theme.in_language(lang);
+                    local = document::plan_in(plan, lang, &local_theme.words);
+                    (&local, &local_theme)
+                } else {
+                    (plan, theme)
+                };
+            let mut base_url = plan.meta.base_url.clone();
+            if plan.reading.original != *lang && !plan.reading.original.is_empty() {
+                base_url = base_url.map(|b| format!("{}/{lang}", b.trim_end_matches('/')));
+            }
+            let opts = Options::new(words)?
+                .with_performance(with_performance)
+                .with_base_url(base_url)
+                .with_images_of(plan);
+            let tag = if languages.len() > 1 {
+                format!(" ({lang})")
+            } else {
+                String::new()
+            };
+            if html {
+                let page = html_page(plan, theme, &opts, &HtmlTarget::Standalone)?;
+                said.push(format!(
+                    "{size} point, HTML, {}: {holds}{tag}",
+                    crate::words::human_size(page.len())
+                ));
+                out.files.push((
+                    super::export_name_in(plan, lang, &export_file_name(with_performance, "html")),
+                    page.into_bytes(),
+                ));
+                continue;
+            }
+            let pdf = pdf_with(plan, &opts, &typeset::Typesetter::program())?;
+            said.push(format!("{size} point, {}: {holds}{tag}", pdf.link().label));
+            out.files.push((
+                super::export_name_in(plan, lang, &export_file_name(with_performance, "pdf")),
+                pdf.bytes,
+            ));
+            out.warnings.extend(pdf.warnings);
         }
-        let pdf = pdf_with(plan, &opts, &typeset::Typesetter::program())?;
-        Ok(super::Exported {
-            description: format!("{size} point, {}: {holds}", pdf.link().label),
-            files: vec![(export_file_name(with_performance, "pdf"), pdf.bytes)],
-            warnings: pdf.warnings,
-        })
+        out.description = said.join("; ");
+        Ok(out)
     }
 }
 
@@ -683,6 +781,85 @@ struct Edition {
     link: LargePrintLink,
     opts: Options,
     papers: Vec<Paper>,
+    /// The plan's first language, for a plan in more than one.
+    lang: Option<String>,
+    /// The edition in each of the plan's other languages.
+    others: Vec<InLanguage>,
+}
+
+/// The edition in one of the plan's languages after its first: its PDF and web page under
+/// the language's folder, written from the plan as that language's reader sees it. The
+/// Panel papers of reports are made in the first language only.
+struct InLanguage {
+    lang: String,
+    pdf: LargePrintPdf,
+    link: LargePrintLink,
+    opts: Options,
+}
+
+impl InLanguage {
+    fn prepare(plan: &Plan, lang: &str, env: &Environment) -> Result<InLanguage> {
+        let local = document::plan_in(plan, lang, document::words());
+        // Its links to the website go to the pages in its language.
+        let base_url = local
+            .meta
+            .base_url
+            .as_ref()
+            .map(|b| format!("{}/{lang}", b.trim_end_matches('/')));
+        let opts = site_options(&local)?.with_base_url(base_url);
+        let pdf_path = language_path(plan, lang, PDF_PATH);
+        let key = format!("{lang}.{KEY_NAME}");
+        let previous = PreviousPdf::read_at(env.previous, &key, &pdf_path);
+        let start = Instant::now();
+        let mut pdf = cache::large_print_pdf(&local, &opts, previous, env.typesetter)?;
+        pdf.elapsed = start.elapsed();
+        Ok(InLanguage {
+            lang: lang.to_string(),
+            link: LargePrintLink::in_language(lang, pdf.pages, pdf.file.len()),
+            pdf,
+            opts,
+        })
+    }
+}
+
+/// The footer's and the "Other formats" page's downloads of the edition in `lang`: the PDF and
+/// its web page, at `pdf` and `html`.
+fn edition_downloads(
+    lang: Option<&str>,
+    link: &LargePrintLink,
+    opts: &Options,
+    pdf: String,
+    html: String,
+) -> Vec<Download> {
+    let words = lang.unwrap_or(crate::words::tables::DEFAULT_LANGUAGE);
+    let title = document::say(words, "edition-download-title", &[]);
+    let size = markup::size_words(opts.size);
+    vec![
+        Download {
+            output: "large-print",
+            path: pdf,
+            title: title.clone(),
+            label: link.label.clone(),
+            bytes: link.bytes,
+            shelves: vec![Shelf::Footer, Shelf::OtherFormats],
+            purpose: Some(document::say(
+                words,
+                "edition-download-purpose",
+                &[("size", &size)],
+            )),
+            lang: lang.map(str::to_string),
+        },
+        Download {
+            output: "large-print",
+            path: html,
+            title,
+            label: document::say(words, "edition-download-web-page", &[]),
+            bytes: 0,
+            shelves: vec![Shelf::Footer, Shelf::OtherFormats],
+            purpose: None,
+            lang: lang.map(str::to_string),
+        },
+    ]
 }
 
 /// A report's Panel paper in large print.
@@ -701,8 +878,6 @@ struct Paper {
 
 impl Prepared for Edition {
     fn downloads(&self) -> Vec<Download> {
-        let title = "Large print version".to_string();
-        let size = markup::size_words(self.opts.size);
         let papers = self.papers.iter().map(|p| Download {
             output: "large-print",
             path: p.path.clone(),
@@ -711,30 +886,25 @@ impl Prepared for Edition {
             bytes: p.link.bytes,
             shelves: vec![Shelf::Report],
             purpose: None,
+            lang: self.lang.clone(),
         });
-        let mut downloads = vec![
-            Download {
-                output: "large-print",
-                path: PDF_PATH.to_string(),
-                title: title.clone(),
-                label: self.link.label.clone(),
-                bytes: self.link.bytes,
-                shelves: vec![Shelf::Footer, Shelf::OtherFormats],
-                purpose: Some(format!(
-                    "For reading in large type, printed or on screen: the whole plan set in {size} point, the size the UK Association for Accessible Formats recommends, with the same words as this website. The PDF is tagged for screen readers and prints on A4; the web page is the same text in a page that reflows to fit any screen. A larger or smaller size, such as 24 point (giant print) or 16 point, can be made on request."
-                )),
-            },
-            Download {
-                output: "large-print",
-                path: HTML_PATH.to_string(),
-                title,
-                label: "web page".to_string(),
-                bytes: 0,
-                shelves: vec![Shelf::Footer, Shelf::OtherFormats],
-                purpose: None,
-            },
-        ];
+        let mut downloads = edition_downloads(
+            self.lang.as_deref(),
+            &self.link,
+            &self.opts,
+            PDF_PATH.to_string(),
+            HTML_PATH.to_string(),
+        );
         downloads.extend(papers);
+        for o in &self.others {
+            downloads.extend(edition_downloads(
+                Some(&o.lang),
+                &o.link,
+                &o.opts,
+                format!("{}/{PDF_PATH}", o.lang),
+                format!("{}/{HTML_PATH}", o.lang),
+            ));
+        }
         downloads
     }
 
@@ -752,6 +922,24 @@ impl Prepared for Edition {
             PdfFile::Kept { path, .. } => sink.keep(PDF_PATH, path)?,
         }
         sink.remember(KEY_NAME, self.pdf.record().as_bytes())?;
+        for o in &self.others {
+            let theme = ctx.theme.in_language(&o.lang);
+            let local = document::plan_in(ctx.plan, &o.lang, &theme.words);
+            let html = html_page_of(
+                &o.pdf.doc,
+                &local,
+                &theme,
+                &o.opts,
+                &HtmlTarget::Site(Some(o.link.clone())),
+            )?;
+            sink.write(&format!("{}/{HTML_PATH}", o.lang), html.as_bytes())?;
+            let path = format!("{}/{PDF_PATH}", o.lang);
+            match &o.pdf.file {
+                PdfFile::Made(bytes) => sink.write(&path, bytes)?,
+                PdfFile::Kept { path: from, .. } => sink.keep(&path, from)?,
+            }
+            sink.remember(&format!("{}.{KEY_NAME}", o.lang), o.pdf.record().as_bytes())?;
+        }
         for p in &self.papers {
             match &p.pdf.file {
                 PdfFile::Made(bytes) => sink.write(&p.path, bytes)?,
@@ -787,6 +975,18 @@ impl Prepared for Edition {
             0 => said.push_str(&format!(", and {papers}")),
             k if k == n => said.push_str(&format!(", and {papers}, unchanged")),
             k => said.push_str(&format!(", and {papers} ({k} of {n} unchanged)")),
+        }
+        for o in &self.others {
+            if o.pdf.reused {
+                said.push_str(&format!("; {}: {} pages, unchanged", o.lang, o.pdf.pages));
+            } else {
+                said.push_str(&format!(
+                    "; {}: {} pages in {} ms",
+                    o.lang,
+                    o.pdf.pages,
+                    o.pdf.elapsed.as_millis()
+                ));
+            }
         }
         Some(said)
     }
@@ -836,6 +1036,7 @@ mod length_tests {
             commissioner: "C".into(),
             published: "2024-01-01".into(),
             published_words: "1 January 2024".into(),
+            language: "en-GB".into(),
             blocks,
         }
     }

@@ -97,6 +97,7 @@ mod tests {
             label: "web page".to_string(),
             bytes: 0,
             shelves: vec![Shelf::OtherFormats],
+            lang: None,
             purpose: purpose.map(str::to_string),
         }
     }

@@ -63,6 +63,21 @@ pub fn render(
     sink: &dyn Sink,
     late: impl FnOnce() -> Result<Vec<Download>> + Send,
 ) -> Result<Rendered> {
+    // A plan in more than one language: the pages at the root are in its first, and list the
+    // downloads in that language (each other's pages list theirs, see [`render_language`]).
+    let every = ctx;
+    let first = ctx.plan.languages().first().cloned();
+    let own: Vec<Download>;
+    let ctx = &match &first {
+        Some(lang) => {
+            own = Download::for_language(ctx.downloads, lang);
+            RenderContext {
+                downloads: &own,
+                ..*ctx
+            }
+        }
+        None => *ctx,
+    };
     let mut routes = routes(ctx.plan);
     let pages = Pages::new(ctx, &routes)?;
     // The longest pages first, so that no big page is left for one core at the end while
@@ -75,9 +90,15 @@ pub fn render(
     // beside the other pages rather than after them all.
     let (made, rendered) = rayon::join(
         || -> Result<()> {
-            let mut downloads = ctx.downloads.to_vec();
+            let mut downloads = every.downloads.to_vec();
             downloads.extend(late()?);
-            pages.render(&after, Some(&downloads), sink)?;
+            match &first {
+                Some(lang) => {
+                    let own = Download::for_language(&downloads, lang);
+                    pages.render(&after, Some(&own), sink)?;
+                }
+                None => pages.render(&after, Some(&downloads), sink)?,
+            }
             *all.lock()
                 .unwrap_or_else(std::sync::PoisonError::into_inner) = downloads;
             Ok(())
@@ -112,8 +133,8 @@ pub fn render(
     let mut listed: Vec<Route> = website_routes_in_order(ctx.plan);
     listed.extend(pages.extra_routes());
     let mut listed: Vec<String> = listed.iter().map(Route::path).collect();
-    // Pages other outputs make (the large-print web page) are in the footer.
-    for d in ctx.downloads {
+    // Pages other outputs make (the large-print web page, in each language) are in the footer.
+    for d in every.downloads {
         let Some(folder) = d.path.strip_suffix("index.html") else {
             continue;
         };
@@ -127,7 +148,7 @@ pub fn render(
         .into_inner()
         .unwrap_or_else(std::sync::PoisonError::into_inner);
     for language in ctx.plan.languages().iter().skip(1) {
-        count += render_language(ctx, language, &all, sink)?;
+        count += render_language(every, language, &all, sink)?;
         listed.extend(
             website_routes_in_order(ctx.plan)
                 .iter()
@@ -188,37 +209,6 @@ fn website_routes_in_order(plan: &Plan) -> Vec<Route> {
     routes
 }
 
-/// Gives the Commissioner and the Chief Constable the theme's words for them in the theme's
-/// language, where the plan's translation does not give its own: their names, headings and
-/// lead-ins are the theme's words, not the plan's, unless the plan sets them.
-fn built_in_parties_in(plan: &mut Plan, original: &Plan, theme: &Theme) {
-    for party in plan.meta.parties.iter_mut().filter(|p| p.built_in) {
-        let Some(before) = original.meta.parties.iter().find(|p| p.id == party.id) else {
-            continue;
-        };
-        let key = |field: &str| format!("party-{}-{field}", party.id);
-        if party.name == before.name {
-            party.name = theme.word(&key("name"));
-        }
-        if party.heading == before.heading {
-            party.heading = theme.word(&key("heading"));
-        }
-        if party.lead == before.lead {
-            let lead = theme.word(&key("lead"));
-            for g in plan
-                .aims
-                .iter_mut()
-                .flat_map(|a| &mut a.priorities)
-                .flat_map(|p| &mut p.groups)
-                .filter(|g| g.party == party.id && g.lead == before.lead)
-            {
-                g.lead = lead.clone();
-            }
-            party.lead = lead;
-        }
-    }
-}
-
 /// Renders every page of the site in `language` (one the plan has besides its first) under
 /// the language's folder, with every download known. Returns how many files were written.
 fn render_language(
@@ -228,28 +218,32 @@ fn render_language(
     sink: &dyn Sink,
 ) -> Result<usize> {
     let theme = ctx.theme.in_language(language);
-    let mut plan = ctx.plan.in_language(language);
+    let plan = crate::render::document::plan_in(ctx.plan, language, &theme.words);
     // "What has changed" compares the two revisions as this language's readers see them.
     let comparison = ctx.comparison.map(|c| c.in_language(&plan, language));
-    built_in_parties_in(&mut plan, ctx.plan, &theme);
     let prefix = format!("{language}/");
     let up = languages::up(&prefix);
-    // The downloads stay at the site root, shared by every language.
-    let shifted: Vec<Download> = downloads
+    // The downloads in this language (the large print and the EPUB made in it) and in none;
+    // those in its folder are reached from its root, the rest from the site root.
+    let own = Download::for_language(downloads, language);
+    let shift = |path: &str| match path.strip_prefix(&prefix) {
+        Some(inside) => inside.to_string(),
+        None => format!("{up}{path}"),
+    };
+    let shifted: Vec<Download> = own
         .iter()
         .map(|d| Download {
-            path: format!("{up}{}", d.path),
+            path: shift(&d.path),
             ..d.clone()
         })
         .collect();
-    let footer: Vec<Download> = shifted
+    let footer: Vec<Download> = own
         .iter()
-        .filter(|d| {
-            ctx.downloads
-                .iter()
-                .any(|f| format!("{up}{}", f.path) == d.path)
+        .filter(|d| ctx.downloads.iter().any(|f| f.path == d.path))
+        .map(|d| Download {
+            path: shift(&d.path),
+            ..d.clone()
         })
-        .cloned()
         .collect();
     let lctx = RenderContext {
         plan: &plan,

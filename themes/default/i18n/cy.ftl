@@ -325,6 +325,107 @@ revision-lead = Mae'r dudalen hon yn rhestru'r hyn a newidiodd { $draft ->
 } a gyhoeddwyd ar { $published }, ers y fersiwn a gyhoeddwyd ar { $since }: eitemau a ychwanegwyd, a dynnwyd, a aileiriwyd neu a symudwyd, a dyddiadau, targedau a ffigurau a newidiwyd.
 
 # Editions made from the linear document.
+doc-foreword = Rhagair
+doc-commissioner-for = Comisiynydd Heddlu a Throseddu { $area }
+doc-aim-number = { $aim } { $number } o { $count }.
+doc-outcomes = Canlyniadau
+doc-outcomes-lead = Y canlyniadau yr ydym am eu gweld:
+doc-performance = Perfformiad
+doc-performance-intro = Sut y mesurir cynnydd y cynllun. Mae pob mesur yn dangos sut olwg sydd ar lwyddiant, y ffigurau diweddaraf a'r rhai blaenorol, y ffigurau fesul ardal blismona leol a'r prif bwyntiau.
+doc-glossary = Geirfa
+doc-no-definition = Nid yw'r cynllun yn rhoi diffiniad o'r term hwn.
+doc-no-definition-abbreviation = Mae'r cynllun yn defnyddio'r talfyriad { $abbreviation } heb roi diffiniad ohono.
+doc-no-definition-abbreviations = Mae'r cynllun yn defnyddio'r talfyriadau hyn heb roi diffiniad ohonynt: { $abbreviations }, { $last }.
+doc-contact = Cysylltu â ni
+doc-phone = Ffôn: { $phone }
+doc-email = E-bost: { $email }
+doc-post = Post: { $address }
+doc-about-edition = Ynglŷn â'r argraffiad hwn
+doc-published-by-on = Cyhoeddwyd gan { $organisation } ar { $date }.
+doc-licence = Cewch ailddefnyddio'r wybodaeth hon o dan delerau'r { $licence }.
+doc-large-print-note = Gwnaed yr argraffiad print bras hwn o'r un testun â'r wefan. Mae'n dilyn safonau sylfaenol Cymdeithas Fformatau Hygyrch y DU (UKAAF) ar gyfer print bras.
+doc-no-commitments = Nid oes unrhyw ymrwymiadau wedi'u rhestru o dan y { $priority } yma.
+doc-status = Statws: { $status }.
+doc-due = Erbyn: { $date }.
+doc-owner = Perchennog: { $owner }.
+doc-evidence = Tystiolaeth: { $links }.
+doc-how-measured = Sut y mesurir cynnydd
+doc-how-measured-lead = Mae'r mesurau hyn wedi'u nodi yn rhan Perfformiad y ddogfen hon:
+doc-chart-only = Heb eu cymryd o'r ffynhonnell. Dim ond fel delweddau siart y dangosodd yr adroddiad y rhain, felly ni roddir eu ffigurau yma:
+doc-key-points = Prif bwyntiau
+doc-priorities-evidenced = { $priorities } y mae'r mesur hwn yn dystiolaeth ar eu cyfer:
+doc-national-evidenced = Blaenoriaethau plismona cenedlaethol y mae'r mesur hwn yn dystiolaeth ar eu cyfer:
+doc-fact-target = Sut olwg sydd ar lwyddiant
+doc-fact-latest = Y ffigur diweddaraf
+doc-no-single-figure = Ni chyhoeddir un ffigur unigol
+doc-fact-previous = Y ffigur blaenorol
+doc-fact-baseline = Ffigur cynharach
+doc-fact-change = Newid
+doc-fact-direction = Cyfeiriad y newid
+doc-fact-limits = Terfynau rheoli
+doc-limits = Isaf { $lower }, uchaf { $upper }
+doc-fact-unit = Uned
+doc-fact-lead = Arweinydd
+doc-fact-data = Data
+doc-fact-source = Ffynhonnell
+doc-picture = Llun: { $alt }
+doc-picture-inline = (Llun: { $alt })
+doc-task-done = Wedi'i wneud:
+doc-task-to-do = I'w wneud:
+doc-note = (nodyn { $note })
+doc-table = Tabl: { $columns }
+edition-pdf-title = { $name } (print bras)
+edition-keyword-large-print = print bras
+edition-keyword-standard-print = print safonol
+edition-large-print = Argraffiad print bras ({ $size } pwynt)
+edition-standard-print = Argraffiad print safonol ({ $size } pwynt)
+edition-draft = Drafft. Dyma'r cynllun drafft, a gyhoeddwyd ar gyfer ymgynghoriad. Gall newid cyn i'r cynllun terfynol gael ei fabwysiadu.
+edition-contents = Cynnwys
+edition-page = Tudalen
+edition-page-numbering = 1 o 1
+edition-untitled-plan = Cynllun
+edition-untitled-section = Adran
+edition-plan-word = cynllun
+edition-draft-title = { $title } (drafft)
+edition-draft-word = Drafft.
+edition-draft-sentence = Dyma'r cynllun drafft, a gyhoeddwyd ar gyfer ymgynghoriad. Gall newid cyn i'r cynllun terfynol gael ei fabwysiadu.
+edition-published = Cyhoeddwyd { $date }
+edition-landmarks = Tirnodau
+edition-start = Dechrau
+edition-epub-about = Gwnaed yr argraffiad EPUB hwn o'r un testun â'r wefan. E-lyfr EPUB 3 ydyw, a wnaed i fodloni EPUB Accessibility 1.1 ar lefel AA WCAG 2.2: mae ganddo dabl cynnwys a phennawd i bob rhan, ac mae'n rhoi pob siart fel tabl o'i ffigurau.
+edition-epub-summary = Mae gan yr argraffiad EPUB hwn o { $name } yr un geiriau â'r wefan. Mae ganddo dabl cynnwys, a phennawd i bob rhan, blaenoriaeth a mesur perfformiad, fel y gellir ei ddarllen yn ei drefn, symud drwyddo fesul pennawd gyda darllenydd sgrin neu wrando arno'n cael ei ddarllen yn uchel. Rhoddir pob siart fel brawddeg sy'n ei disgrifio a thabl o'i ffigurau; mae penawdau gan bob tabl. Nid oes ganddo ddelweddau, synau nac animeiddio, a gellir newid y ffont, y maint a'r lliwiau yn y system ddarllen. Fe'i gwnaed i fodloni lefel AA WCAG 2.2.
+edition-epub-title = E-lyfr EPUB
+edition-epub-purpose = I'w ddarllen ar e-ddarllenydd, llechen neu ffôn, mewn unrhyw ap darllen EPUB. Mae'r testun yn addasu i ffitio'r sgrin, a gallwch newid ei faint, ei ffont a'i liwiau neu wrando arno'n cael ei ddarllen yn uchel; gyda darllenydd sgrin gallwch symud fesul pennawd neu ddefnyddio'r tabl cynnwys. Rhoddir siartiau fel tablau o'u ffigurau.
+edition-plain-title = Fersiwn testun plaen
+edition-plain-purpose = I'w ddarllen gyda darllenydd sgrin, dangosydd Braille neu unrhyw olygydd testun: y cynllun cyfan fel un ffeil destun, heb gynllun tudalen i fod yn rhwystr. Mae penawdau ar linellau eu hunain a darllenir tablau fesul rhes.
+edition-plain-draft = Drafft ar gyfer ymgynghoriad: nid yw'r cynllun hwn yn derfynol.
+edition-plain-website = Gwefan: { $url }
+edition-plain-table = Tabl: { $caption }
+edition-plain-quotation = Dyfyniad:
+edition-plain-end-of-quotation = Diwedd y dyfyniad.
+edition-page-title = Print bras: { $title } { $period } – { $organisation }
+edition-skip-link = Neidio i'r prif gynnwys
+edition-page-heading = { $title } { $period }: print bras
+edition-page-intro = { $holds }, ar un dudalen, mewn print bras ({ $size } pwynt). Cyhoeddwyd gan { $organisation } ar { $date }.
+edition-holds-with-performance = Y cynllun cyfan gyda'i ddatganiadau perfformiad
+edition-holds-without-performance = Y cynllun heb ei ddatganiadau perfformiad
+edition-draft-label = Drafft
+edition-page-download = Gallwch hefyd <a href="{ $href }">lawrlwytho'r fersiwn print bras ({ $label })</a> i'w ddarllen neu ei argraffu.
+edition-contact-heading = Manylion cyswllt { $organisation }
+edition-phone = Ffôn:
+edition-email = E-bost:
+edition-post = Post:
+edition-plan-on-website = Y cynllun ar y wefan
+edition-accessibility = Datganiad hygyrchedd
+edition-page-licence = Cewch ailddefnyddio'r wybodaeth hon o dan delerau'r <a href="{ $licence_url }" rel="license">{ $licence_name }</a>.
+edition-download-title = Fersiwn print bras
+edition-download-web-page = tudalen we
+edition-download-purpose = I'w ddarllen mewn print mawr, ar bapur neu ar sgrin: y cynllun cyfan mewn { $size } pwynt, y maint y mae Cymdeithas Fformatau Hygyrch y DU yn ei argymell, gyda'r un geiriau â'r wefan hon. Mae'r PDF wedi'i dagio ar gyfer darllenwyr sgrin ac yn argraffu ar A4; mae'r dudalen we yn cynnwys yr un testun mewn tudalen sy'n addasu i ffitio unrhyw sgrin. Gellir gwneud maint mwy neu lai, fel 24 pwynt (print anferth) neu 16 pwynt, ar gais.
+edition-pdf-label = PDF, { $pages ->
+    [one] { $pages } dudalen
+    [two] { $pages } dudalen
+   *[other] { $pages } tudalen
+}, { $size }
 
 # The data files, the comparison of two revisions and the diff report.
 changes-title = Beth a newidiodd ({ $old } → { $new })
