@@ -218,9 +218,12 @@ fn render_language(
     sink: &dyn Sink,
 ) -> Result<usize> {
     let theme = ctx.theme.in_language(language);
+    // "What has changed" compares the two revisions as this language's readers see them
+    // (both read alike, before the theme's words for the built-in parties are put in).
+    let comparison = ctx
+        .comparison
+        .map(|c| c.in_language(&ctx.plan.in_language(language), language));
     let plan = crate::render::document::plan_in(ctx.plan, language, &theme.words);
-    // "What has changed" compares the two revisions as this language's readers see them.
-    let comparison = ctx.comparison.map(|c| c.in_language(&plan, language));
     let prefix = format!("{language}/");
     let up = languages::up(&prefix);
     // The downloads in this language (the large print and the EPUB made in it) and in none;
