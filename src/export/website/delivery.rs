@@ -9,12 +9,12 @@ use super::{home, page_view, PageContext};
 use crate::export::{Download, Shelf};
 use crate::plan::delivery::{Counts, Item, State, Summary};
 use crate::plan::{Plan, Route};
-use crate::words::human_due;
+use crate::theme::Theme;
 
 #[derive(Debug, Clone, Serialize)]
 struct StateView {
     id: &'static str,
-    label: &'static str,
+    label: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -52,12 +52,12 @@ struct ItemView<'a> {
     priority: String,
     due: Option<String>,
     state_id: &'static str,
-    state_label: &'static str,
+    state_label: String,
     owner: &'a str,
 }
 
 impl<'a> ItemView<'a> {
-    fn new(plan: &Plan, i: &Item<'a>) -> Self {
+    fn new(plan: &Plan, theme: &Theme, i: &Item<'a>) -> Self {
         let p = i.priority;
         let c = i.commitment;
         let state = State::of(c);
@@ -74,9 +74,9 @@ impl<'a> ItemView<'a> {
                 href
             },
             priority: plan.priority_label(p),
-            due: c.due.as_deref().map(human_due),
+            due: c.due.as_deref().map(|d| theme.date(d)),
             state_id: state.id(),
-            state_label: state.label(),
+            state_label: theme.word(state.key()),
             owner: i.owner(),
         }
     }
@@ -85,17 +85,18 @@ impl<'a> ItemView<'a> {
 /// A list of commitments for the template, each shaped as it is serialised: on a big plan
 /// the lists run to hundreds of thousands of items, and holding them twice (as views and as
 /// the template's values) would double what the page costs in memory.
-struct ItemList<'s, 'a>(&'s Plan, &'s [Item<'a>]);
+struct ItemList<'s, 'a>(&'s Plan, &'s Theme, &'s [Item<'a>]);
 
 impl Serialize for ItemList<'_, '_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.1.iter().map(|i| ItemView::new(self.0, i)))
+        serializer.collect_seq(self.2.iter().map(|i| ItemView::new(self.0, self.1, i)))
     }
 }
 
-/// Renders the delivery page's context.
+/// Renders the delivery page's context, its words in `theme`'s language.
 pub(super) fn delivery_page(
     plan: &Plan,
+    theme: &Theme,
     route: &Route,
     downloads: Option<&[Download]>,
     ctx: &mut PageContext<'_>,
@@ -105,7 +106,7 @@ pub(super) fn delivery_page(
         "page",
         &page_view(
             route,
-            "Delivery of the plan's commitments",
+            &theme.word("delivery-page-title"),
             vec![home()],
             vec![],
         ),
@@ -116,11 +117,12 @@ pub(super) fn delivery_page(
             .iter()
             .map(|s| StateView {
                 id: s.id(),
-                label: s.label(),
+                label: theme.word(s.key()),
             })
             .collect::<Vec<_>>(),
     );
-    ctx.insert("reporting_date", &human_due(&summary.reporting_date));
+    ctx.insert("reporting_date", &theme.date(&summary.reporting_date));
+    ctx.insert("not_reported", &theme.word(State::NotReported.key()));
     ctx.insert("all", &CountsView::from(&summary.all));
     ctx.insert(
         "reported",
@@ -178,7 +180,7 @@ pub(super) fn delivery_page(
             })
             .collect::<Vec<_>>(),
     );
-    ctx.insert("overdue", &ItemList(plan, &summary.overdue));
-    ctx.insert("upcoming", &ItemList(plan, &summary.upcoming));
+    ctx.insert("overdue", &ItemList(plan, theme, &summary.overdue));
+    ctx.insert("upcoming", &ItemList(plan, theme, &summary.upcoming));
     ctx.insert("downloads", &shelf(downloads, Shelf::Delivery));
 }

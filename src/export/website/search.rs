@@ -10,6 +10,12 @@
 //! title, address and the start of its text, and for every word of every item's title and
 //! text the items it is in (as gaps between item numbers, which keeps it small). Everything is
 //! in sorted order, so the same plan gives the same bytes.
+//!
+//! Each language's search page has its own A to Z and index, made from the plan as that
+//! language's reader sees it, with the kinds of item and the titles of the pages planpress
+//! makes in that language's words. What the script says about its results ("3 results for
+//! ...") is written here from the word tables, once for each plural form the language has, and
+//! put on the page for the script to choose from by the count (see [`Says`]).
 
 use std::collections::BTreeMap;
 
@@ -19,6 +25,7 @@ use sha2::{Digest, Sha256};
 
 use crate::parse::markdown::options;
 use crate::plan::{Plan, Route};
+use crate::theme::Theme;
 
 /// How many characters of an item's text the index keeps to show under its title.
 const SNIPPET_CHARS: usize = 160;
@@ -56,12 +63,102 @@ pub struct Search {
     pub file: String,
     /// The index script's bytes.
     pub bytes: Vec<u8>,
+    /// What the script says of its results, in the page's language.
+    pub(super) says: Says,
+}
+
+/// What `search.js` says of its results, from the word tables: `{n}`, `{q}` and `{limit}` in
+/// each text stand for the count, the reader's words and how many are shown. A count's words
+/// are given once for each plural form (CLDR's categories, which Fluent also uses) the
+/// language has; the script picks the form of its count with the browser's
+/// `Intl.PluralRules`, in the page's language.
+#[derive(Debug, Serialize)]
+pub(super) struct Says {
+    /// No results.
+    none: String,
+    /// Some results, all shown.
+    found: Vec<Said>,
+    /// More results than the script shows.
+    found_first: Vec<Said>,
+}
+
+/// One plural form's words.
+#[derive(Debug, Serialize)]
+struct Said {
+    /// The CLDR category: `zero`, `one`, `two`, `few`, `many` or `other`.
+    category: &'static str,
+    text: String,
+}
+
+impl Says {
+    fn new(theme: &Theme) -> Says {
+        let say = |key: &str, count: Option<u32>| {
+            let mut args = fluent_bundle::FluentArgs::new();
+            args.set("query", "{q}");
+            args.set("shown", "{n}");
+            args.set("limit", "{limit}");
+            if let Some(n) = count {
+                args.set("count", n);
+            }
+            theme
+                .words
+                .text(&theme.language, key, Some(&args))
+                .unwrap_or_default()
+        };
+        let forms = plural_samples(&theme.language);
+        let each = |key: &str| -> Vec<Said> {
+            forms
+                .iter()
+                .map(|(category, n)| Said {
+                    category,
+                    text: say(key, Some(*n)),
+                })
+                .collect()
+        };
+        Says {
+            none: say("search-none", None),
+            found: each("search-found"),
+            found_first: each("search-found-first"),
+        }
+    }
+}
+
+/// A count in each plural category `language` has (the first from 0 up), by CLDR's cardinal
+/// rules for the language or, failing that, its base language, or English.
+fn plural_samples(language: &str) -> Vec<(&'static str, u32)> {
+    use intl_pluralrules::{PluralCategory, PluralRuleType, PluralRules};
+    let base = language.split('-').next().unwrap_or(language);
+    let rules = [language, base, "en"]
+        .iter()
+        .filter_map(|l| l.parse::<unic_langid::LanguageIdentifier>().ok())
+        .find_map(|id| PluralRules::create(id, PluralRuleType::CARDINAL).ok());
+    let Some(rules) = rules else {
+        return vec![("other", 2)];
+    };
+    let name = |c: PluralCategory| match c {
+        PluralCategory::ZERO => "zero",
+        PluralCategory::ONE => "one",
+        PluralCategory::TWO => "two",
+        PluralCategory::FEW => "few",
+        PluralCategory::MANY => "many",
+        PluralCategory::OTHER => "other",
+    };
+    let mut out: Vec<(&'static str, u32)> = Vec::new();
+    for n in 0..1000u32 {
+        if let Ok(c) = rules.select(n) {
+            let c = name(c);
+            if !out.iter().any(|(seen, _)| *seen == c) {
+                out.push((c, n));
+            }
+        }
+    }
+    out
 }
 
 impl Search {
-    /// The A to Z and the index of `plan`.
-    pub fn new(plan: &Plan) -> Search {
-        let entries = sorted(entries(plan));
+    /// The A to Z and the index of `plan`, in `theme`'s language.
+    pub fn new(plan: &Plan, theme: &Theme) -> Search {
+        let entries = sorted(entries(plan, theme));
         let bytes = index_script(&entries);
         let digest = Sha256::digest(&bytes);
         let hash: String = digest.iter().take(5).map(|b| format!("{b:02x}")).collect();
@@ -69,6 +166,7 @@ impl Search {
             letters: letters(entries),
             file: format!("{}search-index.{hash}.js", Route::Search.path()),
             bytes,
+            says: Says::new(theme),
         }
     }
 
@@ -83,9 +181,10 @@ impl Search {
     }
 }
 
-/// The kinds of item the A to Z of `plan` lists, in words: "its aims, priorities, commitments
-/// and pages", naming only those the plan has, in its own words for its levels.
-pub(super) fn kinds_in_words(plan: &Plan) -> String {
+/// The kinds of item the A to Z of `plan` lists, in words: "aims, priorities, commitments
+/// and pages", naming only those the plan has, in its own words for its levels and the
+/// theme's for the rest, in `theme`'s language.
+pub(super) fn kinds_in_words(plan: &Plan, theme: &Theme) -> String {
     let levels = &plan.meta.levels;
     let mut kinds: Vec<String> = Vec::new();
     if !plan.is_one_level() && !plan.aims.is_empty() {
@@ -95,23 +194,30 @@ pub(super) fn kinds_in_words(plan: &Plan) -> String {
         kinds.push(levels.priority.plural.clone());
     }
     if plan.commitments().next().is_some() {
-        kinds.push("commitments".into());
+        kinds.push(theme.word("search-kinds-commitments"));
     }
     if !plan.statements.is_empty() {
-        kinds.push("performance statements".into());
+        kinds.push(theme.word("search-kinds-statements"));
     }
     if !plan.glossary.is_empty() {
-        kinds.push("glossary terms".into());
+        kinds.push(theme.word("search-kinds-terms"));
     }
-    kinds.push("pages".into());
-    match kinds.split_last() {
-        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
-        _ => kinds.join(""),
-    }
+    // Pages are always last; the table words "and pages" with the mutation it takes.
+    let mut args = fluent_bundle::FluentArgs::new();
+    args.set(
+        "has_others",
+        if kinds.is_empty() { "false" } else { "true" },
+    );
+    args.set("others", kinds.join(", "));
+    theme
+        .words
+        .text(&theme.language, "search-kinds", Some(&args))
+        .unwrap_or_default()
 }
 
-/// Every item, in plan order.
-fn entries(plan: &Plan) -> Vec<Entry> {
+/// Every item, in plan order, its kind and the titles of planpress's pages in `theme`'s
+/// language.
+fn entries(plan: &Plan, theme: &Theme) -> Vec<Entry> {
     let from = Route::Search;
     let levels = &plan.meta.levels;
     let mut out = Vec::new();
@@ -145,7 +251,7 @@ fn entries(plan: &Plan) -> Vec<Entry> {
             ));
             for c in p.groups.iter().flat_map(|g| &g.commitments) {
                 out.push(entry(
-                    "Commitment",
+                    &theme.word("search-kind-commitment"),
                     &c.text,
                     &format!("{path}#{}", c.id),
                     String::new(),
@@ -156,7 +262,7 @@ fn entries(plan: &Plan) -> Vec<Entry> {
     for s in &plan.statements {
         let path = Route::Statement(s.id.clone()).path();
         out.push(entry(
-            "Performance statement",
+            &theme.word("search-kind-statement"),
             &s.measure,
             &path,
             plain_text(&s.body.markdown),
@@ -168,15 +274,16 @@ fn entries(plan: &Plan) -> Vec<Entry> {
         text.push(' ');
         text.push_str(&plain_text(&t.definition.markdown));
         out.push(entry(
-            "Glossary term",
+            &theme.word("search-kind-term"),
             &t.term,
             &format!("{glossary}#{}", t.id),
             text.trim().to_string(),
         ));
     }
+    let page = theme.word("search-kind-page");
     for p in &plan.pages {
         out.push(entry(
-            "Page",
+            &page,
             &p.title,
             &Route::Page(p.id.clone()).path(),
             plain_text(&p.body.markdown),
@@ -185,25 +292,30 @@ fn entries(plan: &Plan) -> Vec<Entry> {
     // The pages planpress makes, under the titles they carry.
     let mut made: Vec<(&str, Route)> = Vec::new();
     if !plan.glossary.is_empty() {
-        made.push(("Glossary", Route::Glossary));
+        made.push(("glossary", Route::Glossary));
     }
     if !plan.statements.is_empty() {
-        made.push(("Performance", Route::Performance));
+        made.push(("nav-performance", Route::Performance));
     }
     if !plan.meta.national_priorities.is_empty() {
-        made.push(("National policing priorities", Route::NationalPriorities));
+        made.push(("np-title", Route::NationalPriorities));
     }
     if plan.commitments().next().is_some() {
-        made.push(("Delivery of the plan's commitments", Route::Delivery));
+        made.push(("delivery-page-title", Route::Delivery));
     }
     made.extend([
-        ("Accessibility statement", Route::Accessibility),
-        ("Listen to the plan", Route::Listen),
-        ("Other formats", Route::OtherFormats),
-        ("About this plan", Route::About),
+        ("a11y-page-title", Route::Accessibility),
+        ("listen-title", Route::Listen),
+        ("formats-title", Route::OtherFormats),
+        ("about-title", Route::About),
     ]);
     for (title, route) in made {
-        out.push(entry("Page", title, &route.path(), String::new()));
+        out.push(entry(
+            &page,
+            &theme.word(title),
+            &route.path(),
+            String::new(),
+        ));
     }
     out
 }
