@@ -1082,7 +1082,7 @@ fn render_page<'s>(
                 "page",
                 &page_view(route, &theme.word("listen-title"), vec![home()], vec![]),
             );
-            ctx.insert("listen", &listen::view(plan, route, downloads));
+            ctx.insert("listen", &listen::view(plan, theme, route, downloads));
             "listen.html"
         }
         Route::OtherFormats => {

@@ -158,12 +158,17 @@ fn plural_samples(language: &str) -> Vec<(&'static str, u32)> {
 impl Search {
     /// The A to Z and the index of `plan`, in `theme`'s language.
     pub fn new(plan: &Plan, theme: &Theme) -> Search {
-        let entries = sorted(entries(plan, theme));
+        // A translated plan's A to Z is in its language's alphabetical order, under the letters
+        // of its alphabet (Welsh "Ch" after "C"), as its glossary is.
+        let reading = &plan.reading;
+        let collator = (reading.language != reading.original)
+            .then(|| crate::plan::translations::collator(&reading.language));
+        let entries = sorted(entries(plan, theme), collator.as_ref());
         let bytes = index_script(&entries);
         let digest = Sha256::digest(&bytes);
         let hash: String = digest.iter().take(5).map(|b| format!("{b:02x}")).collect();
         Search {
-            letters: letters(entries),
+            letters: letters(entries, collator.as_ref()),
             file: format!("{}search-index.{hash}.js", Route::Search.path()),
             bytes,
             says: Says::new(theme),
@@ -331,26 +336,41 @@ fn sort_key(e: &Entry) -> (String, &str, &str, &str) {
     (t.to_lowercase(), &e.title, &e.kind, &e.href)
 }
 
-/// `entries` in A to Z order.
-fn sorted(mut entries: Vec<Entry>) -> Vec<Entry> {
-    entries.sort_by(|a, b| sort_key(a).cmp(&sort_key(b)));
+/// A language's alphabetical order.
+type Collator = icu_collator::CollatorBorrowed<'static>;
+
+/// `entries` in A to Z order: by `collator`'s alphabet when given, else by code point.
+fn sorted(mut entries: Vec<Entry>, collator: Option<&Collator>) -> Vec<Entry> {
+    match collator {
+        None => entries.sort_by(|a, b| sort_key(a).cmp(&sort_key(b))),
+        Some(c) => entries.sort_by(|a, b| {
+            let (a, b) = (sort_key(a), sort_key(b));
+            c.compare(&a.0, &b.0).then_with(|| a.cmp(&b))
+        }),
+    }
     entries
 }
 
-/// The letter an entry is listed under: its sort key's first letter in capitals, or "0–9"
-/// for one that starts with anything else.
-fn letter_of(e: &Entry) -> String {
-    match sort_key(e).0.chars().next() {
-        Some(c) if c.is_alphabetic() => c.to_uppercase().collect(),
+/// The letter an entry is listed under: its sort key's first letter in capitals (with
+/// `collator`, the first letter of its language's alphabet, which may be two: "Ch"), or
+/// "0–9" for one that starts with anything else.
+fn letter_of(e: &Entry, collator: Option<&Collator>) -> String {
+    let key = sort_key(e).0;
+    match (key.chars().next(), collator) {
+        (Some(c), None) if c.is_alphabetic() => c.to_uppercase().collect(),
+        (Some(c), Some(col)) if c.is_alphabetic() => {
+            crate::plan::translations::first_letter(&key, col)
+        }
         _ => "0–9".to_string(),
     }
 }
 
-/// Sorted `entries` grouped by letter, "0–9" first.
-fn letters(entries: Vec<Entry>) -> Vec<Letter> {
+/// Sorted `entries` grouped by letter, "0–9" first, the letters in `collator`'s order when
+/// given.
+fn letters(entries: Vec<Entry>, collator: Option<&Collator>) -> Vec<Letter> {
     let mut out: Vec<Letter> = Vec::new();
     for e in entries {
-        let letter = letter_of(&e);
+        let letter = letter_of(&e, collator);
         match out.iter_mut().find(|l| l.letter == letter) {
             Some(l) => l.entries.push(e),
             None => {
@@ -367,7 +387,14 @@ fn letters(entries: Vec<Entry>) -> Vec<Letter> {
             }
         }
     }
-    out.sort_by_key(|l| (l.letter != "0–9", l.letter.clone()));
+    match collator {
+        None => out.sort_by_key(|l| (l.letter != "0–9", l.letter.clone())),
+        Some(c) => out.sort_by(|a, b| {
+            (a.letter != "0–9")
+                .cmp(&(b.letter != "0–9"))
+                .then_with(|| c.compare(&a.letter, &b.letter))
+        }),
+    }
     out
 }
 
@@ -539,12 +566,13 @@ mod tests {
             href: title.into(),
             text: String::new(),
         };
-        let l = letters(sorted(vec![
-            e("The zebra"),
-            e("apple"),
-            e("101 calls"),
-            e("Banana"),
-        ]));
+        let l = letters(
+            sorted(
+                vec![e("The zebra"), e("apple"), e("101 calls"), e("Banana")],
+                None,
+            ),
+            None,
+        );
         let got: Vec<(&str, Vec<&str>)> = l
             .iter()
             .map(|l| {

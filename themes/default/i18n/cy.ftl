@@ -242,6 +242,7 @@ formats-ask-how = Dywedwch wrthym pa fformat sydd ei angen arnoch a sut i gysyll
 
 listen-title = Gwrando ar y cynllun
 listen-intro = { $title } { $period }, wedi'i ddarllen yn uchel gan lais cyfrifiadurol, un recordiad ar gyfer pob rhan o'r cynllun a restrir isod. Mae pob recordiad yn darllen yr un geiriau â'r dudalen y mae'n ei henwi, wedi'u hysgrifennu i'w clywed: dywedir byrfoddau'n llawn, darllenir tablau fesul rhes a siartiau drwy'r frawddeg sy'n crynhoi eu ffigurau.
+listen-in-original = Mae'r recordiadau'n darllen y cynllun yn ei iaith wreiddiol: nid ydynt wedi'u gwneud yn Gymraeg eto.
 listen-files = Nid oes dim yn chwarae nes i chi ei ddechrau. Gallwch hefyd lawrlwytho pob recordiad fel ffeil MP3.
 listen-files-playlist = Nid oes dim yn chwarae nes i chi ei ddechrau. Gallwch hefyd lawrlwytho pob recordiad fel ffeil MP3, neu <a href="{ $playlist }">lawrlwytho rhestr chwarae o bob recordiad yn ei drefn</a> ({ $label }) ar gyfer chwaraewr podlediadau neu gerddoriaeth.
 listen-download = Lawrlwytho recordiad { $title }

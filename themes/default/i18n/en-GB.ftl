@@ -228,6 +228,7 @@ formats-ask-how = Tell us which format you need and how to reach you. We'll cons
 
 listen-title = Listen to the plan
 listen-intro = The { $title } { $period }, read aloud by a computer voice, one recording for each part of the plan listed below. Each recording reads the same words as the page it names, written to be heard: abbreviations are said in full, tables are read row by row and charts by the sentence that sums up their figures.
+listen-in-original = The recordings read the plan in its original language: they are not made in this language yet.
 listen-files = Nothing plays until you start it. You can also download each recording as an MP3 file.
 listen-files-playlist = Nothing plays until you start it. You can also download each recording as an MP3 file, or <a href="{ $playlist }">download the playlist of every recording in order</a> ({ $label }) for a podcast or music player.
 listen-download = Download the recording of { $title }
