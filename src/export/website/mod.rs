@@ -1037,7 +1037,7 @@ fn render_page<'s>(
             "page.html"
         }
         Route::NationalPriorities => {
-            performance::national_page(plan, route, downloads, &mut ctx);
+            performance::national_page(plan, theme, route, downloads, &mut ctx);
             "national-priorities.html"
         }
         Route::Delivery => {

@@ -603,6 +603,7 @@ struct NationalStatementView {
 /// Renders the national policing priorities page's context.
 pub(super) fn national_page(
     plan: &Plan,
+    theme: &crate::theme::Theme,
     route: &Route,
     downloads: Option<&[Download]>,
     ctx: &mut PageContext<'_>,
@@ -646,13 +647,13 @@ pub(super) fn national_page(
     // A plan without statements has no performance page to go back to.
     if !plan.statements.is_empty() {
         crumbs.push(Link {
-            title: "Performance".into(),
+            title: theme.word("nav-performance"),
             path: Route::Performance.path(),
         });
     }
     ctx.insert(
         "page",
-        &page_view(route, "National policing priorities", crumbs, toc),
+        &page_view(route, &theme.word("np-title"), crumbs, toc),
     );
     ctx.insert("priorities", &priorities);
     ctx.insert("downloads", &shelf(downloads, Shelf::Performance));

@@ -24,7 +24,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use crate::parse::markdown::options;
-use crate::plan::{Plan, Route};
+use crate::plan::{Plan, Route, TextOf};
 use crate::theme::Theme;
 
 /// How many characters of an item's text the index keeps to show under its title.
@@ -42,6 +42,9 @@ pub(super) struct Entry {
     /// Its text, as plain words (not in the page; only for the index).
     #[serde(skip)]
     text: String,
+    /// The language of an item shown in the plan's first language because it is not
+    /// translated into the page's yet.
+    lang: Option<String>,
 }
 
 /// The entries under one letter of the A to Z.
@@ -231,6 +234,15 @@ fn entries(plan: &Plan, theme: &Theme) -> Vec<Entry> {
         title: title.trim().to_string(),
         href: from.href_to(target),
         text,
+        lang: None,
+    };
+    // An item of the plan not yet translated, marked with the language it is shown in.
+    let reading = &plan.reading;
+    let marked = |mut e: Entry, of: TextOf| {
+        if reading.falls_back(&of) {
+            e.lang = Some(reading.original.clone());
+        }
+        e
     };
     for aim in &plan.aims {
         let aim_path = Route::Aim(aim.id.clone()).path();
@@ -240,7 +252,10 @@ fn entries(plan: &Plan, theme: &Theme) -> Vec<Entry> {
                 text.push(' ');
                 text.push_str(o);
             }
-            out.push(entry(&levels.aim.title(), &aim.title, &aim_path, text));
+            out.push(marked(
+                entry(&levels.aim.title(), &aim.title, &aim_path, text),
+                TextOf::Aim(aim.id.clone()),
+            ));
         }
         for p in &aim.priorities {
             let path = Route::Priority {
@@ -248,29 +263,38 @@ fn entries(plan: &Plan, theme: &Theme) -> Vec<Entry> {
                 id: p.id.clone(),
             }
             .path();
-            out.push(entry(
-                &levels.priority.title(),
-                &p.title,
-                &path,
-                plain_text(&p.body.markdown),
+            out.push(marked(
+                entry(
+                    &levels.priority.title(),
+                    &p.title,
+                    &path,
+                    plain_text(&p.body.markdown),
+                ),
+                TextOf::Priority(p.id.clone()),
             ));
             for c in p.groups.iter().flat_map(|g| &g.commitments) {
-                out.push(entry(
-                    &theme.word("search-kind-commitment"),
-                    &c.text,
-                    &format!("{path}#{}", c.id),
-                    String::new(),
+                out.push(marked(
+                    entry(
+                        &theme.word("search-kind-commitment"),
+                        &c.text,
+                        &format!("{path}#{}", c.id),
+                        String::new(),
+                    ),
+                    TextOf::Commitment(c.id.clone()),
                 ));
             }
         }
     }
     for s in &plan.statements {
         let path = Route::Statement(s.id.clone()).path();
-        out.push(entry(
-            &theme.word("search-kind-statement"),
-            &s.measure,
-            &path,
-            plain_text(&s.body.markdown),
+        out.push(marked(
+            entry(
+                &theme.word("search-kind-statement"),
+                &s.measure,
+                &path,
+                plain_text(&s.body.markdown),
+            ),
+            TextOf::Statement(s.id.clone()),
         ));
     }
     let glossary = Route::Glossary.path();
@@ -278,20 +302,26 @@ fn entries(plan: &Plan, theme: &Theme) -> Vec<Entry> {
         let mut text = t.abbreviations.join(" ");
         text.push(' ');
         text.push_str(&plain_text(&t.definition.markdown));
-        out.push(entry(
-            &theme.word("search-kind-term"),
-            &t.term,
-            &format!("{glossary}#{}", t.id),
-            text.trim().to_string(),
+        out.push(marked(
+            entry(
+                &theme.word("search-kind-term"),
+                &t.term,
+                &format!("{glossary}#{}", t.id),
+                text.trim().to_string(),
+            ),
+            TextOf::Glossary(t.id.clone()),
         ));
     }
     let page = theme.word("search-kind-page");
     for p in &plan.pages {
-        out.push(entry(
-            &page,
-            &p.title,
-            &Route::Page(p.id.clone()).path(),
-            plain_text(&p.body.markdown),
+        out.push(marked(
+            entry(
+                &page,
+                &p.title,
+                &Route::Page(p.id.clone()).path(),
+                plain_text(&p.body.markdown),
+            ),
+            TextOf::Page(p.id.clone()),
         ));
     }
     // The pages planpress makes, under the titles they carry.
@@ -532,6 +562,7 @@ mod tests {
             title: title.into(),
             href: "x".into(),
             text: text.into(),
+            lang: None,
         };
         let script = index_script(&[
             e("Alpha", "</script> beta"),
@@ -565,6 +596,7 @@ mod tests {
             title: title.into(),
             href: title.into(),
             text: String::new(),
+            lang: None,
         };
         let l = letters(
             sorted(

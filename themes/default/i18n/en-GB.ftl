@@ -246,11 +246,11 @@ search-a-z = A to Z
 search-a-z-intro = Everything in the plan from A to Z ({ $count ->
     [one] { $count } entry
    *[other] { $count } entries
-}): its { $kinds }, each linked.
+}): { $kinds }, each linked.
 search-a-z-label = A to Z by letter
 search-kinds = { $has_others ->
-    [true] { $others } and pages
-   *[other] pages
+    [true] its { $others } and pages
+   *[other] its pages
 }
 search-kinds-commitments = commitments
 search-kinds-statements = performance statements
