@@ -4,11 +4,12 @@
 
 use serde::Serialize;
 
+use super::items::untranslated;
 use super::shelf;
 use super::{home, page_view, PageContext};
 use crate::export::{Download, Shelf};
 use crate::plan::delivery::{Counts, Item, State, Summary};
-use crate::plan::{Plan, Route};
+use crate::plan::{Plan, Route, TextOf};
 use crate::theme::Theme;
 
 #[derive(Debug, Clone, Serialize)]
@@ -37,6 +38,8 @@ impl From<&Counts> for CountsView {
 #[derive(Debug, Clone, Serialize)]
 struct RowView {
     title: String,
+    /// The language of the title when it is not translated into the page's yet.
+    lang: Option<String>,
     path: Option<String>,
     counts: CountsView,
 }
@@ -47,9 +50,13 @@ struct RowView {
 #[derive(Debug, Clone, Serialize)]
 struct ItemView<'a> {
     text: &'a str,
+    /// The language of its text when it is not translated into the page's yet.
+    lang: Option<String>,
     /// The commitment on its priority's page, from the site's root.
     href: String,
     priority: String,
+    /// The language of its priority's title when that is not translated yet.
+    priority_lang: Option<String>,
     due: Option<String>,
     state_id: &'static str,
     state_label: String,
@@ -63,6 +70,8 @@ impl<'a> ItemView<'a> {
         let state = State::of(c);
         ItemView {
             text: &c.text,
+            lang: untranslated(plan, TextOf::Commitment(c.id.clone())),
+            priority_lang: untranslated(plan, TextOf::Priority(p.id.clone())),
             href: {
                 let route = Route::Priority {
                     aim: p.aim.clone(),
@@ -135,6 +144,7 @@ pub(super) fn delivery_page(
             .iter()
             .map(|(p, c)| RowView {
                 title: plan.priority_label(p),
+                lang: untranslated(plan, TextOf::Priority(p.id.clone())),
                 path: Some(
                     Route::Priority {
                         aim: p.aim.clone(),
@@ -150,6 +160,7 @@ pub(super) fn delivery_page(
             .iter()
             .map(|(id, title, c)| RowView {
                 title: title.clone(),
+                lang: untranslated(plan, TextOf::Aim(id.clone())),
                 path: Some(Route::Aim(id.clone()).path()),
                 counts: c.into(),
             })
@@ -163,6 +174,7 @@ pub(super) fn delivery_page(
             .iter()
             .map(|(name, c)| RowView {
                 title: name.clone(),
+                lang: None,
                 path: None,
                 counts: c.into(),
             })
@@ -175,6 +187,7 @@ pub(super) fn delivery_page(
             .iter()
             .map(|(owner, c)| RowView {
                 title: owner.clone(),
+                lang: None,
                 path: None,
                 counts: c.into(),
             })

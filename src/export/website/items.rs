@@ -4,7 +4,7 @@
 use serde::Serialize;
 
 use super::{performance, Index, Link};
-use crate::plan::{Aim, Party, Plan, Priority, Route};
+use crate::plan::{Aim, Party, Plan, Priority, Route, TextOf};
 use crate::render::markdown::{self, Heading};
 use crate::theme::Theme;
 
@@ -17,6 +17,9 @@ pub(super) struct AimSummary<'a> {
     priorities: Vec<PrioritySummary<'a>>,
     /// True for the priorities of a plan without aims, which readers never see as an aim.
     implicit: bool,
+    /// The language of its title when it is shown in the plan's first language because it
+    /// is not translated into the page's yet.
+    lang: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -26,6 +29,8 @@ struct PrioritySummary<'a> {
     path: String,
     /// How many commitments each party makes here, in the plan's order of parties.
     groups: Vec<GroupCount<'a>>,
+    /// The language of its title when not translated into the page's (see `AimSummary`).
+    lang: Option<String>,
 }
 
 /// How many commitments one party makes under a priority.
@@ -61,6 +66,14 @@ fn party_name_in_sentence(party: &Party, theme: &Theme) -> String {
     }
 }
 
+/// The plan's first language when `text` is shown in it because it is not translated into
+/// the language of the page yet.
+pub(super) fn untranslated(plan: &Plan, text: TextOf) -> Option<String> {
+    plan.reading
+        .falls_back(&text)
+        .then(|| plan.reading.original.clone())
+}
+
 /// The words of `key` in `theme`'s language with `args`.
 fn say(theme: &Theme, key: &str, args: &[(&str, &str)]) -> String {
     let mut a = fluent_bundle::FluentArgs::new();
@@ -81,12 +94,14 @@ impl<'a> AimSummary<'a> {
             path: Route::Aim(aim.id.clone()).path(),
             outcomes: &aim.outcomes,
             implicit: aim.implicit,
+            lang: untranslated(plan, TextOf::Aim(aim.id.clone())),
             priorities: aim
                 .priorities
                 .iter()
                 .map(|p| PrioritySummary {
                     number: p.number,
                     title: &p.title,
+                    lang: untranslated(plan, TextOf::Priority(p.id.clone())),
                     path: Route::Priority {
                         aim: aim.id.clone(),
                         id: p.id.clone(),
