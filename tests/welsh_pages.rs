@@ -545,3 +545,33 @@ fn the_template_check_finds_a_word_outside_the_tables() {
     );
     assert_eq!(words, ["aria-label=\"Main\"", "Overdue"]);
 }
+
+#[test]
+fn untranslated_items_listed_on_the_welsh_pages_are_marked_english() {
+    let site = bilingual_with_everything();
+    build_site_only(&site);
+    // "Reduce harm on the roads" and "Enforce speed limits." have no Welsh yet.
+    let home = page(&site, "cy/index.html");
+    assert!(
+        home.contains("lang=\"en-GB\">Reduce harm on the roads</a>"),
+        "{home}"
+    );
+    let aim = page(&site, "cy/safety/index.html");
+    assert!(
+        aim.contains("lang=\"en-GB\">Reduce harm on the roads</a>"),
+        "{aim}"
+    );
+    let search = page(&site, "cy/search/index.html");
+    assert!(
+        search.contains("lang=\"en-GB\">Enforce speed limits.</a>"),
+        "{search}"
+    );
+    // Translated ones are not marked.
+    assert!(
+        home.contains("index.html\">Gwneud strydoedd yn fwy diogel</a>"),
+        "{home}"
+    );
+    // The English pages mark nothing.
+    let en = page(&site, "index.html");
+    assert_eq!(en.matches(" lang=\"en-GB\"").count(), 1, "{en}");
+}
