@@ -566,6 +566,16 @@ fn untranslated_items_listed_on_the_welsh_pages_are_marked_english() {
         search.contains("lang=\"en-GB\">Enforce speed limits.</a>"),
         "{search}"
     );
+    // The index tells the script the same, for its results.
+    let at = search.find("<script src=\"search-index.").unwrap() + "<script src=\"".len();
+    let index = page(
+        &site,
+        &format!("cy/search/{}", search[at..].split('"').next().unwrap()),
+    );
+    assert!(
+        index.contains("\"Enforce speed limits.\",\"../safety/roads/index.html#speed-enforcement\",\"\",\"en-GB\"]"),
+        "{index}"
+    );
     // Translated ones are not marked.
     assert!(
         home.contains("index.html\">Gwneud strydoedd yn fwy diogel</a>"),

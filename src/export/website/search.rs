@@ -469,14 +469,14 @@ fn snippet(text: &str) -> String {
 }
 
 /// The index as the script `search.js` reads: `PLANPRESS_SEARCH`, with `kinds`, `items`
-/// (`[kind number, title, link, snippet]`, in A to Z order), `words` (sorted) and `postings`
-/// (for each word, the numbers of the items it is in, each given as the gap from the one
-/// before).
+/// (`[kind number, title, link, snippet]`, and the language of an item not yet translated, in A
+/// to Z order), `words` (sorted) and `postings` (for each word, the numbers of the items it is
+/// in, each given as the gap from the one before).
 fn index_script(entries: &[Entry]) -> Vec<u8> {
     #[derive(Serialize)]
     struct Index<'a> {
         kinds: Vec<&'a str>,
-        items: Vec<(usize, &'a str, &'a str, String)>,
+        items: Vec<serde_json::Value>,
         words: Vec<&'a str>,
         postings: Vec<Vec<usize>>,
     }
@@ -491,7 +491,17 @@ fn index_script(entries: &[Entry]) -> Vec<u8> {
                 kinds.len() - 1
             }
         };
-        items.push((kind, e.title.as_str(), e.href.as_str(), snippet(&e.text)));
+        let mut item = vec![
+            kind.into(),
+            e.title.as_str().into(),
+            e.href.as_str().into(),
+            snippet(&e.text).into(),
+        ];
+        // An item shown in the plan's first language says which, for the script to mark.
+        if let Some(lang) = &e.lang {
+            item.push(lang.as_str().into());
+        }
+        items.push(serde_json::Value::Array(item));
         for w in words(&e.title).chain(words(&e.text)) {
             let list = postings.entry(w).or_default();
             if list.last() != Some(&i) {

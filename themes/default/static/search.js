@@ -94,6 +94,8 @@
       var a = document.createElement("a");
       a.href = item[2];
       a.textContent = item[1];
+      // An item not yet translated into the page's language is in the plan's first.
+      if (item[4]) a.lang = item[4];
       li.appendChild(a);
       var kind = document.createElement("span");
       kind.className = "kind";
@@ -102,6 +104,7 @@
       if (item[3]) {
         var p = document.createElement("p");
         p.textContent = item[3];
+        if (item[4]) p.lang = item[4];
         li.appendChild(p);
       }
       list.appendChild(li);
