@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use super::{home, page_view, Link, PageContext};
 use crate::plan::{statutory, Plan, Route};
+use crate::theme::Theme;
 
 /// One element of s.7(1) as the page lists it.
 #[derive(Serialize)]
@@ -14,24 +15,24 @@ struct ElementView {
     id: &'static str,
     /// "a" to "f".
     paragraph: &'static str,
-    /// What the plan must set out.
-    label: &'static str,
+    /// What the plan must set out, in the page's language.
+    label: String,
     /// Where the plan sets it out; empty when it does not.
     places: Vec<Link>,
 }
 
-/// Renders the "About this plan" page's context.
-pub(super) fn about_page(plan: &Plan, route: &Route, ctx: &mut PageContext<'_>) {
+/// Renders the "About this plan" page's context, in `theme`'s language.
+pub(super) fn about_page(plan: &Plan, theme: &Theme, route: &Route, ctx: &mut PageContext<'_>) {
     ctx.insert(
         "page",
-        &page_view(route, "About this plan", vec![home()], vec![]),
+        &page_view(route, &theme.word("about-title"), vec![home()], vec![]),
     );
     let elements: Vec<ElementView> = statutory::coverage(plan)
         .into_iter()
         .map(|(e, covers)| ElementView {
             id: e.id(),
             paragraph: e.paragraph(),
-            label: e.label(),
+            label: theme.word(e.key()),
             places: covers
                 .into_iter()
                 .map(|c| Link {
@@ -46,13 +47,13 @@ pub(super) fn about_page(plan: &Plan, route: &Route, ctx: &mut PageContext<'_>) 
     let routes = super::routes(plan);
     let mut reports = Vec::new();
     for (r, title) in [
-        (Route::Performance, "Performance"),
-        (Route::Delivery, "Delivery of the plan's commitments"),
-        (Route::NationalPriorities, "National policing priorities"),
+        (Route::Performance, "nav-performance"),
+        (Route::Delivery, "delivery-page-title"),
+        (Route::NationalPriorities, "np-title"),
     ] {
         if routes.contains(&r) {
             reports.push(Link {
-                title: title.to_string(),
+                title: theme.word(title),
                 path: r.path(),
             });
         }

@@ -4,17 +4,18 @@
 
 use serde::Serialize;
 
+use super::items::untranslated;
 use super::shelf;
 use super::{home, page_view, PageContext};
 use crate::export::{Download, Shelf};
 use crate::plan::delivery::{Counts, Item, State, Summary};
-use crate::plan::{Plan, Route};
-use crate::words::human_due;
+use crate::plan::{Plan, Route, TextOf};
+use crate::theme::Theme;
 
 #[derive(Debug, Clone, Serialize)]
 struct StateView {
     id: &'static str,
-    label: &'static str,
+    label: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -37,6 +38,8 @@ impl From<&Counts> for CountsView {
 #[derive(Debug, Clone, Serialize)]
 struct RowView {
     title: String,
+    /// The language of the title when it is not translated into the page's yet.
+    lang: Option<String>,
     path: Option<String>,
     counts: CountsView,
 }
@@ -47,22 +50,28 @@ struct RowView {
 #[derive(Debug, Clone, Serialize)]
 struct ItemView<'a> {
     text: &'a str,
+    /// The language of its text when it is not translated into the page's yet.
+    lang: Option<String>,
     /// The commitment on its priority's page, from the site's root.
     href: String,
     priority: String,
+    /// The language of its priority's title when that is not translated yet.
+    priority_lang: Option<String>,
     due: Option<String>,
     state_id: &'static str,
-    state_label: &'static str,
+    state_label: String,
     owner: &'a str,
 }
 
 impl<'a> ItemView<'a> {
-    fn new(plan: &Plan, i: &Item<'a>) -> Self {
+    fn new(plan: &Plan, theme: &Theme, i: &Item<'a>) -> Self {
         let p = i.priority;
         let c = i.commitment;
         let state = State::of(c);
         ItemView {
             text: &c.text,
+            lang: untranslated(plan, TextOf::Commitment(c.id.clone())),
+            priority_lang: untranslated(plan, TextOf::Priority(p.id.clone())),
             href: {
                 let route = Route::Priority {
                     aim: p.aim.clone(),
@@ -74,9 +83,9 @@ impl<'a> ItemView<'a> {
                 href
             },
             priority: plan.priority_label(p),
-            due: c.due.as_deref().map(human_due),
+            due: c.due.as_deref().map(|d| theme.date(d)),
             state_id: state.id(),
-            state_label: state.label(),
+            state_label: theme.word(state.key()),
             owner: i.owner(),
         }
     }
@@ -85,17 +94,18 @@ impl<'a> ItemView<'a> {
 /// A list of commitments for the template, each shaped as it is serialised: on a big plan
 /// the lists run to hundreds of thousands of items, and holding them twice (as views and as
 /// the template's values) would double what the page costs in memory.
-struct ItemList<'s, 'a>(&'s Plan, &'s [Item<'a>]);
+struct ItemList<'s, 'a>(&'s Plan, &'s Theme, &'s [Item<'a>]);
 
 impl Serialize for ItemList<'_, '_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.collect_seq(self.1.iter().map(|i| ItemView::new(self.0, i)))
+        serializer.collect_seq(self.2.iter().map(|i| ItemView::new(self.0, self.1, i)))
     }
 }
 
-/// Renders the delivery page's context.
+/// Renders the delivery page's context, its words in `theme`'s language.
 pub(super) fn delivery_page(
     plan: &Plan,
+    theme: &Theme,
     route: &Route,
     downloads: Option<&[Download]>,
     ctx: &mut PageContext<'_>,
@@ -105,7 +115,7 @@ pub(super) fn delivery_page(
         "page",
         &page_view(
             route,
-            "Delivery of the plan's commitments",
+            &theme.word("delivery-page-title"),
             vec![home()],
             vec![],
         ),
@@ -116,11 +126,12 @@ pub(super) fn delivery_page(
             .iter()
             .map(|s| StateView {
                 id: s.id(),
-                label: s.label(),
+                label: theme.word(s.key()),
             })
             .collect::<Vec<_>>(),
     );
-    ctx.insert("reporting_date", &human_due(&summary.reporting_date));
+    ctx.insert("reporting_date", &theme.date(&summary.reporting_date));
+    ctx.insert("not_reported", &theme.word(State::NotReported.key()));
     ctx.insert("all", &CountsView::from(&summary.all));
     ctx.insert(
         "reported",
@@ -133,6 +144,7 @@ pub(super) fn delivery_page(
             .iter()
             .map(|(p, c)| RowView {
                 title: plan.priority_label(p),
+                lang: untranslated(plan, TextOf::Priority(p.id.clone())),
                 path: Some(
                     Route::Priority {
                         aim: p.aim.clone(),
@@ -148,6 +160,7 @@ pub(super) fn delivery_page(
             .iter()
             .map(|(id, title, c)| RowView {
                 title: title.clone(),
+                lang: untranslated(plan, TextOf::Aim(id.clone())),
                 path: Some(Route::Aim(id.clone()).path()),
                 counts: c.into(),
             })
@@ -161,6 +174,7 @@ pub(super) fn delivery_page(
             .iter()
             .map(|(name, c)| RowView {
                 title: name.clone(),
+                lang: None,
                 path: None,
                 counts: c.into(),
             })
@@ -173,12 +187,13 @@ pub(super) fn delivery_page(
             .iter()
             .map(|(owner, c)| RowView {
                 title: owner.clone(),
+                lang: None,
                 path: None,
                 counts: c.into(),
             })
             .collect::<Vec<_>>(),
     );
-    ctx.insert("overdue", &ItemList(plan, &summary.overdue));
-    ctx.insert("upcoming", &ItemList(plan, &summary.upcoming));
+    ctx.insert("overdue", &ItemList(plan, theme, &summary.overdue));
+    ctx.insert("upcoming", &ItemList(plan, theme, &summary.upcoming));
     ctx.insert("downloads", &shelf(downloads, Shelf::Delivery));
 }

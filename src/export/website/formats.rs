@@ -76,11 +76,21 @@ pub(super) fn formats(downloads: Option<&[Download]>) -> Vec<FormatView> {
         .collect()
 }
 
-/// The "Other formats" page's values.
-pub(super) fn page(route: &Route, downloads: Option<&[Download]>, ctx: &mut PageContext) {
+/// The "Other formats" page's values, its title in `theme`'s language.
+pub(super) fn page(
+    route: &Route,
+    theme: &crate::theme::Theme,
+    downloads: Option<&[Download]>,
+    ctx: &mut PageContext,
+) {
     ctx.insert(
         "page",
-        &page_view(route, "Other formats", vec![home()], Vec::new()),
+        &page_view(
+            route,
+            &theme.word("formats-title"),
+            vec![home()],
+            Vec::new(),
+        ),
     );
     ctx.insert("formats", &formats(downloads));
 }

@@ -4,8 +4,9 @@
 use serde::Serialize;
 
 use super::{performance, Index, Link};
-use crate::plan::{Aim, Plan, Priority, Route};
+use crate::plan::{Aim, Party, Plan, Priority, Route, TextOf};
 use crate::render::markdown::{self, Heading};
+use crate::theme::Theme;
 
 #[derive(Serialize)]
 pub(super) struct AimSummary<'a> {
@@ -16,6 +17,9 @@ pub(super) struct AimSummary<'a> {
     priorities: Vec<PrioritySummary<'a>>,
     /// True for the priorities of a plan without aims, which readers never see as an aim.
     implicit: bool,
+    /// The language of its title when it is shown in the plan's first language because it
+    /// is not translated into the page's yet.
+    lang: Option<String>,
 }
 
 #[derive(Serialize)]
@@ -25,6 +29,8 @@ struct PrioritySummary<'a> {
     path: String,
     /// How many commitments each party makes here, in the plan's order of parties.
     groups: Vec<GroupCount<'a>>,
+    /// The language of its title when not translated into the page's (see `AimSummary`).
+    lang: Option<String>,
 }
 
 /// How many commitments one party makes under a priority.
@@ -45,20 +51,57 @@ pub(super) fn name_in_sentence(name: &str) -> String {
     }
 }
 
+/// True when `party` is the Commissioner or the Chief Constable under the theme's own words
+/// for `field` (`name`, `heading`), which the theme also gives inside a sentence.
+fn in_theme_words(party: &Party, field: &str, value: &str, theme: &Theme) -> bool {
+    party.built_in && theme.word(&format!("party-{}-{field}", party.id)) == value
+}
+
+/// `party`'s name inside a sentence, in `theme`'s language: the theme's words for a built-in
+/// party that keeps the theme's name ("the Commissioner", "y Comisiynydd"), else the plan's.
+fn party_name_in_sentence(party: &Party, theme: &Theme) -> String {
+    match in_theme_words(party, "name", &party.name, theme) {
+        true => theme.word(&format!("page-party-{}-name-in-sentence", party.id)),
+        false => name_in_sentence(&party.name),
+    }
+}
+
+/// The plan's first language when `text` is shown in it because it is not translated into
+/// the language of the page yet.
+pub(super) fn untranslated(plan: &Plan, text: TextOf) -> Option<String> {
+    plan.reading
+        .falls_back(&text)
+        .then(|| plan.reading.original.clone())
+}
+
+/// The words of `key` in `theme`'s language with `args`.
+fn say(theme: &Theme, key: &str, args: &[(&str, &str)]) -> String {
+    let mut a = fluent_bundle::FluentArgs::new();
+    for (name, value) in args {
+        a.set(*name, value.to_string());
+    }
+    theme
+        .words
+        .text(&theme.language, key, Some(&a))
+        .unwrap_or_default()
+}
+
 impl<'a> AimSummary<'a> {
-    pub(super) fn new(plan: &'a Plan, aim: &'a Aim, _from: &Route) -> Self {
+    pub(super) fn new(plan: &'a Plan, aim: &'a Aim, theme: &Theme) -> Self {
         AimSummary {
             id: &aim.id,
             title: &aim.title,
             path: Route::Aim(aim.id.clone()).path(),
             outcomes: &aim.outcomes,
             implicit: aim.implicit,
+            lang: untranslated(plan, TextOf::Aim(aim.id.clone())),
             priorities: aim
                 .priorities
                 .iter()
                 .map(|p| PrioritySummary {
                     number: p.number,
                     title: &p.title,
+                    lang: untranslated(plan, TextOf::Priority(p.id.clone())),
                     path: Route::Priority {
                         aim: aim.id.clone(),
                         id: p.id.clone(),
@@ -69,7 +112,7 @@ impl<'a> AimSummary<'a> {
                         .iter()
                         .map(|g| GroupCount {
                             party: &g.party,
-                            name: name_in_sentence(&plan.party(&g.party).name),
+                            name: party_name_in_sentence(&plan.party(&g.party), theme),
                             count: g.commitments.len(),
                         })
                         .collect(),
@@ -82,9 +125,8 @@ impl<'a> AimSummary<'a> {
 /// What the home page says of the plan as a whole.
 #[derive(Serialize)]
 pub(super) struct PlanSummary {
-    /// "4 aims", or "4 priorities" in a plan without aims.
-    count: String,
-    /// The number in `count`, for languages that word it their own way.
+    /// How many aims the plan has, or priorities in a plan without aims: the template words
+    /// it with the level's nouns through the word tables' plural forms.
     number: usize,
     /// The headings of the parties' commitments the plan has, inside a sentence: "the
     /// Commissioner's commitments and the Chief Constable's responsibilities".
@@ -97,54 +139,65 @@ pub(super) struct PlanSummary {
 
 impl PlanSummary {
     pub(super) fn new(plan: &Plan, theme: &crate::theme::Theme) -> Self {
-        let levels = &plan.meta.levels;
         let number = match plan.is_one_level() {
             true => plan.priorities().count(),
             false => plan.aims.len(),
         };
-        let count = match plan.is_one_level() {
-            true => levels.priority.count(number),
-            false => levels.aim.count(number),
-        };
-        let groups: Vec<String> = plan
+        // Each party's heading inside a sentence, as it reads first or after "and" (a word may
+        // change after "and": Welsh "a chyfrifoldebau").
+        let groups: Vec<(String, String)> = plan
             .meta
             .parties
             .iter()
             .filter(|party| plan.priorities().any(|p| p.group(&party.id).is_some()))
-            .map(|party| match party.built_in {
-                // "the Commissioner's commitments", "the Chief Constable's responsibilities".
-                true => party.heading_in_sentence(),
-                false => theme
-                    .words
-                    .text(
-                        &theme.language,
-                        "commitments-by-party",
-                        Some(&{
-                            let mut a = fluent_bundle::FluentArgs::new();
-                            a.set("name", name_in_sentence(&party.name));
-                            a
-                        }),
-                    )
-                    .unwrap_or_default(),
+            .map(|party| {
+                let key = format!("page-party-{}-in-sentence", party.id);
+                if in_theme_words(party, "heading", &party.heading, theme) {
+                    // "the Commissioner's commitments", "the Chief Constable's responsibilities".
+                    let first = say(theme, &key, &[("after_and", "false")]);
+                    let after = say(theme, &key, &[("after_and", "true")]);
+                    (first, after)
+                } else if party.built_in {
+                    (party.heading_in_sentence(), party.heading_in_sentence())
+                } else {
+                    let name = party_name_in_sentence(party, theme);
+                    let words = say(theme, "commitments-by-party", &[("name", &name)]);
+                    (words.clone(), words)
+                }
             })
             .collect();
         let with_outcomes = plan.aims.iter().filter(|a| !a.outcomes.is_empty()).count();
         PlanSummary {
-            count,
             number,
-            groups: list_in_words(&groups, &theme.word("and")),
+            groups: list_in_words(&groups, theme),
             all_outcomes: with_outcomes > 0 && with_outcomes == plan.aims.len(),
             some_outcomes: with_outcomes > 0 && with_outcomes < plan.aims.len(),
         }
     }
 }
 
-/// "a", "a and b", "a, b and c", with the reader's word for "and".
-pub(super) fn list_in_words(items: &[String], and: &str) -> String {
+/// "a", "a and b", "a, b and c", in `theme`'s language: each item is given as it reads
+/// first and as it reads after "and", and the table words the "and" (Welsh "a", or "ac"
+/// before a vowel).
+fn list_in_words(items: &[(String, String)], theme: &Theme) -> String {
     match items {
         [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{} {and} {last}", rest.join(", ")),
+        [(one, _)] => one.clone(),
+        [rest @ .., (_, last)] => {
+            let rest: Vec<&str> = rest.iter().map(|(first, _)| first.as_str()).collect();
+            let vowel = last.chars().next().is_some_and(|c| {
+                "aeiouwyâêîôûŵŷáéíóúàèìòù".contains(c.to_lowercase().next().unwrap_or(c))
+            });
+            say(
+                theme,
+                "page-list-and",
+                &[
+                    ("rest", &rest.join(", ")),
+                    ("last", last),
+                    ("vowel", if vowel { "true" } else { "false" }),
+                ],
+            )
+        }
     }
 }
 
@@ -180,7 +233,7 @@ struct GroupView<'a> {
 struct CommitmentView<'a> {
     id: &'a str,
     text: &'a str,
-    status: Option<&'static str>,
+    status: Option<String>,
     status_class: Option<String>,
     due: Option<String>,
     /// True when the due date has passed at the plan's reporting date and it is not delivered.
@@ -288,7 +341,9 @@ impl<'a> CommitmentView<'a> {
         route: &Route,
         theme: &crate::theme::Theme,
     ) -> Self {
-        let status = c.status.map(|s| s.label());
+        let status = c
+            .status
+            .map(|_| theme.word(crate::plan::delivery::State::of(c).key()));
         let due = c.due.as_deref().map(|d| theme.date(d));
         let owner = c.owner.as_deref();
         let evidence: Vec<Link> = c

@@ -324,7 +324,7 @@ impl<'a> Pages<'a> {
         // The search page's A to Z and index, made once, when it is to be written.
         site.search = routes
             .contains(&Route::Search)
-            .then(|| search::Search::new(ctx.plan));
+            .then(|| search::Search::new(ctx.plan, ctx.theme));
         let shared = shared_context(&site);
         let revisions = changes::RevisionChanges::all(ctx.plan, ctx.theme, ctx.history);
         let chrome = Chrome::new(
@@ -687,7 +687,7 @@ impl<'a> SiteView<'a> {
             path: Route::Page(p.id.clone()).path(),
         }));
         nav.push(NavItem {
-            title: "Search".into(),
+            title: theme.word("search-nav"),
             path: Route::Search.path(),
         });
         SiteView {
@@ -969,7 +969,7 @@ fn render_page<'s>(
                 &plan
                     .aims
                     .iter()
-                    .map(|a| AimSummary::new(plan, a, route))
+                    .map(|a| AimSummary::new(plan, a, theme))
                     .collect::<Vec<_>>(),
             );
             ctx.insert("summary", &PlanSummary::new(plan, theme));
@@ -982,7 +982,7 @@ fn render_page<'s>(
                 "page",
                 &page_view(route, &aim.title, vec![home()], intro.headings.clone()),
             );
-            ctx.insert("aim", &AimSummary::new(plan, aim, route));
+            ctx.insert("aim", &AimSummary::new(plan, aim, theme));
             ctx.insert("intro", &intro.html);
             "aim.html"
         }
@@ -1068,13 +1068,13 @@ fn render_page<'s>(
             "national-priorities.html"
         }
         Route::Delivery => {
-            delivery::delivery_page(plan, route, downloads, &mut ctx);
+            delivery::delivery_page(plan, theme, route, downloads, &mut ctx);
             "delivery.html"
         }
         Route::Accessibility => {
             ctx.insert(
                 "page",
-                &page_view(route, "Accessibility statement", vec![home()], vec![]),
+                &page_view(route, &theme.word("a11y-page-title"), vec![home()], vec![]),
             );
             // What the statement lists as known limitations: the PDFs the build publishes
             // and the glossary terms the plan gives no definition for.
@@ -1107,17 +1107,17 @@ fn render_page<'s>(
         Route::Listen => {
             ctx.insert(
                 "page",
-                &page_view(route, "Listen to the plan", vec![home()], vec![]),
+                &page_view(route, &theme.word("listen-title"), vec![home()], vec![]),
             );
-            ctx.insert("listen", &listen::view(plan, route, downloads));
+            ctx.insert("listen", &listen::view(plan, theme, route, downloads));
             "listen.html"
         }
         Route::OtherFormats => {
-            formats::page(route, downloads, &mut ctx);
+            formats::page(route, theme, downloads, &mut ctx);
             "other-formats.html"
         }
         Route::About => {
-            about::about_page(plan, route, &mut ctx);
+            about::about_page(plan, theme, route, &mut ctx);
             "about-this-plan.html"
         }
         Route::Search => {
@@ -1127,11 +1127,12 @@ fn render_page<'s>(
                 .ok_or_else(|| anyhow!("the search page was not prepared"))?;
             ctx.insert(
                 "page",
-                &page_view(route, "Search and A to Z", vec![home()], vec![]),
+                &page_view(route, &theme.word("search-title"), vec![home()], vec![]),
             );
             ctx.insert("letters", &search.letters);
             ctx.insert("count", &search.len());
-            ctx.insert("kinds", &search::kinds_in_words(plan));
+            ctx.insert("kinds", &search::kinds_in_words(plan, theme));
+            ctx.insert("says", &search.says);
             // The index's address from the search page, which is in its folder.
             ctx.insert(
                 "index_script",

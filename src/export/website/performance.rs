@@ -571,7 +571,7 @@ pub(super) fn groups_of<'s>(
     }
     groups.push(GroupView {
         id: "national-measures".into(),
-        heading: say.word("perf-national-title"),
+        heading: say.word("np-title"),
         statements: national,
     });
     groups.push(GroupView {
@@ -709,7 +709,7 @@ pub(super) fn national_page(
     }
     ctx.insert(
         "page",
-        &page_view(route, &say.word("perf-national-title"), crumbs, toc),
+        &page_view(route, &say.word("np-title"), crumbs, toc),
     );
     ctx.insert("priorities", &priorities);
     ctx.insert("downloads", &shelf(downloads, Shelf::Performance));

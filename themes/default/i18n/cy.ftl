@@ -94,12 +94,18 @@ language-switch-nav = Iaith
 
 and = a
 commitments-by-party = ymrwymiadau gan { $name }
-plan-has-one-level = Mae gan y cynllun { $count } { $noun }{ $has_groups ->
-    [true] , gyda { $groups }
+plan-has-one-level = { $count ->
+    [zero] Nid oes gan y cynllun { $nouns } eto
+   *[other] Mae gan y cynllun { $count } { $noun }
+}{ $has_groups ->
+    [true] , ac ynddynt { $groups }
    *[other] {""}
 }.
-plan-has = Mae gan y cynllun { $count } { $noun }. Mae gan bob { $aim } ei { $priorities }{ $has_groups ->
-    [true] , gyda { $groups }
+plan-has = { $count ->
+    [zero] Nid oes gan y cynllun { $nouns } eto
+   *[other] Mae gan y cynllun { $count } { $noun }
+}. Mae { $priorities } gan bob { $aim }{ $has_groups ->
+    [true] , ac ynddynt { $groups }
    *[other] {""}
 }{ $outcomes ->
     [all] , a'r canlyniadau y mae'n eu ceisio
@@ -145,6 +151,176 @@ statutory-measurement = Sut y caiff perfformiad y Prif Gwnstabl ei fesur
 statutory-grants = Y grantiau lleihau troseddu ac anhrefn y bydd y Comisiynydd yn eu gwneud, a'u hamodau
 
 # Website pages about the plan and its formats.
+page-feed-title = { $title } { $period }: y fersiynau a gyhoeddwyd
+page-contact-email = anfon e-bost at
+page-contact-call = ffonio
+page-contact-write = ysgrifennu at
+page-party-commissioner-name-in-sentence = y Comisiynydd
+page-party-chief-constable-name-in-sentence = y Prif Gwnstabl
+page-party-commissioner-in-sentence = ymrwymiadau'r Comisiynydd
+page-party-chief-constable-in-sentence = { $after_and ->
+    [true] chyfrifoldebau'r Prif Gwnstabl
+   *[other] cyfrifoldebau'r Prif Gwnstabl
+}
+page-list-and = { $rest } { $vowel ->
+    [true] ac
+   *[other] a
+} { $last }
+
+about-title = Ynglŷn â'r cynllun hwn
+about-intro = { $title } { $period } yw cynllun heddlu a throseddu Comisiynydd Heddlu a Throseddu { $area }, wedi'i gyhoeddi gan { $organisation }.
+about-intro-draft = Drafft yw hwn, wedi'i gyhoeddi ar gyfer ymgynghori.
+about-law = Rhaid i bob comisiynydd heddlu a throseddu gyhoeddi cynllun heddlu a throseddu (<a href="https://www.legislation.gov.uk/ukpga/2011/13/section/5">Deddf Diwygio'r Heddlu a Chyfrifoldeb Cymdeithasol 2011, adran 5</a>), ac mae'r Ddeddf yn dweud beth y mae'n rhaid i'r cynllun ei nodi (<a href="https://www.legislation.gov.uk/ukpga/2011/13/section/7">adran 7(1)</a>). Mae'r tabl yn rhestru pob un o'r elfennau hynny a lle mae'r cynllun hwn yn eu nodi.
+about-table-caption = Yr hyn y mae'r gyfraith yn ei gwneud yn ofynnol i gynllun heddlu a throseddu ei nodi, a lle mae'r cynllun hwn yn gwneud hynny
+about-must-set-out = Rhaid i'r cynllun nodi
+about-where-set-out = Lle mae'r cynllun hwn yn ei nodi
+about-element = { $label } (adran 7(1)({ $paragraph }))
+about-not-set-out = Nid yw wedi'i nodi yn y cynllun hwn eto.
+about-reporting = Adrodd ar y cynllun
+
+a11y-page-title = Datganiad hygyrchedd
+a11y-title = Datganiad hygyrchedd ar gyfer { $title } { $period }
+a11y-applies = Mae'r datganiad hygyrchedd hwn yn berthnasol i wefan { $title }, sy'n cyhoeddi Cynllun Heddlu a Throseddu Comisiynydd Heddlu a Throseddu { $area }.
+a11y-run-by = { $organisation } sy'n rhedeg y wefan hon. Rydym am i gynifer o bobl â phosibl allu defnyddio'r wefan hon. Er enghraifft, mae hynny'n golygu y dylech allu:
+a11y-can-colours = newid lliwiau, lefelau cyferbynnedd a ffontiau drwy osodiadau'r porwr neu'r ddyfais
+a11y-can-zoom = chwyddo hyd at 400% heb i'r testun lithro oddi ar y sgrin
+a11y-can-navigate = llywio drwy'r rhan fwyaf o'r wefan gan ddefnyddio bysellfwrdd neu feddalwedd adnabod lleferydd
+a11y-can-listen = gwrando ar y rhan fwyaf o'r wefan gan ddefnyddio darllenydd sgrin (gan gynnwys fersiynau diweddaraf JAWS, NVDA a VoiceOver)
+a11y-simple = Rydym hefyd wedi gwneud testun y wefan mor syml â phosibl i'w ddeall. Mae gan <a href="https://mcmw.abilitynet.org.uk/">AbilityNet</a> gyngor ar wneud eich dyfais yn haws i'w defnyddio os oes gennych anabledd.
+a11y-how-accessible = Pa mor hygyrch yw'r wefan hon
+a11y-checked = Mae'r wefan hon wedi'i gwneud gan planpress, offeryn cyhoeddi y caiff ei dudalennau eu gwirio'n awtomatig bob tro y caiff yr offeryn ei newid, ar gynlluniau enghreifftiol sydd â phob math o dudalen sydd gan y wefan hon: ag axe-core ym mhorwr Chromium yn erbyn lefelau A ac AA WCAG 2.2 ac arferion gorau axe, ar gyfer mynediad â bysellfwrdd a ffocws gweladwy, ar sgrin 320 picsel o led, gyda mwy o fylchau yn y testun, ac â'r Nu Html Checker. Ni wyddom am unrhyw ran o'r wefan hon sy'n methu'r gwiriadau hynny.
+a11y-other-formats = Fformatau eraill
+a11y-formats-listed = Mae'r cynllun hefyd yn cael ei gyhoeddi yn y fformatau hyn, wedi'u gwneud o'r un testun â'r wefan hon bob tro y caiff ei gyhoeddi:
+a11y-formats-page = Mae'r <a href="{ $href_html }">dudalen fformatau eraill</a> yn dweud at beth mae pob un a sut i ofyn am fformat nad yw wedi'i restru.
+a11y-formats-ask = Mae'r <a href="{ $href_html }">dudalen fformatau eraill</a> yn dweud sut i ofyn am y cynllun mewn fformat arall.
+a11y-feedback = Adborth a gwybodaeth gyswllt
+a11y-feedback-intro = Os oes angen gwybodaeth ar y wefan hon arnoch mewn fformat gwahanol, fel print bras, hawdd ei ddeall, recordiad sain neu Braille, cysylltwch â ni:
+a11y-respond = Byddwn yn ystyried eich cais ac yn cysylltu â chi cyn pen 10 diwrnod gwaith.
+a11y-reporting = Rhoi gwybod am broblemau hygyrchedd gyda'r wefan hon
+a11y-reporting-text = Rydym bob amser yn ceisio gwella hygyrchedd y wefan hon. Os byddwch yn dod o hyd i unrhyw broblemau nad ydynt wedi'u rhestru ar y dudalen hon, neu os ydych yn credu nad ydym yn bodloni'r gofynion hygyrchedd, cysylltwch â ni gan ddefnyddio'r manylion uchod.
+a11y-enforcement = Y drefn orfodi
+a11y-enforcement-text = Y Comisiwn Cydraddoldeb a Hawliau Dynol (EHRC) sy'n gyfrifol am orfodi Rheoliadau Hygyrchedd Cyrff y Sector Cyhoeddus (Gwefannau a Chymwysiadau Symudol) (Rhif 2) 2018 (y 'rheoliadau hygyrchedd'). Os nad ydych yn fodlon â'r ffordd rydym yn ymateb i'ch cwyn, <a href="https://www.equalityadvisoryservice.com/">cysylltwch â'r Gwasanaeth Cynghori a Chymorth Cydraddoldeb (EASS)</a>.
+a11y-technical = Gwybodaeth dechnegol am hygyrchedd y wefan hon
+a11y-committed = Mae { $organisation } wedi ymrwymo i sicrhau bod ei gwefan yn hygyrch, yn unol â Rheoliadau Hygyrchedd Cyrff y Sector Cyhoeddus (Gwefannau a Chymwysiadau Symudol) (Rhif 2) 2018.
+a11y-compliance = Statws cydymffurfio
+a11y-compliance-text = Mae'r wefan hon yn cydymffurfio'n llawn â safon AA <a href="https://www.w3.org/TR/WCAG22/">Canllawiau Hygyrchedd Cynnwys y We fersiwn 2.2</a>.
+a11y-non-accessible = Cynnwys nad yw'n hygyrch
+a11y-non-compliance = Diffyg cydymffurfio â'r rheoliadau hygyrchedd
+a11y-non-compliance-text = Ni wyddom am unrhyw gynnwys sy'n methu meini prawf llwyddiant AA WCAG 2.2.
+a11y-limitations = Cyfyngiadau hysbys
+a11y-limitations-intro = Mae'n hysbys nad yw'r rhannau hyn yn gweithio cystal â'r gweddill, neu nad ydynt wedi'u gwirio mor drylwyr:
+a11y-limit-pdf = Mae'r ffeiliau PDF ({ $pdfs }) wedi'u tagio ar gyfer PDF/UA-1, ac mae gwiriadau awtomatig planpress yn edrych ar strwythur y ffeiliau PDF y mae'n eu gwneud: pob rhestr wedi'i nythu y tu mewn i'r eitem y mae'n perthyn iddi, pob capsiwn y tu mewn i'w dabl, pob pennawd tabl â'i gwmpas, penawdau mewn trefn heb fylchau, pob dolen wedi'i disgrifio, a dim pennawd, capsiwn na chyflwyniad ar ei ben ei hun ar waelod tudalen. Nid ydynt wedi'u gwirio â gwiriwr PDF/UA cyflawn, fel PAC neu veraPDF, na'u darllen gan rywun sy'n defnyddio darllenydd sgrin, felly nid yw'r gwiriadau sydd angen barn ddynol, fel a yw'r drefn ddarllen yn gwneud synnwyr, wedi'u gwneud. Mae gan y dudalen we print bras yr un cynnwys â'r PDF print bras.
+a11y-limit-symbols = Mae gan y llinellau toriad, y saethau a'r symbolau statws a lunnir gan y ddalen arddull destun amgen gwag, felly mae darllenwyr sgrin yn eu hepgor. Gall porwyr nad ydynt yn cefnogi testun amgen ar gyfer symbolau o'r fath, fel fersiynau hŷn o Firefox, eu darllen yn uchel.
+a11y-limit-terms = { $count ->
+    [one] Mae un term geirfa wedi'i roi
+    [two] Mae { $count } derm geirfa wedi'u rhoi
+    [few] Mae { $count } therm geirfa wedi'u rhoi
+    [many] Mae { $count } therm geirfa wedi'u rhoi
+   *[other] Mae { $count } term geirfa wedi'u rhoi
+} yn y cynllun gyda byrfodd yn unig a heb ddiffiniad. Mae'r eirfa'n dweud hynny am bob un ohonynt.
+a11y-burden = Baich anghymesur
+a11y-burden-text = Nid ydym yn honni y byddai trwsio unrhyw broblem hygyrchedd yn faich anghymesur.
+a11y-out-of-scope = Cynnwys nad yw o fewn cwmpas y rheoliadau hygyrchedd
+a11y-graphics-only = Cyhoeddwyd rhai ffigurau yn ffynhonnell y cynllun fel graffigau yn unig ({ $count ->
+    [one] mewn un datganiad perfformiad
+    [two] mewn { $count } ddatganiad perfformiad
+   *[other] mewn { $count } datganiad perfformiad
+}). Lle nad oedd eu rhifau ar gael fel testun, cânt eu disgrifio mewn geiriau yn hytrach na'u hatgynhyrchu.
+a11y-in-scope = Ni wyddom am unrhyw gynnwys ar y wefan hon sydd y tu allan i gwmpas y rheoliadau hygyrchedd.
+a11y-improving = Yr hyn rydym yn ei wneud i wella hygyrchedd
+a11y-improving-text = Caiff pob newid i planpress, yr offeryn sy'n gwneud y wefan hon, ei wirio gan y profion awtomatig a ddisgrifir uchod cyn ei ryddhau, felly ni all fersiwn newydd ychwanegu methiant hygyrchedd hysbys at y tudalennau y mae'n eu gwneud.
+a11y-preparation = Paratoi'r datganiad hygyrchedd hwn
+a11y-prepared = Paratowyd y datganiad hwn ar { $date }. Caiff ei adolygu bob tro y caiff y cynllun ei gyhoeddi.
+a11y-sample-plans = Mae'r gwiriadau awtomatig a'r gwiriadau bysellfwrdd a ddisgrifir uchod yn cwmpasu pob math o dudalen sydd gan y wefan hon, ar gynlluniau enghreifftiol, nid tudalennau'r cynllun hwn fesul un.
+
+formats-title = Fformatau eraill
+formats-intro = Mae { $title } { $period } yn cael ei gyhoeddi fel y wefan hon ac, o'r un testun, yn y fformatau isod. Cânt eu gwneud eto bob tro y caiff y cynllun ei gyhoeddi, felly maent bob amser yn dweud yr un peth â'r wefan.
+formats-none = Ni wnaed unrhyw fformat arall gyda'r copi hwn o'r wefan. Gallwch ofyn am un.
+formats-ask = Gofyn am fformat arall
+formats-ask-intro = Os oes angen y cynllun arnoch mewn fformat nad yw wedi'i restru yma, fel fersiwn hawdd ei ddeall, maint arall o brint bras neu iaith arall, cysylltwch â { $organisation }:
+formats-ask-how = Dywedwch wrthym pa fformat sydd ei angen arnoch a sut i gysylltu â chi. Byddwn yn ystyried eich cais ac yn cysylltu â chi cyn pen 10 diwrnod gwaith.
+
+listen-title = Gwrando ar y cynllun
+listen-intro = { $title } { $period }, wedi'i ddarllen yn uchel gan lais cyfrifiadurol, un recordiad ar gyfer pob rhan o'r cynllun a restrir isod. Mae pob recordiad yn darllen yr un geiriau â'r dudalen y mae'n ei henwi, wedi'u hysgrifennu i'w clywed: dywedir byrfoddau'n llawn, darllenir tablau fesul rhes a siartiau drwy'r frawddeg sy'n crynhoi eu ffigurau.
+listen-in-original = Mae'r recordiadau'n darllen y cynllun yn ei iaith wreiddiol: nid ydynt wedi'u gwneud yn Gymraeg eto.
+listen-files = Nid oes dim yn chwarae nes i chi ei ddechrau. Gallwch hefyd lawrlwytho pob recordiad fel ffeil MP3.
+listen-files-playlist = Nid oes dim yn chwarae nes i chi ei ddechrau. Gallwch hefyd lawrlwytho pob recordiad fel ffeil MP3, neu <a href="{ $playlist }">lawrlwytho rhestr chwarae o bob recordiad yn ei drefn</a> ({ $label }) ar gyfer chwaraewr podlediadau neu gerddoriaeth.
+listen-download = Lawrlwytho recordiad { $title }
+listen-length = Hyd a maint: { $label }
+listen-read-text = Darllen testun { $title }
+listen-not-made = Nid yw'r fersiwn sain o'r cynllun wedi'i gwneud gyda'r argraffiad hwn o'r wefan.
+listen-ask = I ofyn am y cynllun fel recordiad sain, neu mewn unrhyw fformat arall, cysylltwch â { $organisation }:
+
+search-title = Chwilio ac A i Y
+search-nav = Chwilio
+search-form-label = Y cynllun hwn
+search-box-label = Chwilio'r cynllun hwn
+search-hint = Bydd canlyniadau'n ymddangos isod wrth i chi deipio. Pwyswch Tab i'w cyrraedd.
+search-a-z = A i Y
+search-a-z-intro = Popeth yn y cynllun o A i Y ({ $count ->
+    [zero] dim eitemau
+   *[other] { $count } eitem
+}), pob un â dolen: { $kinds }.
+search-a-z-label = A i Y fesul llythyren
+search-kinds = { $has_others ->
+    [true] { $others } a thudalennau
+   *[other] tudalennau
+}
+search-kinds-commitments = ymrwymiadau
+search-kinds-statements = datganiadau perfformiad
+search-kinds-terms = termau geirfa
+search-kind-commitment = Ymrwymiad
+search-kind-statement = Datganiad perfformiad
+search-kind-term = Term geirfa
+search-kind-page = Tudalen
+search-none = Dim canlyniadau ar gyfer “{ $query }”.
+search-found = { $count ->
+    [one] { $shown } canlyniad
+    [two] { $shown } ganlyniad
+    [few] { $shown } chanlyniad
+    [many] { $shown } chanlyniad
+   *[other] { $shown } canlyniad
+} ar gyfer “{ $query }”.
+search-found-first = { $count ->
+    [one] { $shown } canlyniad
+    [two] { $shown } ganlyniad
+    [few] { $shown } chanlyniad
+    [many] { $shown } chanlyniad
+   *[other] { $shown } canlyniad
+} ar gyfer “{ $query }”; dangosir y { $limit } cyntaf.
+
+np-title = Blaenoriaethau plismona cenedlaethol
+np-intro = Mae'r cynllun yn addo datganiad a gaiff ei ddiweddaru'n rheolaidd am gyfraniad { $force } at y blaenoriaethau cenedlaethol ar gyfer plismona. Mae'r dudalen hon yn casglu, ar gyfer pob blaenoriaeth genedlaethol, y mesurau sy'n dystiolaeth ohoni: y mesur troseddu a phlismona cenedlaethol gyda'i ffynhonnell ddata, cyfeiriad y newid, sylwadau ac arweinydd, a mesurau'r cynllun ei hun gyda'u statws.
+np-none = Nid oes unrhyw fesur yn dystiolaeth o'r flaenoriaeth hon eto.
+np-latest = Diweddaraf
+np-direction = Cyfeiriad y newid
+np-lead = Arweinydd
+
+delivery-page-title = Cyflawni ymrwymiadau'r cynllun
+delivery-page-intro = Pa mor bell y mae pob ymrwymiad yn y cynllun wedi mynd, fel yr adroddwyd ar { $date }. Mae ymrwymiad yn hwyr pan fydd ei ddyddiad cwblhau wedi mynd heibio erbyn hynny heb iddo gael ei gyflawni.
+delivery-page-none = Nid oes gan y cynllun ymrwymiadau eto.
+delivery-page-none-reported = Nid oes gan unrhyw ymrwymiad statws cyflawni eto. { $total ->
+    [one] Mae { $total } ymrwymiad wedi'i restru
+   *[other] Mae { $total } ymrwymiad wedi'u rhestru
+} fel “{ $state }”.
+delivery-page-reported = Mae gan { $reported } o'r { $total } ymrwymiad statws cyflawni; { $overdue ->
+    [zero] nid oes yr un yn hwyr
+   *[other] mae { $overdue } yn hwyr
+}.
+delivery-page-by = Fesul { $level }
+delivery-page-by-caption = Ymrwymiadau fesul { $level } a statws cyflawni
+delivery-page-total = Cyfanswm
+delivery-page-all = { $Levels } i gyd
+delivery-page-by-party = Fesul pwy a'u gwnaeth
+delivery-page-by-party-caption = Ymrwymiadau fesul pwy a'u gwnaeth a statws cyflawni
+delivery-page-made-by = Wedi'u gwneud gan
+delivery-page-by-owner = Fesul perchennog
+delivery-page-owner-note = Y perchennog yw'r person neu'r tîm a enwir gyda'r ymrwymiad neu, lle nad oes neb wedi'i enwi, pwy bynnag a'i gwnaeth.
+delivery-page-by-owner-caption = Ymrwymiadau fesul perchennog a statws cyflawni
+delivery-page-overdue = Ymrwymiadau hwyr
+delivery-page-none-overdue = Nid oes unrhyw ymrwymiad yn hwyr.
+delivery-page-upcoming = Ymrwymiadau eraill sydd â dyddiad cwblhau
+delivery-page-none-upcoming = Nid oes gan unrhyw ymrwymiad arall ddyddiad cwblhau.
 
 # Performance and reports.
 perf-title = Perfformiad
@@ -237,7 +413,6 @@ perf-fact-lead = Arweinydd
 perf-fact-data = Data
 perf-fact-source = Ffynhonnell
 perf-statement-in-report-title = { $measure }, adroddiad { $report }
-perf-national-title = Blaenoriaethau plismona cenedlaethol
 perf-other-measures = Mesurau eraill
 perf-intro = Perfformiad { $force } yn erbyn y mesurau sy'n dangos tystiolaeth o'r { $priorities } yn y cynllun. Mae pob mesur yn dangos ei ffigurau diweddaraf, sut beth yw llwyddiant a'i statws, wedi'i gyfrifo o'r ffigurau.
 perf-latest-report = Dyma ffigurau'r adroddiad diweddaraf, ar gyfer <a href="{ $href }">{ $title }</a> ({ $period }). Cedwir <a href="{ $reports }">pob adroddiad</a> fel y'i cyhoeddwyd.

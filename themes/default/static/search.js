@@ -63,6 +63,23 @@
     return scored.map(function (s) { return s[1]; });
   }
 
+  // What to say of `n` results for `query`, in the page's language: the page holds the words
+  // (data-none, and data-found-<form> and data-first-<form> for each plural form the
+  // language has), and the browser's plural rules pick the form of `n`.
+  var plural = null;
+  try { plural = new Intl.PluralRules(document.documentElement.lang || "en"); } catch (e) { plural = null; }
+  function say(what, n, query) {
+    var text = box.getAttribute("data-" + what);
+    if (text === null) {
+      var form = plural ? plural.select(n) : "other";
+      text = box.getAttribute("data-" + what + "-" + form);
+      if (text === null) text = box.getAttribute("data-" + what + "-other") || "";
+    }
+    return text.replace(/\{(n|q|limit)\}/g, function (_, name) {
+      return name === "n" ? String(n) : name === "q" ? query : String(LIMIT);
+    });
+  }
+
   var timer = null;
   function show() {
     var query = input.value.trim();
@@ -77,6 +94,8 @@
       var a = document.createElement("a");
       a.href = item[2];
       a.textContent = item[1];
+      // An item not yet translated into the page's language is in the plan's first.
+      if (item[4]) a.lang = item[4];
       li.appendChild(a);
       var kind = document.createElement("span");
       kind.className = "kind";
@@ -85,6 +104,7 @@
       if (item[3]) {
         var p = document.createElement("p");
         p.textContent = item[3];
+        if (item[4]) p.lang = item[4];
         li.appendChild(p);
       }
       list.appendChild(li);
@@ -92,10 +112,7 @@
     // Said once the reader pauses, not at every key.
     timer = setTimeout(function () {
       var n = found.length;
-      status.textContent = n === 0
-        ? "No results for \u201c" + query + "\u201d."
-        : (n === 1 ? "1 result" : n + " results") + " for \u201c" + query + "\u201d" +
-          (n > LIMIT ? ", the first " + LIMIT + " shown." : ".");
+      status.textContent = n === 0 ? say("none", n, query) : say(n > LIMIT ? "first" : "found", n, query);
     }, 400);
   }
 
