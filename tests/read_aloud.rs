@@ -235,7 +235,7 @@ fn a_glossary_entry_without_a_definition_says_so_in_words() {
         "no entry only restates its abbreviation"
     );
     for t in undefined {
-        let words = t.missing_definition().unwrap();
+        let words = planpress::render::document::no_definition("en-GB", &t.abbreviations);
         assert!(
             words.contains(&t.abbreviations[0]) && words.contains("no definition"),
             "{words}"
@@ -257,12 +257,12 @@ fn a_glossary_entry_without_a_definition_says_so_in_words() {
     t.definition = Default::default();
     t.abbreviations = vec![];
     assert_eq!(
-        t.missing_definition().unwrap(),
+        planpress::render::document::no_definition("en-GB", &t.abbreviations),
         "The plan gives no definition of this term."
     );
     t.abbreviations = vec!["A".into(), "B".into(), "C".into()];
     assert_eq!(
-        t.missing_definition().unwrap(),
+        planpress::render::document::no_definition("en-GB", &t.abbreviations),
         "The plan uses the abbreviations A, B and C and gives no definition."
     );
 }

@@ -587,26 +587,6 @@ pub struct GlossaryTerm {
     pub origin: Origin,
 }
 
-impl GlossaryTerm {
-    /// What the glossary says in place of a definition the plan does not give, in words
-    /// (rather than restating the abbreviation as if it were one); `None` when there is a
-    /// definition.
-    pub fn missing_definition(&self) -> Option<String> {
-        if !self.definition.is_empty() {
-            return None;
-        }
-        let quoted: Vec<&str> = self.abbreviations.iter().map(String::as_str).collect();
-        Some(match quoted.as_slice() {
-            [] => "The plan gives no definition of this term.".to_string(),
-            [one] => format!("The plan uses the abbreviation {one} and gives no definition."),
-            [rest @ .., last] => format!(
-                "The plan uses the abbreviations {} and {last} and gives no definition.",
-                rest.join(", ")
-            ),
-        })
-    }
-}
-
 /// A performance statement. Its status and the sentences that describe it are worked out
 /// in [`crate::plan::performance`] and worded in [`crate::render::performance`], so every
 /// output says them the same way.

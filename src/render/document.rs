@@ -589,8 +589,10 @@ fn licence_para(lang: &str, name: &str, url: &str) -> Vec<Inline> {
     out
 }
 
-/// What the glossary says of a term the plan gives no definition of, in `lang`.
-fn no_definition(lang: &str, abbreviations: &[String]) -> String {
+/// What the glossary says of a term the plan gives no definition of, in `lang` (rather than
+/// restating the abbreviation as if it were one): on the website's glossary and in every
+/// edition.
+pub fn no_definition(lang: &str, abbreviations: &[String]) -> String {
     match abbreviations {
         [] => say(lang, "doc-no-definition", &[]),
         [one] => say(

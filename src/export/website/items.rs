@@ -390,7 +390,8 @@ struct TermView {
     term: String,
     abbreviations: Vec<String>,
     definition: String,
-    /// What is said in place of a missing definition ([`crate::plan::GlossaryTerm::missing_definition`]).
+    /// What is said in place of a missing definition, in the page's language
+    /// ([`crate::render::document::no_definition`]).
     missing_definition: Option<String>,
     /// The language of a term shown in the plan's first language because it is not translated
     /// into the page's yet.
@@ -402,6 +403,7 @@ pub(super) fn glossary_letters(plan: &Plan, route: &Route) -> Vec<Letter> {
     // A translated plan's terms are listed under the letters of its language's alphabet
     // (Welsh "Ll" after "L"), in its collation's order.
     let reading = &plan.reading;
+    let language = crate::render::document::language_of(plan);
     let collator = (reading.language != reading.original)
         .then(|| crate::plan::translations::collator(&reading.language));
     for t in &plan.glossary {
@@ -420,7 +422,10 @@ pub(super) fn glossary_letters(plan: &Plan, route: &Route) -> Vec<Letter> {
             abbreviations: t.abbreviations.clone(),
             definition: markdown::render_with_images(&t.definition.markdown, route, &plan.images)
                 .html,
-            missing_definition: t.missing_definition(),
+            missing_definition: t
+                .definition
+                .is_empty()
+                .then(|| crate::render::document::no_definition(&language, &t.abbreviations)),
             lang: reading
                 .falls_back(&crate::plan::TextOf::Glossary(t.id.clone()))
                 .then(|| reading.original.clone()),
