@@ -9,6 +9,7 @@
 
 mod common;
 
+use common::welsh::{english_in, english_words, own_words};
 use common::Site;
 
 fn bilingual() -> Site {
@@ -28,129 +29,6 @@ fn page(site: &Site, rel: &str) -> String {
         .unwrap_or_else(|e| panic!("{rel}: {e}"))
 }
 
-/// The words of each message in a Fluent table, by key: the text outside placeables, in
-/// pieces of four letters or more (a message with arguments gives the words between them).
-fn table(path: &str) -> Vec<(String, Vec<String>)> {
-    let text = std::fs::read_to_string(common::repo().join(path)).unwrap();
-    let mut out: Vec<(String, Vec<String>)> = Vec::new();
-    for line in text.lines() {
-        if line.starts_with('#') || line.trim().is_empty() {
-            continue;
-        }
-        let (key, value) = match line.split_once(" = ") {
-            Some((k, v)) if !line.starts_with(' ') => (Some(k.to_string()), v),
-            _ => (None, line.trim()),
-        };
-        // A variant line, `[one] ...` or `*[other] ...`: its words follow the key.
-        let value = match value.trim_start_matches('*').strip_prefix('[') {
-            Some(variant) => variant.split_once(']').map_or("", |(_, v)| v),
-            None => value,
-        };
-        // The words outside `{ ... }`, and outside the markup some messages write.
-        let mut pieces = Vec::new();
-        let mut depth = 0;
-        let mut current = String::new();
-        for c in value.chars() {
-            match c {
-                '{' | '<' => {
-                    depth += 1;
-                    pieces.push(std::mem::take(&mut current));
-                }
-                '}' | '>' => depth -= 1,
-                _ if depth == 0 => current.push(c),
-                _ => {}
-            }
-        }
-        pieces.push(current);
-        let pieces: Vec<String> = pieces
-            .into_iter()
-            .map(|p| {
-                p.trim()
-                    .trim_matches(|c: char| ",.;:()".contains(c))
-                    .trim()
-                    .to_string()
-            })
-            .filter(|p| p.chars().filter(|c| c.is_alphabetic()).count() >= 4)
-            .collect();
-        match key {
-            Some(k) => out.push((k, pieces)),
-            None => out.last_mut().unwrap().1.extend(pieces),
-        }
-    }
-    out
-}
-
-/// The English table's words that its Welsh table does not share under the same key (so
-/// "Data", the same in both, is left out), with their keys.
-fn english_words() -> Vec<(String, String)> {
-    let english = table("themes/default/i18n/en-GB.ftl");
-    let welsh = table("themes/default/i18n/cy.ftl");
-    english
-        .iter()
-        .filter(|(k, _)| k != "language-name")
-        .flat_map(|(k, pieces)| {
-            let cy = welsh
-                .iter()
-                .find(|(w, _)| w == k)
-                .map(|(_, p)| p.clone())
-                .unwrap_or_default();
-            pieces
-                .iter()
-                .filter(move |p| !cy.contains(p))
-                .map(move |p| (k.clone(), p.clone()))
-                .collect::<Vec<_>>()
-        })
-        .collect()
-}
-
-/// `html` without the parts shown in the plan's first language because they are not yet
-/// translated (elements with `lang="en-GB"`, each to its matching end tag), and the text of
-/// those parts, line by line.
-fn less_untranslated(html: &str) -> (String, Vec<String>) {
-    let mut out = String::new();
-    let mut removed = Vec::new();
-    let mut rest = html;
-    while let Some(at) = rest.find(" lang=\"en-GB\"") {
-        let start = rest[..at].rfind('<').unwrap();
-        let tag: String = rest[start + 1..]
-            .chars()
-            .take_while(|c| c.is_alphanumeric())
-            .collect();
-        out.push_str(&rest[..start]);
-        // The end tag that closes this element: elements of the same name may nest in it.
-        let (open, close) = (format!("<{tag}"), format!("</{tag}>"));
-        let mut depth = 0;
-        let mut i = start;
-        let end = loop {
-            let next_open = rest[i + 1..].find(&open).map(|o| i + 1 + o);
-            let Some(next_close) = rest[i + 1..].find(&close).map(|c| i + 1 + c) else {
-                break rest.len();
-            };
-            match next_open {
-                Some(o) if o < next_close => {
-                    depth += 1;
-                    i = o;
-                }
-                _ if depth == 0 => break next_close + close.len(),
-                _ => {
-                    depth -= 1;
-                    i = next_close;
-                }
-            }
-        };
-        removed.extend(
-            common::unescape(&common::strip_tags(&rest[start..end]))
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .map(String::from),
-        );
-        rest = &rest[end..];
-    }
-    out.push_str(rest);
-    (out, removed)
-}
-
 /// What readers meet on a page: its text (the charts' titles, descriptions and labels
 /// included) and the labels screen readers read, less what is not yet translated (and that
 /// text where the page repeats it, as its title does a measure's name).
@@ -162,36 +40,7 @@ fn readable(html: &str) -> String {
         let end = at + html[at..].find("</ul>").unwrap() + "</ul>".len();
         html.replace_range(at..end, " ");
     }
-    let (rest, untranslated) = less_untranslated(&html);
-    let mut text = common::unescape(&common::strip_tags(&rest));
-    for attr in ["aria-label=\"", "title=\"", "alt=\""] {
-        for part in rest.split(attr).skip(1) {
-            text.push('\n');
-            text.push_str(part.split('"').next().unwrap());
-        }
-    }
-    for line in untranslated {
-        text = text.replace(&line, " ");
-    }
-    text
-}
-
-/// The English theme words in `text`, as "word" ("key") pairs.
-/// Words count where they stand as words: "item" is not in "eitem", nor "Text" in
-/// "Textphone".
-fn english_in(text: &str, words: &[(String, String)]) -> Vec<String> {
-    let stands_alone = |w: &str| {
-        text.match_indices(w).any(|(at, _)| {
-            let before = text[..at].chars().next_back();
-            let after = text[at + w.len()..].chars().next();
-            !before.is_some_and(char::is_alphabetic) && !after.is_some_and(char::is_alphabetic)
-        })
-    };
-    words
-        .iter()
-        .filter(|(_, w)| stands_alone(w))
-        .map(|(k, w)| format!("{w:?} ({k})"))
-        .collect()
+    common::welsh::read_text(&html)
 }
 
 /// The Welsh performance and report pages of a built site, relative path and HTML.
@@ -414,36 +263,6 @@ fn welsh_counts_take_the_welsh_plural_forms() {
     assert_eq!(say("perf-measure-count", 6), "Mae 6 mesur:");
     assert_eq!(say("report-figures-for", 2), "Ffigurau ar gyfer 2 fesur.");
     assert_eq!(say("report-figures-for", 11), "Ffigurau ar gyfer 11 mesur.");
-}
-
-/// What a template writes of its own: its text with every Tera tag, comment and HTML tag
-/// taken out, and the values of attributes that are read (aria-label, title, alt).
-fn own_words(template: &str) -> String {
-    let mut text = template.to_string();
-    for (open, close) in [("{#", "#}"), ("{{", "}}"), ("{%", "%}")] {
-        while let Some(at) = text.find(open) {
-            let end = text[at..]
-                .find(close)
-                .map_or(text.len(), |e| at + e + close.len());
-            text.replace_range(at..end, " ");
-        }
-    }
-    let mut out = String::new();
-    let mut rest = text.as_str();
-    while let Some(at) = rest.find('<') {
-        out.push_str(&rest[..at]);
-        let end = rest[at..].find('>').map_or(rest.len(), |e| at + e + 1);
-        let tag = &rest[at..end];
-        for attr in ["aria-label=\"", "title=\"", "alt=\""] {
-            if let Some(v) = tag.split(attr).nth(1) {
-                out.push(' ');
-                out.push_str(v.split('"').next().unwrap());
-            }
-        }
-        rest = &rest[end..];
-    }
-    out.push_str(rest);
-    out
 }
 
 #[test]

@@ -1,8 +1,12 @@
 #!/usr/bin/env node
 // What the search page does in a real browser, with JavaScript on and off, on a built site:
 //
-//   node tests/audit/search.mjs DIR WORD [--base-path /PATH/]
+//   node tests/audit/search.mjs DIR WORD [--base-path /PATH/] [--page PATH]
 //
+// PATH is the search page's folder within the site (`search/`, or `cy/search/` for the Welsh
+// site's). What the live region must say is read from the page's own words (its data-none,
+// data-found-<form> and data-first-<form> attributes) with the plural form the browser's rules
+// give for the page's language, so the check holds for a page in any language.
 // With JavaScript on: the search box shows; typing WORD lists results, each linking a page of
 // the site that exists; the live region says how many, once the typing stops; the down arrow
 // moves from the box to the first result and the up arrow back; Escape empties the box, the list
@@ -23,7 +27,7 @@ const TYPES = {
 
 function usage(msg) {
   if (msg) console.error(`search: ${msg}`);
-  console.error('usage: node tests/audit/search.mjs DIR WORD [--base-path /PATH/]');
+  console.error('usage: node tests/audit/search.mjs DIR WORD [--base-path /PATH/] [--page PATH]');
   process.exit(2);
 }
 
@@ -34,6 +38,13 @@ if (at >= 0) {
   basePath = args[at + 1];
   if (!basePath || !/^\/(.+\/)?$/.test(basePath)) usage('--base-path takes /PATH/');
   args.splice(at, 2);
+}
+let searchPage = 'search/';
+const pageAt = args.indexOf('--page');
+if (pageAt >= 0) {
+  searchPage = args[pageAt + 1];
+  if (!searchPage || !/^([a-z0-9-]+\/)+$/.test(searchPage)) usage('--page takes the search page\'s folder: cy/search/');
+  args.splice(pageAt, 2);
 }
 const [dir, word] = args;
 if (!dir || !word) usage();
@@ -53,7 +64,7 @@ const server = createServer(async (req, res) => {
 });
 await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
 const origin = `http://127.0.0.1:${server.address().port}`;
-const page = `${origin}${basePath}search/`;
+const page = `${origin}${basePath}${searchPage}`;
 
 let chromium;
 try {
@@ -93,9 +104,20 @@ try {
   const status = await p.textContent('#search-status');
   const links = await p.$$eval('#search-results li > a', (as) => as.map((a) => a.href));
   check(`"${word}" finds results`, links.length > 0, `none; status "${status}"`);
-  const said = /^(\d+) results? for “(.+)”(, the first (\d+) shown)?\.$/.exec(status);
-  check('the live region says how many', !!said && said[2] === word &&
-    (said[3] ? Number(said[4]) === links.length : Number(said[1]) === links.length), `"${status}" with ${links.length} listed`);
+  // What the page says it should say, in its own words and the plural form the browser's rules
+  // give for the count in the page's language: "N results for “word”" when all are listed, or,
+  // when more were found than are shown, "N results ...; the first LIMIT shown" with N the
+  // number the status begins with.
+  const total = Number((/^\d+/.exec(status) || ['-1'])[0]);
+  const expected = await p.evaluate(([listed, all, q]) => {
+    const box = document.getElementById('search');
+    const rules = new Intl.PluralRules(document.documentElement.lang || 'en');
+    const say = (what, m) => box.getAttribute(`data-${what}-${rules.select(m)}`) ?? box.getAttribute(`data-${what}-other`) ?? '';
+    const fill = (t, m) => t.replace(/\{(n|q|limit)\}/g, (_, k) => (k === 'n' ? String(m) : k === 'q' ? q : String(listed)));
+    return all > listed ? fill(say('first', all), all) : fill(say('found', listed), listed);
+  }, [links.length, total, word]);
+  check('the live region says how many, in the page\'s words', expected !== '' && status === expected,
+    `"${status}" with ${links.length} listed; expected "${expected}"`);
   check('the live region is polite and whole', await p.$eval('#search-status', (e) =>
     e.getAttribute('role') === 'status' && e.getAttribute('aria-live') === 'polite' && e.getAttribute('aria-atomic') === 'true'));
   const missing = await allFound(links);
@@ -112,7 +134,8 @@ try {
   check('Escape empties the box, the list and the live region', cleared[0] === '' && cleared[1] === '' && cleared[2] === 0, JSON.stringify(cleared));
   await p.keyboard.type('qqqzzzxxnotaword');
   await p.waitForFunction(() => document.getElementById('search-status').textContent !== '', null, { timeout: 5000 }).catch(() => {});
-  check('a word in nothing says so', (await p.textContent('#search-status')) === 'No results for “qqqzzzxxnotaword”.');
+  const none = await p.evaluate(() => document.getElementById('search').getAttribute('data-none').replace('{q}', 'qqqzzzxxnotaword'));
+  check('a word in nothing says so, in the page\'s words', (await p.textContent('#search-status')) === none, none);
   await p.goto(`${page}?q=${encodeURIComponent(word)}`, { waitUntil: 'load' });
   check('a search in the address is run', (await p.$$eval('#search-results li', (l) => l.length)) === links.length);
   check('no script error', errors.length === 0, errors.join('; '));

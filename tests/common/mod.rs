@@ -2,6 +2,8 @@
 //! plan, and reading the HTML it writes.
 #![allow(dead_code)]
 
+pub mod welsh;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
