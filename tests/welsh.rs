@@ -143,6 +143,19 @@ fn check_lists_what_is_not_translated_and_strict_fails_on_it() {
         "content/performance/calls-answered.cy.md",
         "---\nmeasure: Galwadau 999 a atebwyd o fewn 10 eiliad\ntarget: 90% wedi'u hateb o fewn 10 eiliad\n---\n- Atebwyd galwadau'n brydlon.\n",
     );
+    // A translated statement that leaves out one of its facts (its source) is listed too.
+    let strict = site.run(&["check", "--strict"]);
+    assert_eq!(strict.status.code(), Some(1), "{}", stdout(&strict));
+    assert!(
+        stdout(&strict).contains("content/performance/calls-answered.cy.md: its source"),
+        "{}",
+        stdout(&strict)
+    );
+    site.edit(
+        "content/performance/calls-answered.cy.md",
+        "target: 90% wedi'u hateb o fewn 10 eiliad\n",
+        "target: 90% wedi'u hateb o fewn 10 eiliad\nsource: Adroddiad perfformiad yr heddlu prawf\n",
+    );
     let strict = site.run(&["check", "--strict"]);
     assert!(
         strict.status.success(),

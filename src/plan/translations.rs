@@ -70,6 +70,9 @@ pub enum TextOf {
     Glossary(String),
     /// A performance statement's wording (by id).
     Statement(String),
+    /// One of a translated statement's facts the translation does not give (by statement id
+    /// and key: `target`, `lead`, `data_source`, `source`).
+    StatementFact(String, &'static str),
     /// A page (by id).
     Page(String),
 }
@@ -751,6 +754,20 @@ impl Plan {
                 match tr.statements.get(&s.id) {
                     None => missing(&s.origin.file, None),
                     Some(t) => {
+                        for (given, original, key) in [
+                            (t.text.target.is_some(), !s.target.text.is_empty(), "target"),
+                            (t.text.lead.is_some(), s.lead.is_some(), "lead"),
+                            (
+                                t.text.data_source.is_some(),
+                                s.data_source.is_some(),
+                                "data_source",
+                            ),
+                            (t.text.source.is_some(), !s.source.is_empty(), "source"),
+                        ] {
+                            if original && !given {
+                                missing(&s.origin.file, Some(format!("its {key}")));
+                            }
+                        }
                         if let Some(w) = body(&t.body, &s.body) {
                             missing(&s.origin.file, Some(w));
                         }
@@ -915,19 +932,32 @@ impl Plan {
             match tr.statements.get(&s.id) {
                 Some(t) => {
                     s.measure = t.text.measure.clone();
-                    if let Some(target) = &t.text.target {
-                        s.target.text = target.clone();
+                    // A fact the translation leaves out is shown as the original gives it,
+                    // and recorded so that outputs mark it as in the first language.
+                    let fact = |key| TextOf::StatementFact(s.id.clone(), key);
+                    match &t.text.target {
+                        Some(target) => s.target.text = target.clone(),
+                        None if !s.target.text.is_empty() => {
+                            fallback.insert(fact("target"));
+                        }
+                        None => {}
                     }
-                    for (field, given) in [
-                        (&mut s.lead, &t.text.lead),
-                        (&mut s.data_source, &t.text.data_source),
+                    for (field, given, key) in [
+                        (&mut s.lead, &t.text.lead, "lead"),
+                        (&mut s.data_source, &t.text.data_source, "data_source"),
                     ] {
                         if given.is_some() {
                             *field = given.clone();
+                        } else if field.is_some() {
+                            fallback.insert(fact(key));
                         }
                     }
-                    if let Some(source) = &t.text.source {
-                        s.source = source.clone();
+                    match &t.text.source {
+                        Some(source) => s.source = source.clone(),
+                        None if !s.source.is_empty() => {
+                            fallback.insert(fact("source"));
+                        }
+                        None => {}
                     }
                     body!(&mut s.body, &t.body, TextOf::Statement(s.id.clone()));
                 }

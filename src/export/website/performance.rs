@@ -93,6 +93,9 @@ struct Fact {
     term: String,
     detail: String,
     icon: Option<&'static str>,
+    /// The language of the detail when it is not the page's (a fact the translation does not
+    /// give, shown as the original gives it).
+    lang: Option<String>,
 }
 
 impl Fact {
@@ -101,6 +104,7 @@ impl Fact {
             term,
             detail,
             icon: None,
+            lang: None,
         }
     }
 }
@@ -235,10 +239,19 @@ impl StatementView {
         say: Say,
     ) -> Self {
         let term = |key: &str| say.word(key);
-        let mut facts = vec![Fact::new(
-            term("perf-fact-what-good-looks-like"),
-            s.target.text.clone(),
-        )];
+        // A fact in the plan's first language because the translation does not give it.
+        let original = |key: &'static str| {
+            plan.reading
+                .falls_back(&crate::plan::TextOf::StatementFact(s.id.clone(), key))
+                .then(|| plan.reading.original.clone())
+        };
+        let mut facts = vec![Fact {
+            lang: original("target"),
+            ..Fact::new(
+                term("perf-fact-what-good-looks-like"),
+                s.target.text.clone(),
+            )
+        }];
         facts.push(Fact::new(
             term("perf-fact-latest"),
             s.latest_text_in(say)
@@ -267,6 +280,7 @@ impl StatementView {
                 term: term("perf-fact-direction"),
                 detail: say.word(d.key()),
                 icon: Some(d.arrow()),
+                lang: None,
             });
         }
         if let Some(l) = &s.limits {
@@ -284,13 +298,22 @@ impl StatementView {
         }
         facts.push(Fact::new(term("perf-fact-unit"), say.unit(s.unit)));
         if let Some(l) = &s.lead {
-            facts.push(Fact::new(term("perf-fact-lead"), l.clone()));
+            facts.push(Fact {
+                lang: original("lead"),
+                ..Fact::new(term("perf-fact-lead"), l.clone())
+            });
         }
         if let Some(d) = &s.data_source {
-            facts.push(Fact::new(term("perf-fact-data"), d.clone()));
+            facts.push(Fact {
+                lang: original("data_source"),
+                ..Fact::new(term("perf-fact-data"), d.clone())
+            });
         }
         if !s.source.is_empty() {
-            facts.push(Fact::new(term("perf-fact-source"), s.source.clone()));
+            facts.push(Fact {
+                lang: original("source"),
+                ..Fact::new(term("perf-fact-source"), s.source.clone())
+            });
         }
         let blocks = s
             .figure_blocks_in(plan, say)
