@@ -15,7 +15,7 @@
 //! language's reader sees it, with the kinds of item and the titles of the pages planpress
 //! makes in that language's words. What the script says about its results ("3 results for
 //! ...") is written here from the word tables, once for each plural form the language has, and
-//! put on the page for the script to choose from by the count (see [`Says`]).
+//! put on the page for the script to choose from by the count (see `Says`).
 
 use std::collections::BTreeMap;
 
