@@ -848,6 +848,7 @@ fn edition_downloads(
                 &[("size", &size)],
             )),
             lang: lang.map(str::to_string),
+            content_lang: None,
         },
         Download {
             output: "large-print",
@@ -858,6 +859,7 @@ fn edition_downloads(
             shelves: vec![Shelf::Footer, Shelf::OtherFormats],
             purpose: None,
             lang: lang.map(str::to_string),
+            content_lang: None,
         },
     ]
 }
@@ -887,6 +889,7 @@ impl Prepared for Edition {
             shelves: vec![Shelf::Report],
             purpose: None,
             lang: self.lang.clone(),
+            content_lang: None,
         });
         let mut downloads = edition_downloads(
             self.lang.as_deref(),

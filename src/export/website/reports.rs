@@ -134,6 +134,7 @@ pub(super) fn report_page(
                 text: d.title.clone(),
                 path: d.path.clone(),
                 label: d.label.clone(),
+                content_lang: d.content_lang.clone(),
             })
             .collect(),
     };
