@@ -543,3 +543,86 @@ pub fn chosen(left_out: &[&str]) -> Vec<&'static dyn Output> {
         .filter(|o| o.on_by_default() && !left_out.contains(&o.name()))
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_and_lengths_are_said_in_english_as_before() {
+        for bytes in [
+            0,
+            1,
+            980,
+            1023,
+            1024,
+            1536,
+            412 * 1024,
+            1024 * 1024,
+            1_200_000_000,
+        ] {
+            assert_eq!(size_in("en-GB", bytes), crate::words::human_size(bytes));
+        }
+        assert_eq!(duration_in("en-GB", 0.4), "0 seconds");
+        assert_eq!(duration_in("en-GB", 1.0), "1 second");
+        assert_eq!(duration_in("en-GB", 725.0), "12 minutes 5 seconds");
+        assert_eq!(duration_in("en-GB", 60.0), "1 minute");
+        assert_eq!(duration_in("en-GB", 3725.0), "1 hour 2 minutes");
+        assert_eq!(duration_in("en-GB", 7200.0), "2 hours");
+        assert_eq!(duration_in("en-GB", -5.0), "0 seconds");
+    }
+
+    #[test]
+    fn sizes_and_lengths_are_said_in_welsh_with_its_plural_forms() {
+        assert_eq!(size_in("cy", 980), "980 beit");
+        assert_eq!(size_in("cy", 7 * 1024), "7 KB");
+        assert_eq!(size_in("cy", 3 * 1024 * 1024 / 2), "1.5 MB");
+        // A noun after a figure stays singular in Welsh; "munud" softens after two.
+        assert_eq!(duration_in("cy", 1.0), "1 eiliad");
+        assert_eq!(duration_in("cy", 120.0), "2 funud");
+        assert_eq!(duration_in("cy", 191.0), "3 munud 11 eiliad");
+        assert_eq!(duration_in("cy", 3725.0), "1 awr 2 funud");
+        assert_eq!(duration_in("cy", 7200.0), "2 awr");
+    }
+
+    #[test]
+    fn a_file_is_listed_once_in_a_plan_of_one_language_and_once_in_each_of_two() {
+        let make = |lang: &str| Download {
+            output: "test",
+            path: "file".to_string(),
+            title: lang.to_string(),
+            label: String::new(),
+            bytes: 0,
+            shelves: vec![Shelf::OtherFormats],
+            purpose: None,
+            lang: None,
+            content_lang: None,
+        };
+        let one = Languages {
+            list: Vec::new(),
+            one: "en-GB".to_string(),
+        };
+        assert_eq!(one.each(false, make), vec![make("en-GB")]);
+        assert_eq!(one.folder("en-GB"), "");
+        let two = Languages {
+            list: vec!["en-GB".to_string(), "cy".to_string()],
+            one: "en-GB".to_string(),
+        };
+        let listed = two.each(false, make);
+        assert_eq!(listed.len(), 2);
+        assert_eq!(listed[0].lang.as_deref(), Some("en-GB"));
+        assert_eq!(listed[0].content_lang, None);
+        assert_eq!(listed[1].title, "cy");
+        assert_eq!(listed[1].content_lang.as_deref(), Some("en-GB"));
+        assert_eq!(
+            Download::for_language(&listed, "cy"),
+            vec![listed[1].clone()]
+        );
+        // A file in every language is not marked as in another.
+        assert!(two
+            .each(true, make)
+            .iter()
+            .all(|d| d.content_lang.is_none()));
+        assert_eq!(two.folder("cy"), "cy/");
+    }
+}
