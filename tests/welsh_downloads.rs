@@ -421,3 +421,46 @@ fn a_plan_in_one_language_lists_its_downloads_as_before() {
     // The English words are the table's: the section is read.
     assert!(words.iter().any(|w| w == "Braille version"), "{words:?}");
 }
+
+#[test]
+fn a_welsh_report_page_lists_its_panel_papers_in_welsh_marked_as_english() {
+    let site = Site::from_content("tests/fixtures/bilingual-reports/content");
+    site.build();
+    let words = english_download_words();
+    let mut papers = 0;
+    for (rel, html) in pages_under(&site, "reports") {
+        let english = download_links(&main_of(&html));
+        let english: Vec<_> = english
+            .iter()
+            .filter(|(h, _, _)| h.ends_with(".pdf"))
+            .collect();
+        let welsh_html = read(&site, &format!("cy/{rel}"));
+        let welsh: Vec<_> = download_links(&main_of(&welsh_html))
+            .into_iter()
+            .filter(|(h, _, _)| h.ends_with(".pdf"))
+            .collect();
+        // The same papers, the same files, in each language.
+        assert_eq!(english.len(), welsh.len(), "{rel}");
+        for ((en_href, en_lang, en_text), (cy_href, cy_lang, cy_text)) in english.iter().zip(&welsh)
+        {
+            assert_eq!(
+                en_href.trim_start_matches("../"),
+                cy_href.trim_start_matches("../"),
+                "{rel}"
+            );
+            assert_eq!(*en_lang, None, "{rel}: {en_text}");
+            assert_eq!(cy_lang.as_deref(), Some("en-GB"), "cy/{rel}: {cy_text}");
+            assert!(
+                cy_text.starts_with("Yr adroddiad hwn"),
+                "cy/{rel}: {cy_text}"
+            );
+            assert!(cy_text.ends_with("(Saesneg)"), "cy/{rel}: {cy_text}");
+            assert!(en_text.starts_with("This report"), "{rel}: {en_text}");
+            for w in &words {
+                assert!(!has_words(cy_text, w), "cy/{rel}: {w:?} in {cy_text}");
+            }
+            papers += 1;
+        }
+    }
+    assert!(papers >= 2, "no Panel paper was listed: {papers}");
+}

@@ -788,3 +788,5 @@ downloads-data-json = Lawrlwytho'r cynllun cyfan fel data agored
 downloads-data-schema = Lawrlwytho disgrifiad y data agored
 downloads-format-schema = Sgema JSON
 downloads-file-label = { $format }, { $size }
+downloads-paper-standard = Yr adroddiad hwn, print safonol
+downloads-paper-large = Yr adroddiad hwn mewn print bras, { $size } pwynt

@@ -735,3 +735,5 @@ downloads-data-json = Download the whole plan as open data
 downloads-data-schema = Download the description of the open data
 downloads-format-schema = JSON Schema
 downloads-file-label = { $format }, { $size }
+downloads-paper-standard = This report, standard print
+downloads-paper-large = This report in large print, { $size } point
