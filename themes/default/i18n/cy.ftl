@@ -758,14 +758,8 @@ downloads-content-in = ({ $lang ->
    *[other] Saesneg
 })
 downloads-braille-title = Fersiwn Braille
-downloads-braille-label = BRF, Braille Saesneg Unedig gradd 2, { $cells } { $cells ->
-    [one] gell
-    [two] gell
-   *[other] cell
-} wrth { $lines } { $lines ->
-    [two] linell
-   *[other] llinell
-}, { $pages } { $pages ->
+# A braille page is at least 20 cells by 4 lines: after those figures the nouns do not mutate.
+downloads-braille-label = BRF, Braille Saesneg Unedig gradd 2, { $cells } cell wrth { $lines } llinell, { $pages } { $pages ->
     [one] dudalen
     [two] dudalen
    *[other] tudalen

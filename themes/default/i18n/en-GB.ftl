@@ -705,13 +705,8 @@ downloads-content-in = ({ $lang ->
    *[other] in English
 })
 downloads-braille-title = Braille version
-downloads-braille-label = BRF, Unified English Braille grade 2, { $cells } { $cells ->
-    [one] cell
-   *[other] cells
-} by { $lines } { $lines ->
-    [one] line
-   *[other] lines
-}, { $pages } { $pages ->
+# A braille page is at least 20 cells by 4 lines: those two counts are always plural.
+downloads-braille-label = BRF, Unified English Braille grade 2, { $cells } cells by { $lines } lines, { $pages } { $pages ->
     [one] page
    *[other] pages
 }, { $size }
