@@ -15,7 +15,8 @@ use anyhow::{Context, Result};
 use serde::Serialize;
 
 use super::{
-    Download, Environment, Exported, NewFile, Output, Prepared, RenderContext, Shelf, Sink,
+    Download, Environment, Exported, Languages, NewFile, Output, Prepared, RenderContext, Shelf,
+    Sink,
 };
 use crate::parse::kinds::{
     AreaFront, AreaValue, Better, Breakdown, Change, Contact, Direction, Element, Evidence, Figure,
@@ -88,18 +89,41 @@ impl Output for OpenData {
 /// once written.
 struct DataFiles;
 
-/// A data file as the website links to it: `title`, and its format and size after.
-fn download(path: &str, title: &str, format: &str, bytes: usize, shelves: Vec<Shelf>) -> Download {
-    Download {
-        output: "data",
-        path: path.to_string(),
-        title: title.to_string(),
-        label: format!("{format}, {}", human_size(bytes)),
-        bytes,
-        shelves,
-        lang: None,
-        purpose: None,
-    }
+/// A data file as the website links to it, in each of the plan's languages: its title (from
+/// the word tables' `title` key), and its format and size after. `format` is the format's
+/// name ("CSV"), or the key of its name in the tables where languages name it differently.
+/// `plan.json` holds every language's texts; the other files, the plan's first language's.
+fn download(
+    languages: &Languages,
+    path: &str,
+    title: &str,
+    format: &str,
+    bytes: usize,
+    shelves: Vec<Shelf>,
+) -> Vec<Download> {
+    let none = fluent_bundle::FluentArgs::new();
+    languages.each(path == JSON_PATH, |lang| {
+        let mut args = fluent_bundle::FluentArgs::new();
+        args.set(
+            "format",
+            match format.starts_with("downloads-") {
+                true => super::say_in(lang, format, &none),
+                false => format.to_string(),
+            },
+        );
+        args.set("size", super::size_in(lang, bytes));
+        Download {
+            output: "data",
+            path: path.to_string(),
+            title: super::say_in(lang, title, &none),
+            label: super::say_in(lang, "downloads-file-label", &args),
+            bytes,
+            shelves: shelves.clone(),
+            lang: None,
+            content_lang: None,
+            purpose: None,
+        }
+    })
 }
 
 impl Prepared for DataFiles {
@@ -123,6 +147,7 @@ impl Prepared for DataFiles {
             w.inner.into_inner().map_err(|e| e.into_error())?.finish()?;
             Ok(w.bytes)
         };
+        let languages = Languages::of(plan);
         let json = finish(json_to(plan, create(JSON_PATH)?)?)?;
         sink.write(SCHEMA_PATH, SCHEMA.as_bytes())?;
         // A table of what the plan does not have would hold only its header: it is not made.
@@ -130,9 +155,10 @@ impl Prepared for DataFiles {
         if !plan.statements.is_empty() {
             let performance = performance_csv(plan)?;
             sink.write(PERFORMANCE_PATH, &performance)?;
-            downloads.push(download(
+            downloads.extend(download(
+                &languages,
                 PERFORMANCE_PATH,
-                "Download all performance figures",
+                "downloads-data-performance",
                 "CSV",
                 performance.len(),
                 vec![Shelf::Performance],
@@ -141,9 +167,10 @@ impl Prepared for DataFiles {
         if !plan.reports.is_empty() {
             let reports = reports_csv(plan)?;
             sink.write(REPORTS_PATH, &reports)?;
-            downloads.push(download(
+            downloads.extend(download(
+                &languages,
                 REPORTS_PATH,
-                "Download the figures of every report",
+                "downloads-data-reports",
                 "CSV",
                 reports.len(),
                 vec![Shelf::Performance],
@@ -151,26 +178,29 @@ impl Prepared for DataFiles {
         }
         if plan.commitments().next().is_some() {
             let commitments = finish(commitments_csv_to(plan, create(COMMITMENTS_PATH)?)?)?;
-            downloads.push(download(
+            downloads.extend(download(
+                &languages,
                 COMMITMENTS_PATH,
-                "Download all commitments",
+                "downloads-data-commitments",
                 "CSV",
                 commitments,
                 vec![Shelf::Delivery],
             ));
         }
         // In the order the pages list them: each page lists those on its shelf.
-        downloads.push(download(
+        downloads.extend(download(
+            &languages,
             JSON_PATH,
-            "Download the whole plan as open data",
+            "downloads-data-json",
             "JSON",
             json,
             vec![Shelf::Performance, Shelf::Delivery],
         ));
-        downloads.push(download(
+        downloads.extend(download(
+            &languages,
             SCHEMA_PATH,
-            "Download the description of the open data",
-            "JSON Schema",
+            "downloads-data-schema",
+            "downloads-format-schema",
             SCHEMA.len(),
             vec![Shelf::Performance],
         ));

@@ -281,6 +281,12 @@ pub struct Download {
     /// language, and those in another only where it has none of its own ([`Download::for_language`]).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub lang: Option<String>,
+    /// The language of the file's content when it is not the language of the pages that list
+    /// this entry (the Braille edition and the recordings, made from the plan's first
+    /// language, as listed for the readers of another): the link is marked with `hreflang`
+    /// and says which language the file is in. `None` for a plan in one language.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub content_lang: Option<String>,
 }
 
 impl Download {
@@ -306,6 +312,109 @@ impl Download {
             })
             .cloned()
             .collect()
+    }
+}
+
+/// The languages a plan's pages are in, as an output that makes a file in one language (or
+/// none) lists it: see [`Languages::each`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Languages {
+    /// The plan's languages, its first first (empty for a plan in one language).
+    list: Vec<String>,
+    /// The language of a plan in one language.
+    one: String,
+}
+
+impl Languages {
+    /// The languages of `plan`.
+    pub fn of(plan: &Plan) -> Languages {
+        Languages {
+            list: plan.languages().to_vec(),
+            one: crate::render::document::language_of(plan),
+        }
+    }
+
+    /// The folder of the website in `lang`, from the site root: none for the plan's first
+    /// language (or a plan in one), `cy/` for another.
+    pub fn folder(&self, lang: &str) -> String {
+        match self.list.first() {
+            Some(first) if first != lang => format!("{lang}/"),
+            _ => String::new(),
+        }
+    }
+
+    /// The downloads of one file, one for each language: `make` gives the entry with its
+    /// words in the language it is given. For a plan in more than one language each entry
+    /// carries its language, and those of a language other than the plan's first (the
+    /// language the file is made from) carry the first as [`Download::content_lang`], unless
+    /// `in_every_language` (a file that holds every language, such as `plan.json`, or a page
+    /// made in each). A plan in
+    /// one language gets one entry, in its language, with neither.
+    pub fn each(&self, in_every_language: bool, make: impl Fn(&str) -> Download) -> Vec<Download> {
+        let Some(first) = self.list.first().filter(|_| self.list.len() > 1) else {
+            return vec![make(&self.one)];
+        };
+        self.list
+            .iter()
+            .map(|lang| Download {
+                lang: Some(lang.clone()),
+                content_lang: (lang != first && !in_every_language).then(|| first.clone()),
+                ..make(lang)
+            })
+            .collect()
+    }
+}
+
+/// The words of `key` in `lang` from the shipped word tables, with `args` (counts given as
+/// numbers, so that the table chooses each language's plural form); the key itself if the
+/// tables lack it.
+pub fn say_in(lang: &str, key: &str, args: &fluent_bundle::FluentArgs) -> String {
+    crate::render::document::words()
+        .text(lang, key, Some(args))
+        .unwrap_or_else(|_| key.to_string())
+}
+
+/// A file's size for readers in `lang`: "980 bytes", "412 KB", "1.1 MB" (1 KB = 1,024 bytes),
+/// as [`crate::words::human_size`] says it in English.
+pub fn size_in(lang: &str, bytes: usize) -> String {
+    const KB: f64 = 1024.0;
+    let b = bytes as f64;
+    let mut args = fluent_bundle::FluentArgs::new();
+    if b < KB {
+        args.set("bytes", bytes);
+        say_in(lang, "downloads-size-bytes", &args)
+    } else if b < KB * KB {
+        args.set("kb", (b / KB).round().max(1.0) as u64);
+        say_in(lang, "downloads-size-kb", &args)
+    } else {
+        // Given as text: both languages write the one decimal with a point.
+        args.set("mb", format!("{:.1}", b / (KB * KB)));
+        say_in(lang, "downloads-size-mb", &args)
+    }
+}
+
+/// A length of time for readers in `lang`, to the second under an hour and to the minute
+/// over: "12 minutes 5 seconds", "1 hour 2 minutes" ("12 munud 5 eiliad").
+pub fn duration_in(lang: &str, seconds: f64) -> String {
+    let s = seconds.round().max(0.0) as u64;
+    let unit = |n: u64, key: &str| {
+        let mut args = fluent_bundle::FluentArgs::new();
+        args.set("count", n);
+        say_in(lang, key, &args)
+    };
+    let both = |first: String, second: String| {
+        let mut args = fluent_bundle::FluentArgs::new();
+        args.set("first", first);
+        args.set("second", second);
+        say_in(lang, "downloads-duration-two", &args)
+    };
+    let (h, m, sec) = (s / 3600, s / 60 % 60, s % 60);
+    match (h, m) {
+        (0, 0) => unit(sec, "downloads-seconds"),
+        (0, _) if sec == 0 => unit(m, "downloads-minutes"),
+        (0, _) => both(unit(m, "downloads-minutes"), unit(sec, "downloads-seconds")),
+        _ if m == 0 => unit(h, "downloads-hours"),
+        _ => both(unit(h, "downloads-hours"), unit(m, "downloads-minutes")),
     }
 }
 
@@ -433,4 +542,87 @@ pub fn chosen(left_out: &[&str]) -> Vec<&'static dyn Output> {
         .copied()
         .filter(|o| o.on_by_default() && !left_out.contains(&o.name()))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sizes_and_lengths_are_said_in_english_as_before() {
+        for bytes in [
+            0,
+            1,
+            980,
+            1023,
+            1024,
+            1536,
+            412 * 1024,
+            1024 * 1024,
+            1_200_000_000,
+        ] {
+            assert_eq!(size_in("en-GB", bytes), crate::words::human_size(bytes));
+        }
+        assert_eq!(duration_in("en-GB", 0.4), "0 seconds");
+        assert_eq!(duration_in("en-GB", 1.0), "1 second");
+        assert_eq!(duration_in("en-GB", 725.0), "12 minutes 5 seconds");
+        assert_eq!(duration_in("en-GB", 60.0), "1 minute");
+        assert_eq!(duration_in("en-GB", 3725.0), "1 hour 2 minutes");
+        assert_eq!(duration_in("en-GB", 7200.0), "2 hours");
+        assert_eq!(duration_in("en-GB", -5.0), "0 seconds");
+    }
+
+    #[test]
+    fn sizes_and_lengths_are_said_in_welsh_with_its_plural_forms() {
+        assert_eq!(size_in("cy", 980), "980 beit");
+        assert_eq!(size_in("cy", 7 * 1024), "7 KB");
+        assert_eq!(size_in("cy", 3 * 1024 * 1024 / 2), "1.5 MB");
+        // A noun after a figure stays singular in Welsh; "munud" softens after two.
+        assert_eq!(duration_in("cy", 1.0), "1 eiliad");
+        assert_eq!(duration_in("cy", 120.0), "2 funud");
+        assert_eq!(duration_in("cy", 191.0), "3 munud 11 eiliad");
+        assert_eq!(duration_in("cy", 3725.0), "1 awr 2 funud");
+        assert_eq!(duration_in("cy", 7200.0), "2 awr");
+    }
+
+    #[test]
+    fn a_file_is_listed_once_in_a_plan_of_one_language_and_once_in_each_of_two() {
+        let make = |lang: &str| Download {
+            output: "test",
+            path: "file".to_string(),
+            title: lang.to_string(),
+            label: String::new(),
+            bytes: 0,
+            shelves: vec![Shelf::OtherFormats],
+            purpose: None,
+            lang: None,
+            content_lang: None,
+        };
+        let one = Languages {
+            list: Vec::new(),
+            one: "en-GB".to_string(),
+        };
+        assert_eq!(one.each(false, make), vec![make("en-GB")]);
+        assert_eq!(one.folder("en-GB"), "");
+        let two = Languages {
+            list: vec!["en-GB".to_string(), "cy".to_string()],
+            one: "en-GB".to_string(),
+        };
+        let listed = two.each(false, make);
+        assert_eq!(listed.len(), 2);
+        assert_eq!(listed[0].lang.as_deref(), Some("en-GB"));
+        assert_eq!(listed[0].content_lang, None);
+        assert_eq!(listed[1].title, "cy");
+        assert_eq!(listed[1].content_lang.as_deref(), Some("en-GB"));
+        assert_eq!(
+            Download::for_language(&listed, "cy"),
+            vec![listed[1].clone()]
+        );
+        // A file in every language is not marked as in another.
+        assert!(two
+            .each(true, make)
+            .iter()
+            .all(|d| d.content_lang.is_none()));
+        assert_eq!(two.folder("cy"), "cy/");
+    }
 }

@@ -123,6 +123,7 @@ impl Prepared for Edition {
                     bytes: t.text.len(),
                     shelves: vec![Shelf::OtherFormats],
                     lang: t.lang.clone(),
+                    content_lang: None,
                     purpose: Some(document::say(words, "edition-plain-purpose", &[])),
                 }
             })

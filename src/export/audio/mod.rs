@@ -369,6 +369,7 @@ impl Output for AudioEdition {
         let start = Instant::now();
         let made = record(plan, env.progress);
         Ok(Box::new(Edition {
+            languages: super::Languages::of(plan),
             playlist_path: playlist_path(plan),
             playlist: made.as_ref().map(|r| r.playlist(plan)).unwrap_or_default(),
             made,
@@ -431,6 +432,8 @@ impl Output for AudioEdition {
 
 /// The edition made for a build, or why it could not be.
 struct Edition {
+    /// The plan's languages, which its downloads are listed in.
+    languages: super::Languages,
     made: Result<Recordings, String>,
     playlist_path: String,
     playlist: String,
@@ -444,49 +447,60 @@ impl Prepared for Edition {
         };
         let total: usize = made.chapters.iter().map(|r| r.bytes).sum();
         let n = made.chapters.len();
-        let mut out = vec![
+        let none = fluent_bundle::FluentArgs::new();
+        // The listening page is made in each language (the recordings it plays are in the
+        // plan's first; the page says so).
+        let mut out = self.languages.each(true, |lang| {
+            let mut args = fluent_bundle::FluentArgs::new();
+            args.set("count", n);
+            args.set("duration", super::duration_in(lang, made.seconds()));
             Download {
                 output: "audio",
-                path: LISTEN_PATH.to_string(),
-                title: "Listen to the plan".to_string(),
-                label: format!(
-                    "{n} MP3 recording{}, {} in all",
-                    if n == 1 { "" } else { "s" },
-                    duration_words(made.seconds())
-                ),
+                path: format!("{}{LISTEN_PATH}", self.languages.folder(lang)),
+                title: super::say_in(lang, "downloads-audio-title", &none),
+                label: super::say_in(lang, "downloads-audio-label", &args),
                 bytes: 0,
                 shelves: vec![Shelf::OtherFormats],
                 lang: None,
-                purpose: Some(
-                    "For listening: the plan read aloud by a computer voice, one recording for each part of the plan, with abbreviations said in full and tables read as sentences. Play them on the Listen to the plan page or download them to any audio player.".to_string(),
-                ),
-            },
+                content_lang: None,
+                purpose: Some(super::say_in(lang, "downloads-audio-purpose", &none)),
+            }
+        });
+        out.extend(self.languages.each(false, |lang| {
+            let mut args = fluent_bundle::FluentArgs::new();
+            args.set("count", n);
+            args.set("size", super::size_in(lang, total));
             Download {
                 output: "audio",
                 path: self.playlist_path.clone(),
-                title: "Audio playlist".to_string(),
-                label: format!("M3U playlist of {n} MP3 files, {}", human_size(total)),
+                title: super::say_in(lang, "downloads-playlist-title", &none),
+                label: super::say_in(lang, "downloads-playlist-label", &args),
                 bytes: self.playlist.len(),
                 shelves: vec![Shelf::OtherFormats],
                 lang: None,
+                content_lang: None,
                 purpose: None,
-            },
-        ];
-        // Each recording, found by the listening page by its path.
-        out.extend(made.chapters.iter().map(|r| Download {
-            output: "audio",
-            path: r.chapter.audio_path(),
-            title: r.chapter.title.clone(),
-            label: format!(
-                "MP3, {}, {}",
-                duration_words(r.seconds),
-                human_size(r.bytes)
-            ),
-            bytes: r.bytes,
-            shelves: Vec::new(),
-            lang: None,
-            purpose: None,
+            }
         }));
+        // Each recording, found by the listening page by its path.
+        for r in &made.chapters {
+            out.extend(self.languages.each(false, |lang| {
+                let mut args = fluent_bundle::FluentArgs::new();
+                args.set("duration", super::duration_in(lang, r.seconds));
+                args.set("size", super::size_in(lang, r.bytes));
+                Download {
+                    output: "audio",
+                    path: r.chapter.audio_path(),
+                    title: r.chapter.title.clone(),
+                    label: super::say_in(lang, "downloads-recording-label", &args),
+                    bytes: r.bytes,
+                    shelves: Vec::new(),
+                    lang: None,
+                    content_lang: None,
+                    purpose: None,
+                }
+            }));
+        }
         out
     }
 

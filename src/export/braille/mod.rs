@@ -21,7 +21,6 @@ use super::{Download, Environment, Exported, Output, Prepared, RenderContext, Sh
 use crate::plan::Plan;
 use crate::render::document::{self, Block, Inline, LargePrintDoc};
 use crate::theme::Theme;
-use crate::words::human_size;
 use brf::{Brf, PageSize};
 use louis::Louis;
 
@@ -120,16 +119,15 @@ fn braille_document(plan: &Plan, size: PageSize) -> LargePrintDoc {
     doc
 }
 
-/// "BRF, Unified English Braille grade 2, 40 cells by 25 lines, 212 pages, 310 KB".
-fn label(brf: &Brf, size: PageSize) -> String {
-    let pages = brf.preliminary_pages + brf.pages;
-    format!(
-        "BRF, Unified English Braille grade 2, {} cells by {} lines, {pages} page{}, {}",
-        size.cells,
-        size.lines,
-        if pages == 1 { "" } else { "s" },
-        human_size(brf.bytes.len())
-    )
+/// "BRF, Unified English Braille grade 2, 40 cells by 25 lines, 212 pages, 310 KB", in
+/// `lang` from the word tables.
+fn label(lang: &str, brf: &Brf, size: PageSize) -> String {
+    let mut args = fluent_bundle::FluentArgs::new();
+    args.set("cells", size.cells);
+    args.set("lines", size.lines);
+    args.set("pages", brf.preliminary_pages + brf.pages);
+    args.set("size", super::size_in(lang, brf.bytes.len()));
+    super::say_in(lang, "downloads-braille-label", &args)
 }
 
 impl Output for Braille {
@@ -157,6 +155,7 @@ impl Output for Braille {
             Err(missing) => Err(missing.0),
         };
         Ok(Box::new(Edition {
+            languages: super::Languages::of(plan),
             path: site_path(plan),
             made,
             size,
@@ -192,7 +191,7 @@ impl Output for Braille {
         .map_err(|e| anyhow!("{e}"))?;
         let brf = edition(plan, size)?;
         Ok(Exported {
-            description: label(&brf, size),
+            description: label(&document::language_of(plan), &brf, size),
             files: vec![(file_name(plan), brf.bytes)],
             warnings: Vec::new(),
         })
@@ -201,6 +200,8 @@ impl Output for Braille {
 
 /// The edition made for a build, or why it could not be.
 struct Edition {
+    /// The plan's languages, which its downloads are listed in.
+    languages: super::Languages,
     path: String,
     made: Result<Brf, String>,
     size: PageSize,
@@ -212,18 +213,18 @@ impl Prepared for Edition {
         let Ok(brf) = &self.made else {
             return Vec::new();
         };
-        vec![Download {
+        let none = fluent_bundle::FluentArgs::new();
+        self.languages.each(false, |lang| Download {
             output: "braille",
             path: self.path.clone(),
-            title: "Braille version".to_string(),
-            label: label(brf, self.size),
+            title: super::say_in(lang, "downloads-braille-title", &none),
+            label: label(lang, brf, self.size),
             bytes: brf.bytes.len(),
             shelves: vec![Shelf::OtherFormats],
             lang: None,
-            purpose: Some(
-                "For reading in braille: the whole plan in Unified English Braille, grade 2 (contracted), as a BRF file that braille embossers print and refreshable braille displays and notetakers read. Pages are 40 cells by 25 lines; another page size can be made on request.".to_string(),
-            ),
-        }]
+            content_lang: None,
+            purpose: Some(super::say_in(lang, "downloads-braille-purpose", &none)),
+        })
     }
 
     fn write(&self, _ctx: &RenderContext, sink: &dyn Sink) -> Result<Vec<Download>> {

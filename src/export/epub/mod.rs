@@ -238,6 +238,7 @@ impl Prepared for Books {
                     bytes: made.book.bytes.len(),
                     shelves: vec![Shelf::OtherFormats],
                     lang: made.lang.clone(),
+                    content_lang: None,
                     purpose: Some(document::say(words, "edition-epub-purpose", &[])),
                 }
             })

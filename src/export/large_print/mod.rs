@@ -636,14 +636,8 @@ impl Output for LargePrint {
                 let doc = document::build_report(plan, r, note);
                 let pdf = cache::cached_pdf(doc, opts, previous, env.typesetter)?;
                 Ok(Paper {
-                    title: if opts.standard {
-                        "This report, standard print".to_string()
-                    } else {
-                        format!(
-                            "This report in large print, {} point",
-                            markup::size_words(opts.size)
-                        )
-                    },
+                    standard: opts.standard,
+                    size: markup::size_words(opts.size),
                     link: LargePrintLink::new(pdf.pages, pdf.file.len()),
                     path,
                     key,
@@ -657,6 +651,7 @@ impl Output for LargePrint {
             opts,
             papers,
             lang: first,
+            language: document::language_of(plan),
             others,
         }))
     }
@@ -783,6 +778,8 @@ struct Edition {
     papers: Vec<Paper>,
     /// The plan's first language, for a plan in more than one.
     lang: Option<String>,
+    /// The plan's language, for a plan in one: the words of its Panel papers' links.
+    language: String,
     /// The edition in each of the plan's other languages.
     others: Vec<InLanguage>,
 }
@@ -848,6 +845,7 @@ fn edition_downloads(
                 &[("size", &size)],
             )),
             lang: lang.map(str::to_string),
+            content_lang: None,
         },
         Download {
             output: "large-print",
@@ -858,14 +856,17 @@ fn edition_downloads(
             shelves: vec![Shelf::Footer, Shelf::OtherFormats],
             purpose: None,
             lang: lang.map(str::to_string),
+            content_lang: None,
         },
     ]
 }
 
 /// A report's Panel paper in large print.
 struct Paper {
-    /// Its link's words.
-    title: String,
+    /// Whether it is the standard-print paper (else the large-print one).
+    standard: bool,
+    /// Its print size in points, for its link's words: "18".
+    size: String,
     /// Where it goes in the site.
     path: String,
     /// The name of its record in the output folder's state.
@@ -878,16 +879,45 @@ struct Paper {
 
 impl Prepared for Edition {
     fn downloads(&self) -> Vec<Download> {
-        let papers = self.papers.iter().map(|p| Download {
-            output: "large-print",
-            path: p.path.clone(),
-            title: p.title.clone(),
-            label: p.link.label.clone(),
-            bytes: p.link.bytes,
-            shelves: vec![Shelf::Report],
-            purpose: None,
-            lang: self.lang.clone(),
-        });
+        // The Panel papers, made in the first language: listed in each language in its
+        // words, those of another language marked as in the first.
+        let paper = |p: &Paper, lang: Option<&str>| {
+            let words = lang.unwrap_or(&self.language);
+            let mut args = fluent_bundle::FluentArgs::new();
+            args.set("size", p.size.clone());
+            let key = match p.standard {
+                true => "downloads-paper-standard",
+                false => "downloads-paper-large",
+            };
+            Download {
+                output: "large-print",
+                path: p.path.clone(),
+                title: super::say_in(words, key, &args),
+                label: match lang {
+                    Some(lang) => {
+                        LargePrintLink::in_language(lang, p.link.pages, p.link.bytes).label
+                    }
+                    None => p.link.label.clone(),
+                },
+                bytes: p.link.bytes,
+                shelves: vec![Shelf::Report],
+                purpose: None,
+                lang: lang.map(str::to_string),
+                content_lang: match lang {
+                    Some(lang) if Some(lang) != self.lang.as_deref() => self.lang.clone(),
+                    _ => None,
+                },
+            }
+        };
+        let papers: Vec<Download> = self
+            .papers
+            .iter()
+            .flat_map(|p| {
+                std::iter::once(paper(p, self.lang.as_deref()))
+                    .chain(self.others.iter().map(|o| paper(p, Some(&o.lang))))
+                    .collect::<Vec<_>>()
+            })
+            .collect();
         let mut downloads = edition_downloads(
             self.lang.as_deref(),
             &self.link,

@@ -34,6 +34,8 @@ struct FileView {
     path: String,
     /// Its type and size: "PDF, 64 pages, 412 KB", "EPUB, 83 KB", "web page".
     label: String,
+    /// The language of its content when not the page's ([`Download::content_lang`]).
+    content_lang: Option<String>,
 }
 
 /// The formats on the "Other formats" shelf, in the order the outputs reported them; none
@@ -69,6 +71,7 @@ pub(super) fn formats(downloads: Option<&[Download]>) -> Vec<FormatView> {
                         text: d.title.clone(),
                         path: d.path.clone(),
                         label: d.label.clone(),
+                        content_lang: d.content_lang.clone(),
                     })
                     .collect(),
             }
@@ -108,6 +111,7 @@ mod tests {
             bytes: 0,
             shelves: vec![Shelf::OtherFormats],
             lang: None,
+            content_lang: None,
             purpose: purpose.map(str::to_string),
         }
     }

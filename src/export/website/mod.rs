@@ -765,6 +765,8 @@ struct DownloadView {
     text: String,
     path: String,
     label: String,
+    /// The language of its content when not the page's ([`Download::content_lang`]).
+    content_lang: Option<String>,
 }
 
 /// The downloads listed on `shelf`, in the order the outputs reported them; none until they
@@ -778,6 +780,7 @@ fn shelf(downloads: Option<&[Download]>, shelf: Shelf) -> Vec<DownloadView> {
             text: d.title.clone(),
             path: d.path.clone(),
             label: d.label.clone(),
+            content_lang: d.content_lang.clone(),
         })
         .collect()
 }

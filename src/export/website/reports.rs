@@ -129,11 +129,15 @@ pub(super) fn report_page(
         downloads: downloads
             .unwrap_or_default()
             .iter()
-            .filter(|d| d.on(Shelf::Report) && d.path.starts_with(&folder))
+            // A language's folder gives the papers made at the site root with `../` first.
+            .filter(|d| {
+                d.on(Shelf::Report) && d.path.trim_start_matches("../").starts_with(&folder)
+            })
             .map(|d| DownloadView {
                 text: d.title.clone(),
                 path: d.path.clone(),
                 label: d.label.clone(),
+                content_lang: d.content_lang.clone(),
             })
             .collect(),
     };

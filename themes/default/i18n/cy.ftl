@@ -737,3 +737,50 @@ diff-part-introduction = y cyflwyniad
 diff-part-commitment = ymrwymiad { $id }
 diff-part-term = y term
 diff-part-definition = y diffiniad
+
+# Downloads' titles and labels: the files made in one language (or none) as each language's pages list them.
+downloads-size-bytes = { $bytes } beit
+downloads-size-kb = { $kb } KB
+downloads-size-mb = { $mb } MB
+downloads-seconds = { $count ->
+   *[other] { $count } eiliad
+}
+downloads-minutes = { $count ->
+    [two] { $count } funud
+   *[other] { $count } munud
+}
+downloads-hours = { $count ->
+   *[other] { $count } awr
+}
+downloads-duration-two = { $first } { $second }
+downloads-content-in = ({ $lang ->
+    [cy] Cymraeg
+   *[other] Saesneg
+})
+downloads-braille-title = Fersiwn Braille
+# A braille page is at least 20 cells by 4 lines: after those figures the nouns do not mutate.
+downloads-braille-label = BRF, Braille Saesneg Unedig gradd 2, { $cells } cell wrth { $lines } llinell, { $pages } { $pages ->
+    [one] dudalen
+    [two] dudalen
+   *[other] tudalen
+}, { $size }
+downloads-braille-purpose = I'w ddarllen mewn Braille: y cynllun cyfan mewn Braille Saesneg Unedig, gradd 2 (wedi'i gywasgu), fel ffeil BRF y mae boglynwyr Braille yn ei hargraffu a dangosyddion Braille a dyfeisiau gwneud nodiadau yn ei darllen. Mae'r tudalennau'n 40 cell wrth 25 llinell; gellir gwneud maint tudalen arall ar gais.
+downloads-audio-title = Gwrando ar y cynllun
+downloads-audio-label = { $count } { $count ->
+   *[other] recordiad
+} MP3, { $duration } i gyd
+downloads-audio-purpose = I wrando arno: y cynllun wedi'i ddarllen yn uchel gan lais cyfrifiadur, un recordiad ar gyfer pob rhan o'r cynllun, gyda byrfoddau wedi'u dweud yn llawn a thablau wedi'u darllen fel brawddegau. Chwaraewch nhw ar y dudalen Gwrando ar y cynllun neu lawrlwythwch nhw i unrhyw chwaraewr sain.
+downloads-playlist-title = Rhestr chwarae sain
+downloads-playlist-label = Rhestr chwarae M3U o { $count } { $count ->
+   *[other] ffeil
+} MP3, { $size }
+downloads-recording-label = MP3, { $duration }, { $size }
+downloads-data-performance = Lawrlwytho'r holl ffigurau perfformiad
+downloads-data-reports = Lawrlwytho ffigurau pob adroddiad
+downloads-data-commitments = Lawrlwytho'r holl ymrwymiadau
+downloads-data-json = Lawrlwytho'r cynllun cyfan fel data agored
+downloads-data-schema = Lawrlwytho disgrifiad y data agored
+downloads-format-schema = Sgema JSON
+downloads-file-label = { $format }, { $size }
+downloads-paper-standard = Yr adroddiad hwn, print safonol
+downloads-paper-large = Yr adroddiad hwn mewn print bras, { $size } pwynt

@@ -682,3 +682,53 @@ diff-part-introduction = the introduction
 diff-part-commitment = commitment { $id }
 diff-part-term = the term
 diff-part-definition = the definition
+
+# Downloads' titles and labels: the files made in one language (or none) as each language's pages list them.
+downloads-size-bytes = { $bytes } bytes
+downloads-size-kb = { $kb } KB
+downloads-size-mb = { $mb } MB
+downloads-seconds = { $count ->
+    [one] { $count } second
+   *[other] { $count } seconds
+}
+downloads-minutes = { $count ->
+    [one] { $count } minute
+   *[other] { $count } minutes
+}
+downloads-hours = { $count ->
+    [one] { $count } hour
+   *[other] { $count } hours
+}
+downloads-duration-two = { $first } { $second }
+downloads-content-in = ({ $lang ->
+    [cy] in Welsh
+   *[other] in English
+})
+downloads-braille-title = Braille version
+# A braille page is at least 20 cells by 4 lines: those two counts are always plural.
+downloads-braille-label = BRF, Unified English Braille grade 2, { $cells } cells by { $lines } lines, { $pages } { $pages ->
+    [one] page
+   *[other] pages
+}, { $size }
+downloads-braille-purpose = For reading in braille: the whole plan in Unified English Braille, grade 2 (contracted), as a BRF file that braille embossers print and refreshable braille displays and notetakers read. Pages are 40 cells by 25 lines; another page size can be made on request.
+downloads-audio-title = Listen to the plan
+downloads-audio-label = { $count } MP3 { $count ->
+    [one] recording
+   *[other] recordings
+}, { $duration } in all
+downloads-audio-purpose = For listening: the plan read aloud by a computer voice, one recording for each part of the plan, with abbreviations said in full and tables read as sentences. Play them on the Listen to the plan page or download them to any audio player.
+downloads-playlist-title = Audio playlist
+downloads-playlist-label = M3U playlist of { $count } MP3 { $count ->
+    [one] file
+   *[other] files
+}, { $size }
+downloads-recording-label = MP3, { $duration }, { $size }
+downloads-data-performance = Download all performance figures
+downloads-data-reports = Download the figures of every report
+downloads-data-commitments = Download all commitments
+downloads-data-json = Download the whole plan as open data
+downloads-data-schema = Download the description of the open data
+downloads-format-schema = JSON Schema
+downloads-file-label = { $format }, { $size }
+downloads-paper-standard = This report, standard print
+downloads-paper-large = This report in large print, { $size } point
