@@ -20,6 +20,7 @@ use fluent_bundle::FluentArgs;
 use crate::parse::kinds::PlanStatus;
 use crate::parse::markdown::{options, IdAllocator};
 use crate::plan::{Plan, Priority, Report, Statement, TextOf};
+use crate::render::performance::{Arg, Say};
 use crate::words::tables::{Words, DEFAULT_LANGUAGE};
 use crate::words::{format_change, human_due};
 
@@ -708,15 +709,6 @@ impl DocBuilder {
         say(&self.lang, key, args)
     }
 
-    /// The language of a statement's status sentence and of its charts' headings, summaries
-    /// and tables ([`Statement::status_sentence`], [`Statement::figure_blocks`]), when not the
-    /// document's: those are written in British English whatever the reader's language, so
-    /// in a document in another they are marked as English.
-    fn figures_lang(&self) -> Option<String> {
-        let base = self.lang.split('-').next().unwrap_or_default();
-        (!base.eq_ignore_ascii_case("en")).then(|| DEFAULT_LANGUAGE.to_string())
-    }
-
     /// One of the plan's pages: its heading and body.
     fn page(&mut self, plan: &Plan, page: &crate::plan::Page) {
         let lang = untranslated(plan, &TextOf::Page(page.id.clone()));
@@ -892,35 +884,33 @@ impl DocBuilder {
 
     /// A performance statement: its status in words, its facts, then each of its charts as
     /// the chart's summary sentence and the table of figures behind it, then the key points.
-    /// The sentences and tables come from [`crate::plan::performance`], as on the website.
+    /// The sentences and tables come from [`crate::render::performance`] in the document's
+    /// language, as on the website; only the statement's own words are marked when they are
+    /// not translated yet.
     fn statement(&mut self, plan: &Plan, s: &Statement) {
         let lang = untranslated(plan, &TextOf::Statement(s.id.clone()));
+        let language = self.lang.clone();
+        let say = Say::new(words(), &language);
         self.mark(Mark::Part(Part::Statement(s.id.clone())));
         self.item_heading(2, &s.id, &s.measure, true, lang.clone());
-        let sentence = vec![Block::Para(vec![Inline::text(s.status_sentence())])];
-        self.blocks.extend(in_lang(self.figures_lang(), sentence));
-        let no_figure = self.say("doc-no-single-figure", &[]);
-        let items: Vec<Vec<Block>> = statement_facts_in(&self.lang, s)
+        self.para(vec![Inline::text(s.status_sentence_in(say))]);
+        let items: Vec<Vec<Block>> = statement_facts_in(say, s)
             .into_iter()
-            .map(|(term, detail)| {
-                // The detail is the statement's own words (a figure with its period, a
-                // target, a source), but for the few that are ours.
-                let ours = detail == no_figure
-                    || [s.unit.key()]
-                        .into_iter()
-                        .chain(s.direction.map(|d| d.key()))
-                        .any(|k| words().word(&self.lang, k) == detail);
-                let detail = match lang.clone().filter(|_| !ours) {
+            .map(|fact| {
+                let detail = match lang.clone().filter(|_| fact.own) {
                     Some(lang) => vec![
                         Inline::text(" "),
                         Inline::Lang {
                             lang,
-                            content: vec![Inline::text(detail)],
+                            content: vec![Inline::text(fact.detail)],
                         },
                     ],
-                    None => vec![Inline::text(format!(" {detail}"))],
+                    None => vec![Inline::text(format!(" {}", fact.detail))],
                 };
-                let mut para = vec![Inline::Strong(vec![Inline::text(format!("{term}:"))])];
+                let mut para = vec![Inline::Strong(vec![Inline::text(format!(
+                    "{}:",
+                    fact.term
+                ))])];
                 para.extend(detail);
                 vec![Block::Para(para)]
             })
@@ -940,8 +930,7 @@ impl DocBuilder {
             };
             self.blocks.extend(in_lang(lang.clone(), vec![list]));
         }
-        for block in s.figure_blocks(plan) {
-            let start = self.blocks.len();
+        for block in s.figure_blocks_in(plan, say) {
             self.heading(3, &block.heading, false);
             self.para(vec![Inline::text(&block.summary)]);
             let t = block.table;
@@ -965,8 +954,6 @@ impl DocBuilder {
                 self.max_table_columns,
                 &self.lang,
             ));
-            let figures = self.blocks.split_off(start);
-            self.blocks.extend(in_lang(self.figures_lang(), figures));
         }
         if !s.body.is_empty() {
             self.heading(3, &self.say("doc-key-points", &[]), false);
@@ -1034,58 +1021,76 @@ impl DocBuilder {
     }
 }
 
-/// What a statement says besides its figures, as (term, detail) pairs, in the website's
-/// order and words.
-pub fn statement_facts(s: &Statement) -> Vec<(String, String)> {
-    statement_facts_in(DEFAULT_LANGUAGE, s)
+/// One of the things a statement says besides its figures: a term and its detail.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fact {
+    /// What it is: "Latest", "Target".
+    pub term: String,
+    /// What the statement says of it.
+    pub detail: String,
+    /// True when the detail is the statement's own words (its target in words, who leads,
+    /// its sources), which are in the plan's first language until the statement is
+    /// translated; false for a figure, a change, a direction or a unit, which are written in
+    /// the reader's language.
+    pub own: bool,
 }
 
-/// As [`statement_facts`], the terms and the words of ours among the details in `lang`.
-pub fn statement_facts_in(lang: &str, s: &Statement) -> Vec<(String, String)> {
-    let term = |key: &str| say(lang, key, &[]);
-    let mut facts = vec![(term("doc-fact-target"), s.target.text.clone())];
-    facts.push((
-        term("doc-fact-latest"),
-        s.latest_text()
-            .unwrap_or_else(|| term("doc-no-single-figure")),
+/// What a statement says besides its figures, in the website's order, in English.
+pub fn statement_facts(s: &Statement) -> Vec<Fact> {
+    statement_facts_in(Say::new(words(), DEFAULT_LANGUAGE), s)
+}
+
+/// As [`statement_facts`], the terms and the details of ours in `say`'s language.
+pub fn statement_facts_in(say: Say, s: &Statement) -> Vec<Fact> {
+    let fact = |key: &str, detail: String, own: bool| Fact {
+        term: say.word(key),
+        detail,
+        own,
+    };
+    let mut facts = vec![fact("doc-fact-target", s.target.text.clone(), true)];
+    facts.push(fact(
+        "doc-fact-latest",
+        s.latest_text_in(say)
+            .unwrap_or_else(|| say.word("doc-no-single-figure")),
+        false,
     ));
     if let Some(f) = &s.previous {
-        facts.push((term("doc-fact-previous"), s.figure_text(f)));
+        facts.push(fact("doc-fact-previous", s.figure_text_in(f, say), false));
     }
     if let Some(f) = &s.baseline {
-        facts.push((term("doc-fact-baseline"), s.figure_text(f)));
+        facts.push(fact("doc-fact-baseline", s.figure_text_in(f, say), false));
     }
     if let Some(c) = &s.change {
-        facts.push((
-            term("doc-fact-change"),
+        facts.push(fact(
+            "doc-fact-change",
             format!("{} ({})", format_change(c.value), c.basis),
+            false,
         ));
     }
     if let Some(d) = s.direction {
-        facts.push((term("doc-fact-direction"), words().word(lang, d.key())));
+        facts.push(fact("doc-fact-direction", say.word(d.key()), false));
     }
     if let Some(l) = &s.limits {
-        let mut detail = say(
-            lang,
+        let mut detail = say.text(
             "doc-limits",
             &[
-                ("lower", &s.format_reference(l.lower)),
-                ("upper", &s.format_reference(l.upper)),
+                ("lower", Arg::Text(s.format_reference_in(l.lower, say))),
+                ("upper", Arg::Text(s.format_reference_in(l.upper, say))),
             ],
         );
         if let Some(b) = &l.basis {
             detail.push_str(&format!(" ({b})"));
         }
-        facts.push((term("doc-fact-limits"), detail));
+        facts.push(fact("doc-fact-limits", detail, false));
     }
-    facts.push((term("doc-fact-unit"), words().word(lang, s.unit.key())));
+    facts.push(fact("doc-fact-unit", say.unit(s.unit), false));
     if let Some(l) = &s.lead {
-        facts.push((term("doc-fact-lead"), l.clone()));
+        facts.push(fact("doc-fact-lead", l.clone(), true));
     }
     if let Some(d) = &s.data_source {
-        facts.push((term("doc-fact-data"), d.clone()));
+        facts.push(fact("doc-fact-data", d.clone(), true));
     }
-    facts.push((term("doc-fact-source"), s.source.clone()));
+    facts.push(fact("doc-fact-source", s.source.clone(), true));
     facts
 }
 
