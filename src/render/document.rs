@@ -889,6 +889,11 @@ impl DocBuilder {
     /// not translated yet.
     fn statement(&mut self, plan: &Plan, s: &Statement) {
         let lang = untranslated(plan, &TextOf::Statement(s.id.clone()));
+        // The words of a statement that no translation gives (what a chart shows besides
+        // its figures, a breakdown's words) are in the plan's first language.
+        let original = (!plan.reading.original.is_empty()
+            && plan.reading.language != plan.reading.original)
+            .then(|| plan.reading.original.clone());
         let language = self.lang.clone();
         let say = Say::new(words(), &language);
         self.mark(Mark::Part(Part::Statement(s.id.clone())));
@@ -897,7 +902,7 @@ impl DocBuilder {
         let items: Vec<Vec<Block>> = statement_facts_in(say, s)
             .into_iter()
             .map(|fact| {
-                let detail = match lang.clone().filter(|_| fact.own) {
+                let mut detail = match lang.clone().filter(|_| fact.own) {
                     Some(lang) => vec![
                         Inline::text(" "),
                         Inline::Lang {
@@ -907,11 +912,27 @@ impl DocBuilder {
                     ],
                     None => vec![Inline::text(format!(" {}", fact.detail))],
                 };
+                if let Some(words) = fact.original {
+                    match original
+                        .clone()
+                        .filter(|_| words.chars().any(char::is_alphabetic))
+                    {
+                        Some(lang) => detail.extend([
+                            Inline::text(" ("),
+                            Inline::Lang {
+                                lang,
+                                content: vec![Inline::text(words)],
+                            },
+                            Inline::text(")"),
+                        ]),
+                        None => detail.push(Inline::text(format!(" ({words})"))),
+                    }
+                }
                 let mut para = vec![Inline::Strong(vec![Inline::text(format!(
                     "{}:",
                     fact.term
                 ))])];
-                para.extend(detail);
+                para.extend(merge_text(detail));
                 vec![Block::Para(para)]
             })
             .collect();
@@ -928,25 +949,59 @@ impl DocBuilder {
                     .map(|c| vec![Block::Para(vec![Inline::text(c)])])
                     .collect(),
             };
-            self.blocks.extend(in_lang(lang.clone(), vec![list]));
+            self.blocks.extend(in_lang(original.clone(), vec![list]));
         }
+        // So are the periods its figures are for.
+        let periods: Vec<&str> = [&s.latest, &s.previous, &s.baseline]
+            .into_iter()
+            .flatten()
+            .map(|f| f.period.as_str())
+            .chain(s.series.iter().map(|p| p.period.as_str()))
+            .chain(
+                s.breakdowns
+                    .iter()
+                    .flat_map(|b| b.period.iter().chain(&b.baseline_period))
+                    .map(String::as_str),
+            )
+            .collect();
         for block in s.figure_blocks_in(plan, say) {
-            self.heading(3, &block.heading, false);
+            // A breakdown's title, labels and notes are its own words, which no translation
+            // gives: in the plan's first language whatever the reader's.
+            let breakdown = block
+                .id
+                .strip_prefix("breakdown-")
+                .and_then(|n| n.parse::<usize>().ok())
+                .and_then(|n| s.breakdowns.get(n.wrapping_sub(1)));
+            let theirs = |text: &str| {
+                text.chars().any(char::is_alphabetic)
+                    && (periods.contains(&text)
+                        || breakdown.is_some_and(|b| {
+                            text == b.title
+                                || b.items
+                                    .iter()
+                                    .any(|i| i.label == text || i.note.as_deref() == Some(text))
+                        }))
+            };
+            let cell = |text: String| match original.clone().filter(|_| theirs(&text)) {
+                Some(lang) => vec![Inline::Lang {
+                    lang,
+                    content: vec![Inline::Text(text)],
+                }],
+                None => vec![Inline::Text(text)],
+            };
+            let heading_lang = original.clone().filter(|_| theirs(&block.heading));
+            self.heading_in(3, &block.heading, false, heading_lang);
             self.para(vec![Inline::text(&block.summary)]);
             let t = block.table;
+            let caption_lang = original.clone().filter(|_| theirs(&t.caption));
             let rows = t
                 .rows
                 .into_iter()
                 .chain(t.foot)
-                .map(|r| {
-                    std::iter::once(r.header)
-                        .chain(r.cells)
-                        .map(|c| vec![Inline::Text(c)])
-                        .collect()
-                })
+                .map(|r| std::iter::once(r.header).chain(r.cells).map(cell).collect())
                 .collect();
-            let head: Vec<Vec<Inline>> =
-                t.head.into_iter().map(|h| vec![Inline::Text(h)]).collect();
+            let head: Vec<Vec<Inline>> = t.head.into_iter().map(cell).collect();
+            let start = self.blocks.len();
             self.blocks.extend(table_blocks(
                 Some(t.caption),
                 head,
@@ -954,6 +1009,13 @@ impl DocBuilder {
                 self.max_table_columns,
                 &self.lang,
             ));
+            // A caption led in before a table made a list is marked as the cells are.
+            if let (Some(lang), Some(Block::Lead(lead))) =
+                (caption_lang, self.blocks.get_mut(start))
+            {
+                let content = std::mem::take(lead);
+                lead.push(Inline::Lang { lang, content });
+            }
         }
         if !s.body.is_empty() {
             self.heading(3, &self.say("doc-key-points", &[]), false);
@@ -1033,6 +1095,10 @@ pub struct Fact {
     /// translated; false for a figure, a change, a direction or a unit, which are written in
     /// the reader's language.
     pub own: bool,
+    /// Words of the statement written in brackets after the detail (a figure's period, the
+    /// basis of a change or of control limits): words no translation gives, so in the plan's
+    /// first language whatever the reader's.
+    pub original: Option<String>,
 }
 
 /// What a statement says besides its figures, in the website's order, in English.
@@ -1046,42 +1112,44 @@ pub fn statement_facts_in(say: Say, s: &Statement) -> Vec<Fact> {
         term: say.word(key),
         detail,
         own,
+        original: None,
+    };
+    let figure = |key: &str, f: &crate::parse::kinds::Figure| Fact {
+        original: Some(f.period.clone()),
+        ..fact(key, s.format_in(f.value, say), false)
     };
     let mut facts = vec![fact("doc-fact-target", s.target.text.clone(), true)];
-    facts.push(fact(
-        "doc-fact-latest",
-        s.latest_text_in(say)
-            .unwrap_or_else(|| say.word("doc-no-single-figure")),
-        false,
-    ));
+    facts.push(match &s.latest {
+        Some(f) => figure("doc-fact-latest", f),
+        None => fact("doc-fact-latest", say.word("doc-no-single-figure"), false),
+    });
     if let Some(f) = &s.previous {
-        facts.push(fact("doc-fact-previous", s.figure_text_in(f, say), false));
+        facts.push(figure("doc-fact-previous", f));
     }
     if let Some(f) = &s.baseline {
-        facts.push(fact("doc-fact-baseline", s.figure_text_in(f, say), false));
+        facts.push(figure("doc-fact-baseline", f));
     }
     if let Some(c) = &s.change {
-        facts.push(fact(
-            "doc-fact-change",
-            format!("{} ({})", format_change(c.value), c.basis),
-            false,
-        ));
+        facts.push(Fact {
+            original: Some(c.basis.clone()),
+            ..fact("doc-fact-change", format_change(c.value), false)
+        });
     }
     if let Some(d) = s.direction {
         facts.push(fact("doc-fact-direction", say.word(d.key()), false));
     }
     if let Some(l) = &s.limits {
-        let mut detail = say.text(
+        let detail = say.text(
             "doc-limits",
             &[
                 ("lower", Arg::Text(s.format_reference_in(l.lower, say))),
                 ("upper", Arg::Text(s.format_reference_in(l.upper, say))),
             ],
         );
-        if let Some(b) = &l.basis {
-            detail.push_str(&format!(" ({b})"));
-        }
-        facts.push(fact("doc-fact-limits", detail, false));
+        facts.push(Fact {
+            original: l.basis.clone(),
+            ..fact("doc-fact-limits", detail, false)
+        });
     }
     facts.push(fact("doc-fact-unit", say.unit(s.unit), false));
     if let Some(l) = &s.lead {
