@@ -885,8 +885,9 @@ impl DocBuilder {
     /// A performance statement: its status in words, its facts, then each of its charts as
     /// the chart's summary sentence and the table of figures behind it, then the key points.
     /// The sentences and tables come from [`crate::render::performance`] in the document's
-    /// language, as on the website; only the statement's own words are marked when they are
-    /// not translated yet.
+    /// language, as on the website. Only words still in the plan's first language are marked
+    /// as such: the statement's own words while it is not translated, and the words no
+    /// translation gives (periods, bases, a breakdown's words) in an edition in another.
     fn statement(&mut self, plan: &Plan, s: &Statement) {
         let lang = untranslated(plan, &TextOf::Statement(s.id.clone()));
         // The words of a statement that no translation gives (what a chart shows besides
