@@ -20,6 +20,7 @@ use fluent_bundle::FluentArgs;
 use crate::parse::kinds::PlanStatus;
 use crate::parse::markdown::{options, IdAllocator};
 use crate::plan::{Plan, Priority, Report, Statement, TextOf};
+use crate::render::performance::{Arg, Say};
 use crate::words::tables::{Words, DEFAULT_LANGUAGE};
 use crate::words::{format_change, human_due};
 
@@ -708,15 +709,6 @@ impl DocBuilder {
         say(&self.lang, key, args)
     }
 
-    /// The language of a statement's status sentence and of its charts' headings, summaries
-    /// and tables ([`Statement::status_sentence`], [`Statement::figure_blocks`]), when not the
-    /// document's: those are written in British English whatever the reader's language, so
-    /// in a document in another they are marked as English.
-    fn figures_lang(&self) -> Option<String> {
-        let base = self.lang.split('-').next().unwrap_or_default();
-        (!base.eq_ignore_ascii_case("en")).then(|| DEFAULT_LANGUAGE.to_string())
-    }
-
     /// One of the plan's pages: its heading and body.
     fn page(&mut self, plan: &Plan, page: &crate::plan::Page) {
         let lang = untranslated(plan, &TextOf::Page(page.id.clone()));
@@ -892,36 +884,56 @@ impl DocBuilder {
 
     /// A performance statement: its status in words, its facts, then each of its charts as
     /// the chart's summary sentence and the table of figures behind it, then the key points.
-    /// The sentences and tables come from [`crate::plan::performance`], as on the website.
+    /// The sentences and tables come from [`crate::render::performance`] in the document's
+    /// language, as on the website. Only words still in the plan's first language are marked
+    /// as such: the statement's own words while it is not translated, and the words no
+    /// translation gives (periods, bases, a breakdown's words) in an edition in another.
     fn statement(&mut self, plan: &Plan, s: &Statement) {
         let lang = untranslated(plan, &TextOf::Statement(s.id.clone()));
+        // The words of a statement that no translation gives (what a chart shows besides
+        // its figures, a breakdown's words) are in the plan's first language.
+        let original = (!plan.reading.original.is_empty()
+            && plan.reading.language != plan.reading.original)
+            .then(|| plan.reading.original.clone());
+        let language = self.lang.clone();
+        let say = Say::new(words(), &language);
         self.mark(Mark::Part(Part::Statement(s.id.clone())));
         self.item_heading(2, &s.id, &s.measure, true, lang.clone());
-        let sentence = vec![Block::Para(vec![Inline::text(s.status_sentence())])];
-        self.blocks.extend(in_lang(self.figures_lang(), sentence));
-        let no_figure = self.say("doc-no-single-figure", &[]);
-        let items: Vec<Vec<Block>> = statement_facts_in(&self.lang, s)
+        self.para(vec![Inline::text(s.status_sentence_in(say))]);
+        let items: Vec<Vec<Block>> = statement_facts_in(say, s)
             .into_iter()
-            .map(|(term, detail)| {
-                // The detail is the statement's own words (a figure with its period, a
-                // target, a source), but for the few that are ours.
-                let ours = detail == no_figure
-                    || [s.unit.key()]
-                        .into_iter()
-                        .chain(s.direction.map(|d| d.key()))
-                        .any(|k| words().word(&self.lang, k) == detail);
-                let detail = match lang.clone().filter(|_| !ours) {
+            .map(|fact| {
+                let mut detail = match lang.clone().filter(|_| fact.own) {
                     Some(lang) => vec![
                         Inline::text(" "),
                         Inline::Lang {
                             lang,
-                            content: vec![Inline::text(detail)],
+                            content: vec![Inline::text(fact.detail)],
                         },
                     ],
-                    None => vec![Inline::text(format!(" {detail}"))],
+                    None => vec![Inline::text(format!(" {}", fact.detail))],
                 };
-                let mut para = vec![Inline::Strong(vec![Inline::text(format!("{term}:"))])];
-                para.extend(detail);
+                if let Some(words) = fact.original {
+                    match original
+                        .clone()
+                        .filter(|_| words.chars().any(char::is_alphabetic))
+                    {
+                        Some(lang) => detail.extend([
+                            Inline::text(" ("),
+                            Inline::Lang {
+                                lang,
+                                content: vec![Inline::text(words)],
+                            },
+                            Inline::text(")"),
+                        ]),
+                        None => detail.push(Inline::text(format!(" ({words})"))),
+                    }
+                }
+                let mut para = vec![Inline::Strong(vec![Inline::text(format!(
+                    "{}:",
+                    fact.term
+                ))])];
+                para.extend(merge_text(detail));
                 vec![Block::Para(para)]
             })
             .collect();
@@ -938,26 +950,59 @@ impl DocBuilder {
                     .map(|c| vec![Block::Para(vec![Inline::text(c)])])
                     .collect(),
             };
-            self.blocks.extend(in_lang(lang.clone(), vec![list]));
+            self.blocks.extend(in_lang(original.clone(), vec![list]));
         }
-        for block in s.figure_blocks(plan) {
-            let start = self.blocks.len();
-            self.heading(3, &block.heading, false);
+        // So are the periods its figures are for.
+        let periods: Vec<&str> = [&s.latest, &s.previous, &s.baseline]
+            .into_iter()
+            .flatten()
+            .map(|f| f.period.as_str())
+            .chain(s.series.iter().map(|p| p.period.as_str()))
+            .chain(
+                s.breakdowns
+                    .iter()
+                    .flat_map(|b| b.period.iter().chain(&b.baseline_period))
+                    .map(String::as_str),
+            )
+            .collect();
+        for block in s.figure_blocks_in(plan, say) {
+            // A breakdown's title, labels and notes are its own words, which no translation
+            // gives: in the plan's first language whatever the reader's.
+            let breakdown = block
+                .id
+                .strip_prefix("breakdown-")
+                .and_then(|n| n.parse::<usize>().ok())
+                .and_then(|n| s.breakdowns.get(n.wrapping_sub(1)));
+            let theirs = |text: &str| {
+                text.chars().any(char::is_alphabetic)
+                    && (periods.contains(&text)
+                        || breakdown.is_some_and(|b| {
+                            text == b.title
+                                || b.items
+                                    .iter()
+                                    .any(|i| i.label == text || i.note.as_deref() == Some(text))
+                        }))
+            };
+            let cell = |text: String| match original.clone().filter(|_| theirs(&text)) {
+                Some(lang) => vec![Inline::Lang {
+                    lang,
+                    content: vec![Inline::Text(text)],
+                }],
+                None => vec![Inline::Text(text)],
+            };
+            let heading_lang = original.clone().filter(|_| theirs(&block.heading));
+            self.heading_in(3, &block.heading, false, heading_lang);
             self.para(vec![Inline::text(&block.summary)]);
             let t = block.table;
+            let caption_lang = original.clone().filter(|_| theirs(&t.caption));
             let rows = t
                 .rows
                 .into_iter()
                 .chain(t.foot)
-                .map(|r| {
-                    std::iter::once(r.header)
-                        .chain(r.cells)
-                        .map(|c| vec![Inline::Text(c)])
-                        .collect()
-                })
+                .map(|r| std::iter::once(r.header).chain(r.cells).map(cell).collect())
                 .collect();
-            let head: Vec<Vec<Inline>> =
-                t.head.into_iter().map(|h| vec![Inline::Text(h)]).collect();
+            let head: Vec<Vec<Inline>> = t.head.into_iter().map(cell).collect();
+            let start = self.blocks.len();
             self.blocks.extend(table_blocks(
                 Some(t.caption),
                 head,
@@ -965,8 +1010,13 @@ impl DocBuilder {
                 self.max_table_columns,
                 &self.lang,
             ));
-            let figures = self.blocks.split_off(start);
-            self.blocks.extend(in_lang(self.figures_lang(), figures));
+            // A caption led in before a table made a list is marked as the cells are.
+            if let (Some(lang), Some(Block::Lead(lead))) =
+                (caption_lang, self.blocks.get_mut(start))
+            {
+                let content = std::mem::take(lead);
+                lead.push(Inline::Lang { lang, content });
+            }
         }
         if !s.body.is_empty() {
             self.heading(3, &self.say("doc-key-points", &[]), false);
@@ -1034,58 +1084,82 @@ impl DocBuilder {
     }
 }
 
-/// What a statement says besides its figures, as (term, detail) pairs, in the website's
-/// order and words.
-pub fn statement_facts(s: &Statement) -> Vec<(String, String)> {
-    statement_facts_in(DEFAULT_LANGUAGE, s)
+/// One of the things a statement says besides its figures: a term and its detail.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fact {
+    /// What it is: "Latest", "Target".
+    pub term: String,
+    /// What the statement says of it.
+    pub detail: String,
+    /// True when the detail is the statement's own words (its target in words, who leads,
+    /// its sources), which are in the plan's first language until the statement is
+    /// translated; false for a figure, a change, a direction or a unit, which are written in
+    /// the reader's language.
+    pub own: bool,
+    /// Words of the statement written in brackets after the detail (a figure's period, the
+    /// basis of a change or of control limits): words no translation gives, so in the plan's
+    /// first language whatever the reader's.
+    pub original: Option<String>,
 }
 
-/// As [`statement_facts`], the terms and the words of ours among the details in `lang`.
-pub fn statement_facts_in(lang: &str, s: &Statement) -> Vec<(String, String)> {
-    let term = |key: &str| say(lang, key, &[]);
-    let mut facts = vec![(term("doc-fact-target"), s.target.text.clone())];
-    facts.push((
-        term("doc-fact-latest"),
-        s.latest_text()
-            .unwrap_or_else(|| term("doc-no-single-figure")),
-    ));
+/// What a statement says besides its figures, in the website's order, in English.
+pub fn statement_facts(s: &Statement) -> Vec<Fact> {
+    statement_facts_in(Say::new(words(), DEFAULT_LANGUAGE), s)
+}
+
+/// As [`statement_facts`], the terms and the details of ours in `say`'s language.
+pub fn statement_facts_in(say: Say, s: &Statement) -> Vec<Fact> {
+    let fact = |key: &str, detail: String, own: bool| Fact {
+        term: say.word(key),
+        detail,
+        own,
+        original: None,
+    };
+    let figure = |key: &str, f: &crate::parse::kinds::Figure| Fact {
+        original: Some(f.period.clone()),
+        ..fact(key, s.format_in(f.value, say), false)
+    };
+    let mut facts = vec![fact("doc-fact-target", s.target.text.clone(), true)];
+    facts.push(match &s.latest {
+        Some(f) => figure("doc-fact-latest", f),
+        None => fact("doc-fact-latest", say.word("doc-no-single-figure"), false),
+    });
     if let Some(f) = &s.previous {
-        facts.push((term("doc-fact-previous"), s.figure_text(f)));
+        facts.push(figure("doc-fact-previous", f));
     }
     if let Some(f) = &s.baseline {
-        facts.push((term("doc-fact-baseline"), s.figure_text(f)));
+        facts.push(figure("doc-fact-baseline", f));
     }
     if let Some(c) = &s.change {
-        facts.push((
-            term("doc-fact-change"),
-            format!("{} ({})", format_change(c.value), c.basis),
-        ));
+        facts.push(Fact {
+            original: Some(c.basis.clone()),
+            ..fact("doc-fact-change", format_change(c.value), false)
+        });
     }
     if let Some(d) = s.direction {
-        facts.push((term("doc-fact-direction"), words().word(lang, d.key())));
+        facts.push(fact("doc-fact-direction", say.word(d.key()), false));
     }
     if let Some(l) = &s.limits {
-        let mut detail = say(
-            lang,
+        let detail = say.text(
             "doc-limits",
             &[
-                ("lower", &s.format_reference(l.lower)),
-                ("upper", &s.format_reference(l.upper)),
+                ("lower", Arg::Text(s.format_reference_in(l.lower, say))),
+                ("upper", Arg::Text(s.format_reference_in(l.upper, say))),
             ],
         );
-        if let Some(b) = &l.basis {
-            detail.push_str(&format!(" ({b})"));
-        }
-        facts.push((term("doc-fact-limits"), detail));
+        facts.push(Fact {
+            original: l.basis.clone(),
+            ..fact("doc-fact-limits", detail, false)
+        });
     }
-    facts.push((term("doc-fact-unit"), words().word(lang, s.unit.key())));
+    facts.push(fact("doc-fact-unit", say.unit(s.unit), false));
     if let Some(l) = &s.lead {
-        facts.push((term("doc-fact-lead"), l.clone()));
+        facts.push(fact("doc-fact-lead", l.clone(), true));
     }
     if let Some(d) = &s.data_source {
-        facts.push((term("doc-fact-data"), d.clone()));
+        facts.push(fact("doc-fact-data", d.clone(), true));
     }
-    facts.push((term("doc-fact-source"), s.source.clone()));
+    facts.push(fact("doc-fact-source", s.source.clone(), true));
     facts
 }
 

@@ -1,0 +1,330 @@
+//! The performance statements in the Welsh editions written from the linear document (the
+//! EPUB and the large-print page), on the bilingual fixture (`tests/fixtures/bilingual`):
+//! each statement's status sentence, facts, figure tables and chart summaries are written in
+//! Welsh, with no English word of the tables' performance keys left, and only the words of a
+//! statement not translated yet are marked as English.
+
+mod common;
+
+use std::io::Read;
+use std::path::Path;
+
+use common::{strip_tags, unescape, Site};
+
+/// One word table (`themes/default/i18n/<language>.ftl`) as (key, value) pairs, the lines of
+/// a value that runs over several lines joined.
+fn table(language: &str) -> Vec<(String, String)> {
+    let path = format!("themes/default/i18n/{language}.ftl");
+    let text = std::fs::read_to_string(common::repo().join(path)).unwrap();
+    let mut out: Vec<(String, String)> = Vec::new();
+    for line in text.lines() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            continue;
+        }
+        match line.split_once(" = ") {
+            Some((k, v)) if !line.starts_with(' ') => out.push((k.to_string(), v.to_string())),
+            _ => {
+                if let Some(last) = out.last_mut() {
+                    last.1.push(' ');
+                    last.1.push_str(line.trim());
+                }
+            }
+        }
+    }
+    out
+}
+
+fn value(table: &[(String, String)], key: &str) -> String {
+    table
+        .iter()
+        .find(|(k, _)| k == key)
+        .unwrap_or_else(|| panic!("no {key}"))
+        .1
+        .clone()
+}
+
+/// The runs of four or more letters of a message outside its `{ ... }` placeables.
+fn pieces(message: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut depth = 0;
+    let mut current = String::new();
+    for c in message.chars() {
+        match c {
+            '{' => {
+                depth += 1;
+                out.push(std::mem::take(&mut current));
+            }
+            '}' => depth -= 1,
+            _ if depth == 0 => current.push(c),
+            _ => {}
+        }
+    }
+    out.push(current);
+    out.join(" | ")
+        .split(|c: char| !(c.is_alphabetic() || c == '\'' || c == ' '))
+        .map(|p| p.trim().to_string())
+        .filter(|p| p.chars().filter(|c| c.is_alphabetic()).count() >= 4)
+        .collect()
+}
+
+/// The English words of the performance keys (`status-`, `direction-`, `unit-`, `perf-`)
+/// whose Welsh differs.
+fn english_performance_words() -> Vec<String> {
+    let (english, welsh) = (table("en-GB"), table("cy"));
+    let mut words = Vec::new();
+    for (key, text) in &english {
+        if !["status-", "direction-", "unit-", "perf-"]
+            .iter()
+            .any(|p| key.starts_with(p))
+        {
+            continue;
+        }
+        let theirs = pieces(&value(&welsh, key));
+        for p in pieces(text) {
+            if !theirs.contains(&p) && !words.contains(&p) {
+                words.push(p);
+            }
+        }
+    }
+    assert!(words.len() > 60, "{words:?}");
+    words
+}
+
+/// `markup` without the elements marked as English (`lang="en-GB"`), nested elements of the
+/// same name counted.
+fn less_english(markup: &str) -> String {
+    english_split(markup).0
+}
+
+/// The text of each element of `markup` marked as English.
+fn marked_english(markup: &str) -> Vec<String> {
+    english_split(markup).1
+}
+
+/// `markup` without the elements marked as English, and those elements' text.
+fn english_split(markup: &str) -> (String, Vec<String>) {
+    let mut marked = Vec::new();
+    let mut out = String::new();
+    let mut rest = markup;
+    while let Some(at) = rest.find(" lang=\"en-GB\"") {
+        let start = rest[..at].rfind('<').unwrap();
+        let tag: String = rest[start + 1..]
+            .chars()
+            .take_while(|c| c.is_alphanumeric())
+            .collect();
+        out.push_str(&rest[..start]);
+        let (open, close) = (format!("<{tag}"), format!("</{tag}>"));
+        let mut depth = 0usize;
+        let mut i = start;
+        let end = loop {
+            let next_open = rest[i + 1..].find(&open).map(|p| p + i + 1);
+            let next_close = rest[i..].find(&close).map(|p| p + i);
+            match (next_open, next_close) {
+                (Some(o), Some(c)) if o < c => {
+                    depth += 1;
+                    i = o;
+                }
+                (_, Some(c)) if depth > 0 => {
+                    depth -= 1;
+                    i = c + close.len();
+                }
+                (_, Some(c)) => break c + close.len(),
+                _ => break rest.len(),
+            }
+        };
+        marked.push(strip_tags(&rest[start..end]));
+        rest = &rest[end..];
+    }
+    out.push_str(rest);
+    (out, marked)
+}
+
+/// Every file of an EPUB, by name.
+fn unzip(path: &Path) -> Vec<(String, String)> {
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut out = Vec::new();
+    for i in 0..zip.len() {
+        let mut file = zip.by_index(i).unwrap();
+        let mut text = Vec::new();
+        file.read_to_end(&mut text).unwrap();
+        out.push((
+            file.name().unwrap().to_string(),
+            String::from_utf8_lossy(&text).into_owned(),
+        ));
+    }
+    out
+}
+
+fn file(book: &[(String, String)], name: &str) -> String {
+    book.iter()
+        .find(|(n, _)| n == name)
+        .unwrap_or_else(|| {
+            panic!(
+                "{name} not in {:?}",
+                book.iter().map(|f| &f.0).collect::<Vec<_>>()
+            )
+        })
+        .1
+        .clone()
+}
+
+/// The fixture's statements: (id, translated, status key).
+const STATEMENTS: [(&str, bool, &str); 3] = [
+    ("answer-times", true, "status-above-upper-limit"),
+    ("burglaries", true, "status-met"),
+    ("calls-answered", false, "status-met"),
+];
+
+/// Whether `text` holds `words` as whole words ("rose" is not in "troseddau").
+fn contains_words(text: &str, words: &str) -> bool {
+    text.match_indices(words).any(|(at, _)| {
+        let before = text[..at].chars().next_back();
+        let after = text[at + words.len()..].chars().next();
+        !before.is_some_and(char::is_alphabetic) && !after.is_some_and(char::is_alphabetic)
+    })
+}
+
+/// The body of an XHTML document (its head's title names the statement, which the body's
+/// heading gives too).
+fn body(xhtml: &str) -> &str {
+    &xhtml[xhtml.find("<body").unwrap_or(0)..]
+}
+
+/// What `markup` (the performance part of a Welsh edition) must say: each statement's status
+/// sentence starting with its Welsh status, the facts' Welsh terms, and no English word of the
+/// performance keys outside what is marked as English.
+fn assert_welsh_figures(what: &str, markup: &str, english_words: &[String]) {
+    let welsh = table("cy");
+    let text = unescape(markup);
+    for (_, _, status) in STATEMENTS {
+        let sentence = format!("<p>{}: ", value(&welsh, status));
+        assert!(text.contains(&sentence), "{what}: no {sentence} in\n{text}");
+    }
+    for key in [
+        "doc-fact-latest",
+        "doc-fact-limits",
+        "doc-fact-unit",
+        "doc-fact-direction",
+        "unit-seconds",
+        "direction-up",
+        "perf-by-area",
+        "perf-against-limits",
+        "perf-upper-limit",
+        "perf-lower-limit",
+        "perf-force-wide",
+        "perf-over-time",
+    ] {
+        let words = value(&welsh, key);
+        assert!(
+            text.contains(&words),
+            "{what}: no {key} ({words}) in\n{text}"
+        );
+    }
+    let left: Vec<&String> = {
+        let rest = strip_tags(&less_english(markup));
+        english_words
+            .iter()
+            .filter(|w| contains_words(&rest, w))
+            .collect()
+    };
+    assert!(
+        left.is_empty(),
+        "{what}: English words {left:?} in\n{markup}"
+    );
+}
+
+/// The words of the fixture's breakdown (`answer-times.md`): its title and labels.
+const BREAKDOWN_WORDS: [&str; 3] = ["Calls by line", "Web chat", "Textphone"];
+
+/// Asserts that what `markup` marks as English is only the breakdown's words, and that the
+/// breakdown's title is marked where it is (but in a table's caption, which has no mark of
+/// its own: the heading just above it gives the same words, marked).
+fn assert_only_breakdown_words_marked(what: &str, markup: &str) {
+    let mut markup = markup.to_string();
+    while let (Some(a), Some(b)) = (markup.find("<caption>"), markup.find("</caption>")) {
+        markup.replace_range(a..b + "</caption>".len(), "");
+    }
+    let markup = markup.as_str();
+    let marked = marked_english(markup);
+    assert!(
+        marked.iter().all(|m| BREAKDOWN_WORDS.contains(&m.trim())),
+        "{what}: marked as English {marked:?} in\n{markup}"
+    );
+    if markup.contains(BREAKDOWN_WORDS[0]) {
+        assert!(
+            less_english(markup).matches(BREAKDOWN_WORDS[0]).count() == 0,
+            "{what}: the breakdown's title is not marked:\n{markup}"
+        );
+    }
+}
+
+#[test]
+fn the_welsh_editions_write_statements_figures_in_welsh_and_mark_only_untranslated_words() {
+    let site = Site::from_content("tests/fixtures/bilingual/content");
+    site.build();
+    let english_words = english_performance_words();
+    let (welsh, english) = (table("cy"), table("en-GB"));
+
+    // The EPUB: the performance part and one file per statement.
+    let book = unzip(&site.path("public/other-formats/test-plan-2024-2028.cy.epub"));
+    let mut part = body(&file(&book, "EPUB/performance.xhtml")).to_string();
+    for (id, translated, _) in STATEMENTS {
+        let page = file(&book, &format!("EPUB/statement-{id}.xhtml"));
+        if translated {
+            // A translated statement has nothing marked as English but its breakdown's
+            // words, which no translation gives.
+            assert_only_breakdown_words_marked(id, &page);
+        }
+        part.push_str(body(&page));
+    }
+    assert_welsh_figures("EPUB", &part, &english_words);
+    // The statement not translated yet: its own words are there, marked as English.
+    let calls = file(&book, "EPUB/statement-calls-answered.xhtml");
+    for own in [
+        " xml:lang=\"en-GB\" lang=\"en-GB\">999 calls answered within 10 seconds</h",
+        "<span xml:lang=\"en-GB\" lang=\"en-GB\">90% answered within 10 seconds</span>",
+        "<span xml:lang=\"en-GB\" lang=\"en-GB\">Test force performance report</span>",
+        // The period is the statement's words; the figure before it is ours, not marked.
+        " 93% (<span xml:lang=\"en-GB\" lang=\"en-GB\">June 2024</span>)",
+    ] {
+        assert!(calls.contains(own), "{own} not in\n{calls}");
+    }
+    assert!(
+        less_english(&calls).contains(&value(&welsh, "doc-fact-latest")),
+        "the facts' terms are Welsh, not marked:\n{calls}"
+    );
+
+    // The large-print page: from the performance heading to the glossary's.
+    let page = std::fs::read_to_string(site.path("public/cy/large-print/index.html")).unwrap();
+    let heading = |key: &str| {
+        let h = format!(">{}</h", value(&welsh, key));
+        page.find(&h)
+            .unwrap_or_else(|| panic!("{h} not in\n{page}"))
+    };
+    let part = &page[heading("doc-performance")..heading("doc-glossary")];
+    assert_welsh_figures("large-print page", part, &english_words);
+    for own in [
+        " lang=\"en-GB\">999 calls answered within 10 seconds</h",
+        "<span lang=\"en-GB\">90% answered within 10 seconds</span>",
+    ] {
+        assert!(part.contains(own), "{own} not in\n{part}");
+    }
+    // The translated statements come before it, with nothing marked as English.
+    let untranslated = part
+        .find(" lang=\"en-GB\">999 calls answered")
+        .expect("the untranslated statement");
+    let translated = &part[..untranslated];
+    assert!(unescape(translated).contains(&value(&welsh, "status-above-upper-limit")));
+    assert_only_breakdown_words_marked("large-print page", translated);
+
+    // The English editions stay English.
+    let book = unzip(&site.path("public/other-formats/test-plan-2024-2028.epub"));
+    let statement = unescape(&file(&book, "EPUB/statement-answer-times.xhtml"));
+    let sentence = format!("<p>{}: ", value(&english, "status-above-upper-limit"));
+    assert!(statement.contains(&sentence), "{statement}");
+    let page =
+        unescape(&std::fs::read_to_string(site.path("public/large-print/index.html")).unwrap());
+    assert!(page.contains(&sentence), "{page}");
+    assert!(!page.contains("lang=\"cy\""));
+}
