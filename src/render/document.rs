@@ -903,7 +903,12 @@ impl DocBuilder {
         let items: Vec<Vec<Block>> = statement_facts_in(say, s)
             .into_iter()
             .map(|fact| {
-                let mut detail = match lang.clone().filter(|_| fact.own) {
+                // The statement's own words, while its translation does not give them.
+                let own_lang = fact.own.and_then(|key| {
+                    lang.clone()
+                        .or_else(|| untranslated(plan, &TextOf::StatementFact(s.id.clone(), key)))
+                });
+                let mut detail = match own_lang {
                     Some(lang) => vec![
                         Inline::text(" "),
                         Inline::Lang {
@@ -1091,11 +1096,12 @@ pub struct Fact {
     pub term: String,
     /// What the statement says of it.
     pub detail: String,
-    /// True when the detail is the statement's own words (its target in words, who leads,
-    /// its sources), which are in the plan's first language until the statement is
-    /// translated; false for a figure, a change, a direction or a unit, which are written in
-    /// the reader's language.
-    pub own: bool,
+    /// When the detail is the statement's own words (its target in words, who leads, its
+    /// sources), which of them (`target`, `lead`, `data_source`, `source`, as
+    /// [`TextOf::StatementFact`] names them): in the plan's first language until the
+    /// statement's translation gives them. `None` for a figure, a change, a direction or a
+    /// unit, which are written in the reader's language.
+    pub own: Option<&'static str>,
     /// Words of the statement written in brackets after the detail (a figure's period, the
     /// basis of a change or of control limits): words no translation gives, so in the plan's
     /// first language whatever the reader's.
@@ -1109,7 +1115,7 @@ pub fn statement_facts(s: &Statement) -> Vec<Fact> {
 
 /// As [`statement_facts`], the terms and the details of ours in `say`'s language.
 pub fn statement_facts_in(say: Say, s: &Statement) -> Vec<Fact> {
-    let fact = |key: &str, detail: String, own: bool| Fact {
+    let fact = |key: &str, detail: String, own: Option<&'static str>| Fact {
         term: say.word(key),
         detail,
         own,
@@ -1117,12 +1123,16 @@ pub fn statement_facts_in(say: Say, s: &Statement) -> Vec<Fact> {
     };
     let figure = |key: &str, f: &crate::parse::kinds::Figure| Fact {
         original: Some(f.period.clone()),
-        ..fact(key, s.format_in(f.value, say), false)
+        ..fact(key, s.format_in(f.value, say), None)
     };
-    let mut facts = vec![fact("doc-fact-target", s.target.text.clone(), true)];
+    let mut facts = vec![fact(
+        "doc-fact-target",
+        s.target.text.clone(),
+        Some("target"),
+    )];
     facts.push(match &s.latest {
         Some(f) => figure("doc-fact-latest", f),
-        None => fact("doc-fact-latest", say.word("doc-no-single-figure"), false),
+        None => fact("doc-fact-latest", say.word("doc-no-single-figure"), None),
     });
     if let Some(f) = &s.previous {
         facts.push(figure("doc-fact-previous", f));
@@ -1133,11 +1143,11 @@ pub fn statement_facts_in(say: Say, s: &Statement) -> Vec<Fact> {
     if let Some(c) = &s.change {
         facts.push(Fact {
             original: Some(c.basis.clone()),
-            ..fact("doc-fact-change", format_change(c.value), false)
+            ..fact("doc-fact-change", format_change(c.value), None)
         });
     }
     if let Some(d) = s.direction {
-        facts.push(fact("doc-fact-direction", say.word(d.key()), false));
+        facts.push(fact("doc-fact-direction", say.word(d.key()), None));
     }
     if let Some(l) = &s.limits {
         let detail = say.text(
@@ -1149,17 +1159,17 @@ pub fn statement_facts_in(say: Say, s: &Statement) -> Vec<Fact> {
         );
         facts.push(Fact {
             original: l.basis.clone(),
-            ..fact("doc-fact-limits", detail, false)
+            ..fact("doc-fact-limits", detail, None)
         });
     }
-    facts.push(fact("doc-fact-unit", say.unit(s.unit), false));
+    facts.push(fact("doc-fact-unit", say.unit(s.unit), None));
     if let Some(l) = &s.lead {
-        facts.push(fact("doc-fact-lead", l.clone(), true));
+        facts.push(fact("doc-fact-lead", l.clone(), Some("lead")));
     }
     if let Some(d) = &s.data_source {
-        facts.push(fact("doc-fact-data", d.clone(), true));
+        facts.push(fact("doc-fact-data", d.clone(), Some("data_source")));
     }
-    facts.push(fact("doc-fact-source", s.source.clone(), true));
+    facts.push(fact("doc-fact-source", s.source.clone(), Some("source")));
     facts
 }
 
