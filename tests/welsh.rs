@@ -5,6 +5,7 @@
 
 mod common;
 
+use common::welsh::{self, english_in, english_words, own_words, read_text};
 use common::{stderr, stdout, Site};
 
 fn bilingual() -> Site {
@@ -166,137 +167,108 @@ fn check_lists_what_is_not_translated_and_strict_fails_on_it() {
     assert!(stdout(&strict).contains("Every text is translated into cy."));
 }
 
-/// The words of each message in a Fluent table, by key: the text outside placeables, in
-/// pieces (a message with arguments gives the words between them).
-fn table(path: &str) -> Vec<(String, Vec<String>)> {
-    let text = std::fs::read_to_string(common::repo().join(path)).unwrap();
-    let mut out: Vec<(String, Vec<String>)> = Vec::new();
-    for line in text.lines() {
-        if line.starts_with('#') || line.trim().is_empty() {
-            continue;
-        }
-        let (key, value) = match line.split_once(" = ") {
-            Some((k, v)) if !line.starts_with(' ') => (Some(k.to_string()), v),
-            _ => (None, line.trim()),
-        };
-        // A variant line, `[one] ...` or `*[other] ...`: its words follow the key.
-        let value = match value.trim_start_matches('*').strip_prefix('[') {
-            Some(variant) => variant.split_once(']').map_or("", |(_, v)| v),
-            None => value,
-        };
-        // The words outside `{ ... }`.
-        let mut pieces = Vec::new();
-        let mut depth = 0;
-        let mut current = String::new();
-        for c in value.chars() {
-            match c {
-                '{' => {
-                    depth += 1;
-                    pieces.push(std::mem::take(&mut current));
-                }
-                '}' => depth -= 1,
-                _ if depth == 0 => current.push(c),
-                _ => {}
-            }
-        }
-        pieces.push(current);
-        let pieces: Vec<String> = pieces
-            .into_iter()
-            .map(|p| {
-                p.trim()
-                    .trim_matches(|c: char| ",.;:".contains(c))
-                    .trim()
-                    .to_string()
-            })
-            .filter(|p| p.chars().filter(|c| c.is_alphabetic()).count() >= 4)
-            .collect();
-        match key {
-            Some(k) => out.push((k, pieces)),
-            None => out.last_mut().unwrap().1.extend(pieces),
-        }
-    }
-    out
-}
-
-/// `html` without the parts shown in the plan's first language because they are not yet
-/// translated (elements with `lang="en-GB"` other than the language link's).
-fn less_untranslated(html: &str) -> String {
-    let mut out = String::new();
-    let mut rest = html;
-    while let Some(at) = rest.find(" lang=\"en-GB\"") {
-        let start = rest[..at].rfind('<').unwrap();
-        let tag: String = rest[start + 1..]
-            .chars()
-            .take_while(|c| c.is_alphanumeric())
-            .collect();
-        out.push_str(&rest[..start]);
-        let close = format!("</{tag}>");
-        let end = rest[at..]
-            .find(&close)
-            .map_or(rest.len(), |e| at + e + close.len());
-        rest = &rest[end..];
-    }
-    out.push_str(rest);
-    out
-}
-
+/// Every Welsh page of a bilingual plan with every kind of page (the plan's own, performance
+/// and reports, the pages about the plan and its formats, search, the not-found page), built
+/// with every output: what a reader meets on it (its text, the labels screen readers read,
+/// the search script's words) has no English word of the theme's tables, less the plan's own
+/// text not translated yet, which is marked `lang="en-GB"`.
 #[test]
-fn no_english_theme_word_is_left_on_a_welsh_page() {
-    let site = bilingual();
-    site.build();
-    let english = table("themes/default/i18n/en-GB.ftl");
-    let welsh = table("themes/default/i18n/cy.ftl");
-    // The words of the English table, less the few that are the same in Welsh ("Post",
-    // "Data") and the language link's own name, which is English by design.
-    let words: Vec<(String, String)> = english
-        .iter()
-        .filter(|(k, _)| k != "language-name")
-        .flat_map(|(k, pieces)| {
-            let cy = welsh
-                .iter()
-                .find(|(w, _)| w == k)
-                .map(|(_, p)| p.clone())
-                .unwrap_or_default();
-            pieces
-                .iter()
-                .filter(move |p| !cy.contains(p))
-                .map(move |p| (k.clone(), p.clone()))
-                .collect::<Vec<_>>()
-        })
-        .collect();
-    assert!(words.len() > 50, "the table was not read: {words:?}");
+fn no_english_theme_word_is_left_on_any_welsh_page() {
+    let words = english_words();
+    // Words from each part of the tables are checked: the pages', the reports', the
+    // editions', the data's and the downloads'.
+    for key in [
+        "skip-link",
+        "perf-sentence-target",
+        "a11y-title",
+        "doc-foreword",
+        "changes-page-lead",
+    ] {
+        assert!(
+            words.iter().any(|(k, _)| k == key),
+            "{key} was not read from the table"
+        );
+    }
+    let everything = welsh::bilingual_with_everything();
+    let reports = Site::from_content("tests/fixtures/bilingual-reports/content");
+    let mut checked = Vec::new();
+    let mut found = Vec::new();
+    for (name, site) in [("bilingual", &everything), ("bilingual-reports", &reports)] {
+        site.build();
+        for (path, bytes) in site.output() {
+            let Some(rel) = path.strip_prefix("cy/") else {
+                continue;
+            };
+            if !rel.ends_with(".html") {
+                continue;
+            }
+            let html = String::from_utf8(bytes).unwrap();
+            assert!(html.contains("<html lang=\"cy\">"), "{name}: cy/{rel}");
+            for english in english_in(&read_text(&html), &words) {
+                found.push(format!("{name}: cy/{rel}: {english}"));
+            }
+            checked.push(rel.to_string());
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "English theme words on Welsh pages:\n{}",
+        found.join("\n")
+    );
+    for rel in [
+        "index.html",
+        "404.html",
+        "safety/index.html",
+        "safety/safer-streets/index.html",
+        "glossary/index.html",
+        "about/index.html",
+        "performance/index.html",
+        "performance/answer-times/index.html",
+        "reports/index.html",
+        "reports/2024-25-q2/index.html",
+        "reports/2024-25-q2/answer-times/index.html",
+        "national-priorities/index.html",
+        "delivery/index.html",
+        "large-print/index.html",
+        "other-formats/index.html",
+        "listen/index.html",
+        "search/index.html",
+        "accessibility/index.html",
+        "about-this-plan/index.html",
+    ] {
+        assert!(checked.iter().any(|c| c == rel), "cy/{rel} was not checked");
+    }
+}
+
+/// Every template of the default theme writes no words of its own: each word a page shows
+/// comes from the word tables or from the plan.
+#[test]
+fn no_template_writes_words_of_its_own() {
+    let dir = common::repo().join("themes/default/templates");
     let mut checked = 0;
-    for (path, bytes) in site.output() {
-        let Some(rel) = path.strip_prefix("cy/") else {
-            continue;
-        };
-        // The pages whose templates write only table words.
-        let routed = rel == "index.html"
-            || rel == "404.html"
-            || rel.starts_with("safety/")
-            || rel.starts_with("glossary/")
-            || rel.starts_with("about/");
-        if !routed || !rel.ends_with(".html") {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().and_then(|e| e.to_str()) != Some("html") {
             continue;
         }
-        let html = String::from_utf8(bytes).unwrap();
-        assert!(html.contains("<html lang=\"cy\">"), "{rel}");
-        // What readers meet: the page's text and the labels screen readers read.
-        let rest = less_untranslated(&html);
-        let mut text = common::unescape(&common::strip_tags(&rest));
-        for part in rest.split("aria-label=\"").skip(1) {
-            text.push('\n');
-            text.push_str(part.split('"').next().unwrap());
-        }
-        for (key, word) in &words {
-            assert!(
-                !text.contains(word.as_str()),
-                "cy/{rel} has the English theme words {word:?} (\"{key}\" in en-GB.ftl)"
-            );
+        let own = own_words(&std::fs::read_to_string(&path).unwrap());
+        let words: Vec<&str> = own
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphabetic))
+            .collect();
+        if !words.is_empty() {
+            found.push(format!("{}: {words:?}", path.display()));
         }
         checked += 1;
     }
-    assert!(checked >= 6, "only {checked} Welsh pages were checked");
+    assert!(found.is_empty(), "{}", found.join("\n"));
+    assert!(checked >= 20, "only {checked} templates were read");
+    // The scan finds words where there are some.
+    assert_eq!(
+        own_words("<h1>{{ t(k=\"x\") }}</h1>\n<p>Key points {{ a }}</p><a aria-label=\"Menu\">"),
+        " \nKey points   Menu"
+    );
 }
 
 #[test]

@@ -1,15 +1,15 @@
 //! The performance and reporting pages of a bilingual plan, in Welsh: every word the
 //! performance, statement, reports and report pages write (headings, statement sentences,
 //! figure tables, chart titles, summaries and axes, status words, units, dates) comes from
-//! the Welsh word table; counts take Welsh plural forms; the templates of these pages write
-//! no words of their own. Fixtures: `tests/fixtures/bilingual` (statements with control
+//! the Welsh word table (that no English word of the tables is left on any Welsh page is
+//! tests/welsh.rs's); counts take Welsh plural forms. Fixtures: `tests/fixtures/bilingual` (statements with control
 //! limits, areas, a series and figures in seconds, and one statement not translated) and
 //! `tests/fixtures/bilingual-reports` (the same kinds of statement given in three reports,
 //! one a draft).
 
 mod common;
 
-use common::welsh::{english_in, english_words, own_words};
+use common::welsh::{english_in, english_words};
 use common::Site;
 
 fn bilingual() -> Site {
@@ -29,20 +29,6 @@ fn page(site: &Site, rel: &str) -> String {
         .unwrap_or_else(|e| panic!("{rel}: {e}"))
 }
 
-/// What readers meet on a page: its text (the charts' titles, descriptions and labels
-/// included) and the labels screen readers read, less what is not yet translated (and that
-/// text where the page repeats it, as its title does a measure's name).
-fn readable(html: &str) -> String {
-    // The list of downloads names the files each output makes, in that output's words (the
-    // data files', not these pages').
-    let mut html = html.to_string();
-    while let Some(at) = html.find("<ul class=\"downloads\">") {
-        let end = at + html[at..].find("</ul>").unwrap() + "</ul>".len();
-        html.replace_range(at..end, " ");
-    }
-    common::welsh::read_text(&html)
-}
-
 /// The Welsh performance and report pages of a built site, relative path and HTML.
 fn welsh_performance_pages(site: &Site) -> Vec<(String, String)> {
     site.output()
@@ -53,50 +39,6 @@ fn welsh_performance_pages(site: &Site) -> Vec<(String, String)> {
             (ours && rel.ends_with(".html")).then(|| (rel, String::from_utf8(bytes).unwrap()))
         })
         .collect()
-}
-
-#[test]
-fn no_english_theme_word_is_left_on_a_welsh_performance_or_report_page() {
-    let words = english_words();
-    // The performance words are in the table, so the check covers them.
-    for key in [
-        "perf-sentence-target",
-        "perf-breakdown-limits",
-        "report-intro",
-    ] {
-        assert!(words.iter().any(|(k, _)| k == key), "{key} was not read");
-    }
-    let mut checked = Vec::new();
-    for site in [bilingual(), with_reports()] {
-        for (rel, html) in welsh_performance_pages(&site) {
-            assert!(html.contains("<html lang=\"cy\">"), "{rel}");
-            let found = english_in(&readable(&html), &words);
-            assert!(
-                found.is_empty(),
-                "cy/{rel} has English theme words: {}",
-                found.join(", ")
-            );
-            checked.push(rel);
-        }
-    }
-    // Every kind of page: the index, statements (with limits, areas, a series, seconds,
-    // breakdowns), the list of reports, published and draft reports and their statements.
-    for rel in [
-        "performance/index.html",
-        "performance/answer-times/index.html",
-        "performance/burglaries/index.html",
-        "reports/index.html",
-        "reports/2024-25-q2/index.html",
-        "reports/2024-25-q3/index.html",
-        "reports/2024-25-q2/answer-times/index.html",
-    ] {
-        assert!(checked.iter().any(|c| c == rel), "cy/{rel} was not checked");
-    }
-    assert!(
-        checked.len() >= 14,
-        "only {} pages: {checked:?}",
-        checked.len()
-    );
 }
 
 #[test]
@@ -263,35 +205,6 @@ fn welsh_counts_take_the_welsh_plural_forms() {
     assert_eq!(say("perf-measure-count", 6), "Mae 6 mesur:");
     assert_eq!(say("report-figures-for", 2), "Ffigurau ar gyfer 2 fesur.");
     assert_eq!(say("report-figures-for", 11), "Ffigurau ar gyfer 11 mesur.");
-}
-
-#[test]
-fn the_performance_and_report_templates_write_no_words_of_their_own() {
-    let mut checked = 0;
-    for name in ["performance", "statement", "reports", "report", "revision"] {
-        let path = format!("themes/default/templates/{name}.html");
-        let template = std::fs::read_to_string(common::repo().join(&path)).unwrap();
-        assert!(
-            template.contains("{% block content %}"),
-            "{path} was not read"
-        );
-        let own = own_words(&template);
-        let words: Vec<&str> = own
-            .split_whitespace()
-            .filter(|w| w.chars().any(char::is_alphabetic))
-            .collect();
-        assert!(
-            words.is_empty(),
-            "{path} writes words of its own: {words:?}"
-        );
-        checked += 1;
-    }
-    assert_eq!(checked, 5);
-    // The scan finds words where there are some.
-    assert_eq!(
-        own_words("<h1>{{ t(k=\"x\") }}</h1>\n<p>Key points {{ a }}</p><a aria-label=\"Menu\">"),
-        " \nKey points   Menu"
-    );
 }
 
 #[test]

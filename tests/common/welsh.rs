@@ -3,6 +3,8 @@
 //! what is not translated yet and is marked as English), and what a template writes of its
 //! own outside the tables.
 
+use super::Site;
+
 /// The words of each message in a Fluent table (`path` from the repository root), by key: the
 /// text outside placeables (`{ ... }`) and markup (`<a href="...">`), in pieces of four letters
 /// or more (a message with arguments gives the words between them).
@@ -138,7 +140,17 @@ pub fn less_untranslated(html: &str) -> (String, Vec<String>) {
 /// search script says; less what is not yet translated (and that text where the page repeats
 /// it, as its title does a measure's name).
 pub fn read_text(html: &str) -> String {
-    let (rest, untranslated) = less_untranslated(html);
+    // A page's stylesheet and scripts are code, not text anyone reads.
+    let mut html = html.to_string();
+    for (open, close) in [("<style", "</style>"), ("<script", "</script>")] {
+        while let Some(at) = html.find(open) {
+            let end = html[at..]
+                .find(close)
+                .map_or(html.len(), |e| at + e + close.len());
+            html.replace_range(at..end, " ");
+        }
+    }
+    let (rest, untranslated) = less_untranslated(&html);
     let mut text = super::unescape(&super::strip_tags(&rest));
     for attribute in [
         "aria-label=\"",
@@ -163,7 +175,17 @@ pub fn read_text(html: &str) -> String {
     for line in untranslated {
         text = text.replace(&line, " ");
     }
-    text
+    // File names ("plan.json", "large-print.pdf") are names, not words read in a language.
+    text.split_inclusive(char::is_whitespace)
+        .filter(|w| {
+            let w = w.trim().trim_end_matches(|c: char| ",.;:)".contains(c));
+            let extension = w.rsplit_once('.').map(|(_, e)| e);
+            !matches!(
+                extension,
+                Some("json" | "csv" | "pdf" | "epub" | "txt" | "brf" | "mp3" | "m3u" | "xml")
+            )
+        })
+        .collect()
 }
 
 /// The English theme words in `text`, as `"words" (key)`. Words count where they stand as
@@ -220,4 +242,44 @@ pub fn own_words(template: &str) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// The bilingual plan with everything the pages about the plan can show: a national
+/// priority evidenced by a statement (translated), delivery statuses with one commitment
+/// overdue, a glossary term with no definition and a statement whose figures were published
+/// only as a chart.
+pub fn bilingual_with_everything() -> Site {
+    let site = Site::from_content("tests/fixtures/bilingual/content");
+    site.edit(
+        "content/_index.md",
+        "languages: [en-GB, cy]\n",
+        "languages: [en-GB, cy]\nforce: Testshire Police\nnational_priorities:\n  - id: reduce-harm\n    title: Reduce serious harm\n",
+    );
+    site.write(
+        "content/performance/national-harm.md",
+        "---\nmeasure: Serious harm recorded\nunit: count\nbetter: lower\ntarget:\n  text: Fewer offences each year\nlatest:\n  value: 120\n  period: 2023-24\nnational_priorities: [reduce-harm]\nlead: Head of Crime\ndata_source: Police Recorded Crime\nsource: Test force performance report\nchart_only: [monthly figures]\n---\n- Harm fell.\n",
+    );
+    site.write(
+        "content/performance/national-harm.cy.md",
+        "---\nmeasure: Niwed difrifol a gofnodwyd\ntarget: Llai o droseddau bob blwyddyn\n---\n- Gostyngodd niwed.\n",
+    );
+    site.edit(
+        "content/safety/01-safer-streets.md",
+        "      text: Fund more patrols.\n",
+        "      text: Fund more patrols.\n      status: in-progress\n",
+    );
+    site.edit(
+        "content/safety/01-safer-streets.md",
+        "      due: 2025-10\n",
+        "      due: 2024-01\n      status: at-risk\n",
+    );
+    site.write(
+        "content/glossary/panel.md",
+        "---\nterm: Police and Crime Panel\nabbreviations: [PCP]\n---\n",
+    );
+    site.write(
+        "content/glossary/panel.cy.md",
+        "---\nterm: Panel Heddlu a Throseddu\n---\n",
+    );
+    site
 }
