@@ -421,55 +421,6 @@ impl PlanDiff {
         }
         out.into_iter().collect()
     }
-
-    /// The changes in one plain sentence per kind: "2 commitments reworded, 1 moved."
-    pub fn summary_sentences(&self) -> Vec<String> {
-        let mut out = Vec::new();
-        if !self.plan.is_empty() {
-            let n = self.plan.len();
-            out.push(format!(
-                "{n} change{} to the plan's settings or foreword.",
-                if n == 1 { "" } else { "s" }
-            ));
-        }
-        for s in &self.sections {
-            let c = s.counts();
-            if c.is_empty() {
-                continue;
-            }
-            let mut parts = Vec::new();
-            for (n, what) in [
-                (c.added, "added"),
-                (c.removed, "removed"),
-                (c.reworded, "reworded"),
-                (c.moved, "moved"),
-                (c.other, "otherwise changed"),
-            ] {
-                if n > 0 {
-                    parts.push(format!("{n} {what}"));
-                }
-            }
-            out.push(format!(
-                "{}: {}.",
-                s.kind.heading(&self.levels),
-                parts.join(", ")
-            ));
-        }
-        let revised: usize = self
-            .sections
-            .iter()
-            .flat_map(|s| &s.items)
-            .map(ItemDiff::revisions)
-            .sum();
-        if revised > 0 {
-            out.push(format!(
-                "{revised} figure{} revised after {} report was published.",
-                if revised == 1 { "" } else { "s" },
-                if revised == 1 { "its" } else { "their" }
-            ));
-        }
-        out
-    }
 }
 
 /// One kind of item two plans are compared by (aims, outcomes, priorities, commitments,

@@ -160,7 +160,16 @@ fn feed(plan: &Plan, base: &str, history: &[Published]) -> String {
     for revision in entries {
         let (link, summary) = match &revision.changes {
             Some(diff) => {
-                let sentences = diff.summary_sentences();
+                // What changed, in the same words as the revision's "What has changed" page.
+                let report = crate::render::changes::Report {
+                    diff,
+                    old_label: String::new(),
+                    new_label: String::new(),
+                    plan_title: m.title.clone(),
+                    words: crate::render::document::words(),
+                    language: crate::render::document::language_of(plan),
+                };
+                let sentences = crate::render::changes::summary_sentences(&report);
                 let summary = if sentences.is_empty() {
                     "No changes to the plan's text or settings.".to_string()
                 } else {
