@@ -601,6 +601,21 @@ impl Statement {
         })
     }
 
+    /// How many of `points` (each a place and a figure) meet the numeric target, as the
+    /// arguments a summary's words take (`target`, `met`, `count`); `None` without one.
+    fn target_tally<T>(&self, points: &[(T, f64)], say: Say) -> Option<[(&'static str, Arg); 3]> {
+        let t = self.target.value?;
+        let met = points
+            .iter()
+            .filter(|(_, v)| against_target(Some(*v), t, self.better) == Status::Met)
+            .count();
+        Some([
+            ("target", Arg::Text(self.format_reference_in(t, say))),
+            ("met", Arg::Count(met)),
+            ("count", Arg::Count(points.len())),
+        ])
+    }
+
     fn series_summary(&self, lines: &[ChartSeries], periods: &[String], say: Say) -> String {
         let mut parts = Vec::new();
         for line in lines {
@@ -620,17 +635,9 @@ impl Statement {
                 ("last", Arg::Text(self.format_in(last.1, say))),
                 ("last_period", Arg::Text(periods[last.0].clone())),
             ];
-            let key = match self.target.value {
-                Some(t) => {
-                    let met = points
-                        .iter()
-                        .filter(|(_, v)| against_target(Some(*v), t, self.better) == Status::Met)
-                        .count();
-                    args.extend([
-                        ("target", Arg::Text(self.format_reference_in(t, say))),
-                        ("met", Arg::Count(met)),
-                        ("count", Arg::Count(points.len())),
-                    ]);
+            let key = match self.target_tally(&points, say) {
+                Some(tally) => {
+                    args.extend(tally);
                     "perf-series-target"
                 }
                 None => "perf-series",
@@ -898,17 +905,9 @@ impl Statement {
             ("last", Arg::Text(fmt(last.1))),
             ("last_report", Arg::text(last.0)),
         ];
-        let key = match self.target.value {
-            Some(t) => {
-                let met = points
-                    .iter()
-                    .filter(|(_, v)| against_target(Some(*v), t, self.better) == Status::Met)
-                    .count();
-                args.extend([
-                    ("target", Arg::Text(self.format_reference_in(t, say))),
-                    ("met", Arg::Count(met)),
-                    ("count", Arg::Count(points.len())),
-                ]);
+        let key = match self.target_tally(&points, say) {
+            Some(tally) => {
+                args.extend(tally);
                 "perf-trend-summary-target"
             }
             None => "perf-trend-summary",
