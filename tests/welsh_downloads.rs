@@ -6,8 +6,7 @@
 
 mod common;
 
-use std::path::Path;
-
+use common::welsh::{english_words_of, less_untranslated};
 use common::Site;
 
 /// The bilingual fixture, built with every output.
@@ -41,108 +40,16 @@ fn pages_under(site: &Site, folder: &str) -> Vec<(String, String)> {
     out
 }
 
-/// The messages of the section "Downloads' titles and labels" of a word table, by key, each
-/// as the pieces of its text outside placeables and selectors.
-fn download_words(path: &Path) -> Vec<(String, Vec<String>)> {
-    let text = std::fs::read_to_string(path).unwrap();
-    let section = text
-        .split("# Downloads' titles and labels")
-        .nth(1)
-        .unwrap_or_else(|| panic!("{}: no section of the downloads' words", path.display()));
-    let mut out: Vec<(String, Vec<String>)> = Vec::new();
-    for line in section.lines().skip(1) {
-        if line.starts_with('#') || line.trim().is_empty() || line.trim() == "}" {
-            continue;
-        }
-        let (key, value) = match line.split_once(" = ") {
-            Some((k, v)) if !line.starts_with(' ') => (Some(k.to_string()), v),
-            _ => (None, line.trim()),
-        };
-        let value = match value.trim_start_matches('*').strip_prefix('[') {
-            Some(variant) => variant.split_once(']').map_or("", |(_, v)| v),
-            None => value,
-        };
-        let mut pieces = Vec::new();
-        let mut depth = 0;
-        let mut current = String::new();
-        for c in value.chars() {
-            match c {
-                '{' => {
-                    depth += 1;
-                    pieces.push(std::mem::take(&mut current));
-                }
-                '}' => depth -= 1,
-                _ if depth == 0 => current.push(c),
-                _ => {}
-            }
-        }
-        pieces.push(current);
-        let pieces = pieces
-            .into_iter()
-            .map(|p| {
-                p.trim()
-                    .trim_matches(|c: char| ",.;:()".contains(c))
-                    .trim()
-                    .to_string()
-            })
-            .filter(|p| p.chars().filter(|c| c.is_alphabetic()).count() >= 4);
-        match key {
-            Some(k) => out.push((k, pieces.collect())),
-            None => out
-                .last_mut()
-                .expect("a variant follows its key")
-                .1
-                .extend(pieces),
-        }
-    }
-    out
-}
-
-/// The English words of the downloads' section that the Welsh table does not share.
+/// The English words of the downloads' keys (`downloads-`) that the Welsh table does not share.
 fn english_download_words() -> Vec<String> {
-    let i18n = common::repo().join("themes/default/i18n");
-    let english = download_words(&i18n.join("en-GB.ftl"));
-    let welsh = download_words(&i18n.join("cy.ftl"));
-    assert_eq!(
-        english.iter().map(|(k, _)| k).collect::<Vec<_>>(),
-        welsh.iter().map(|(k, _)| k).collect::<Vec<_>>(),
-        "the two tables' downloads sections differ in keys"
-    );
-    let mut words: Vec<String> = english
-        .iter()
-        .zip(&welsh)
-        .flat_map(|((_, en), (_, cy))| {
-            en.iter()
-                .filter(|p| !cy.contains(p))
-                .cloned()
-                .collect::<Vec<_>>()
-        })
+    let mut words: Vec<String> = english_words_of(&["downloads-"])
+        .into_iter()
+        .map(|(_, w)| w)
         .collect();
+    assert!(words.len() > 20, "{words:?}");
     words.sort();
     words.dedup();
     words
-}
-
-/// `html` less the elements marked `lang="en-GB"` (the plan's text not yet translated, shown
-/// in English on purpose).
-fn less_english(html: &str) -> String {
-    let mut out = String::new();
-    let mut rest = html;
-    while let Some(at) = rest.find(" lang=\"en-GB\"") {
-        let start = rest[..at].rfind('<').unwrap();
-        let tag: String = rest[start + 1..]
-            .chars()
-            .take_while(|c| c.is_alphanumeric())
-            .collect();
-        out.push_str(&rest[..start]);
-        let close = format!("</{tag}>");
-        let end = rest[at..]
-            .find(&close)
-            .map_or(rest.len(), |e| at + e + close.len());
-        rest = &rest[end..];
-    }
-    out.push_str(rest);
-    out
 }
 
 /// True when `text` has `words` as whole words (not inside a longer word).
@@ -227,13 +134,13 @@ fn the_welsh_pages_list_the_braille_audio_and_data_downloads_in_welsh() {
         assert!(html.contains("<html lang=\"cy\">"), "{rel}");
         // The phrases anywhere on the page; single words ("line", "seconds") in the
         // download links, as the plan's own untranslated figures may use them.
-        let text = common::strip_tags(&less_english(html));
+        let text = common::strip_tags(&less_untranslated(html).0);
         for w in words.iter().chain(&titles).filter(|w| w.contains(' ')) {
             if has_words(&text, w) {
                 left.push(format!("{rel}: {w:?}"));
             }
         }
-        for (href, _, said) in download_links(&less_english(html)) {
+        for (href, _, said) in download_links(&less_untranslated(html).0) {
             for w in words.iter().chain(&titles) {
                 if has_words(&said, w) {
                     left.push(format!("{rel}: {w:?} in the link to {href}: {said}"));

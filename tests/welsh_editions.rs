@@ -11,6 +11,7 @@ use std::io::Read;
 use std::path::Path;
 use std::process::Command;
 
+use common::welsh::{english_words_of, less_untranslated};
 use common::{stderr, strip_tags, Site};
 
 /// The Welsh book and the English one, where the build publishes them.
@@ -50,110 +51,16 @@ fn unzip(path: &Path) -> Vec<(String, String)> {
 }
 
 /// The English words of the editions' own keys (`doc-`, `edition-` in en-GB.ftl) whose Welsh
-/// differs: none may be left in a Welsh edition outside what is marked as English. Each
-/// message gives the runs of four or more letters outside its `{ ... }` placeables.
+/// differs: none may be left in a Welsh edition outside what is marked as English.
 fn english_edition_words() -> Vec<String> {
-    fn table(path: &str) -> Vec<(String, String)> {
-        let text = std::fs::read_to_string(common::repo().join(path)).unwrap();
-        let mut out: Vec<(String, String)> = Vec::new();
-        for line in text.lines() {
-            if line.starts_with('#') || line.trim().is_empty() {
-                continue;
-            }
-            match line.split_once(" = ") {
-                Some((k, v)) if !line.starts_with(' ') => out.push((k.to_string(), v.to_string())),
-                _ => {
-                    if let Some(last) = out.last_mut() {
-                        last.1.push(' ');
-                        last.1.push_str(line.trim());
-                    }
-                }
-            }
-        }
-        out
-    }
-    fn pieces(value: &str) -> Vec<String> {
-        let mut out = Vec::new();
-        let mut depth = 0;
-        let mut current = String::new();
-        for c in value.chars() {
-            match c {
-                '{' => {
-                    depth += 1;
-                    out.push(std::mem::take(&mut current));
-                }
-                '}' => depth -= 1,
-                // Variant keys (`[one]`, `*[other]`) and markup are not words.
-                _ if depth == 0 => current.push(c),
-                _ => {}
-            }
-        }
-        out.push(current);
-        let text = out.join(" | ");
-        let text = strip_tags(&text);
-        text.split(|c: char| !(c.is_alphabetic() || c == '\'' || c == ' '))
-            .map(|p| p.trim().to_string())
-            .filter(|p| p.chars().filter(|c| c.is_alphabetic()).count() >= 4)
-            .collect()
-    }
-    let english = table("themes/default/i18n/en-GB.ftl");
-    let welsh = table("themes/default/i18n/cy.ftl");
-    let mut words = Vec::new();
-    for (key, value) in &english {
-        if !(key.starts_with("doc-") || key.starts_with("edition-")) {
-            continue;
-        }
-        let cy = welsh
-            .iter()
-            .find(|(k, _)| k == key)
-            .unwrap_or_else(|| panic!("cy.ftl lacks {key}"));
-        let theirs = pieces(&cy.1);
-        for p in pieces(value) {
-            // Words the two languages share ("Data", "Post", "PDF") say nothing.
-            if !theirs.contains(&p) && !words.contains(&p) {
-                words.push(p);
-            }
+    let mut words: Vec<String> = Vec::new();
+    for (_, w) in english_words_of(&["doc-", "edition-"]) {
+        if !words.contains(&w) {
+            words.push(w);
         }
     }
     assert!(words.len() > 40, "{words:?}");
     words
-}
-
-/// `markup` without the elements marked as English (`lang="en-GB"`), nested elements of the
-/// same name counted, so only what is meant to be Welsh is left.
-fn less_english(markup: &str) -> String {
-    let mut out = String::new();
-    let mut rest = markup;
-    while let Some(at) = rest.find(" lang=\"en-GB\"") {
-        let start = rest[..at].rfind('<').unwrap();
-        let tag: String = rest[start + 1..]
-            .chars()
-            .take_while(|c| c.is_alphanumeric())
-            .collect();
-        out.push_str(&rest[..start]);
-        let (open, close) = (format!("<{tag}"), format!("</{tag}>"));
-        let mut depth = 0usize;
-        let mut i = start;
-        let end = loop {
-            let next_open = rest[i + 1..].find(&open).map(|p| p + i + 1);
-            let next_close = rest[i..].find(&close).map(|p| p + i);
-            match (next_open, next_close) {
-                (Some(o), Some(c)) if o < c => {
-                    depth += 1;
-                    i = o;
-                }
-                (_, Some(c)) if depth > 0 => {
-                    depth -= 1;
-                    i = c + close.len();
-                }
-                (_, Some(c)) => break c + close.len(),
-                _ => break rest.len(),
-            }
-        };
-        rest = &rest[end..];
-    }
-    out.push_str(rest);
-    out
 }
 
 /// The English edition words found in `text`.
@@ -203,7 +110,7 @@ fn the_welsh_ebook_is_in_welsh_and_marks_what_is_not_translated_as_english() {
             text.contains("<html xmlns=\"http://www.w3.org/1999/xhtml\" xmlns:epub=\"http://www.idpf.org/2007/ops\" xml:lang=\"cy\" lang=\"cy\">"),
             "{name} is not in Welsh"
         );
-        let left = english_left(&strip_tags(&less_english(text)), &words);
+        let left = english_left(&strip_tags(&less_untranslated(text).0), &words);
         assert!(left.is_empty(), "{name}: English words {left:?} in\n{text}");
         all.push_str(text);
     }
@@ -233,7 +140,7 @@ fn the_welsh_ebook_is_in_welsh_and_marks_what_is_not_translated_as_english() {
         ),
         "{nav}"
     );
-    let roads = less_english(&all);
+    let roads = less_untranslated(&all).0;
     for english in [
         "Reduce harm on the roads",
         "I will hold the Chief Constable to account to:",
@@ -335,7 +242,10 @@ fn the_welsh_large_print_pdf_and_page_are_in_welsh_under_the_welsh_folder() {
         (Some(a), Some(b)) => format!("{}{}", &page[..a], &page[b..]),
         _ => page.clone(),
     };
-    let left = english_left(&strip_tags(&less_english(&text)), &english_edition_words());
+    let left = english_left(
+        &strip_tags(&less_untranslated(&text).0),
+        &english_edition_words(),
+    );
     assert!(
         left.is_empty(),
         "English words {left:?} on the Welsh page:\n{page}"

@@ -9,134 +9,20 @@ mod common;
 use std::io::Read;
 use std::path::Path;
 
+use common::welsh::{english_words_of, less_untranslated, marked_untranslated, message};
 use common::{strip_tags, unescape, Site};
-
-/// One word table (`themes/default/i18n/<language>.ftl`) as (key, value) pairs, the lines of
-/// a value that runs over several lines joined.
-fn table(language: &str) -> Vec<(String, String)> {
-    let path = format!("themes/default/i18n/{language}.ftl");
-    let text = std::fs::read_to_string(common::repo().join(path)).unwrap();
-    let mut out: Vec<(String, String)> = Vec::new();
-    for line in text.lines() {
-        if line.starts_with('#') || line.trim().is_empty() {
-            continue;
-        }
-        match line.split_once(" = ") {
-            Some((k, v)) if !line.starts_with(' ') => out.push((k.to_string(), v.to_string())),
-            _ => {
-                if let Some(last) = out.last_mut() {
-                    last.1.push(' ');
-                    last.1.push_str(line.trim());
-                }
-            }
-        }
-    }
-    out
-}
-
-fn value(table: &[(String, String)], key: &str) -> String {
-    table
-        .iter()
-        .find(|(k, _)| k == key)
-        .unwrap_or_else(|| panic!("no {key}"))
-        .1
-        .clone()
-}
-
-/// The runs of four or more letters of a message outside its `{ ... }` placeables.
-fn pieces(message: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut depth = 0;
-    let mut current = String::new();
-    for c in message.chars() {
-        match c {
-            '{' => {
-                depth += 1;
-                out.push(std::mem::take(&mut current));
-            }
-            '}' => depth -= 1,
-            _ if depth == 0 => current.push(c),
-            _ => {}
-        }
-    }
-    out.push(current);
-    out.join(" | ")
-        .split(|c: char| !(c.is_alphabetic() || c == '\'' || c == ' '))
-        .map(|p| p.trim().to_string())
-        .filter(|p| p.chars().filter(|c| c.is_alphabetic()).count() >= 4)
-        .collect()
-}
 
 /// The English words of the performance keys (`status-`, `direction-`, `unit-`, `perf-`)
 /// whose Welsh differs.
 fn english_performance_words() -> Vec<String> {
-    let (english, welsh) = (table("en-GB"), table("cy"));
-    let mut words = Vec::new();
-    for (key, text) in &english {
-        if !["status-", "direction-", "unit-", "perf-"]
-            .iter()
-            .any(|p| key.starts_with(p))
-        {
-            continue;
-        }
-        let theirs = pieces(&value(&welsh, key));
-        for p in pieces(text) {
-            if !theirs.contains(&p) && !words.contains(&p) {
-                words.push(p);
-            }
+    let mut words: Vec<String> = Vec::new();
+    for (_, w) in english_words_of(&["status-", "direction-", "unit-", "perf-"]) {
+        if !words.contains(&w) {
+            words.push(w);
         }
     }
     assert!(words.len() > 60, "{words:?}");
     words
-}
-
-/// `markup` without the elements marked as English (`lang="en-GB"`), nested elements of the
-/// same name counted.
-fn less_english(markup: &str) -> String {
-    english_split(markup).0
-}
-
-/// The text of each element of `markup` marked as English.
-fn marked_english(markup: &str) -> Vec<String> {
-    english_split(markup).1
-}
-
-/// `markup` without the elements marked as English, and those elements' text.
-fn english_split(markup: &str) -> (String, Vec<String>) {
-    let mut marked = Vec::new();
-    let mut out = String::new();
-    let mut rest = markup;
-    while let Some(at) = rest.find(" lang=\"en-GB\"") {
-        let start = rest[..at].rfind('<').unwrap();
-        let tag: String = rest[start + 1..]
-            .chars()
-            .take_while(|c| c.is_alphanumeric())
-            .collect();
-        out.push_str(&rest[..start]);
-        let (open, close) = (format!("<{tag}"), format!("</{tag}>"));
-        let mut depth = 0usize;
-        let mut i = start;
-        let end = loop {
-            let next_open = rest[i + 1..].find(&open).map(|p| p + i + 1);
-            let next_close = rest[i..].find(&close).map(|p| p + i);
-            match (next_open, next_close) {
-                (Some(o), Some(c)) if o < c => {
-                    depth += 1;
-                    i = o;
-                }
-                (_, Some(c)) if depth > 0 => {
-                    depth -= 1;
-                    i = c + close.len();
-                }
-                (_, Some(c)) => break c + close.len(),
-                _ => break rest.len(),
-            }
-        };
-        marked.push(strip_tags(&rest[start..end]));
-        rest = &rest[end..];
-    }
-    out.push_str(rest);
-    (out, marked)
 }
 
 /// Every file of an EPUB, by name.
@@ -195,10 +81,9 @@ fn body(xhtml: &str) -> &str {
 /// sentence starting with its Welsh status, the facts' Welsh terms, and no English word of the
 /// performance keys outside what is marked as English.
 fn assert_welsh_figures(what: &str, markup: &str, english_words: &[String]) {
-    let welsh = table("cy");
     let text = unescape(markup);
     for (_, _, status) in STATEMENTS {
-        let sentence = format!("<p>{}: ", value(&welsh, status));
+        let sentence = format!("<p>{}: ", message("cy", status));
         assert!(text.contains(&sentence), "{what}: no {sentence} in\n{text}");
     }
     for key in [
@@ -215,14 +100,14 @@ fn assert_welsh_figures(what: &str, markup: &str, english_words: &[String]) {
         "perf-force-wide",
         "perf-over-time",
     ] {
-        let words = value(&welsh, key);
+        let words = message("cy", key);
         assert!(
             text.contains(&words),
             "{what}: no {key} ({words}) in\n{text}"
         );
     }
     let left: Vec<&String> = {
-        let rest = strip_tags(&less_english(markup));
+        let rest = strip_tags(&less_untranslated(markup).0);
         english_words
             .iter()
             .filter(|w| contains_words(&rest, w))
@@ -246,14 +131,18 @@ fn assert_only_breakdown_words_marked(what: &str, markup: &str) {
         markup.replace_range(a..b + "</caption>".len(), "");
     }
     let markup = markup.as_str();
-    let marked = marked_english(markup);
+    let marked = marked_untranslated(markup);
     assert!(
         marked.iter().all(|m| BREAKDOWN_WORDS.contains(&m.trim())),
         "{what}: marked as English {marked:?} in\n{markup}"
     );
     if markup.contains(BREAKDOWN_WORDS[0]) {
         assert!(
-            less_english(markup).matches(BREAKDOWN_WORDS[0]).count() == 0,
+            less_untranslated(markup)
+                .0
+                .matches(BREAKDOWN_WORDS[0])
+                .count()
+                == 0,
             "{what}: the breakdown's title is not marked:\n{markup}"
         );
     }
@@ -264,7 +153,6 @@ fn the_welsh_editions_write_statements_figures_in_welsh_and_mark_only_untranslat
     let site = Site::from_content("tests/fixtures/bilingual/content");
     site.build();
     let english_words = english_performance_words();
-    let (welsh, english) = (table("cy"), table("en-GB"));
 
     // The EPUB: the performance part and one file per statement.
     let book = unzip(&site.path("public/other-formats/test-plan-2024-2028.cy.epub"));
@@ -291,14 +179,16 @@ fn the_welsh_editions_write_statements_figures_in_welsh_and_mark_only_untranslat
         assert!(calls.contains(own), "{own} not in\n{calls}");
     }
     assert!(
-        less_english(&calls).contains(&value(&welsh, "doc-fact-latest")),
+        less_untranslated(&calls)
+            .0
+            .contains(&message("cy", "doc-fact-latest")),
         "the facts' terms are Welsh, not marked:\n{calls}"
     );
 
     // The large-print page: from the performance heading to the glossary's.
     let page = std::fs::read_to_string(site.path("public/cy/large-print/index.html")).unwrap();
     let heading = |key: &str| {
-        let h = format!(">{}</h", value(&welsh, key));
+        let h = format!(">{}</h", message("cy", key));
         page.find(&h)
             .unwrap_or_else(|| panic!("{h} not in\n{page}"))
     };
@@ -315,13 +205,13 @@ fn the_welsh_editions_write_statements_figures_in_welsh_and_mark_only_untranslat
         .find(" lang=\"en-GB\">999 calls answered")
         .expect("the untranslated statement");
     let translated = &part[..untranslated];
-    assert!(unescape(translated).contains(&value(&welsh, "status-above-upper-limit")));
+    assert!(unescape(translated).contains(&message("cy", "status-above-upper-limit")));
     assert_only_breakdown_words_marked("large-print page", translated);
 
     // The English editions stay English.
     let book = unzip(&site.path("public/other-formats/test-plan-2024-2028.epub"));
     let statement = unescape(&file(&book, "EPUB/statement-answer-times.xhtml"));
-    let sentence = format!("<p>{}: ", value(&english, "status-above-upper-limit"));
+    let sentence = format!("<p>{}: ", message("en-GB", "status-above-upper-limit"));
     assert!(statement.contains(&sentence), "{statement}");
     let page =
         unescape(&std::fs::read_to_string(site.path("public/large-print/index.html")).unwrap());

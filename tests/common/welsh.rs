@@ -91,9 +91,33 @@ pub fn english_words() -> Vec<(String, String)> {
 /// translated (elements with `lang="en-GB"`, each to its matching end tag), and the text of
 /// those parts, line by line.
 pub fn less_untranslated(html: &str) -> (String, Vec<String>) {
+    let (rest, marked) = split_untranslated(html);
+    let lines = marked
+        .iter()
+        .flat_map(|m| {
+            super::unescape(m)
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(String::from)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    (rest, lines)
+}
+
+/// The text of each element of `markup` marked as English (`lang="en-GB"`, or `xml:lang` with
+/// it), outermost elements only.
+pub fn marked_untranslated(markup: &str) -> Vec<String> {
+    split_untranslated(markup).1
+}
+
+/// `markup` without the elements marked as English, nested elements of the same name
+/// counted, and the text (tags stripped) of each element taken out.
+fn split_untranslated(markup: &str) -> (String, Vec<String>) {
     let mut out = String::new();
     let mut removed = Vec::new();
-    let mut rest = html;
+    let mut rest = markup;
     while let Some(at) = rest.find(" lang=\"en-GB\"") {
         let start = rest[..at].rfind('<').unwrap();
         let tag: String = rest[start + 1..]
@@ -122,17 +146,27 @@ pub fn less_untranslated(html: &str) -> (String, Vec<String>) {
                 }
             }
         };
-        removed.extend(
-            super::unescape(&super::strip_tags(&rest[start..end]))
-                .lines()
-                .map(str::trim)
-                .filter(|l| !l.is_empty())
-                .map(String::from),
-        );
+        removed.push(super::strip_tags(&rest[start..end]));
         rest = &rest[end..];
     }
     out.push_str(rest);
     (out, removed)
+}
+
+/// The English words (as [`english_words`]) of the keys that start with one of `prefixes`.
+pub fn english_words_of(prefixes: &[&str]) -> Vec<(String, String)> {
+    english_words()
+        .into_iter()
+        .filter(|(k, _)| prefixes.iter().any(|p| k.starts_with(p)))
+        .collect()
+}
+
+/// The words of `key` in `language`'s shipped table, for a message without arguments.
+pub fn message(language: &str, key: &str) -> String {
+    let words = planpress::words::Words::new(&planpress::words::Words::default_tables()).unwrap();
+    words
+        .text(language, key, None)
+        .unwrap_or_else(|e| panic!("{key}: {e}"))
 }
 
 /// What readers meet on a page: its text (with its `<title>`, and charts' titles,
