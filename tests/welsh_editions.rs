@@ -7,7 +7,6 @@
 
 mod common;
 
-use std::io::Read;
 use std::path::Path;
 use std::process::Command;
 
@@ -31,23 +30,6 @@ fn built() -> Site {
 fn read(site: &Site, rel: &str) -> String {
     std::fs::read_to_string(site.path(&format!("public/{rel}")))
         .unwrap_or_else(|e| panic!("{rel}: {e}"))
-}
-
-/// Every file of an EPUB, by name.
-fn unzip(path: &Path) -> Vec<(String, String)> {
-    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-    let mut out = Vec::new();
-    for i in 0..zip.len() {
-        let mut file = zip.by_index(i).unwrap();
-        let mut text = Vec::new();
-        file.read_to_end(&mut text).unwrap();
-        out.push((
-            file.name().unwrap().to_string(),
-            String::from_utf8_lossy(&text).into_owned(),
-        ));
-    }
-    out
 }
 
 /// The English words of the editions' own keys (`doc-`, `edition-` in en-GB.ftl) whose Welsh
@@ -75,8 +57,8 @@ fn english_left(text: &str, words: &[String]) -> Vec<String> {
 #[test]
 fn the_welsh_ebook_is_in_welsh_and_marks_what_is_not_translated_as_english() {
     let site = built();
-    let welsh = unzip(&site.path(&format!("public/{WELSH_BOOK}")));
-    let english = unzip(&site.path(&format!("public/{ENGLISH_BOOK}")));
+    let welsh = common::unzip(&site.path(&format!("public/{WELSH_BOOK}")));
+    let english = common::unzip(&site.path(&format!("public/{ENGLISH_BOOK}")));
     let file = |book: &[(String, String)], name: &str| {
         book.iter()
             .find(|(n, _)| n == name)
@@ -321,7 +303,7 @@ fn export_makes_the_edition_in_the_language_asked_and_refuses_others() {
     // Without --out, each file goes into the export folder under its own name.
     let out = run(&["epub", "--lang", "cy"]);
     assert!(out.status.success(), "{}", stderr(&out));
-    let book = unzip(&site.path("exports/test-plan-2024-2028.cy.epub"));
+    let book = common::unzip(&site.path("exports/test-plan-2024-2028.cy.epub"));
     assert!(book
         .iter()
         .any(|(n, t)| n == "EPUB/package.opf" && t.contains("<dc:language>cy</dc:language>")));
@@ -330,7 +312,7 @@ fn export_makes_the_edition_in_the_language_asked_and_refuses_others() {
     let out = run(&["epub"]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(site.path("exports/test-plan-2024-2028.epub").exists());
-    let english = unzip(&site.path("exports/test-plan-2024-2028.epub"));
+    let english = common::unzip(&site.path("exports/test-plan-2024-2028.epub"));
     assert!(english
         .iter()
         .any(|(n, t)| n == "EPUB/package.opf" && t.contains("<dc:language>en-GB</dc:language>")));
@@ -379,7 +361,7 @@ fn hostile_words_in_a_translation_are_escaped_in_every_welsh_edition() {
     assert!(!page.contains("<script>alert"), "{page}");
     assert!(page
         .contains("Gorfodi &lt;script&gt;alert(x)&lt;/script&gt; #pagebreak() ]]&gt; terfynau."));
-    let book = unzip(&site.path(&format!("public/{WELSH_BOOK}")));
+    let book = common::unzip(&site.path(&format!("public/{WELSH_BOOK}")));
     let all: String = book.iter().map(|(_, t)| t.as_str()).collect();
     assert!(!all.contains("<script>"), "raw markup in the book");
     for (name, text) in book

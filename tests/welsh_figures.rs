@@ -6,9 +6,6 @@
 
 mod common;
 
-use std::io::Read;
-use std::path::Path;
-
 use common::welsh::{english_words_of, less_untranslated, marked_untranslated, message};
 use common::{strip_tags, unescape, Site};
 
@@ -23,23 +20,6 @@ fn english_performance_words() -> Vec<String> {
     }
     assert!(words.len() > 60, "{words:?}");
     words
-}
-
-/// Every file of an EPUB, by name.
-fn unzip(path: &Path) -> Vec<(String, String)> {
-    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-    let mut out = Vec::new();
-    for i in 0..zip.len() {
-        let mut file = zip.by_index(i).unwrap();
-        let mut text = Vec::new();
-        file.read_to_end(&mut text).unwrap();
-        out.push((
-            file.name().unwrap().to_string(),
-            String::from_utf8_lossy(&text).into_owned(),
-        ));
-    }
-    out
 }
 
 fn file(book: &[(String, String)], name: &str) -> String {
@@ -155,7 +135,7 @@ fn the_welsh_editions_write_statements_figures_in_welsh_and_mark_only_untranslat
     let english_words = english_performance_words();
 
     // The EPUB: the performance part and one file per statement.
-    let book = unzip(&site.path("public/other-formats/test-plan-2024-2028.cy.epub"));
+    let book = common::unzip(&site.path("public/other-formats/test-plan-2024-2028.cy.epub"));
     let mut part = body(&file(&book, "EPUB/performance.xhtml")).to_string();
     for (id, translated, _) in STATEMENTS {
         let page = file(&book, &format!("EPUB/statement-{id}.xhtml"));
@@ -209,7 +189,7 @@ fn the_welsh_editions_write_statements_figures_in_welsh_and_mark_only_untranslat
     assert_only_breakdown_words_marked("large-print page", translated);
 
     // The English editions stay English.
-    let book = unzip(&site.path("public/other-formats/test-plan-2024-2028.epub"));
+    let book = common::unzip(&site.path("public/other-formats/test-plan-2024-2028.epub"));
     let statement = unescape(&file(&book, "EPUB/statement-answer-times.xhtml"));
     let sentence = format!("<p>{}: ", message("en-GB", "status-above-upper-limit"));
     assert!(statement.contains(&sentence), "{statement}");

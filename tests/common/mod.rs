@@ -325,3 +325,20 @@ pub fn normalise_download_sizes(html: &str) -> String {
     }
     out
 }
+
+/// Every file of a zip container (an EPUB), by name, as text.
+pub fn unzip(path: &Path) -> Vec<(String, String)> {
+    let bytes = std::fs::read(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut out = Vec::new();
+    for i in 0..zip.len() {
+        let mut file = zip.by_index(i).unwrap();
+        let mut text = Vec::new();
+        std::io::Read::read_to_end(&mut file, &mut text).unwrap();
+        out.push((
+            file.name().unwrap().to_string(),
+            String::from_utf8_lossy(&text).into_owned(),
+        ));
+    }
+    out
+}
