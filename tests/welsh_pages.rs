@@ -13,17 +13,24 @@ use common::Site;
 /// Builds `site` with only the website (no other format), so every word on the pages comes
 /// from the theme's templates, its tables or the plan.
 fn build_site_only(site: &Site) {
-    let out = site.run(&[
+    build_site_and(site, &["--no-audio"]);
+}
+
+/// Builds `site` with the website, the recordings and no other format, with `extra` options.
+fn build_site_and(site: &Site, extra: &[&str]) {
+    let themes = common::repo().join("themes");
+    let mut args = vec![
         "build",
         "--themes-dir",
-        common::repo().join("themes").to_str().unwrap(),
+        themes.to_str().unwrap(),
         "--no-large-print",
         "--no-plain-text",
         "--no-epub",
         "--no-data",
         "--no-braille",
-        "--no-audio",
-    ]);
+    ];
+    args.extend_from_slice(extra);
+    let out = site.run(&args);
     assert!(
         out.status.success(),
         "build failed:\n{}",
@@ -174,21 +181,8 @@ fn the_welsh_search_page_searches_the_welsh_pages_in_welsh() {
 #[test]
 fn the_welsh_listen_page_lists_the_recordings_made_at_the_site_root() {
     let site = Site::from_content("tests/fixtures/bilingual/content");
-    let out = site.run(&[
-        "build",
-        "--themes-dir",
-        common::repo().join("themes").to_str().unwrap(),
-        "--no-large-print",
-        "--no-plain-text",
-        "--no-epub",
-        "--no-data",
-        "--no-braille",
-    ]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    // The website and the recordings.
+    build_site_and(&site, &[]);
     let cy = page(&site, "cy/listen/index.html");
     assert!(cy.contains("<h2 id=\"chapter-1\">1. Rhagair</h2>"), "{cy}");
     assert!(
