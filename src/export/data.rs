@@ -678,14 +678,10 @@ struct CommitmentData<'a> {
     overdue: bool,
 }
 
+/// A statement's figures for one period, as `plan.json` writes them: in each statement (as the
+/// plan's latest report gives them) and in each report's entry for it, in the same fields.
 #[derive(Serialize)]
-struct StatementData<'a> {
-    id: &'a str,
-    path: String,
-    measure: &'a str,
-    unit: Unit,
-    better: Better,
-    target: &'a TargetFront,
+struct FiguresData<'a> {
     latest: Option<&'a Figure>,
     previous: Option<&'a Figure>,
     baseline: Option<&'a Figure>,
@@ -696,6 +692,37 @@ struct StatementData<'a> {
     series: &'a [SeriesPoint],
     breakdowns: &'a [Breakdown],
     chart_only: &'a [String],
+}
+
+/// The [`FiguresData`] of anything holding a period's figures under their usual names (a
+/// [`Statement`], or a report's [`crate::plan::Figures`]).
+macro_rules! figures_data {
+    ($f:expr) => {
+        FiguresData {
+            latest: $f.latest.as_ref(),
+            previous: $f.previous.as_ref(),
+            baseline: $f.baseline.as_ref(),
+            change: $f.change.as_ref(),
+            direction: $f.direction,
+            limits: $f.limits.as_ref(),
+            areas: &$f.areas,
+            series: &$f.series,
+            breakdowns: &$f.breakdowns,
+            chart_only: &$f.chart_only,
+        }
+    };
+}
+
+#[derive(Serialize)]
+struct StatementData<'a> {
+    id: &'a str,
+    path: String,
+    measure: &'a str,
+    unit: Unit,
+    better: Better,
+    target: &'a TargetFront,
+    #[serde(flatten)]
+    figures: FiguresData<'a>,
     priorities: &'a [String],
     national_priorities: &'a [String],
     lead: Option<&'a str>,
@@ -728,16 +755,8 @@ struct ReportedData<'a> {
     path: String,
     source: &'a str,
     key_points: &'a str,
-    latest: Option<&'a Figure>,
-    previous: Option<&'a Figure>,
-    baseline: Option<&'a Figure>,
-    change: Option<&'a Change>,
-    direction: Option<Direction>,
-    limits: Option<&'a Limits>,
-    areas: &'a [AreaValue],
-    series: &'a [SeriesPoint],
-    breakdowns: &'a [Breakdown],
-    chart_only: &'a [String],
+    #[serde(flatten)]
+    figures: FiguresData<'a>,
     status: &'static str,
     status_label: &'static str,
 }
@@ -929,16 +948,7 @@ fn statement_data(s: &Statement) -> StatementData<'_> {
         unit: s.unit,
         better: s.better,
         target: &s.target,
-        latest: s.latest.as_ref(),
-        previous: s.previous.as_ref(),
-        baseline: s.baseline.as_ref(),
-        change: s.change.as_ref(),
-        direction: s.direction,
-        limits: s.limits.as_ref(),
-        areas: &s.areas,
-        series: &s.series,
-        breakdowns: &s.breakdowns,
-        chart_only: &s.chart_only,
+        figures: figures_data!(s),
         priorities: &s.priorities,
         national_priorities: &s.national_priorities,
         lead: s.lead.as_deref(),
@@ -977,16 +987,7 @@ fn report_data<'a>(plan: &'a Plan, r: &'a Report) -> ReportData<'a> {
                     .path(),
                     source: &rep.source,
                     key_points: &rep.key_points.markdown,
-                    latest: f.latest.as_ref(),
-                    previous: f.previous.as_ref(),
-                    baseline: f.baseline.as_ref(),
-                    change: f.change.as_ref(),
-                    direction: f.direction,
-                    limits: f.limits.as_ref(),
-                    areas: &f.areas,
-                    series: &f.series,
-                    breakdowns: &f.breakdowns,
-                    chart_only: &f.chart_only,
+                    figures: figures_data!(f),
                     status: status.id(),
                     status_label: status.label(),
                 }
