@@ -1043,7 +1043,7 @@ pub fn reports_csv(plan: &Plan) -> Result<Vec<u8>> {
                 s.measure.as_str(),
                 latest.map_or("", |f| f.period.as_str()),
                 &latest.map_or(String::new(), |f| plain_number(f.value)),
-                unit_id(s.unit),
+                s.unit.id(),
                 s.status().id(),
                 rep.source.as_str(),
                 &Route::ReportStatement {
@@ -1176,7 +1176,7 @@ pub fn performance_csv(plan: &Plan) -> Result<Vec<u8>> {
                 r.breakdown.as_str(),
                 r.item.as_str(),
                 &r.value.map_or(String::new(), plain_number),
-                unit_id(unit),
+                unit.id(),
                 r.status,
                 s.source.as_str(),
             ])?;
@@ -1189,16 +1189,6 @@ pub fn performance_csv(plan: &Plan) -> Result<Vec<u8>> {
 fn plain_number(v: f64) -> String {
     let s = format!("{v}");
     s.trim_end_matches(".0").to_string()
-}
-
-fn unit_id(u: Unit) -> &'static str {
-    match u {
-        Unit::Percent => "percent",
-        Unit::Count => "count",
-        Unit::Rate => "rate",
-        Unit::Seconds => "seconds",
-        Unit::Text => "text",
-    }
 }
 
 /// Every figure of a statement as rows, in a fixed order.

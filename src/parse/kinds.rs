@@ -542,6 +542,17 @@ pub enum Unit {
 }
 
 impl Unit {
+    /// The unit as content files and data files write it (`percent`, `count`, ...).
+    pub fn id(self) -> &'static str {
+        match self {
+            Unit::Percent => "percent",
+            Unit::Count => "count",
+            Unit::Rate => "rate",
+            Unit::Seconds => "seconds",
+            Unit::Text => "text",
+        }
+    }
+
     /// The key of its words in the word tables (`crate::words::Words`).
     pub fn key(self) -> &'static str {
         match self {

@@ -171,7 +171,7 @@ fn emptied(f: &Figures) -> (Node, usize) {
             .map(|bd| {
                 let mut entries = vec![("title", text(&bd.title))];
                 if let Some(u) = bd.unit {
-                    entries.push(("unit", text(unit_id(u))));
+                    entries.push(("unit", text(u.id())));
                 }
                 if bd.period.is_some() {
                     entries.push(("period", b()));
@@ -212,16 +212,6 @@ fn emptied(f: &Figures) -> (Node, usize) {
         ));
     }
     (Node::Map(top), n)
-}
-
-fn unit_id(u: Unit) -> &'static str {
-    match u {
-        Unit::Percent => "percent",
-        Unit::Count => "count",
-        Unit::Rate => "rate",
-        Unit::Seconds => "seconds",
-        Unit::Text => "text",
-    }
 }
 
 /// Starts the report `id` in the plan in `content`, from its last report; returns what it
