@@ -13,18 +13,6 @@ use planpress::Plan;
 use serde_json::Value;
 
 const FIXTURE: &str = "tests/fixtures/performance/content";
-/// A fictional second report for the shipped plan.
-const Q2: &str = "tests/fixtures/reports/2021-22-q2";
-
-/// The shipped plan with the fictional second report added, in a temporary folder.
-fn with_q2() -> Site {
-    let site = Site::shipped();
-    common::copy_tree(
-        &common::repo().join(Q2),
-        &site.path("content/reports/2021-22-q2"),
-    );
-    site
-}
 
 fn plan_at(site: &Site) -> Plan {
     planpress::read_plan(&site.path("content")).unwrap_or_else(|e| panic!("{e}"))
@@ -275,7 +263,7 @@ fn plan_json_follows_its_schema_and_holds_every_item() {
 
 #[test]
 fn plan_json_gives_every_report_with_each_statements_figures_and_status_as_it_left_them() {
-    let site = with_q2();
+    let site = Site::shipped_with_q2();
     let p = plan_at(&site);
     assert_eq!(p.reports.len(), 2, "the shipped report and the fixture's");
     let json: Value = serde_json::from_slice(&data::json(&p).unwrap()).unwrap();
@@ -342,7 +330,7 @@ fn plan_json_gives_every_report_with_each_statements_figures_and_status_as_it_le
 
 #[test]
 fn reports_csv_has_one_row_per_statement_per_report() {
-    let site = with_q2();
+    let site = Site::shipped_with_q2();
     let p = plan_at(&site);
     let (headers, rows) = read_csv(&data::reports_csv(&p).unwrap());
     assert_eq!(headers, REPORT_COLUMNS);

@@ -138,24 +138,11 @@ fn every_figure_the_site_showed_before_reports_is_still_shown() {
     );
 }
 
-/// The fictional second report, for the shipped plan.
-const Q2: &str = "tests/fixtures/reports/2021-22-q2";
-
-/// The shipped plan with the fictional second report added.
-fn with_q2() -> Site {
-    let site = Site::shipped();
-    common::copy_tree(
-        &common::repo().join(Q2),
-        &site.path("content/reports/2021-22-q2"),
-    );
-    site
-}
-
 /// The shipped plan with the second report, built once.
 fn built_with_q2() -> &'static Site {
     static SITE: OnceLock<Site> = OnceLock::new();
     SITE.get_or_init(|| {
-        let site = with_q2();
+        let site = Site::shipped_with_q2();
         site.build();
         site
     })
@@ -427,7 +414,7 @@ fn the_first_reports_pages_are_byte_identical_after_a_second_is_added() {
 
 #[test]
 fn a_figure_for_one_period_that_two_reports_give_differently_is_an_error_naming_both() {
-    let site = with_q2();
+    let site = Site::shipped_with_q2();
     site.edit(
         "content/reports/2021-22-q2/all-crime.md",
         "previous:\n  value: 21009",
@@ -442,7 +429,7 @@ fn a_figure_for_one_period_that_two_reports_give_differently_is_an_error_naming_
     );
     assert!(err.contains("must be the same in every report"), "{err}");
     // A breakdown item's figure and an area's figure in a series are checked alike.
-    let site = with_q2();
+    let site = Site::shipped_with_q2();
     site.edit(
         "content/reports/2021-22-q2/victims-advice-line-referrals.md",
         "  - period: June 2021\n    value: 22.6",

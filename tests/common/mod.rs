@@ -26,6 +26,17 @@ pub struct Site {
 }
 
 impl Site {
+    /// The shipped plan with a fictional second report (`tests/fixtures/reports/2021-22-q2`)
+    /// added, in a temporary folder.
+    pub fn shipped_with_q2() -> Site {
+        let site = Site::shipped();
+        copy_tree(
+            &repo().join("tests/fixtures/reports/2021-22-q2"),
+            &site.path("content/reports/2021-22-q2"),
+        );
+        site
+    }
+
     /// Copies `content` (relative to the repo) into `<tmp>/content`.
     pub fn from_content(content: &str) -> Site {
         let dir = tempfile::tempdir().unwrap();
