@@ -244,7 +244,12 @@ pub fn untranslated(plan: &Plan, text: &TextOf) -> Option<String> {
 /// unless the plan sets them. What the website's pages in that language and every edition in
 /// it are written from.
 pub fn plan_in(plan: &Plan, language: &str, words: &Words) -> Plan {
-    let mut local = plan.in_language(language);
+    with_parties_in(plan.in_language(language), plan, language, words)
+}
+
+/// `local` (`plan` as read in `language`, [`Plan::in_language`]) with the built-in parties'
+/// words of [`plan_in`], for a caller that needs the plan as read before them too.
+pub fn with_parties_in(mut local: Plan, plan: &Plan, language: &str, words: &Words) -> Plan {
     for party in local.meta.parties.iter_mut().filter(|p| p.built_in) {
         let Some(before) = plan.meta.parties.iter().find(|p| p.id == party.id) else {
             continue;

@@ -220,10 +220,9 @@ fn render_language(
     let theme = ctx.theme.in_language(language);
     // "What has changed" compares the two revisions as this language's readers see them
     // (both read alike, before the theme's words for the built-in parties are put in).
-    let comparison = ctx
-        .comparison
-        .map(|c| c.in_language(&ctx.plan.in_language(language), language));
-    let plan = crate::render::document::plan_in(ctx.plan, language, &theme.words);
+    let read = ctx.plan.in_language(language);
+    let comparison = ctx.comparison.map(|c| c.in_language(&read, language));
+    let plan = crate::render::document::with_parties_in(read, ctx.plan, language, &theme.words);
     let prefix = format!("{language}/");
     let up = languages::up(&prefix);
     // The downloads in this language (the large print and the EPUB made in it) and in none;
