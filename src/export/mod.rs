@@ -204,6 +204,12 @@ pub fn export_name_in(plan: &Plan, lang: &str, name: &str) -> String {
     }
 }
 
+/// The address of the website's pages in `lang`, a language other than the plan's first:
+/// its folder under the site's address `base_url`. Editions in that language link there.
+pub fn base_url_in(base_url: Option<&str>, lang: &str) -> Option<String> {
+    base_url.map(|b| format!("{}/{lang}", b.trim_end_matches('/')))
+}
+
 /// The `--lang` option of the exports written from the linear document.
 pub fn lang_arg() -> clap::Arg {
     clap::Arg::new("lang")

@@ -88,10 +88,7 @@ impl Output for PlainText {
 /// going to the pages in that language.
 fn in_language(plan: &Plan, lang: &str, words: &crate::words::tables::Words) -> Plan {
     let mut local = document::plan_in(plan, lang, words);
-    local.meta.base_url = local
-        .meta
-        .base_url
-        .map(|b| format!("{}/{lang}", b.trim_end_matches('/')));
+    local.meta.base_url = super::base_url_in(local.meta.base_url.as_deref(), lang);
     local
 }
 

@@ -723,7 +723,7 @@ impl Output for LargePrint {
                 };
             let mut base_url = plan.meta.base_url.clone();
             if plan.reading.original != *lang && !plan.reading.original.is_empty() {
-                base_url = base_url.map(|b| format!("{}/{lang}", b.trim_end_matches('/')));
+                base_url = super::base_url_in(base_url.as_deref(), lang);
             }
             let opts = Options::new(words)?
                 .with_performance(with_performance)
@@ -798,11 +798,7 @@ impl InLanguage {
     fn prepare(plan: &Plan, lang: &str, env: &Environment) -> Result<InLanguage> {
         let local = document::plan_in(plan, lang, document::words());
         // Its links to the website go to the pages in its language.
-        let base_url = local
-            .meta
-            .base_url
-            .as_ref()
-            .map(|b| format!("{}/{lang}", b.trim_end_matches('/')));
+        let base_url = super::base_url_in(local.meta.base_url.as_deref(), lang);
         let opts = site_options(&local)?.with_base_url(base_url);
         let pdf_path = language_path(plan, lang, PDF_PATH);
         let key = format!("{lang}.{KEY_NAME}");
