@@ -87,43 +87,10 @@ const EDITS: &[(&str, &str, &str)] = &[
     ),
 ];
 
-/// Git's variables that would point a command at another repository (a test run from a git
-/// hook has them set).
-const GIT_REPOSITORY_VARS: &[&str] = &["GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE"];
-
-/// Runs git in `dir` with a fixed identity and fixed dates, so commits are the same every run.
-fn git(dir: &Path, args: &[&str]) {
-    let mut command = Command::new("git");
-    for var in GIT_REPOSITORY_VARS {
-        command.env_remove(var);
-    }
-    let out = command
-        .current_dir(dir)
-        .args([
-            "-c",
-            "user.name=Test",
-            "-c",
-            "user.email=test@example.org",
-            "-c",
-            "commit.gpgsign=false",
-        ])
-        .args(args)
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_AUTHOR_DATE", "2025-01-01T12:00:00Z")
-        .env("GIT_COMMITTER_DATE", "2025-01-01T12:00:00Z")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
-
 /// Runs `planpress ARGS` in `dir`, asserts it succeeded and returns what it printed.
 fn planpress(dir: &Path, args: &[&str]) -> String {
     let mut command = Command::new(env!("CARGO_BIN_EXE_planpress"));
-    for var in GIT_REPOSITORY_VARS {
+    for var in common::GIT_REPOSITORY_VARS {
         command.env_remove(var);
     }
     let out = command
@@ -148,10 +115,10 @@ fn build() -> Built {
     let root = dir.path();
     let content = root.join("content");
     copy_tree(&repo().join("tests/fixtures/snapshot/content"), &content);
-    git(root, &["init", "-q", "-b", "main"]);
-    git(root, &["add", "-A"]);
-    git(root, &["commit", "-q", "-m", "Consultation draft"]);
-    git(root, &["tag", "consultation"]);
+    common::git(root, &["init", "-q", "-b", "main"]);
+    common::git(root, &["add", "-A"]);
+    common::git(root, &["commit", "-q", "-m", "Consultation draft"]);
+    common::git(root, &["tag", "consultation"]);
     for (file, from, to) in EDITS {
         let path = content.join(file);
         let text = std::fs::read_to_string(&path).unwrap();

@@ -469,30 +469,15 @@ fn a_site_s_own_theme_changes_the_header_and_footer_and_keeps_the_rest_of_the_de
     assert!(!site.path("broken").exists());
 }
 
-/// Runs git in `dir`, asserting success.
-fn git(dir: &Path, args: &[&str]) {
-    let out = Command::new("git")
-        .args(["-c", "user.name=Test", "-c", "user.email=test@example.org"])
-        .args(args)
-        .current_dir(dir)
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
-
 /// The fixture under git with two earlier published revisions tagged, and the content edited
 /// since into a third.
 fn three_revisions() -> Site {
     let site = Site::from_content(FIXTURE);
     let dir = site.path("");
-    git(&dir, &["init", "-q"]);
-    git(&dir, &["add", "."]);
-    git(&dir, &["commit", "-qm", "consultation draft"]);
-    git(&dir, &["tag", "consultation"]);
+    common::git(&dir, &["init", "-q"]);
+    common::git(&dir, &["add", "."]);
+    common::git(&dir, &["commit", "-qm", "consultation draft"]);
+    common::git(&dir, &["tag", "consultation"]);
     site.edit(
         "content/_index.md",
         "published: 2024-05-01",
@@ -503,8 +488,8 @@ fn three_revisions() -> Site {
         "\n---\n",
         "\n---\nAdopted by the Panel.\n\n",
     );
-    git(&dir, &["commit", "-qam", "adopted"]);
-    git(&dir, &["tag", "adopted"]);
+    common::git(&dir, &["commit", "-qam", "adopted"]);
+    common::git(&dir, &["tag", "adopted"]);
     site.edit(
         "content/_index.md",
         "published: 2024-09-01",

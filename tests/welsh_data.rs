@@ -325,35 +325,15 @@ fn plan_json_gives_each_text_in_each_language() {
     assert!(json.get("languages").is_none() && json.get("translations").is_none());
 }
 
-/// Runs git in `dir` with a fixed identity and dates, away from any repository the tests run
-/// in.
-fn git(dir: &std::path::Path, args: &[&str]) {
-    let mut command = std::process::Command::new("git");
-    for var in ["GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE"] {
-        command.env_remove(var);
-    }
-    let out = command
-        .current_dir(dir)
-        .args(["-c", "user.name=Test", "-c", "user.email=test@example.org"])
-        .args(["-c", "commit.gpgsign=false"])
-        .args(args)
-        .env("GIT_CONFIG_NOSYSTEM", "1")
-        .env("GIT_AUTHOR_DATE", "2025-01-01T12:00:00Z")
-        .env("GIT_COMMITTER_DATE", "2025-01-01T12:00:00Z")
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "git {args:?}: {}", stderr(&out));
-}
-
 /// The bilingual plan in a git repository tagged `base`, then changed in both languages: an
 /// English commitment reworded (the Welsh not following), the Welsh aim title reworded, and
 /// a Welsh commitment translated; `compare_with: base`.
 fn changed_since_base() -> Site {
     let site = bilingual();
-    git(site.dir.path(), &["init", "-q"]);
-    git(site.dir.path(), &["add", "."]);
-    git(site.dir.path(), &["commit", "-q", "-m", "base"]);
-    git(site.dir.path(), &["tag", "base"]);
+    common::git(site.dir.path(), &["init", "-q"]);
+    common::git(site.dir.path(), &["add", "."]);
+    common::git(site.dir.path(), &["commit", "-q", "-m", "base"]);
+    common::git(site.dir.path(), &["tag", "base"]);
     site.edit(
         "content/safety/01-safer-streets.md",
         "Fund more patrols.",

@@ -353,3 +353,36 @@ pub fn unzip(path: &Path) -> Vec<(String, String)> {
     }
     out
 }
+
+/// Git's variables that would point a command at another repository (a test run from a git
+/// hook has them set).
+pub const GIT_REPOSITORY_VARS: &[&str] = &["GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE"];
+
+/// Runs git in `dir` with a fixed identity and fixed dates, so commits are the same every run.
+pub fn git(dir: &Path, args: &[&str]) {
+    let mut command = Command::new("git");
+    for var in GIT_REPOSITORY_VARS {
+        command.env_remove(var);
+    }
+    let out = command
+        .current_dir(dir)
+        .args([
+            "-c",
+            "user.name=Test",
+            "-c",
+            "user.email=test@example.org",
+            "-c",
+            "commit.gpgsign=false",
+        ])
+        .args(args)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_AUTHOR_DATE", "2025-01-01T12:00:00Z")
+        .env("GIT_COMMITTER_DATE", "2025-01-01T12:00:00Z")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
